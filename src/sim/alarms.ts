@@ -1,0 +1,98 @@
+// What the pager says: edges of trouble and recovery, and the running totals a debrief needs.
+import { REGIONS } from './regions';
+import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
+import { attached } from './population';
+import { servingOf } from './supernodes';
+import type { SimState } from './state';
+import type { SimEvent, SimView } from './view-types';
+
+export interface Health {
+  online: number;
+  want: number;
+  supernodesUp: number;
+  supernodesNormal: number; // what this hour would have on a normal day
+}
+
+export function health(state: SimState): Health {
+  const s = state.scenario;
+  let online = 0;
+  for (const c of state.cohorts) online += attached(c);
+  let want = 0;
+  for (let r = 0; r < REGIONS.length; r++) want += state.last.wantOnline[r];
+  let up = 0;
+  for (const p of state.pools) up += servingOf(p);
+  let desktopShare = 0;
+  for (const v of s.versions) if (v.desktop) desktopShare += v.share;
+  return { online, want, supernodesUp: up, supernodesNormal: want * desktopShare * s.supernodes.perRunningDesktop };
+}
+
+export function recordTotals(state: SimState): void {
+  const h = health(state);
+  const s = state.scenario;
+  state.totals.userHoursLost += (Math.max(0, h.want - h.online) * TICK_SECONDS) / 3600;
+  const normalProbes = ((h.want * TICK_SECONDS) / (s.population.sessionMin * 60)) * s.supernodes.probesPerAttempt;
+  state.last.trafficX = normalProbes > 0 ? state.last.probes / normalProbes : 0;
+  state.totals.peakTrafficX = Math.max(state.totals.peakTrafficX, state.last.trafficX);
+  state.totals.minSupernodes = state.tick === 0 ? h.supernodesUp : Math.min(state.totals.minSupernodes, h.supernodesUp);
+}
+
+export function phaseOf(state: SimState): SimView['phase'] {
+  const h = health(state);
+  const onlineRatio = h.want > 0 ? h.online / h.want : 1;
+  const snRatio = h.supernodesNormal > 0 ? h.supernodesUp / h.supernodesNormal : 1;
+  if (state.alarms.collapsed && !state.alarms.recovered) return onlineRatio > 0.35 ? 'recovering' : 'collapse';
+  if (snRatio < 0.75 || onlineRatio < 0.6) return 'cascade';
+  if (onlineRatio < 0.9 || state.alarms.imOverloaded || state.alarms.loginOverloaded) return 'degraded';
+  return 'calm';
+}
+
+export function raiseAlarms(state: SimState): void {
+  const s = state.scenario;
+  const a = state.alarms;
+  const minute = state.tick / TICKS_PER_MINUTE;
+  const say = (severity: SimEvent['severity'], code: string, text: string) => state.events.push({ minute, severity, code, text });
+  const h = health(state);
+  const onlineRatio = h.want > 0 ? h.online / h.want : 1;
+  const lostShare = h.supernodesNormal > 0 ? 1 - h.supernodesUp / h.supernodesNormal : 0;
+
+  const imSlow = state.last.imLatencyS > 0.5 * s.services.offlineIm.crashDelayS;
+  if (imSlow && !a.imOverloaded) say('warning', 'im-overload', `Offline-IM cluster overloaded: replies take ${state.last.imLatencyS.toFixed(0)} s`);
+  if (!imSlow && a.imOverloaded && state.last.imLatencyS < 1) say('info', 'im-ok', 'Offline-IM replies are fast again');
+  a.imOverloaded = imSlow || (a.imOverloaded && state.last.imLatencyS >= 1);
+
+  const crashes = state.totals.crashedClients;
+  if (crashes - a.lastCrashes > 250_000) {
+    say('critical', 'crash-wave', `${fmt(crashes)} client crashes so far (${fmt(crashes - a.lastCrashes)} new)`);
+    a.lastCrashes = crashes;
+  }
+
+  const loginBad = state.last.loginWaitS > s.services.login.timeoutS;
+  if (loginBad && !a.loginOverloaded) say('critical', 'login-overload', `Login queue ${state.last.loginWaitS.toFixed(0)} s: logins are timing out`);
+  if (!loginBad && a.loginOverloaded) say('info', 'login-ok', 'Login servers keeping up again');
+  a.loginOverloaded = loginBad;
+
+  const step = Math.min(3, Math.floor(lostShare / 0.25));
+  if (step > a.snLossStep) say('critical', 'supernode-loss', `${Math.round(lostShare * 100)}% of supernodes lost (${fmt(h.supernodesUp)} serving)`);
+  a.snLossStep = step === 0 ? 0 : Math.max(a.snLossStep, step); // re-arms once supernodes are back
+
+  const tstep = state.last.trafficX >= 100 ? 2 : state.last.trafficX >= 10 ? 1 : 0;
+  if (tstep > a.trafficStep) say('warning', 'traffic', `Supernode traffic at ${Math.round(state.last.trafficX)}x normal for this hour`);
+  a.trafficStep = tstep === 0 ? 0 : Math.max(a.trafficStep, tstep);
+
+  if (!a.collapsed && (lostShare > 0.85 || onlineRatio < 0.25)) {
+    a.collapsed = true;
+    a.recovered = false;
+    say('critical', 'collapse', `The P2P network has collapsed: ${fmt(h.online)} users online of ${fmt(h.want)}`);
+  } else if (a.collapsed && !a.recovered && onlineRatio >= 0.9) {
+    a.recovered = true;
+    a.collapsed = false;
+    state.totals.recoveredAtMinute = minute;
+    say('recovery', 'recovered', `Recovered: ${fmt(h.online)} users online, ${Math.round(onlineRatio * 100)}% of normal`);
+  }
+}
+
+export function fmt(n: number): string {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e3) return `${Math.round(n / 1e3)}k`;
+  return `${Math.round(n)}`;
+}

@@ -1,0 +1,187 @@
+// Applying a command at the current tick. Player verbs and instructor injects go through
+// the same door, so a replay is scenario + seed + timed commands.
+import { REGIONS, REGION_IDS } from './regions';
+import { TICKS_PER_MINUTE } from './time';
+import { validateCommand, type Command, type CommandError } from './commands';
+import { running } from './population';
+import { knockDown } from './supernodes';
+import { orphanPeers } from './overload';
+import { megaInUse, megaUpIn, orderMegas, withdrawMegas, dropMegaClients } from './megas';
+import { fixProgress } from './hotfix';
+import type { SimState } from './state';
+
+export type ApplyResult = { ok: true } | { ok: false; error: CommandError };
+
+const refuse = (field: string, message: string): ApplyResult => ({ ok: false, error: { code: 'not-allowed-now', field, message } });
+const regionIndex = (id: string | undefined) => (id === undefined ? -1 : (REGION_IDS as readonly string[]).indexOf(id));
+const afterMin = (state: SimState, min: number) => state.tick + Math.round(min * TICKS_PER_MINUTE);
+
+/** Validates `input` and applies it now. On error nothing changes. */
+export function applyCommand(state: SimState, input: unknown): ApplyResult {
+  const v = validateCommand(input, state.scenario.versions.map((x) => x.id));
+  if (!v.ok) return v;
+  const cmd = v.value;
+  const res = apply(state, cmd);
+  if (res.ok) note(state, cmd);
+  return res;
+}
+
+function apply(state: SimState, cmd: Command): ApplyResult {
+  const s = state.scenario;
+  const delays = s.commandDelays;
+  switch (cmd.type) {
+    case 'deployMegaSupernodes': {
+      const cfg = s.services.mega[cmd.source];
+      const left = cfg.available - megaInUse(state, cmd.source);
+      if (cmd.count > left) return refuse('count', `only ${Math.max(0, left)} ${cmd.source} servers are left to deploy`);
+      if (cmd.source === 'groupVideo' && state.services.groupVideo)
+        return refuse('source', 'Group Video Calling still runs on those servers: turn Group Video off first');
+      orderMegas(state, regionIndex(cmd.region), cmd.source, cmd.count);
+      return { ok: true };
+    }
+    case 'withdrawMegaSupernodes': {
+      const n = withdrawMegas(state, regionIndex(cmd.region), cmd.count, cmd.source);
+      return n > 0 ? { ok: true } : refuse('region', `no mega-supernodes${cmd.source ? ` from ${cmd.source}` : ''} to withdraw in ${cmd.region}`);
+    }
+    case 'throttleLogins':
+      state.pending.push({ atTick: afterMin(state, delays.throttleMin), command: cmd });
+      return { ok: true };
+    case 'pushHotfix': {
+      if (state.hotfixes.some((h) => h.fix === cmd.fix)) return refuse('fix', `${cmd.fix} has already been pushed`);
+      if (fixProgress(state, cmd.fix).total <= 0) return refuse('fix', `no client version in this scenario needs ${cmd.fix}`);
+      const build = cmd.fix === 'imCrashFix' ? s.hotfixes.imCrashFix.buildMin : s.hotfixes.jitteredBackoff.buildMin;
+      state.hotfixes.push({ fix: cmd.fix, readyTick: afterMin(state, build), rolloutPctPerHour: cmd.rolloutPctPerHour, doneNotified: false });
+      return { ok: true };
+    }
+    case 'setOfflineImService':
+      state.pending.push({ atTick: afterMin(state, delays.offlineImMin), command: cmd });
+      return { ok: true };
+    case 'setGroupVideo': {
+      if (cmd.enabled) {
+        const borrowed = megaInUse(state, 'groupVideo');
+        if (borrowed > 0) return refuse('enabled', `${borrowed} Group Video servers are still mega-supernodes: withdraw them first`);
+      }
+      state.pending.push({ atTick: afterMin(state, cmd.enabled ? delays.groupVideoMin : 0), command: cmd });
+      if (!cmd.enabled) state.services.groupVideo = false; // switching a feature off is immediate
+      return { ok: true };
+    }
+    case 'crashWave':
+      crashWave(state, cmd.version, cmd.fraction, regionIndex(cmd.region));
+      return { ok: true };
+    case 'rebootStorm': {
+      const ticks = Math.max(1, Math.round((cmd.overMinutes ?? 60) * TICKS_PER_MINUTE));
+      const perTick = -Math.log(1 - Math.min(0.99, cmd.fraction)) / ticks;
+      state.reboots.push({ region: regionIndex(cmd.region), perTick, untilTick: state.tick + ticks });
+      return { ok: true };
+    }
+    case 'serviceOutage':
+      state.outages.push({ service: cmd.service, fraction: cmd.fraction, untilTick: cmd.durationMin ? afterMin(state, cmd.durationMin) : -1 });
+      if (cmd.service === 'megaPool') megaPoolFailure(state, cmd.fraction);
+      return { ok: true };
+    case 'loginFlood':
+      state.floods.push({ region: regionIndex(cmd.region), perSecond: cmd.perSecond, untilTick: afterMin(state, cmd.durationMin) });
+      return { ok: true };
+    case 'supernodeCrash':
+      for (let r = 0; r < REGIONS.length; r++) {
+        if (cmd.region !== undefined && regionIndex(cmd.region) !== r) continue;
+        orphanPeers(state, r, knockDown(state.pools[r], cmd.fraction));
+      }
+      return { ok: true };
+    default: {
+      const never: never = cmd;
+      return refuse('type', `unhandled command ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Instructor inject: a fraction of one client version's running clients crash now. */
+function crashWave(state: SimState, versionId: string, fraction: number, region: number): void {
+  const s = state.scenario;
+  const vi = s.versions.findIndex((v) => v.id === versionId);
+  for (let r = 0; r < REGIONS.length; r++) {
+    if (region >= 0 && region !== r) continue;
+    let desktop = 0;
+    let hit = 0;
+    for (const c of state.cohorts) {
+      if (c.region !== r || !s.versions[c.version].desktop) continue;
+      desktop += running(c);
+      if (c.version === vi) hit += running(c);
+    }
+    for (const c of state.cohorts) {
+      if (c.region !== r || c.version !== vi) continue;
+      const n = (c.attachedPeer + c.attachedMega) * fraction;
+      c.attachedPeer *= 1 - fraction;
+      c.attachedMega *= 1 - fraction;
+      c.crashed += n;
+      state.totals.crashedClients += n;
+    }
+    if (desktop > 0 && s.versions[vi].desktop) orphanPeers(state, r, knockDown(state.pools[r], (fraction * hit) / desktop));
+  }
+}
+
+/** A failure in the provisioning system takes running mega-supernodes back to the queue. */
+function megaPoolFailure(state: SimState, fraction: number): void {
+  for (let r = 0; r < REGIONS.length; r++) {
+    const before = megaUpIn(state, r);
+    for (const src of ['dedicated', 'groupVideo', 'cloud'] as const) {
+      const n = Math.floor(state.megaUp[src][r] * fraction);
+      if (n <= 0) continue;
+      state.megaUp[src][r] -= n;
+      orderMegas(state, r, src, n);
+    }
+    dropMegaClients(state, r, before);
+  }
+}
+
+/** Effects whose time has come: config pushes land, outages end. */
+export function landPending(state: SimState): void {
+  const due = state.pending.filter((p) => p.atTick <= state.tick);
+  if (due.length) state.pending = state.pending.filter((p) => p.atTick > state.tick);
+  for (const { command: c } of due) {
+    if (c.type === 'throttleLogins') {
+      if (c.region === undefined) state.services.throttleGlobal = c.perSecond;
+      else state.services.throttleRegion[regionIndex(c.region)] = c.perSecond;
+    } else if (c.type === 'setOfflineImService') {
+      state.services.imEnabled = c.enabled;
+      if (c.capacityPct !== undefined) state.services.imCapacityPct = c.capacityPct;
+    } else if (c.type === 'setGroupVideo') {
+      state.services.groupVideo = c.enabled;
+    }
+    say(state, 'info', 'action-landed', landedText(c));
+  }
+  const before = state.outages.length;
+  state.outages = state.outages.filter((o) => o.untilTick < 0 || o.untilTick > state.tick);
+  if (state.outages.length < before) say(state, 'info', 'outage-over', 'A degraded service is back to full capacity');
+}
+
+function landedText(c: Command): string {
+  if (c.type === 'throttleLogins') return c.perSecond === null ? `Login throttle lifted${c.region ? ` in ${c.region}` : ''}` : `Logins throttled to ${c.perSecond}/s${c.region ? ` in ${c.region}` : ' worldwide'}`;
+  if (c.type === 'setOfflineImService') return c.enabled ? `Offline-IM service on at ${c.capacityPct ?? 100}% capacity` : 'Offline-IM service disabled: clients get an instant refusal';
+  if (c.type === 'setGroupVideo') return c.enabled ? 'Group Video Calling restored' : 'Group Video Calling switched off';
+  return c.type;
+}
+
+function say(state: SimState, severity: 'info' | 'warning', code: string, text: string): void {
+  state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity, code, text });
+}
+
+/** The player's own actions go to the feed; instructor injects stay silent (their effects do not). */
+function note(state: SimState, c: Command): void {
+  const s = state.scenario;
+  switch (c.type) {
+    case 'deployMegaSupernodes':
+      return say(state, 'info', 'action', `Ordered ${c.count} ${c.source} mega-supernodes for ${c.region}: serving in ~${s.services.mega[c.source].provisionMin} min`);
+    case 'withdrawMegaSupernodes':
+      return say(state, 'info', 'action', `Withdrawing ${c.count} mega-supernodes from ${c.region}`);
+    case 'pushHotfix': {
+      const m = c.fix === 'imCrashFix' ? s.hotfixes.imCrashFix.buildMin : s.hotfixes.jitteredBackoff.buildMin;
+      return say(state, 'info', 'action', `Hotfix ${c.fix} in build and test: ready in ~${Math.round(m / 60)} h`);
+    }
+    case 'throttleLogins':
+    case 'setOfflineImService':
+    case 'setGroupVideo':
+      return say(state, 'info', 'action', `Config push queued: ${landedText(c)}`);
+    default:
+      return;
+  }
+}

@@ -1,0 +1,67 @@
+// A checksum of the whole state (FNV-1a, 64-bit as two 32-bit lanes over every number's
+// bits and every string's characters, in key order) and a deep-copy snapshot.
+import type { SimState } from './state';
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+class Hasher {
+  h1 = 0x811c9dc5;
+  h2 = 0x01000193 ^ 0x5bd1e995;
+  word(w: number): void {
+    this.h1 = Math.imul(this.h1 ^ (w & 0xffff), 0x01000193);
+    this.h1 = Math.imul(this.h1 ^ (w >>> 16), 0x01000193);
+    this.h2 = Math.imul(this.h2 ^ w, 0x5bd1e995);
+    this.h2 ^= this.h2 >>> 15;
+  }
+  value(v: unknown): void {
+    if (typeof v === 'number') {
+      f64[0] = v === 0 ? 0 : v; // -0 and 0 are the same state
+      this.word(u32[0]);
+      this.word(u32[1]);
+    } else if (typeof v === 'string') {
+      this.word(0x5354 ^ v.length);
+      for (let i = 0; i < v.length; i++) this.word(v.charCodeAt(i));
+    } else if (typeof v === 'boolean') {
+      this.word(v ? 0xb1 : 0xb0);
+    } else if (v === null || v === undefined) {
+      this.word(0x4e);
+    } else if (Array.isArray(v)) {
+      this.word(0x4152 ^ v.length);
+      for (let i = 0; i < v.length; i++) this.value(v[i]);
+    } else if (typeof v === 'object') {
+      const keys = Object.keys(v as object).sort();
+      this.word(0x4f42 ^ keys.length);
+      for (const k of keys) {
+        this.value(k);
+        this.value((v as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  hex(): string {
+    return (this.h1 >>> 0).toString(16).padStart(8, '0') + (this.h2 >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
+/** Checksum of everything that decides the future: the state minus undelivered events. */
+export function checksum(state: SimState): string {
+  const h = new Hasher();
+  const { events: _events, ...rest } = state;
+  h.value(rest);
+  return h.hex();
+}
+
+/** A deep copy: plain data in, plain data out. Restoring is taking a snapshot of the snapshot. */
+export function snapshot(state: SimState): SimState {
+  return deepCopy(state) as SimState;
+}
+
+function deepCopy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(deepCopy);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = deepCopy((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}

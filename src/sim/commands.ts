@@ -1,0 +1,210 @@
+// The player's and the instructor's verbs: one discriminated union, validated at every
+// boundary (IPC, WebSocket, replay and action files), applied by the sim at a tick.
+import { isRegionId, type RegionId } from './regions';
+
+export const MEGA_SOURCES = ['dedicated', 'groupVideo', 'cloud'] as const;
+export type MegaSource = (typeof MEGA_SOURCES)[number];
+
+export const HOTFIXES = ['imCrashFix', 'jitteredBackoff'] as const;
+export type HotfixId = (typeof HOTFIXES)[number];
+
+export const SERVICES = ['login', 'offlineIm', 'update', 'megaPool'] as const;
+export type ServiceId = (typeof SERVICES)[number];
+
+export type Command =
+  // Player verbs
+  | { type: 'deployMegaSupernodes'; count: number; region: RegionId; source: MegaSource }
+  | { type: 'withdrawMegaSupernodes'; count: number; region: RegionId; source?: MegaSource }
+  | { type: 'throttleLogins'; perSecond: number | null; region?: RegionId }
+  | { type: 'pushHotfix'; fix: HotfixId; rolloutPctPerHour: number }
+  | { type: 'setOfflineImService'; enabled: boolean; capacityPct?: number }
+  | { type: 'setGroupVideo'; enabled: boolean }
+  // Instructor injects
+  | { type: 'crashWave'; version: string; fraction: number; region?: RegionId }
+  | { type: 'rebootStorm'; fraction: number; overMinutes?: number; region?: RegionId }
+  | { type: 'serviceOutage'; service: ServiceId; fraction: number; durationMin?: number }
+  | { type: 'loginFlood'; perSecond: number; durationMin: number; region?: RegionId }
+  | { type: 'supernodeCrash'; fraction: number; region?: RegionId };
+
+export type CommandType = Command['type'];
+
+export const PLAYER_VERBS = [
+  'deployMegaSupernodes',
+  'withdrawMegaSupernodes',
+  'throttleLogins',
+  'pushHotfix',
+  'setOfflineImService',
+  'setGroupVideo',
+] as const satisfies readonly CommandType[];
+
+export const INJECT_VERBS = [
+  'crashWave',
+  'rebootStorm',
+  'serviceOutage',
+  'loginFlood',
+  'supernodeCrash',
+] as const satisfies readonly CommandType[];
+
+export const ALL_VERBS: readonly CommandType[] = [...PLAYER_VERBS, ...INJECT_VERBS];
+
+export type CommandErrorCode =
+  | 'not-an-object'
+  | 'unknown-type'
+  | 'missing-field'
+  | 'wrong-type'
+  | 'out-of-range'
+  | 'unknown-field'
+  | 'not-allowed-now';
+
+/** A refused command. `field` names what was wrong so a UI can point at it. */
+export interface CommandError {
+  code: CommandErrorCode;
+  field: string;
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; error: CommandError };
+
+const fail = (code: CommandErrorCode, field: string, message: string): { ok: false; error: CommandError } => ({
+  ok: false,
+  error: { code, field, message },
+});
+
+type Obj = Record<string, unknown>;
+
+/** Field checkers: each returns an error or undefined. */
+function num(o: Obj, f: string, min: number, max: number, opts: { int?: boolean; optional?: boolean } = {}) {
+  const v = o[f];
+  if (v === undefined) return opts.optional ? undefined : fail('missing-field', f, `"${f}" is required`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) return fail('wrong-type', f, `"${f}" must be a finite number`);
+  if (opts.int && !Number.isInteger(v)) return fail('wrong-type', f, `"${f}" must be a whole number`);
+  if (v < min || v > max) return fail('out-of-range', f, `"${f}" must be between ${min} and ${max}, got ${v}`);
+  return undefined;
+}
+
+function oneOf(o: Obj, f: string, allowed: readonly string[], optional = false) {
+  const v = o[f];
+  if (v === undefined) return optional ? undefined : fail('missing-field', f, `"${f}" is required`);
+  if (typeof v !== 'string' || !allowed.includes(v))
+    return fail('out-of-range', f, `"${f}" must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
+  return undefined;
+}
+
+function bool(o: Obj, f: string) {
+  const v = o[f];
+  if (v === undefined) return fail('missing-field', f, `"${f}" is required`);
+  if (typeof v !== 'boolean') return fail('wrong-type', f, `"${f}" must be true or false`);
+  return undefined;
+}
+
+function region(o: Obj, f: string) {
+  const v = o[f];
+  if (v === undefined) return undefined;
+  if (!isRegionId(v)) return fail('out-of-range', f, `"${f}" is not a known region: ${JSON.stringify(v)}`);
+  return undefined;
+}
+
+const FIELDS: Record<CommandType, readonly string[]> = {
+  deployMegaSupernodes: ['count', 'region', 'source'],
+  withdrawMegaSupernodes: ['count', 'region', 'source'],
+  throttleLogins: ['perSecond', 'region'],
+  pushHotfix: ['fix', 'rolloutPctPerHour'],
+  setOfflineImService: ['enabled', 'capacityPct'],
+  setGroupVideo: ['enabled'],
+  crashWave: ['version', 'fraction', 'region'],
+  rebootStorm: ['fraction', 'overMinutes', 'region'],
+  serviceOutage: ['service', 'fraction', 'durationMin'],
+  loginFlood: ['perSecond', 'durationMin', 'region'],
+  supernodeCrash: ['fraction', 'region'],
+};
+
+/**
+ * Checks an untrusted value (from IPC, a socket, a file) is a well-formed command.
+ * `versions` lists the client versions the running scenario knows, for crashWave.
+ */
+export function validateCommand(input: unknown, versions: readonly string[] = []): Validated<Command> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return fail('not-an-object', 'command', 'a command must be a JSON object with a "type"');
+  const o = input as Obj;
+  const type = o.type;
+  if (typeof type !== 'string' || !(type in FIELDS))
+    return fail('unknown-type', 'type', `unknown command type ${JSON.stringify(type)}; known: ${ALL_VERBS.join(', ')}`);
+  const t = type as CommandType;
+  for (const k of Object.keys(o)) {
+    if (k !== 'type' && !FIELDS[t].includes(k)) return fail('unknown-field', k, `"${k}" is not a field of ${t}`);
+  }
+  const err = checkFields(t, o, versions);
+  if (err) return err;
+  return { ok: true, value: structuredCopy(o) as Command };
+}
+
+function checkFields(t: CommandType, o: Obj, versions: readonly string[]) {
+  switch (t) {
+    case 'deployMegaSupernodes':
+      return num(o, 'count', 1, 20000, { int: true }) ?? regionRequired(o) ?? oneOf(o, 'source', MEGA_SOURCES);
+    case 'withdrawMegaSupernodes':
+      return num(o, 'count', 1, 20000, { int: true }) ?? regionRequired(o) ?? oneOf(o, 'source', MEGA_SOURCES, true);
+    case 'throttleLogins':
+      if (o.perSecond !== null) {
+        const e = num(o, 'perSecond', 1, 10_000_000);
+        if (e) return o.perSecond === undefined ? fail('missing-field', 'perSecond', '"perSecond" is required (null turns the throttle off)') : e;
+      }
+      return region(o, 'region');
+    case 'pushHotfix':
+      return oneOf(o, 'fix', HOTFIXES) ?? num(o, 'rolloutPctPerHour', 0.1, 100);
+    case 'setOfflineImService':
+      return bool(o, 'enabled') ?? num(o, 'capacityPct', 0, 400, { optional: true });
+    case 'setGroupVideo':
+      return bool(o, 'enabled');
+    case 'crashWave':
+      return (versions.length ? oneOf(o, 'version', versions) : typeof o.version === 'string' ? undefined : fail('missing-field', 'version', '"version" is required')) ??
+        num(o, 'fraction', 0, 1) ?? region(o, 'region');
+    case 'rebootStorm':
+      return num(o, 'fraction', 0, 1) ?? num(o, 'overMinutes', 1, 24 * 60, { optional: true }) ?? region(o, 'region');
+    case 'serviceOutage':
+      return oneOf(o, 'service', SERVICES) ?? num(o, 'fraction', 0, 1) ?? num(o, 'durationMin', 1, 7 * 24 * 60, { optional: true });
+    case 'loginFlood':
+      return num(o, 'perSecond', 1, 10_000_000) ?? num(o, 'durationMin', 1, 7 * 24 * 60) ?? region(o, 'region');
+    case 'supernodeCrash':
+      return num(o, 'fraction', 0, 1) ?? region(o, 'region');
+    default: {
+      const never: never = t;
+      return fail('unknown-type', 'type', `unknown command type ${String(never)}`);
+    }
+  }
+}
+
+function regionRequired(o: Obj) {
+  if (o.region === undefined) return fail('missing-field', 'region', '"region" is required');
+  return region(o, 'region');
+}
+
+/** Commands are plain JSON; copying strips prototypes and anything odd from the sender. */
+function structuredCopy(o: Obj): Obj {
+  return JSON.parse(JSON.stringify(o)) as Obj;
+}
+
+/** A command scheduled at a sim minute, as in action files and replays. */
+export interface TimedCommand {
+  atMinute: number;
+  command: Command;
+}
+
+/** Validates a parsed action file: a JSON array of {atMinute, command}. */
+export function validateActionList(input: unknown, versions: readonly string[] = []): Validated<TimedCommand[]> {
+  if (!Array.isArray(input)) return fail('wrong-type', 'actions', 'an action file must be a JSON array of {"atMinute", "command"}');
+  const out: TimedCommand[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const item = input[i] as Obj;
+    const at = `[${i}]`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      return fail('not-an-object', at, `${at} must be an object {"atMinute", "command"}`);
+    const m = item.atMinute;
+    if (typeof m !== 'number' || !Number.isFinite(m) || m < 0)
+      return fail(m === undefined ? 'missing-field' : 'out-of-range', `${at}.atMinute`, `${at}.atMinute must be a number of sim-minutes >= 0`);
+    const c = validateCommand(item.command, versions);
+    if (!c.ok) return fail(c.error.code, `${at}.command.${c.error.field}`, `${at}.command: ${c.error.message}`);
+    out.push({ atMinute: m, command: c.value });
+  }
+  return { ok: true, value: out };
+}

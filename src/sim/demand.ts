@@ -1,0 +1,106 @@
+// Users arriving and leaving with the time of day, ordinary session churn, crashed
+// clients being restarted, people who gave up coming back, and Windows Update reboots.
+import { REGIONS } from './regions';
+import { noise } from './rng';
+import { perTick, TICK_SECONDS } from './time';
+import { policyOf, present, running, utcMsAt, wantOnline } from './population';
+import { schedule } from './wheel';
+import { knockDown } from './supernodes';
+import { orphanPeers } from './overload';
+import type { Cohort, SimState } from './state';
+
+const REBOOT_SLOTS = 18; // a Windows restart takes ~3 minutes before Skype starts again (stated assumption)
+
+export function moveClients(state: SimState): void {
+  const s = state.scenario;
+  const p = s.population;
+  const now = utcMsAt(state);
+  const churn = TICK_SECONDS / (p.sessionMin * 60);
+  const restart = perTick(p.restartMin * 60);
+  const comeBack = perTick(p.returnMin * 60);
+  for (let r = 0; r < REGIONS.length; r++) {
+    const want = wantOnline(state, r, now);
+    state.last.wantOnline[r] = want;
+    for (let v = 0; v < s.versions.length; v++) followDiurnal(state, r, v, want * s.versions[v].share);
+  }
+  for (const c of state.cohorts) {
+    const pol = policyOf(s, c);
+    // Ordinary churn: sessions end and others begin; each new session is a login.
+    const leaveP = c.attachedPeer * churn;
+    const leaveM = c.attachedMega * churn;
+    c.attachedPeer -= leaveP;
+    c.attachedMega -= leaveM;
+    schedule(c.login, state.tick, leaveP + leaveM, pol, -1);
+    const restarted = c.crashed * restart;
+    c.crashed -= restarted;
+    schedule(c.login, state.tick, restarted, pol, -1);
+    const back = c.gaveUp * comeBack;
+    c.gaveUp -= back;
+    schedule(c.login, state.tick, back, pol, -1);
+  }
+  rebootWaves(state);
+}
+
+/** Brings a region's users of one client version toward how many want to be online now. */
+function followDiurnal(state: SimState, region: number, version: number, want: number): void {
+  const family: Cohort[] = [];
+  let have = 0;
+  for (const c of state.cohorts) {
+    if (c.region === region && c.version === version) {
+      family.push(c);
+      have += present(c);
+    }
+  }
+  if (family.length === 0) return;
+  const gap = want - have;
+  if (gap > 0) {
+    const arriving = gap * Math.max(0, 1 + 0.03 * noise(state.rng));
+    for (const c of family) {
+      const share = have > 0 ? present(c) / have : c === family[0] ? 1 : 0;
+      schedule(c.login, state.tick, arriving * share, policyOf(state.scenario, c), -1);
+    }
+    return;
+  }
+  // Leaving for the night: people who are idle, crashed or attached close Skype.
+  let leavable = 0;
+  for (const c of family) leavable += c.attachedPeer + c.attachedMega + c.crashed + c.gaveUp;
+  if (leavable <= 0) return;
+  const f = Math.min(1, -gap / leavable);
+  for (const c of family) {
+    c.attachedPeer *= 1 - f;
+    c.attachedMega *= 1 - f;
+    c.crashed *= 1 - f;
+    c.gaveUp *= 1 - f;
+  }
+}
+
+/** Windows Update restarts (seed 002): running Windows clients drop and log in again. */
+function rebootWaves(state: SimState): void {
+  const s = state.scenario;
+  state.reboots = state.reboots.filter((w) => w.untilTick > state.tick);
+  for (const w of state.reboots) {
+    for (let r = 0; r < REGIONS.length; r++) {
+      if (w.region >= 0 && w.region !== r) continue;
+      let desktop = 0;
+      let windowsDesktop = 0;
+      for (const c of state.cohorts) {
+        if (c.region !== r || !s.versions[c.version].desktop) continue;
+        const run = running(c);
+        desktop += run;
+        if (s.versions[c.version].windows) {
+          windowsDesktop += run;
+          const goP = c.attachedPeer * w.perTick;
+          const goM = c.attachedMega * w.perTick;
+          c.attachedPeer -= goP;
+          c.attachedMega -= goM;
+          schedule(c.login, state.tick, goP + goM, policyOf(s, c), -1, REBOOT_SLOTS);
+        }
+      }
+      // Supernode hosts on Windows reboot too; their other clients are orphaned.
+      if (desktop > 0) {
+        const lost = knockDown(state.pools[r], (w.perTick * windowsDesktop) / desktop);
+        orphanPeers(state, r, lost);
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+// Hotfixes roll out in staged batches every ten sim-minutes (seed 004's staged rollouts):
+// clients download from the update servers, whose capacity is finite, and restart.
+import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
+import { cohortFor, policyOf, present } from './population';
+import { schedule, type Wheel } from './wheel';
+import { capacityFactor } from './services';
+import { FIX_BACKOFF, FIX_IM, type Cohort, type Hotfix, type SimState } from './state';
+import type { Scenario } from './scenario';
+
+const BATCH_TICKS = 10 * TICKS_PER_MINUTE;
+
+export const fixBit = (h: Hotfix['fix']) => (h === 'imCrashFix' ? FIX_IM : FIX_BACKOFF);
+
+/** Does this fix change anything for this cohort's client version? */
+export function needsFix(s: Scenario, c: Cohort, fix: Hotfix['fix']): boolean {
+  const v = s.versions[c.version];
+  if (c.fixes & fixBit(fix)) return false;
+  return fix === 'imCrashFix' ? v.crashesOnSlowIm : v.retry.kind === 'tight';
+}
+
+/** Fixed and total users of the versions a fix is for. */
+export function fixProgress(state: SimState, fix: Hotfix['fix']): { fixed: number; total: number } {
+  const s = state.scenario;
+  let fixed = 0;
+  let total = 0;
+  for (const c of state.cohorts) {
+    const v = s.versions[c.version];
+    const relevant = fix === 'imCrashFix' ? v.crashesOnSlowIm : v.retry.kind === 'tight';
+    if (!relevant) continue;
+    const n = present(c);
+    total += n;
+    if (c.fixes & fixBit(fix)) fixed += n;
+  }
+  return { fixed, total };
+}
+
+export function rollHotfixes(state: SimState): void {
+  for (const h of state.hotfixes) {
+    if (state.tick === h.readyTick) {
+      state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'info', code: 'hotfix-ready', text: `Hotfix ${h.fix} passed testing: rollout begins at ${h.rolloutPctPerHour}%/h` });
+    }
+    if (state.tick < h.readyTick || h.doneNotified || (state.tick - h.readyTick) % BATCH_TICKS !== 0) continue;
+    rolloutBatch(state, h);
+  }
+}
+
+function rolloutBatch(state: SimState, h: Hotfix): void {
+  const s = state.scenario;
+  const { fixed, total } = fixProgress(state, h.fix);
+  if (total <= 0) return;
+  const hours = (state.tick - h.readyTick + BATCH_TICKS) / (3600 / TICK_SECONDS);
+  const target = Math.min(1, (h.rolloutPctPerHour / 100) * hours) * total;
+  const unfixed = total - fixed;
+  if (unfixed < total * 0.001) {
+    h.doneNotified = true;
+    state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'recovery', code: 'hotfix-done', text: `Hotfix ${h.fix} reached every client` });
+    return;
+  }
+  const downloads = s.services.update.downloadsPerS * BATCH_TICKS * TICK_SECONDS * capacityFactor(state, 'update');
+  const f = Math.min(1, Math.max(0, target - fixed) / unfixed, downloads / unfixed);
+  if (f <= 0) return;
+  const bit = fixBit(h.fix);
+  for (const c of [...state.cohorts]) {
+    if (!needsFix(s, c, h.fix)) continue;
+    const to = cohortFor(state, c.region, c.version, c.fixes | bit);
+    const pol = policyOf(s, to);
+    // Installing the update restarts Skype: attached clients log in again.
+    const restarting = (c.attachedPeer + c.attachedMega) * f;
+    c.attachedPeer *= 1 - f;
+    c.attachedMega *= 1 - f;
+    schedule(to.login, state.tick, restarting, pol, -1);
+    to.crashed += c.crashed * f;
+    c.crashed *= 1 - f;
+    to.gaveUp += c.gaveUp * f;
+    c.gaveUp *= 1 - f;
+    moveWheel(c.login, to.login, f);
+    moveWheel(c.attach, to.attach, f);
+  }
+}
+
+/** Moves fraction f of a wheel's waiting clients, keeping their timing. */
+function moveWheel(from: Wheel, to: Wheel, f: number): void {
+  for (let i = 0; i < from.pulse.length; i++) {
+    const n = from.pulse[i] * f;
+    from.pulse[i] -= n;
+    to.pulse[i] += n;
+  }
+  for (let l = 0; l < from.diff.length; l++) {
+    const a = from.diff[l];
+    const b = to.diff[l];
+    for (let i = 0; i < a.length; i++) {
+      const n = a[i] * f;
+      a[i] -= n;
+      b[i] += n;
+    }
+    const r = from.run[l] * f;
+    from.run[l] -= r;
+    to.run[l] += r;
+  }
+  const n = from.count * f;
+  from.count -= n;
+  to.count += n;
+}

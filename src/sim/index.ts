@@ -1,0 +1,12 @@
+// The simulation's public face. Everything a host (Electron main, browser host, CLI,
+// tests) needs, and nothing that touches a clock, a file or the DOM.
+export { TICK_SECONDS } from './time';
+export { REGIONS, REGION_IDS, isRegionId, type RegionId } from './regions';
+export * from './commands';
+export type * from './view-types';
+export { getScenario, loadScenarioText, SCENARIO_LIST, ScenarioError, type Scenario } from './scenario';
+export { createSim, step, minuteOf, endMinuteOf, type SimState } from './world';
+export { applyCommand } from './apply';
+export { viewOf } from './view';
+export { checksum, snapshot } from './checksum';
+export { historicalActions } from './historical';

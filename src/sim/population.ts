@@ -1,0 +1,69 @@
+// Who wants to be online when, and the cohorts that hold them.
+import { REGIONS } from './regions';
+import { TICK_SECONDS } from './time';
+import { newWheel, type RetryPolicy } from './wheel';
+import { FIX_BACKOFF, FIX_IM, type Cohort, type SimState } from './state';
+import type { Scenario } from './scenario';
+
+/**
+ * Share of a region's peak online at a local hour: the small-hours floor
+ * (scenario.population.nightFraction) rising to a peak at 17:00 local. A stated assumption,
+ * shaped so the global peak lands near 1800 GMT as in seed 000.
+ */
+export function diurnal(localHour: number, nightFraction: number): number {
+  const x = (1 - Math.cos((2 * Math.PI * (localHour - 5)) / 24)) / 2; // 0 at 05:00, 1 at 17:00
+  return nightFraction + (1 - nightFraction) * x;
+}
+
+export function localHour(utcMs: number, offsetH: number): number {
+  const h = (utcMs / 3_600_000 + offsetH) % 24;
+  return h < 0 ? h + 24 : h;
+}
+
+export function startMs(s: Scenario): number {
+  return Date.parse(s.startUtc);
+}
+
+export function utcMsAt(state: SimState, tick = state.tick): number {
+  return startMs(state.scenario) + tick * TICK_SECONDS * 1000;
+}
+
+/** Each region's users online at its own local peak, scaled so the world peaks at peakConcurrent. */
+export function regionBases(s: Scenario): number[] {
+  const p = s.population;
+  const peakMs = Date.UTC(2000, 0, 1, 0, 0, 0) + p.peakUtcHour * 3_600_000;
+  let atPeak = 0;
+  for (const r of REGIONS) atPeak += p.regionShares[r.id] * diurnal(localHour(peakMs, r.utcOffsetH), p.nightFraction);
+  return REGIONS.map((r) => (p.regionShares[r.id] * p.peakConcurrent) / atPeak);
+}
+
+export function wantOnline(state: SimState, region: number, utcMs: number): number {
+  const r = REGIONS[region];
+  return state.regionBase[region] * diurnal(localHour(utcMs, r.utcOffsetH), state.scenario.population.nightFraction);
+}
+
+export function policyOf(s: Scenario, c: Cohort): RetryPolicy {
+  const v = s.versions[c.version];
+  if (c.fixes & FIX_BACKOFF) return { kind: 'backoff', baseS: s.hotfixes.jitteredBackoff.baseS, capS: s.hotfixes.jitteredBackoff.capS };
+  return v.retry;
+}
+
+export function crashesOnSlowIm(s: Scenario, c: Cohort): boolean {
+  return s.versions[c.version].crashesOnSlowIm && !(c.fixes & FIX_IM);
+}
+
+export function newCohort(region: number, version: number, fixes: number): Cohort {
+  return { region, version, fixes, attachedPeer: 0, attachedMega: 0, crashed: 0, gaveUp: 0, login: newWheel(), attach: newWheel() };
+}
+
+/** The cohort for (region, version, fixes), created on first use in a fixed order. */
+export function cohortFor(state: SimState, region: number, version: number, fixes: number): Cohort {
+  for (const c of state.cohorts) if (c.region === region && c.version === version && c.fixes === fixes) return c;
+  const c = newCohort(region, version, fixes);
+  state.cohorts.push(c);
+  return c;
+}
+
+export const attached = (c: Cohort) => c.attachedPeer + c.attachedMega;
+export const running = (c: Cohort) => c.attachedPeer + c.attachedMega + c.login.count + c.attach.count;
+export const present = (c: Cohort) => running(c) + c.crashed + c.gaveUp;

@@ -1,0 +1,150 @@
+// Peer supernodes and their self-protection (seed 000: "Supernodes have a built in
+// mechanism to protect themselves ... more supernodes started to shut down").
+//
+// Each region's supernodes share load equally and each shuts down when the load passes
+// its own threshold; thresholds vary between hosts, uniform on [thresholdMin, thresholdMax].
+// That is the democratic fibre bundle model (Pradhan, Hansen & Chakrabarti, Rev. Mod.
+// Phys. 82, 499 (2010)). Thresholds are kept in classes; within a class the serving
+// nodes are uniform on [floor, hi], so shedding is exact, not binned.
+import type { SupernodePool } from './state';
+
+export interface ThresholdRange {
+  min: number;
+  max: number;
+  classes: number;
+}
+
+export function classBounds(t: ThresholdRange, k: number): [number, number] {
+  const w = (t.max - t.min) / t.classes;
+  return [t.min + k * w, t.min + (k + 1) * w];
+}
+
+export function newPool(t: ThresholdRange, serving: number): SupernodePool {
+  const zeros = () => new Array(t.classes).fill(0);
+  return {
+    serving: new Array(t.classes).fill(serving / t.classes),
+    floor: Array.from({ length: t.classes }, (_, k) => classBounds(t, k)[0]),
+    warmNew: zeros(),
+    warmBack: zeros(),
+    down: zeros(),
+  };
+}
+
+const sum = (a: number[]) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+};
+
+export const servingOf = (p: SupernodePool) => sum(p.serving);
+export const warmingOf = (p: SupernodePool) => sum(p.warmNew) + sum(p.warmBack);
+export const downOf = (p: SupernodePool) => sum(p.down);
+
+/**
+ * Nodes whose threshold is below `load` shut down; `rate` is the fraction of them that
+ * do so this tick (1 = at once, as in the fibre bundle model). Returns how many shut.
+ */
+export function shedOverload(p: SupernodePool, t: ThresholdRange, load: number, rate: number): number {
+  let shut = 0;
+  for (let k = 0; k < t.classes; k++) {
+    const s = p.serving[k];
+    const f = p.floor[k];
+    if (s <= 0 || load <= f) continue;
+    const hi = classBounds(t, k)[1];
+    const atRisk = (s * (Math.min(load, hi) - f)) / (hi - f);
+    const n = atRisk * rate;
+    const left = s - n;
+    p.serving[k] = left;
+    // Survivors stay uniform on [floor', hi]: exact when rate = 1 (floor' = load).
+    p.floor[k] = left > 0 ? hi - ((hi - f) * left) / s : hi;
+    p.down[k] += n;
+    shut += n;
+  }
+  return shut;
+}
+
+/** Warming nodes join the serving set of their class; keeps the class's mean threshold. */
+function join(p: SupernodePool, t: ThresholdRange, k: number, n: number, joinerMean: number): void {
+  if (n <= 0) return;
+  const [lo, hi] = classBounds(t, k);
+  const s = p.serving[k];
+  const mean = (s * (p.floor[k] + hi) * 0.5 + n * joinerMean) / (s + n);
+  p.floor[k] = Math.min(hi, Math.max(lo, 2 * mean - hi));
+  p.serving[k] = s + n;
+}
+
+/**
+ * One tick of the life cycle: down -> warming (fraction `back`), warming -> serving
+ * (fraction `ready`). Returns how many started serving.
+ */
+export function cycle(p: SupernodePool, t: ThresholdRange, back: number, ready: number): number {
+  let started = 0;
+  for (let k = 0; k < t.classes; k++) {
+    const [lo, hi] = classBounds(t, k);
+    const fromNew = p.warmNew[k] * ready;
+    const fromBack = p.warmBack[k] * ready;
+    p.warmNew[k] -= fromNew;
+    p.warmBack[k] -= fromBack;
+    // A node that shut down comes back with the same (low) limit it had.
+    join(p, t, k, fromNew, (lo + hi) / 2);
+    join(p, t, k, fromBack, (lo + p.floor[k]) / 2);
+    started += fromNew + fromBack;
+    const returning = p.down[k] * back;
+    p.down[k] -= returning;
+    p.warmBack[k] += returning;
+  }
+  return started;
+}
+
+/** Promote `n` fresh supernodes, spread evenly over the threshold classes. */
+export function promote(p: SupernodePool, n: number): void {
+  const each = n / p.warmNew.length;
+  for (let k = 0; k < p.warmNew.length; k++) p.warmNew[k] += each;
+}
+
+/**
+ * Takes fraction `f` of every state out of the pool (hosts going offline for the night).
+ * Returns how many serving nodes left.
+ */
+export function demote(p: SupernodePool, f: number): number {
+  let left = 0;
+  for (let k = 0; k < p.serving.length; k++) {
+    left += p.serving[k] * f;
+    p.serving[k] *= 1 - f;
+    p.warmNew[k] *= 1 - f;
+    p.warmBack[k] *= 1 - f;
+    p.down[k] *= 1 - f;
+  }
+  return left;
+}
+
+/** Fraction `f` of serving and warming hosts crash or reboot: they go down. Returns serving lost. */
+export function knockDown(p: SupernodePool, f: number): number {
+  let lost = 0;
+  for (let k = 0; k < p.serving.length; k++) {
+    const s = p.serving[k] * f;
+    const w1 = p.warmNew[k] * f;
+    const w2 = p.warmBack[k] * f;
+    p.serving[k] -= s;
+    p.warmNew[k] -= w1;
+    p.warmBack[k] -= w2;
+    p.down[k] += s + w1 + w2;
+    lost += s;
+  }
+  return lost;
+}
+
+/**
+ * The fibre bundle in isolation: N nodes, thresholds uniform on [0, 1], total load s*N
+ * shared equally among survivors, failing at once. Returns the surviving fraction.
+ */
+export function fibreBundleSurvivors(s: number, classes = 32, maxRounds = 100_000): number {
+  const t: ThresholdRange = { min: 0, max: 1, classes };
+  const p = newPool(t, 1);
+  for (let i = 0; i < maxRounds; i++) {
+    const n = servingOf(p);
+    if (n <= 1e-12) return 0;
+    if (shedOverload(p, t, s / n, 1) < 1e-15) break;
+  }
+  return servingOf(p);
+}

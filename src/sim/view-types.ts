@@ -1,0 +1,84 @@
+// What a screen may know of the world: a plain, read-only summary of the sim state,
+// built by view.ts each frame. The renderer and the instructor console read only this.
+import type { RegionId } from './regions';
+import type { ServiceId } from './commands';
+
+/** Network-wide figures; the CLI's CSV columns come from here too. */
+export interface Metrics {
+  onlineUsers: number; // clients attached to a supernode or mega-supernode
+  wantOnline: number; // users who would be online now on a normal day
+  seekingClients: number; // running clients not attached (logging in or re-attaching)
+  supernodesUp: number; // peer supernodes serving
+  supernodesWarming: number; // promoted or restarted, not yet serving
+  megaSupernodesUp: number;
+  megaSupernodesPending: number; // ordered, still provisioning
+  supernodeLoad: number; // mean offered load per serving peer supernode / its normal capacity (1.0 = full)
+  supernodeTrafficX: number; // join/search traffic to supernodes, multiple of normal for this hour
+  loginAttemptsPerS: number;
+  loginsOkPerS: number;
+  crashedClients: number; // cumulative client crashes since the scenario began
+  offlineImLatencyS: number; // how long an offline-IM reply takes now
+  hotfixedPct: number; // share of the buggy build's users already on a fix
+  megaCostUsd: number; // cumulative cost of mega-supernodes so far
+  userHoursLost: number; // cumulative (wantOnline - online) user-hours
+}
+
+export interface RegionView {
+  id: RegionId;
+  online: number;
+  wantOnline: number;
+  seeking: number;
+  supernodesUp: number;
+  supernodesWarming: number;
+  supernodesDown: number; // shut down or crashed, waiting to come back
+  megaUp: number;
+  megaPending: number;
+  load: number; // offered load per serving peer supernode, 1.0 = normal capacity
+  loginAttemptsPerS: number;
+  throttlePerS: number | null;
+  /**
+   * Serving peer supernodes by self-protection threshold class (low to high).
+   * Stress of class k is load / threshold(k): near 1 means about to shut down.
+   */
+  serving: number[];
+  thresholds: number[]; // each class's current lowest surviving threshold, in capacity units
+}
+
+export interface ServiceView {
+  id: ServiceId;
+  name: string;
+  capacityPerS: number; // requests per second it can answer now
+  demandPerS: number; // requests per second arriving
+  utilisation: number; // demand / capacity (Infinity-safe: capped at 99)
+  latencyS: number;
+  enabled: boolean;
+  degradedPct: number; // capacity lost to an outage, percent
+}
+
+export interface HotfixView {
+  fix: string;
+  stage: 'building' | 'rolling-out' | 'done';
+  readyAtMinute: number;
+  pctDone: number; // of the target population
+  rolloutPctPerHour: number;
+}
+
+export interface SimEvent {
+  minute: number;
+  severity: 'info' | 'warning' | 'critical' | 'recovery';
+  code: string; // stable key for sound and tests, e.g. 'collapse', 'recovered', 'im-overload'
+  text: string;
+}
+
+export interface SimView {
+  tick: number;
+  minute: number; // sim-minutes since the scenario began
+  utcMs: number; // wall-clock time in the story (UTC)
+  scenarioId: string;
+  metrics: Metrics;
+  regions: RegionView[];
+  services: ServiceView[];
+  hotfixes: HotfixView[];
+  groupVideoEnabled: boolean;
+  phase: 'calm' | 'degraded' | 'cascade' | 'collapse' | 'recovering';
+}

@@ -1,0 +1,124 @@
+// The read-only summary a screen gets of the world (see view-types.ts).
+import { REGIONS } from './regions';
+import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
+import { attached, running, utcMsAt } from './population';
+import { classBounds, downOf, servingOf, warmingOf } from './supernodes';
+import { megaTotals, megaUpIn } from './megas';
+import { loginCapacityPerS, capacityFactor } from './services';
+import { fixProgress } from './hotfix';
+import { health, phaseOf } from './alarms';
+import { thresholdsOf } from './overload';
+import type { SimState } from './state';
+import type { HotfixView, Metrics, RegionView, ServiceView, SimView } from './view-types';
+
+const cap99 = (x: number) => (Number.isFinite(x) ? Math.min(99, x) : 99);
+
+export function metricsOf(state: SimState): Metrics {
+  const h = health(state);
+  let seeking = 0;
+  let warming = 0;
+  let load = 0;
+  for (const c of state.cohorts) seeking += running(c) - attached(c);
+  for (let r = 0; r < REGIONS.length; r++) {
+    warming += warmingOf(state.pools[r]);
+    load += state.last.load[r] * servingOf(state.pools[r]);
+  }
+  const mega = megaTotals(state);
+  const buggy = fixProgress(state, 'imCrashFix');
+  return {
+    onlineUsers: h.online,
+    wantOnline: h.want,
+    seekingClients: seeking,
+    supernodesUp: h.supernodesUp,
+    supernodesWarming: warming,
+    megaSupernodesUp: mega.up,
+    megaSupernodesPending: mega.pending,
+    supernodeLoad: h.supernodesUp >= 1 ? load / h.supernodesUp : Math.max(...state.last.load),
+    supernodeTrafficX: state.last.trafficX,
+    loginAttemptsPerS: state.last.loginAttempts / TICK_SECONDS,
+    loginsOkPerS: state.last.loginsOk / TICK_SECONDS,
+    crashedClients: state.totals.crashedClients,
+    offlineImLatencyS: state.last.imLatencyS,
+    hotfixedPct: buggy.total > 0 ? (100 * buggy.fixed) / buggy.total : 0,
+    megaCostUsd: state.totals.megaCostUsd,
+    userHoursLost: state.totals.userHoursLost,
+  };
+}
+
+function regionView(state: SimState, r: number): RegionView {
+  const pool = state.pools[r];
+  const t = thresholdsOf(state.scenario);
+  let online = 0;
+  let seeking = 0;
+  for (const c of state.cohorts) {
+    if (c.region !== r) continue;
+    online += attached(c);
+    seeking += running(c) - attached(c);
+  }
+  let megaPending = 0;
+  for (const b of state.megaPending) if (b.region === r) megaPending += b.count;
+  return {
+    id: REGIONS[r].id,
+    online: Math.round(online),
+    wantOnline: Math.round(state.last.wantOnline[r]),
+    seeking: Math.round(seeking),
+    supernodesUp: Math.round(servingOf(pool)),
+    supernodesWarming: Math.round(warmingOf(pool)),
+    supernodesDown: Math.round(downOf(pool)),
+    megaUp: megaUpIn(state, r),
+    megaPending,
+    load: round3(state.last.load[r]),
+    loginAttemptsPerS: Math.round(state.last.regionLoginAttempts[r]),
+    throttlePerS: state.services.throttleRegion[r],
+    serving: pool.serving.map((x) => Math.round(x)),
+    thresholds: pool.floor.map((f, k) => round3(Math.max(f, classBounds(t, k)[0]))),
+  };
+}
+
+function servicesView(state: SimState): ServiceView[] {
+  const s = state.scenario;
+  const sv = state.services;
+  const loginCap = sv.throttleGlobal ?? loginCapacityPerS(state);
+  const imCap = (s.services.offlineIm.capacityPerS * sv.imCapacityPct * capacityFactor(state, 'offlineIm')) / 100;
+  const updCap = s.services.update.downloadsPerS * capacityFactor(state, 'update');
+  const mega = megaTotals(state);
+  const loginDemand = state.last.loginAttempts / TICK_SECONDS;
+  const pct = (svc: 'login' | 'offlineIm' | 'update' | 'megaPool') => Math.round(100 * (1 - capacityFactor(state, svc)));
+  return [
+    { id: 'login', name: 'Login servers', capacityPerS: Math.round(loginCapacityPerS(state)), demandPerS: Math.round(loginDemand), utilisation: round3(cap99(loginDemand / Math.min(loginCap, loginCapacityPerS(state)))), latencyS: round3(state.last.loginWaitS), enabled: true, degradedPct: pct('login') },
+    { id: 'offlineIm', name: 'Offline-IM cluster', capacityPerS: Math.round(imCap), demandPerS: Math.round(state.last.imDemandPerS), utilisation: round3(sv.imEnabled ? cap99(state.last.imDemandPerS / imCap) : 0), latencyS: round3(state.last.imLatencyS), enabled: sv.imEnabled, degradedPct: pct('offlineIm') },
+    { id: 'update', name: 'Update servers', capacityPerS: Math.round(updCap), demandPerS: 0, utilisation: 0, latencyS: 0, enabled: true, degradedPct: pct('update') },
+    { id: 'megaPool', name: 'Mega-supernode pool', capacityPerS: mega.up, demandPerS: mega.pending, utilisation: 0, latencyS: 0, enabled: true, degradedPct: pct('megaPool') },
+  ];
+}
+
+function hotfixesView(state: SimState): HotfixView[] {
+  return state.hotfixes.map((h) => {
+    const p = fixProgress(state, h.fix);
+    const pctDone = p.total > 0 ? (100 * p.fixed) / p.total : 0;
+    return {
+      fix: h.fix,
+      stage: state.tick < h.readyTick ? 'building' : h.doneNotified ? 'done' : 'rolling-out',
+      readyAtMinute: h.readyTick / TICKS_PER_MINUTE,
+      pctDone: round3(pctDone),
+      rolloutPctPerHour: h.rolloutPctPerHour,
+    };
+  });
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function viewOf(state: SimState): SimView {
+  return {
+    tick: state.tick,
+    minute: state.tick / TICKS_PER_MINUTE,
+    utcMs: utcMsAt(state),
+    scenarioId: state.scenario.id,
+    metrics: metricsOf(state),
+    regions: REGIONS.map((_, r) => regionView(state, r)),
+    services: servicesView(state),
+    hotfixes: hotfixesView(state),
+    groupVideoEnabled: state.services.groupVideo,
+    phase: phaseOf(state),
+  };
+}

@@ -1,0 +1,75 @@
+// A retry wheel: when each waiting client makes its next attempt. Clients are counts,
+// not objects, so 25 million fit in a few hundred numbers.
+//
+// Tight retry with no jitter (the 5.0.0152 build, issue 2) lands as a pulse in one slot,
+// so clients that failed together retry together. Exponential backoff with jitter spreads
+// a failure over [0.5, 1.5] x the level's delay; a difference ring makes that spread O(1).
+import { TICK_SECONDS } from './time';
+
+export const WHEEL_SLOTS = 128; // 21 sim-minutes ahead: more than the longest jittered delay
+export const BACKOFF_LEVELS = 8;
+
+export interface Wheel {
+  pulse: number[]; // clients attempting exactly at slot i (tight retry)
+  diff: number[][]; // per backoff level: change of the attempt density at slot i
+  run: number[]; // per backoff level: the current attempt density
+  count: number; // clients waiting on this wheel
+}
+
+export function newWheel(): Wheel {
+  return {
+    pulse: new Array(WHEEL_SLOTS).fill(0),
+    diff: Array.from({ length: BACKOFF_LEVELS }, () => new Array(WHEEL_SLOTS).fill(0)),
+    run: new Array(BACKOFF_LEVELS).fill(0),
+    count: 0,
+  };
+}
+
+export type RetryPolicy = { kind: 'tight'; intervalS: number } | { kind: 'backoff'; baseS: number; capS: number };
+
+/** Seconds a client on this policy waits after a failed attempt at `level`. */
+export function retryDelayS(p: RetryPolicy, level: number): number {
+  return p.kind === 'tight' ? p.intervalS : Math.min(p.capS, p.baseS * 2 ** level);
+}
+
+/** Attempts due at slot `tick` from each backoff level, plus the tight pulse (last entry). */
+export function fire(w: Wheel, tick: number, out: number[]): number {
+  const i = tick % WHEEL_SLOTS;
+  let total = 0;
+  for (let l = 0; l < BACKOFF_LEVELS; l++) {
+    const d = w.diff[l];
+    let r = w.run[l] + d[i];
+    d[i] = 0;
+    if (r < 1e-9) r = 0; // float crumbs from the difference ring
+    w.run[l] = r;
+    out[l] = r;
+    total += r;
+  }
+  out[BACKOFF_LEVELS] = w.pulse[i];
+  total += w.pulse[i];
+  w.pulse[i] = 0;
+  w.count = Math.max(0, w.count - total);
+  return total;
+}
+
+/**
+ * Schedules `n` clients who just failed at `level` (or are new, level -1) under policy `p`,
+ * starting no earlier than `delaySlots` from now.
+ */
+export function schedule(w: Wheel, tick: number, n: number, p: RetryPolicy, level: number, delaySlots = 0): void {
+  if (n <= 0) return;
+  w.count += n;
+  if (p.kind === 'tight') {
+    const slots = level < 0 ? 1 : Math.max(1, Math.round(p.intervalS / TICK_SECONDS));
+    w.pulse[(tick + Math.min(WHEEL_SLOTS - 1, slots + delaySlots)) % WHEEL_SLOTS] += n;
+    return;
+  }
+  const lv = Math.min(BACKOFF_LEVELS - 1, level + 1);
+  const d = level < 0 ? 1 : retryDelayS(p, level) / TICK_SECONDS;
+  const a = Math.min(WHEEL_SLOTS - 2, delaySlots + Math.max(1, Math.floor(0.5 * d)));
+  const b = Math.min(WHEEL_SLOTS - 1, Math.max(a + 1, delaySlots + Math.ceil(1.5 * d)));
+  const density = n / (b - a);
+  const ring = w.diff[lv];
+  ring[(tick + a) % WHEEL_SLOTS] += density;
+  ring[(tick + b) % WHEEL_SLOTS] -= density;
+}

@@ -1,0 +1,126 @@
+// Creating a world from a scenario, and one tick of its life.
+import { REGIONS } from './regions';
+import { seedRng } from './rng';
+import { TICKS_PER_MINUTE } from './time';
+import { cohortFor, regionBases, startMs, wantOnline } from './population';
+import { newPool } from './supernodes';
+import { moveClients } from './demand';
+import { contact } from './contact';
+import { superviseSupernodes, thresholdsOf } from './overload';
+import { runMegaPool } from './megas';
+import { rollHotfixes } from './hotfix';
+import { raiseAlarms, recordTotals } from './alarms';
+import { applyCommand, landPending } from './apply';
+import type { Scenario } from './scenario';
+import type { SimState } from './state';
+import type { SimEvent } from './view-types';
+
+export type { SimState } from './state';
+
+export function createSim(scenario: Scenario, seed: number): SimState {
+  const t0 = startMs(scenario);
+  const state: SimState = {
+    version: 1,
+    scenario,
+    seed,
+    tick: 0,
+    rng: seedRng(seed),
+    regionBase: regionBases(scenario),
+    cohorts: [],
+    pools: [],
+    megaUp: { dedicated: REGIONS.map(() => 0), groupVideo: REGIONS.map(() => 0), cloud: REGIONS.map(() => 0) },
+    megaPending: [],
+    services: {
+      loginQueue: 0,
+      imQueue: 0,
+      imEnabled: true,
+      imCapacityPct: 100,
+      updateBacklog: 0,
+      groupVideo: true,
+      throttleGlobal: null,
+      throttleRegion: REGIONS.map(() => null),
+    },
+    outages: [],
+    floods: [],
+    reboots: [],
+    hotfixes: [],
+    pending: [],
+    timelineNext: 0,
+    alarms: { imOverloaded: false, loginOverloaded: false, snLossStep: 0, collapsed: false, recovered: false, trafficStep: 0, lastCrashes: 0 },
+    totals: {
+      crashedClients: 0,
+      megaCostUsd: 0,
+      userHoursLost: 0,
+      groupVideoDownMin: 0,
+      peakTrafficX: 0,
+      minSupernodes: Infinity,
+      recoveredAtMinute: -1,
+    },
+    last: {
+      loginAttempts: 0,
+      loginsOk: 0,
+      attachAttempts: 0,
+      probes: 0,
+      imDemandPerS: 0,
+      imLatencyS: 0,
+      wantOnline: REGIONS.map(() => 0),
+      load: REGIONS.map(() => 0),
+      regionLoginAttempts: REGIONS.map(() => 0),
+      regionPeerProbes: REGIONS.map(() => 0),
+      regionAttempts: REGIONS.map(() => 0),
+      trafficX: 1,
+      loginWaitS: 0,
+    },
+    events: [],
+  };
+  state.totals.minSupernodes = 0; // Infinity is not plain JSON; set properly on the first tick
+  // The world at the start is a normal day: everyone who wants to be online is attached.
+  const sn = scenario.supernodes;
+  const t = thresholdsOf(scenario);
+  for (let r = 0; r < REGIONS.length; r++) {
+    const want = wantOnline(state, r, t0);
+    state.last.wantOnline[r] = want;
+    let desktop = 0;
+    scenario.versions.forEach((v, vi) => {
+      const c = cohortFor(state, r, vi, 0);
+      c.attachedPeer = want * v.share;
+      if (v.desktop) desktop += c.attachedPeer;
+    });
+    state.pools.push(newPool(t, desktop * sn.perRunningDesktop));
+  }
+  return state;
+}
+
+export function minuteOf(state: SimState): number {
+  return state.tick / TICKS_PER_MINUTE;
+}
+
+export function endMinuteOf(state: SimState): number {
+  return state.scenario.durationHours * 60;
+}
+
+/** Advances the world by one tick; returns the events it raised. */
+export function step(state: SimState): SimEvent[] {
+  runTimeline(state);
+  landPending(state);
+  moveClients(state);
+  rollHotfixes(state);
+  contact(state);
+  superviseSupernodes(state);
+  runMegaPool(state);
+  recordTotals(state);
+  raiseAlarms(state);
+  state.tick++;
+  const out = state.events;
+  state.events = [];
+  return out;
+}
+
+/** The scenario's own scripted happenings, applied like any instructor inject. */
+function runTimeline(state: SimState): void {
+  const tl = state.scenario.timeline;
+  while (state.timelineNext < tl.length && tl[state.timelineNext].atMinute * TICKS_PER_MINUTE <= state.tick) {
+    applyCommand(state, tl[state.timelineNext].command);
+    state.timelineNext++;
+  }
+}
