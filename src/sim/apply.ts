@@ -115,7 +115,11 @@ function crashWave(state: SimState, versionId: string, fraction: number, region:
       c.crashed += n;
       state.totals.crashedClients += n;
     }
-    if (desktop > 0 && s.versions[vi].desktop) orphanPeers(state, r, knockDown(state.pools[r], (fraction * hit) / desktop));
+    if (desktop > 0 && s.versions[vi].desktop) {
+      const lost = knockDown(state.pools[r], (fraction * hit) / desktop);
+      state.totals.supernodesCrashed += lost;
+      orphanPeers(state, r, lost);
+    }
   }
 }
 

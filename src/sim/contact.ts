@@ -50,7 +50,9 @@ function offlineIm(state: SimState): void {
     // Supernode hosts crash like any client of theirs; their clients are orphaned.
     if (desktop > 0 && crashedDesktop > 0) {
       const f = Math.min(1, (s.supernodes.imExposure * crashedDesktop) / (desktop + crashedDesktop));
-      orphanPeers(state, r, knockDown(state.pools[r], f));
+      const lost = knockDown(state.pools[r], f);
+      state.totals.supernodesCrashed += lost;
+      orphanPeers(state, r, lost);
     }
   }
 }

@@ -10,12 +10,12 @@ export function historicalActions(): TimedCommand[] {
     // "Skype staff responded quickly to disable the overloaded servers"
     { atMinute: 20, command: { type: 'setOfflineImService', enabled: false } },
     // "introduced hundreds of instances ... to act as dedicated supernodes" (Wednesday daytime PST)
-    { atMinute: 2 * H, command: { type: 'deployMegaSupernodes', count: 150, region: 'europe', source: 'dedicated' } },
-    { atMinute: 2 * H, command: { type: 'deployMegaSupernodes', count: 80, region: 'na-east', source: 'dedicated' } },
-    { atMinute: 2 * H, command: { type: 'deployMegaSupernodes', count: 40, region: 'na-west', source: 'dedicated' } },
-    { atMinute: 3 * H, command: { type: 'deployMegaSupernodes', count: 80, region: 'asia-pac', source: 'dedicated' } },
-    { atMinute: 3 * H, command: { type: 'deployMegaSupernodes', count: 30, region: 'latam', source: 'dedicated' } },
-    { atMinute: 3 * H, command: { type: 'deployMegaSupernodes', count: 20, region: 'africa-me', source: 'dedicated' } },
+    { atMinute: 2 * H, command: { type: 'deployMegaSupernodes', count: 220, region: 'europe', source: 'dedicated' } },
+    { atMinute: 2 * H, command: { type: 'deployMegaSupernodes', count: 120, region: 'na-east', source: 'dedicated' } },
+    { atMinute: 2 * H, command: { type: 'deployMegaSupernodes', count: 60, region: 'na-west', source: 'dedicated' } },
+    { atMinute: 3 * H, command: { type: 'deployMegaSupernodes', count: 120, region: 'asia-pac', source: 'dedicated' } },
+    { atMinute: 3 * H, command: { type: 'deployMegaSupernodes', count: 50, region: 'latam', source: 'dedicated' } },
+    { atMinute: 3 * H, command: { type: 'deployMegaSupernodes', count: 30, region: 'africa-me', source: 'dedicated' } },
     // Fixes for v5.0 "for download this week": the crash fix already existed.
     { atMinute: 6 * H, command: { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 4 } },
     // "By late Wednesday night (PST) ... only 15-20% healing ... introduced several thousand
@@ -27,7 +27,7 @@ export function historicalActions(): TimedCommand[] {
     { atMinute: 15 * H, command: { type: 'deployMegaSupernodes', count: 500, region: 'na-east', source: 'groupVideo' } },
     { atMinute: 15 * H, command: { type: 'deployMegaSupernodes', count: 250, region: 'na-west', source: 'groupVideo' } },
     { atMinute: 15 * H, command: { type: 'deployMegaSupernodes', count: 250, region: 'latam', source: 'groupVideo' } },
-    { atMinute: 16 * H, command: { type: 'deployMegaSupernodes', count: 400, region: 'europe', source: 'dedicated' } },
+    { atMinute: 16 * H, command: { type: 'deployMegaSupernodes', count: 300, region: 'europe', source: 'dedicated' } },
     // "over the course of Thursday night and Friday morning we returned these to their
     // normal use and restored Group Video Calling" (Thu night PST = Fri ~04:00-16:00 GMT):
     // a few hundred at a time, so their clients can find peer supernodes again.
@@ -36,13 +36,13 @@ export function historicalActions(): TimedCommand[] {
   ];
 }
 
-/** Group Video servers go back in steps of ~10% every 30 minutes from Friday 00:00 GMT. */
+/** Group Video servers go back in steps of 5% every 15 minutes from Friday 00:00 GMT. */
 function returnGroupVideoServers(): TimedCommand[] {
   const lent: [RegionId, number][] = [['europe', 1200], ['asia-pac', 500], ['africa-me', 300], ['na-east', 500], ['na-west', 250], ['latam', 250]];
   const out: TimedCommand[] = [];
-  for (let step = 0; step < 10; step++) {
+  for (let step = 0; step < 20; step++) {
     for (const [region, n] of lent) {
-      out.push({ atMinute: 32 * H + step * 30, command: { type: 'withdrawMegaSupernodes', count: n / 10, region, source: 'groupVideo' } });
+      out.push({ atMinute: 32 * H + step * 15, command: { type: 'withdrawMegaSupernodes', count: Math.round(n / 20), region, source: 'groupVideo' } });
     }
   }
   return out;

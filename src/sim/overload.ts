@@ -52,7 +52,9 @@ export function superviseSupernodes(state: SimState): void {
     const pool = state.pools[r];
     const load = offeredLoad(state, r);
     state.last.load[r] = load;
-    orphanPeers(state, r, shedOverload(pool, t, load, shutRate));
+    const shut = shedOverload(pool, t, load, shutRate);
+    state.totals.supernodesShutDown += shut;
+    orphanPeers(state, r, shut);
     cycle(pool, t, back, ready);
     // Only running desktops with a public address can be promoted (seed 001).
     let desktop = 0;

@@ -109,6 +109,8 @@ export interface SimState {
   alarms: Alarms;
   totals: {
     crashedClients: number;
+    supernodesCrashed: number; // serving supernodes lost with their host's crash
+    supernodesShutDown: number; // serving supernodes that shut themselves down under load
     megaCostUsd: number;
     userHoursLost: number;
     groupVideoDownMin: number;

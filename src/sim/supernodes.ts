@@ -51,7 +51,7 @@ export function shedOverload(p: SupernodePool, t: ThresholdRange, load: number, 
     const f = p.floor[k];
     if (s <= 0 || load <= f) continue;
     const hi = classBounds(t, k)[1];
-    const atRisk = (s * (Math.min(load, hi) - f)) / (hi - f);
+    const atRisk = hi - f > 1e-12 ? (s * (Math.min(load, hi) - f)) / (hi - f) : s;
     const n = atRisk * rate;
     const left = s - n;
     p.serving[k] = left;

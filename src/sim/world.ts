@@ -49,6 +49,8 @@ export function createSim(scenario: Scenario, seed: number): SimState {
     alarms: { imOverloaded: false, loginOverloaded: false, snLossStep: 0, collapsed: false, recovered: false, trafficStep: 0, lastCrashes: 0 },
     totals: {
       crashedClients: 0,
+      supernodesCrashed: 0,
+      supernodesShutDown: 0,
       megaCostUsd: 0,
       userHoursLost: 0,
       groupVideoDownMin: 0,

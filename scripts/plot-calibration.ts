@@ -1,0 +1,68 @@
+// npm run plot: runs the calibration cases and draws them to docs/calibration.png
+// (an SVG chart, rasterised by headless Chromium) so the curves can be looked at.
+import { writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { getScenario, historicalActions, type TimedCommand } from '../src/sim/index';
+import { runScenario, type Row } from '../src/cli/run';
+
+interface Series { label: string; colour: string; dash?: string; rows: Row[] }
+
+function rowsOf(id: string, actions: TimedCommand[]): Row[] {
+  const rows: Row[] = [];
+  const sc = getScenario(id);
+  runScenario(sc, 1, actions, sc.durationHours > 48 ? 48 : sc.durationHours, 10, (r) => rows.push(r));
+  return rows;
+}
+
+const W = 1200, H = 340, PAD = { l: 70, r: 20, t: 36, b: 40 };
+
+function panel(title: string, series: Series[], y: (r: Row) => number, yMax: number, yLabel: string, marks: [number, string][] = [], log = false): string {
+  const pw = W - PAD.l - PAD.r, ph = H - PAD.t - PAD.b;
+  const maxMin = Math.max(...series.flatMap((s) => s.rows.map((r) => r.minute)));
+  const sx = (m: number) => PAD.l + (m / maxMin) * pw;
+  const ty = (v: number) => (log ? Math.log10(Math.max(1, v)) / Math.log10(yMax) : v / yMax);
+  const sy = (v: number) => PAD.t + ph - Math.min(1, Math.max(0, ty(v))) * ph;
+  let g = `<text x="${PAD.l}" y="22" class="t">${title}</text>`;
+  for (let h = 0; h <= maxMin / 60; h += 6) g += `<line x1="${sx(h * 60)}" x2="${sx(h * 60)}" y1="${PAD.t}" y2="${PAD.t + ph}" class="grid"/><text x="${sx(h * 60)}" y="${H - 18}" class="ax" text-anchor="middle">${h} h</text>`;
+  const ticks = log ? [1, 10, 100, 1000].filter((v) => v <= yMax) : [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
+  for (const v of ticks) g += `<line x1="${PAD.l}" x2="${PAD.l + pw}" y1="${sy(v)}" y2="${sy(v)}" class="grid"/><text x="${PAD.l - 8}" y="${sy(v) + 4}" class="ax" text-anchor="end">${log ? v + 'x' : Math.round((v / yMax) * 100) + '%'}</text>`;
+  for (const [m, label] of marks) g += `<line x1="${sx(m)}" x2="${sx(m)}" y1="${PAD.t}" y2="${PAD.t + ph}" class="mark"/><text x="${sx(m) + 4}" y="${PAD.t + 12}" class="mk">${label}</text>`;
+  for (const s of series) {
+    const d = s.rows.map((r, i) => `${i ? 'L' : 'M'}${sx(r.minute).toFixed(1)},${sy(y(r)).toFixed(1)}`).join('');
+    g += `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2.5" ${s.dash ? `stroke-dasharray="${s.dash}"` : ''}/>`;
+  }
+  series.forEach((s, i) => (g += `<rect x="${W - 330}" y="${10 + i * 18}" width="18" height="4" fill="${s.colour}"/><text x="${W - 305}" y="${16 + i * 18}" class="ax">${s.label}</text>`));
+  g += `<text x="16" y="${PAD.t + ph / 2}" class="ax" transform="rotate(-90 16 ${PAD.t + ph / 2})" text-anchor="middle">${yLabel}</text>`;
+  return `<g>${g}</g>`;
+}
+
+const none = rowsOf('dec-2010', []);
+const hist = rowsOf('dec-2010', historicalActions());
+const aug = rowsOf('aug-2007', []);
+const augT = rowsOf('aug-2007', [{ atMinute: 120, command: { type: 'throttleLogins', perSecond: 500 } }]);
+const share = (r: Row) => r.m.onlineUsers / r.m.wantOnline;
+const sn0 = none[0].m.supernodesUp;
+const marks: [number, string][] = [[14 * 60, 'late Wed night PST: 15-20% healed'], [22 * 60, 'early Thu PST: majority']];
+const decSeries = (f: 'share' | 'sn'): Series[] => [
+  { label: 'dec-2010, no action', colour: '#f5a623', rows: none },
+  { label: 'dec-2010, historical response', colour: '#4aa3ff', rows: hist },
+].map((s) => ({ ...s, rows: s.rows })) as Series[];
+const panels = [
+  panel('Users online / normal for the hour (Skype post-mortem, seed 000)', decSeries('share'), share, 1, 'online', marks),
+  panel('Peer supernodes serving / normal for the hour', decSeries('sn'), (r) => r.m.supernodesUp / r.m.wantOnline / (sn0 / none[0].m.wantOnline), 1.2, 'supernodes'),
+  panel('Traffic to supernodes, multiple of normal (post-mortem: ~100x)', decSeries('share'), (r) => r.m.supernodeTrafficX, 1000, 'traffic', [], true),
+  panel('aug-2007 reboot storm: users online / normal', [
+    { label: 'aug-2007, no action', colour: '#f5a623', rows: aug },
+    { label: 'aug-2007, logins throttled to 500/s at 2 h', colour: '#7ee0c3', rows: augT },
+  ], share, 1, 'online'),
+];
+const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H * panels.length}" style="background:#0d1420">
+<style>.t{fill:#e6eef8;font:600 15px sans-serif}.ax{fill:#9fb2c8;font:12px sans-serif}.mk{fill:#c8d6e5;font:11px sans-serif}.grid{stroke:#22324a;stroke-width:1}.mark{stroke:#6b7d95;stroke-dasharray:4 4}</style>
+${panels.map((p, i) => `<g transform="translate(0 ${i * H})">${p}</g>`).join('\n')}</svg>`;
+writeFileSync('docs/calibration.svg', svg);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: W, height: H * panels.length } });
+await page.setContent(`<body style="margin:0">${svg}</body>`);
+await page.screenshot({ path: 'docs/calibration.png' });
+await browser.close();
+console.log('wrote docs/calibration.svg and docs/calibration.png');

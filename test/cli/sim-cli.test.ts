@@ -1,0 +1,67 @@
+// The headless CLI is a stable interface (README): its columns, its checksum line,
+// and one clear line with exit code 2 on bad input.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const sim = (...args: string[]) => spawnSync(tsx, ['src/cli/sim.ts', ...args], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe('npm run sim', () => {
+  it('prints the documented CSV columns every --every minutes, then the checksum', () => {
+    const r = sim('--scenario', 'dec-2010', '--hours', '2', '--every', '30', '--checksum');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0].split(',').slice(0, 9)).toEqual([
+      'minute', 'utc', 'online_users', 'supernodes_up', 'mega_supernodes_up', 'supernode_load', 'login_attempts_per_s', 'logins_ok_per_s', 'crashed_clients',
+    ]);
+    expect(lines.slice(1, -1).map((l) => l.split(',')[0])).toEqual(['0', '30', '60', '90', '120']);
+    expect(lines[1].split(',')[1]).toBe('2010-12-22T16:00Z');
+    expect(lines.at(-1)).toMatch(/^checksum [0-9a-f]{16}$/);
+  });
+
+  it('gives the same checksum for the same inputs and a different one for another seed', () => {
+    const a = sim('--scenario', 'aug-2007', '--hours', '3', '--checksum', '--seed', '5').stdout.trim().split('\n').at(-1);
+    const b = sim('--scenario', 'aug-2007', '--hours', '3', '--checksum', '--seed', '5').stdout.trim().split('\n').at(-1);
+    const c = sim('--scenario', 'aug-2007', '--hours', '3', '--checksum', '--seed', '6').stdout.trim().split('\n').at(-1);
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+
+  it('runs an action file of timed commands', () => {
+    const acts = file('acts.json', JSON.stringify([{ atMinute: 0, command: { type: 'deployMegaSupernodes', count: 200, region: 'europe', source: 'cloud' } }]));
+    const r = sim('--scenario', 'normal-day', '--hours', '1', '--every', '60', '--actions', acts);
+    expect(r.status).toBe(0);
+    const last = r.stdout.trim().split('\n').at(-1)!.split(',');
+    expect(last[4]).toBe('200');
+  });
+
+  it.each([
+    [['--scenario', 'jan-2011'], /jan-2011.*dec-2010, aug-2007, normal-day/],
+    [['--scenario', 'dec-2010', '--hours', 'lots'], /--hours must be a number/],
+    [['--scenario', 'dec-2010', '--speed', '3'], /unknown option --speed/],
+    [['--scenario', 'dec-2010', '--actions', '/nonexistent/a.json'], /cannot read \/nonexistent\/a.json: ENOENT/],
+    [['--scenario', 'dec-2010', '--actions', 'BAD_JSON'], /not valid JSON/],
+    [['--scenario', 'dec-2010', '--actions', 'BAD_CMD'], /\[0\]\.command\.count/],
+    [['--scenario', 'dec-2010', '--actions', 'REFUSED'], /refused: count: only 1000 dedicated servers/],
+  ])('bad input %j: one line on stderr, exit code 2', (args, message) => {
+    const swap = (a: string) =>
+      a === 'BAD_JSON' ? file('bad.json', '[{"atMinute": 1,') :
+      a === 'BAD_CMD' ? file('cmd.json', JSON.stringify([{ atMinute: 1, command: { type: 'deployMegaSupernodes', count: -3, region: 'europe', source: 'cloud' } }])) :
+      a === 'REFUSED' ? file('ref.json', JSON.stringify([{ atMinute: 1, command: { type: 'deployMegaSupernodes', count: 5000, region: 'europe', source: 'dedicated' } }])) : a;
+    const r = sim(...args.map(swap));
+    expect(r.status).toBe(2);
+    const err = r.stderr.split('\n').filter((l) => l.trim() && !l.includes('npm warn'));
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { applyCommand, checksum, createSim, getScenario, step, viewOf, validateCommand } from '../../src/sim/index';
+import type { SimState } from '../../src/sim/state';
+
+const fresh = () => createSim(getScenario('dec-2010'), 1);
+const advanceMinutes = (s: SimState, m: number) => {
+  for (let i = 0; i < m * 6; i++) step(s);
+};
+
+describe('commands', () => {
+  it.each([
+    [null, 'not-an-object', 'command'],
+    [{ type: 'launchNukes' }, 'unknown-type', 'type'],
+    [{ type: 'deployMegaSupernodes', count: 10, region: 'mars', source: 'cloud' }, 'out-of-range', 'region'],
+    [{ type: 'deployMegaSupernodes', count: -5, region: 'europe', source: 'cloud' }, 'out-of-range', 'count'],
+    [{ type: 'deployMegaSupernodes', count: 2.5, region: 'europe', source: 'cloud' }, 'wrong-type', 'count'],
+    [{ type: 'deployMegaSupernodes', region: 'europe', source: 'cloud' }, 'missing-field', 'count'],
+    [{ type: 'throttleLogins', perSecond: 'lots' }, 'wrong-type', 'perSecond'],
+    [{ type: 'pushHotfix', fix: 'everything', rolloutPctPerHour: 10 }, 'out-of-range', 'fix'],
+    [{ type: 'setGroupVideo', enabled: 'no' }, 'wrong-type', 'enabled'],
+    [{ type: 'crashWave', version: 'win-9', fraction: 0.5 }, 'out-of-range', 'version'],
+    [{ type: 'setGroupVideo', enabled: false, colour: 'red' }, 'unknown-field', 'colour'],
+  ])('%j is refused with %s naming %s, and changes nothing', (cmd, code, field) => {
+    const s = fresh();
+    advanceMinutes(s, 5);
+    const before = checksum(s);
+    const res = applyCommand(s, cmd);
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error.code).toBe(code);
+      expect(res.error.field).toBe(field);
+      expect(res.error.message.length).toBeGreaterThan(5);
+    }
+    expect(checksum(s)).toBe(before);
+  });
+
+  it('mega-supernodes serve only after their provisioning time', () => {
+    const s = fresh();
+    expect(applyCommand(s, { type: 'deployMegaSupernodes', count: 100, region: 'europe', source: 'cloud' }).ok).toBe(true);
+    expect(viewOf(s).metrics.megaSupernodesPending).toBe(100);
+    advanceMinutes(s, 19);
+    expect(viewOf(s).metrics.megaSupernodesUp).toBe(0);
+    advanceMinutes(s, 2);
+    expect(viewOf(s).metrics.megaSupernodesUp).toBe(100);
+    expect(viewOf(s).regions.find((r) => r.id === 'europe')!.megaUp).toBe(100);
+  });
+
+  it('Group Video servers can only be borrowed once Group Video is off, and must be returned before it comes back', () => {
+    const s = fresh();
+    const refused = applyCommand(s, { type: 'deployMegaSupernodes', count: 50, region: 'europe', source: 'groupVideo' });
+    expect(refused.ok === false && refused.error.code === 'not-allowed-now' && refused.error.field === 'source').toBe(true);
+    expect(applyCommand(s, { type: 'setGroupVideo', enabled: false }).ok).toBe(true);
+    expect(applyCommand(s, { type: 'deployMegaSupernodes', count: 50, region: 'europe', source: 'groupVideo' }).ok).toBe(true);
+    const back = applyCommand(s, { type: 'setGroupVideo', enabled: true });
+    expect(back.ok).toBe(false);
+    expect(viewOf(s).groupVideoEnabled).toBe(false);
+  });
+
+  it('a source cannot give more servers than it has', () => {
+    const s = fresh();
+    const r = applyCommand(s, { type: 'deployMegaSupernodes', count: 1001, region: 'europe', source: 'dedicated' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/1000 dedicated servers/);
+  });
+
+  it('a login throttle lands after its config push and caps successful logins', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'throttleLogins', perSecond: 100 });
+    expect(s.services.throttleGlobal).toBe(null);
+    advanceMinutes(s, 3);
+    expect(s.services.throttleGlobal).toBe(100);
+    advanceMinutes(s, 5);
+    expect(viewOf(s).metrics.loginsOkPerS).toBeLessThanOrEqual(100.001);
+  });
+
+  it('a hotfix builds, then rolls out and moves users off the buggy build', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 50 });
+    advanceMinutes(s, 170);
+    expect(viewOf(s).hotfixes[0].stage).toBe('building');
+    expect(viewOf(s).metrics.hotfixedPct).toBe(0);
+    advanceMinutes(s, 70);
+    expect(viewOf(s).hotfixes[0].stage).toBe('rolling-out');
+    expect(viewOf(s).metrics.hotfixedPct).toBeGreaterThan(5);
+    expect(applyCommand(s, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 50 }).ok).toBe(false);
+  });
+
+  it('validation accepts every verb in its documented shape', () => {
+    const good = [
+      { type: 'deployMegaSupernodes', count: 10, region: 'europe', source: 'dedicated' },
+      { type: 'withdrawMegaSupernodes', count: 10, region: 'europe' },
+      { type: 'throttleLogins', perSecond: null },
+      { type: 'throttleLogins', perSecond: 500, region: 'asia-pac' },
+      { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 10 },
+      { type: 'setOfflineImService', enabled: true, capacityPct: 150 },
+      { type: 'setGroupVideo', enabled: true },
+      { type: 'crashWave', version: 'win-5.0.0152', fraction: 0.1 },
+      { type: 'rebootStorm', fraction: 0.3, overMinutes: 45 },
+      { type: 'serviceOutage', service: 'login', fraction: 0.5, durationMin: 30 },
+      { type: 'loginFlood', perSecond: 20000, durationMin: 60, region: 'europe' },
+      { type: 'supernodeCrash', fraction: 0.2 },
+    ];
+    for (const c of good) expect(validateCommand(c, ['win-5.0.0152']).ok, JSON.stringify(c)).toBe(true);
+  });
+});
