@@ -25,7 +25,7 @@ function panel(title: string, series: Series[], y: (r: Row) => number, yMax: num
   let g = `<text x="${PAD.l}" y="22" class="t">${title}</text>`;
   for (let h = 0; h <= maxMin / 60; h += 6) g += `<line x1="${sx(h * 60)}" x2="${sx(h * 60)}" y1="${PAD.t}" y2="${PAD.t + ph}" class="grid"/><text x="${sx(h * 60)}" y="${H - 18}" class="ax" text-anchor="middle">${h} h</text>`;
   const ticks = log ? [1, 10, 100, 1000].filter((v) => v <= yMax) : [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
-  for (const v of ticks) g += `<line x1="${PAD.l}" x2="${PAD.l + pw}" y1="${sy(v)}" y2="${sy(v)}" class="grid"/><text x="${PAD.l - 8}" y="${sy(v) + 4}" class="ax" text-anchor="end">${log ? v + 'x' : Math.round((v / yMax) * 100) + '%'}</text>`;
+  for (const v of ticks) g += `<line x1="${PAD.l}" x2="${PAD.l + pw}" y1="${sy(v)}" y2="${sy(v)}" class="grid"/><text x="${PAD.l - 8}" y="${sy(v) + 4}" class="ax" text-anchor="end">${log ? v + 'x' : Math.round(v * 100) + '%'}</text>`;
   for (const [m, label] of marks) g += `<line x1="${sx(m)}" x2="${sx(m)}" y1="${PAD.t}" y2="${PAD.t + ph}" class="mark"/><text x="${sx(m) + 4}" y="${PAD.t + 12}" class="mk">${label}</text>`;
   for (const s of series) {
     const d = s.rows.map((r, i) => `${i ? 'L' : 'M'}${sx(r.minute).toFixed(1)},${sy(y(r)).toFixed(1)}`).join('');
