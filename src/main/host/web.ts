@@ -1,0 +1,172 @@
+// The browser host: the same renderer and the same SimSession as the Electron app, served
+// over http on 127.0.0.1 with a WebSocket at /ws. `npm run web` starts it; e2e tests call
+// startWebHost in-process. Needed because Electron cannot be downloaded on our machines.
+import { realpathSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
+import { SimSession } from '../session/sim-session';
+import { ensureRendererBuilt, type BuildMode } from './build-renderer';
+import { ScreenSockets } from './screen-sockets';
+import { SECURITY_HEADERS, serveStatic } from './static-files';
+
+export const DEFAULT_PORT = 5173;
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const MAX_SCREENS = 16;
+
+export interface WebHostOptions {
+  port?: number; // 0 = any free port
+  host?: string; // loopback only: LAN access is not built yet
+  scenarioId?: string;
+  seed?: number;
+  speed?: number;
+  paused?: boolean;
+  rendererDir?: string; // serve this folder instead of out/renderer (tests)
+  build?: BuildMode; // for out/renderer: 'auto' builds when missing or stale
+  log?: (line: string) => void;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  session: SimSession;
+  close(): Promise<void>;
+}
+
+export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!LOOPBACK.includes(host))
+    throw new Error(`host ${host} would open the game to the network; only 127.0.0.1, localhost or ::1 are allowed`);
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const root = opts.rendererDir ?? (await ensureRendererBuilt(REPO_ROOT, opts.build ?? 'auto', log));
+
+  const session = new SimSession({ scenarioId: opts.scenarioId, seed: opts.seed, speed: opts.speed, paused: opts.paused });
+  const screens = new ScreenSockets(session);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  let port = opts.port ?? DEFAULT_PORT;
+
+  // Another web page in the player's browser must not drive the game: Host and Origin
+  // must name this server (also defeats DNS rebinding).
+  const trusted = (req: IncomingMessage): boolean => {
+    const names = LOOPBACK.map((h) => (h.includes(':') ? `[${h}]:${port}` : `${h}:${port}`));
+    if (!names.includes(req.headers.host ?? '')) return false;
+    const origin = req.headers.origin;
+    return origin === undefined || names.some((n) => origin === `http://${n}`);
+  };
+
+  const server = createServer((req, res) => {
+    if (!trusted(req)) {
+      res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end(`Open the game at http://127.0.0.1:${port}/\n`);
+    }
+    serveStatic(root, req, res);
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path !== '/ws' || !trusted(req) || screens.count >= MAX_SCREENS) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => screens.attach(ws));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const clock = session.startClock((frame) => screens.broadcast(frame));
+
+  const urlHost = host === '::1' ? '[::1]' : host;
+  return {
+    url: `http://${urlHost}:${port}/`,
+    port,
+    session,
+    close: async () => {
+      clock.stop();
+      screens.closeAll();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const USAGE = `Usage: npm run web -- [--port N] [--scenario dec-2010|aug-2007|normal-day] [--seed N] [--speed N] [--paused] [--rebuild|--no-build]
+Serves the game at http://127.0.0.1:<port>/ (default ${DEFAULT_PORT}, or PORT); --port 0 picks a free port.`;
+
+/** `npm run web`: parse flags, start, print the URL on one line, stop cleanly on Ctrl+C. */
+async function main(argv: string[]): Promise<void> {
+  const { parseArgs } = await import('node:util');
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      scenario: { type: 'string' },
+      seed: { type: 'string' },
+      speed: { type: 'string' },
+      paused: { type: 'boolean' },
+      rebuild: { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+      reason: { type: 'string' }, // set by scripts/start.mjs when Electron is unavailable
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  const int = (name: string, s: string | undefined): number | undefined => {
+    if (s === undefined || s === '') return undefined;
+    if (!/^\d+$/.test(s)) throw new Error(`--${name} must be a whole number, got "${s}"`);
+    return Number(s);
+  };
+  const explicitPort = int('port', values.port ?? process.env.PORT);
+  const base: WebHostOptions = {
+    scenarioId: values.scenario,
+    seed: int('seed', values.seed),
+    speed: int('speed', values.speed),
+    paused: values.paused,
+    build: values.rebuild ? 'always' : values['no-build'] ? 'never' : 'auto',
+  };
+
+  // The default port may be taken (another Vite): try the next few; an explicit one must be exact.
+  const ports = explicitPort !== undefined ? [explicitPort] : Array.from({ length: 10 }, (_, i) => DEFAULT_PORT + i);
+  let web: WebHost | undefined;
+  for (const port of ports) {
+    try {
+      web = await startWebHost({ ...base, port });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+      if (explicitPort !== undefined) throw new Error(`port ${port} is in use; pass --port 0 for any free port, or another number`);
+      base.build = 'never'; // built on the first try already
+    }
+  }
+  if (!web) throw new Error(`ports ${ports[0]}-${ports[ports.length - 1]} are all in use; pass --port 0 for any free port`);
+
+  console.log(
+    values.reason === 'electron-missing'
+      ? `Electron could not be downloaded on this machine (offline?); serving the game in your browser instead at ${web.url}`
+      : `Supernode Storm is running at ${web.url} (Ctrl+C to stop)`,
+  );
+  const stop = () => void web!.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const invokedDirectly = (): boolean => {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+};
+if (invokedDirectly()) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(`Supernode Storm web host could not start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,29 @@
+// The real-time driver: every interval, feed the elapsed wall time to the session's
+// fixed-step clock and hand any new frame to the host.
+import type { Frame } from '../../shared/contract';
+import type { SimSession } from './sim-session';
+
+export interface ClockHandle {
+  stop(): void;
+}
+
+export function runClock(session: SimSession, now: () => number, onFrame: (frame: Frame) => void, intervalMs: number): ClockHandle {
+  let last = now();
+  let failed = false;
+  const timer = setInterval(() => {
+    const t = now();
+    try {
+      session.advance(t - last);
+      const frame = session.nextFrame();
+      if (frame) onFrame(frame);
+      failed = false;
+    } catch (e) {
+      // A sim bug must not spin an error every 33 ms: pause and say why once.
+      session.pause();
+      if (!failed) console.error('Supernode Storm: the simulation stopped on an error and is paused:', e);
+      failed = true;
+    }
+    last = t;
+  }, intervalMs);
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,123 @@
+// Checks what a screen sends before a host acts on it. Both hosts (Electron IPC and the
+// browser host's WebSocket) call this: input from outside the main process can be garbage.
+import { validateCommand, type CommandError, type CommandErrorCode } from '../sim/commands';
+import { SPEEDS, type ClientMessage, type ControlAction } from './contract';
+
+export type ValidatedMessage =
+  | { ok: true; value: ClientMessage }
+  | { ok: false; error: CommandError; id?: number }; // id when the message had a usable one, so the reply can name it
+
+/** Longest message we read; a command is a few hundred bytes. */
+export const MAX_MESSAGE_CHARS = 16 * 1024;
+/** Longest single step a screen may ask for: one sim-week. */
+export const MAX_STEP_MINUTES = 7 * 24 * 60;
+
+type Obj = Record<string, unknown>;
+
+const fail = (code: CommandErrorCode, field: string, message: string, id?: number): ValidatedMessage => ({
+  ok: false,
+  error: { code, field, message },
+  ...(id === undefined ? {} : { id }),
+});
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function validateClientMessage(raw: unknown): ValidatedMessage {
+  let input = raw;
+  if (typeof raw === 'string') {
+    if (raw.length > MAX_MESSAGE_CHARS)
+      return fail('out-of-range', 'message', `message is ${raw.length} characters; the limit is ${MAX_MESSAGE_CHARS}`);
+    try {
+      input = JSON.parse(raw);
+    } catch {
+      return fail('not-an-object', 'message', 'message is not valid JSON; send {"kind", "id", ...}');
+    }
+  }
+  if (!isObj(input)) return fail('not-an-object', 'message', 'message must be a JSON object {"kind", "id", ...}');
+
+  const id = input.id;
+  if (id === undefined) return fail('missing-field', 'id', '"id" is required (a whole number >= 0, echoed in the reply)');
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0)
+    return fail('wrong-type', 'id', '"id" must be a whole number >= 0');
+
+  switch (input.kind) {
+    case 'subscribe':
+      return onlyFields(input, ['kind', 'id'], id) ?? { ok: true, value: { kind: 'subscribe', id } };
+    case 'command': {
+      const extra = onlyFields(input, ['kind', 'id', 'command'], id);
+      if (extra) return extra;
+      const c = validateCommand(input.command);
+      if (!c.ok) return { ok: false, error: { ...c.error, field: `command.${c.error.field}` }, id };
+      return { ok: true, value: { kind: 'command', id, command: c.value } };
+    }
+    case 'control': {
+      const extra = onlyFields(input, ['kind', 'id', 'control'], id);
+      if (extra) return extra;
+      const c = validateControl(input.control, id);
+      return 'error' in c ? c : { ok: true, value: { kind: 'control', id, control: c } };
+    }
+    default:
+      return fail('unknown-type', 'kind', `unknown message kind ${JSON.stringify(input.kind)}; known: command, control, subscribe`, id);
+  }
+}
+
+function onlyFields(o: Obj, allowed: readonly string[], id: number): ValidatedMessage | undefined {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) return fail('unknown-field', k, `"${k}" is not a field of a ${String(o.kind)} message`, id);
+  }
+  return undefined;
+}
+
+/** Returns the clean control (a fresh object) or a failure. */
+function validateControl(raw: unknown, id: number): ControlAction | { ok: false; error: CommandError; id?: number } {
+  const bad = (code: CommandErrorCode, field: string, message: string) =>
+    fail(code, `control.${field}`, message, id) as { ok: false; error: CommandError; id?: number };
+  if (!isObj(raw)) return bad('not-an-object', 'control', 'a control must be an object with an "action"');
+  const fields: Record<ControlAction['action'], readonly string[]> = {
+    pause: [],
+    resume: [],
+    setSpeed: ['speed'],
+    newGame: ['scenarioId', 'seed'],
+    step: ['minutes'],
+  };
+  const action = raw.action;
+  if (typeof action !== 'string' || !(action in fields))
+    return bad('unknown-type', 'action', `unknown control ${JSON.stringify(action)}; known: ${Object.keys(fields).join(', ')}`);
+  const a = action as ControlAction['action'];
+  for (const k of Object.keys(raw)) {
+    if (k !== 'action' && !fields[a].includes(k)) return bad('unknown-field', k, `"${k}" is not a field of ${a}`);
+  }
+  for (const k of fields[a]) if (raw[k] === undefined) return bad('missing-field', k, `"${k}" is required for ${a}`);
+
+  switch (a) {
+    case 'pause':
+    case 'resume':
+      return { action: a };
+    case 'setSpeed': {
+      const s = raw.speed;
+      if (typeof s !== 'number') return bad('wrong-type', 'speed', '"speed" must be a number');
+      if (!(SPEEDS as readonly number[]).includes(s))
+        return bad('out-of-range', 'speed', `"speed" must be one of ${SPEEDS.join(', ')} (sim-seconds per real second), got ${s}`);
+      return { action: a, speed: s };
+    }
+    case 'newGame': {
+      const { scenarioId, seed } = raw;
+      if (typeof scenarioId !== 'string' || scenarioId.length === 0 || scenarioId.length > 64)
+        return bad('wrong-type', 'scenarioId', '"scenarioId" must be a scenario id such as "dec-2010"');
+      if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff)
+        return bad('out-of-range', 'seed', '"seed" must be a whole number from 0 to 4294967295');
+      return { action: a, scenarioId, seed };
+    }
+    case 'step': {
+      const m = raw.minutes;
+      if (typeof m !== 'number' || !Number.isFinite(m)) return bad('wrong-type', 'minutes', '"minutes" must be a number');
+      if (m <= 0 || m > MAX_STEP_MINUTES)
+        return bad('out-of-range', 'minutes', `"minutes" must be above 0 and at most ${MAX_STEP_MINUTES}, got ${m}`);
+      return { action: a, minutes: m };
+    }
+    default: {
+      const never: never = a;
+      return bad('unknown-type', 'action', `unknown control ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+// A minimal screen for host tests: a real WebSocket that records what the host sends.
+import WebSocket from 'ws';
+import type { Frame, HostMessage, Reply } from '../../src/shared/contract';
+import type { SimView } from '../../src/sim/view-types';
+
+export class TestScreen {
+  readonly messages: HostMessage[] = [];
+  private waiters: Array<() => void> = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      this.messages.push(JSON.parse(data.toString()) as HostMessage);
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  static async open(httpUrl: string, headers: Record<string, string> = {}): Promise<TestScreen> {
+    const ws = new WebSocket(`${httpUrl.replace(/^http/, 'ws')}ws`, { headers });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return new TestScreen(ws);
+  }
+
+  /** Waits until a message matching `pred` has arrived (or fails after `ms`). */
+  async waitFor<T extends HostMessage>(pred: (m: HostMessage) => m is T, ms = 5_000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const hit = this.messages.find(pred);
+      if (hit) return hit;
+      if (Date.now() > deadline) throw new Error(`no matching message in ${ms} ms; got ${JSON.stringify(this.messages).slice(0, 400)}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  /** Sends raw text and waits for the reply naming `id`. */
+  async request(id: number, payload: unknown): Promise<Reply> {
+    this.ws.send(typeof payload === 'string' ? payload : JSON.stringify(payload));
+    const m = await this.waitFor((x): x is Extract<HostMessage, { kind: 'reply' }> => x.kind === 'reply' && x.id === id);
+    return m.reply;
+  }
+
+  /** Sends something with no usable id and waits for the next protocol error. */
+  async expectError(payload: string | Buffer): Promise<Extract<HostMessage, { kind: 'error' }>['error']> {
+    const seen = this.messages.filter((m) => m.kind === 'error').length;
+    this.ws.send(payload);
+    const isError = (x: HostMessage): x is Extract<HostMessage, { kind: 'error' }> => x.kind === 'error';
+    await this.waitFor((x): x is HostMessage => this.messages.filter(isError).length > seen);
+    return this.messages.filter(isError)[seen].error;
+  }
+
+  frames(): Frame[] {
+    return this.messages.flatMap((m) => (m.kind === 'frame' ? [m.frame] : []));
+  }
+
+  /** The view this screen holds after applying every frame it got, as a renderer would. */
+  heldView(): SimView | null {
+    let held: SimView | null = null;
+    for (const f of this.frames()) {
+      if (f.full || !held) {
+        held = structuredClone(f.view) as SimView;
+        continue;
+      }
+      const { regions, ...rest } = f.view;
+      held = { ...held, ...structuredClone(rest) };
+      if (regions) held.regions = held.regions.map((r) => structuredClone(regions.find((c) => c.id === r.id)) ?? r);
+    }
+    return held;
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
