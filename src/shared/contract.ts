@@ -3,6 +3,7 @@
 // and both hosts validate what arrives with validateClientMessage before acting on it.
 import type { Command, CommandError } from '../sim/commands';
 import type { SimEvent, SimView, RegionView } from '../sim/view-types';
+import type { InstructorAct, ModeFrame, ReplayAct } from './drill-contract';
 
 /** Sim-seconds per real second. 1 = real time; 3600 = one sim-hour per real second. */
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 7200] as const;
@@ -31,6 +32,8 @@ export interface Frame {
   status: SessionStatus;
   view: Partial<Omit<SimView, 'regions'>> & { regions?: RegionView[] };
   events: SimEvent[]; // new since the previous frame
+  /** Drill / replay state (drill-contract.ts); absent in older hosts = free play. */
+  mode?: ModeFrame;
 }
 
 export type ControlAction =
@@ -43,9 +46,12 @@ export type ControlAction =
 export type ClientMessage =
   | { kind: 'command'; id: number; command: Command }
   | { kind: 'control'; id: number; control: ControlAction }
-  | { kind: 'subscribe'; id: number };
+  | { kind: 'subscribe'; id: number }
+  | { kind: 'listDrills'; id: number } // reply data: DrillSummary[]
+  | { kind: 'instructor'; id: number; act: InstructorAct } // refused unless the screen is an instructor's
+  | { kind: 'replay'; id: number; act: ReplayAct };
 
-export type Reply = { ok: true } | { ok: false; error: CommandError };
+export type Reply = { ok: true; data?: unknown } | { ok: false; error: CommandError };
 
 export type HostMessage =
   | { kind: 'reply'; id: number; reply: Reply }

@@ -13,6 +13,10 @@ export function dispatchMessage(session: SimSession, msg: ClientMessage, subscri
     case 'subscribe':
       subscribe();
       return { ok: true };
+    case 'listDrills':
+    case 'instructor':
+    case 'replay':
+      return { ok: false, error: { code: 'not-allowed-now', field: 'kind', message: `${msg.kind} is not available in this host yet` } };
     default: {
       // IPC and socket input is untrusted; validation should make this unreachable.
       const never: never = msg;

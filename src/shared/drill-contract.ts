@@ -1,0 +1,84 @@
+// Messages for drills, the instructor console and the replay viewer (issue 4).
+// Both hosts carry them exactly like contract.ts's, and validate them the same way.
+import type { Command } from '../sim/commands';
+import type { ObjectiveStatus, ScoreBreakdown } from '../drill/score';
+
+/** Who a screen is. An instructor connects with the session's token; a trainee needs none. */
+export type Role = 'trainee' | 'instructor';
+
+/** What the session is doing. */
+export type SessionMode = 'free' | 'drill' | 'replay';
+
+/** A drill as the trainee may see it (hints left out in check mode). */
+export interface DrillView {
+  drillId: string;
+  name: string;
+  briefing: string;
+  checkMode: boolean; // assessment: the trainee can neither pause nor see hints
+  realSecondsLeft: number; // the countdown, in real seconds at the drill's compression
+  simMinutesLeft: number;
+  objectives: ObjectiveStatus[];
+  allowedActions: string[]; // player verbs the trainee may use
+  messages: { minute: number; kind: 'hint' | 'message'; text: string }[];
+  ended: boolean;
+  endReason: 'objectives' | 'time' | 'instructor' | null;
+  score: ScoreBreakdown | null; // to the trainee only once the drill has ended
+}
+
+/** Everything the instructor sees on top of the trainee's view. Never sent to a trainee. */
+export interface InstructorView {
+  score: ScoreBreakdown; // live
+  timeline: { tick: number; minute: number; source: string; text: string }[]; // actions and injects as they happen
+  marks: { tick: number; minute: number; kind: string; text: string }[]; // bookmarks, notes, hints given
+  injects: { id: string; label: string; fired: boolean }[]; // the drill's scripted injects
+  hints: { index: number; text: string; given: boolean }[];
+  journalPath: string | null; // where the crash-safe journal is being written
+}
+
+export interface ReplayView {
+  fileName: string;
+  tick: number;
+  endTick: number;
+  playing: boolean;
+  speed: number; // sim-seconds per real second, as SPEEDS
+  marks: { tick: number; kind: string; text: string }[];
+  timeline: { tick: number; source: string; text: string }[];
+  error: string | null; // e.g. "checksum diverged at tick 4320": playback stops there
+}
+
+/** Extra parts of a Frame (contract.ts) in drill and replay modes. */
+export interface ModeFrame {
+  mode: SessionMode;
+  drill: DrillView | null;
+  instructor?: InstructorView | null; // only in frames to instructor screens
+  replay: ReplayView | null;
+}
+
+export type InstructorAct =
+  | { act: 'startDrill'; drillId: string; checkMode: boolean }
+  | { act: 'endDrill' }
+  | { act: 'inject'; command: Command } // any verb, now
+  | { act: 'fireInject'; injectId: string } // one of the drill's scripted injects, now
+  | { act: 'bookmark'; text: string }
+  | { act: 'note'; text: string }
+  | { act: 'hint'; index?: number; text?: string } // a drill hint by index, or free text
+  | { act: 'message'; text: string }; // anything else the instructor chooses to send
+
+export type ReplayAct =
+  | { act: 'open'; fileName: string; dataBase64: string } // a .skyreplay file's bytes
+  | { act: 'play' }
+  | { act: 'pause' }
+  | { act: 'seek'; tick: number }
+  | { act: 'speed'; speed: number }
+  | { act: 'takeOver'; tick: number } // a new game branching from that exact state
+  | { act: 'close' };
+
+/** Listing shipped drills for the start screen and the console. */
+export interface DrillSummary {
+  id: string;
+  name: string;
+  briefing: string;
+  scenarioId: string;
+  timeLimitRealMin: number;
+  timeCompression: number;
+}
