@@ -1,0 +1,63 @@
+// npm run bench:replay: a 48-hour dec-2010 replay (historical response). Seek target
+// (issue 4): any tick in < 200 ms once keyframes exist.
+import { performance } from 'node:perf_hooks';
+import { getScenario, historicalActions } from '../src/sim/index';
+import { Replayer, buildDebrief, debriefCsv, recordScripted, renderReport, runRecording } from '../src/replay/index';
+import { decodeReplay, encodeReplay } from '../src/replay/node';
+
+const SEEKS = 200;
+const ms = (t0: number) => performance.now() - t0;
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+let t0 = performance.now();
+const rec = recordScripted({ scenario: getScenario('dec-2010'), seed: 1, actions: historicalActions(), endTick: 48 * 360, createdAt: '2025-01-01T00:00:00Z' });
+const recordMs = ms(t0);
+const file = encodeReplay(rec);
+t0 = performance.now();
+decodeReplay(file, 'bench.skyreplay');
+const decodeMs = ms(t0);
+
+t0 = performance.now();
+const plain = runRecording(rec);
+const resimMs = ms(t0);
+
+const rss0 = process.memoryUsage().rss;
+const replayer = new Replayer(rec);
+t0 = performance.now();
+const verdict = replayer.buildKeyframes();
+const keyframesMs = ms(t0);
+const rssKeyframes = (process.memoryUsage().rss - rss0) / 2 ** 20;
+
+// Random seeks, seeded so runs compare (a tiny LCG: no Math.random in measurements we quote).
+let seed = 12345;
+const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+const seekTimes: number[] = [];
+for (let i = 0; i < SEEKS; i++) {
+  const tick = Math.floor(next() * (rec.endTick + 1));
+  const s0 = performance.now();
+  replayer.stateAt(tick);
+  seekTimes.push(ms(s0));
+}
+// Playing forward (a replay viewer at speed): consecutive seeks reuse the last position.
+const playTimes: number[] = [];
+for (let tick = 6000; tick < 6000 + 60 * 30; tick += 30) {
+  const s0 = performance.now();
+  replayer.stateAt(tick);
+  playTimes.push(ms(s0));
+}
+
+t0 = performance.now();
+const debrief = buildDebrief(rec);
+const html = renderReport(debrief, { fileName: 'bench.skyreplay', generatedAt: '2025-01-01T00:00:00Z' });
+const csv = debriefCsv(debrief);
+const reportMs = ms(t0);
+
+const f = (x: number) => x.toFixed(1);
+console.log('Replay benchmark: dec-2010, 48 sim-hours (17,280 ticks), historical response');
+console.log(`  file size            ${(file.length / 1024).toFixed(1)} kB gzip (${(JSON.stringify(rec).length / 1024).toFixed(1)} kB JSON; ${rec.commands.length} commands, ${rec.checksums.length} checksums)`);
+console.log(`  record (headless)    ${f(recordMs)} ms;  decode + validate ${f(decodeMs)} ms`);
+console.log(`  re-simulate all      ${f(resimMs)} ms (verify only, ${plain.result.ok ? 'ok' : 'DIVERGED'})`);
+console.log(`  build keyframes      ${f(keyframesMs)} ms (verifies too: ${verdict.ok ? 'ok' : 'DIVERGED'}); every ${replayer.keyframeEvery} ticks, ~${rssKeyframes.toFixed(0)} MB RSS`);
+console.log(`  random seek          median ${f(quantile(seekTimes, 0.5))} ms, p95 ${f(quantile(seekTimes, 0.95))} ms, max ${f(Math.max(...seekTimes))} ms over ${SEEKS} seeks (target < 200 ms)`);
+console.log(`  play forward         median ${f(quantile(playTimes, 0.5))} ms per 30-tick frame step`);
+console.log(`  debrief report       ${f(reportMs)} ms (3 re-simulations + HTML ${(html.length / 1024).toFixed(0)} kB + CSV ${(csv.length / 1024).toFixed(0)} kB)`);

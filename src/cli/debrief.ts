@@ -1,0 +1,66 @@
+// npm run debrief -- FILE.skyreplay --out report.html [--csv metrics.csv] [--pdf report.pdf] [--force] [--drills DIR]
+// Re-simulates the replay (and the no-action baseline, and Skype's historical response
+// for dec-2010), then writes a standalone HTML report. Progress goes to stderr.
+// Exit 0 written; 1 the replay diverged (nothing written); 2 bad input, one line on stderr.
+import { existsSync } from 'node:fs';
+import { ScenarioError } from '../sim/index';
+import { buildDebrief, debriefCsv, renderReport, ReplayError } from '../replay/index';
+import { DRILLS_DIR, findDrill, readReplay, renderPdf, writeFileSafely, WouldOverwriteError } from '../replay/node';
+import { DrillError } from '../drill/index';
+import { parseArgs, UsageError } from './args';
+
+async function main(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { out: 'string', csv: 'string', pdf: 'string', force: 'flag', drills: 'string' }, ['file']);
+  if (a.file === undefined) throw new UsageError('usage: debrief FILE.skyreplay --out report.html [--csv metrics.csv] [--pdf report.pdf] [--force]');
+  if (a.out === undefined && a.csv === undefined && a.pdf === undefined) throw new UsageError('say where to write: --out report.html, --csv metrics.csv and/or --pdf report.pdf');
+  const file = String(a.file);
+  const force = a.force === true;
+  const outputs = [a.out, a.csv, a.pdf].filter((x): x is string => typeof x === 'string');
+  // Refuse before minutes of re-simulation, not after.
+  for (const o of outputs) if (!force && existsSync(o)) throw new WouldOverwriteError(o);
+  if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --csv and --pdf must be different files');
+
+  const rec = readReplay(file);
+  const drill = rec.drillId ? findDrill(rec.drillId, a.drills === undefined ? DRILLS_DIR : String(a.drills)) : undefined;
+  const stages = ['replay', 'baseline', ...(rec.scenarioId === 'dec-2010' ? ['historical'] : [])];
+  let lastPct = -1;
+  const progress = (stage: string, f: number) => {
+    const pct = Math.floor(((stages.indexOf(stage) + f) / stages.length) * 10) * 10;
+    if (pct > lastPct) process.stderr.write(`debrief: re-simulating ${pct}% (${stage})\n`);
+    lastPct = Math.max(lastPct, pct);
+  };
+  const d = buildDebrief(rec, { drill, onProgress: progress });
+  if (!d.verdict.ok) {
+    process.stdout.write(`diverged at tick ${d.verdict.tick} (expected ${d.verdict.expected}, got ${d.verdict.actual}); no report written: it would not show what happened\n`);
+    return 1;
+  }
+  const html = renderReport(d, { fileName: file, generatedAt: new Date().toISOString() });
+  let pdf: Buffer | undefined;
+  if (a.pdf !== undefined) {
+    process.stderr.write('debrief: printing PDF with chromium\n');
+    pdf = await renderPdf(html); // before writing anything, so a failed print leaves no half-set of files
+  }
+  if (a.out !== undefined) writeOut(String(a.out), html, force);
+  if (a.csv !== undefined) writeOut(String(a.csv), debriefCsv(d), force);
+  if (pdf !== undefined) writeOut(String(a.pdf), pdf, force);
+  return 0;
+}
+
+function writeOut(path: string, data: string | Uint8Array, force: boolean): void {
+  writeFileSafely(path, data, { overwrite: force });
+  process.stderr.write(`debrief: wrote ${path}\n`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    const known = e instanceof UsageError || e instanceof ReplayError || e instanceof DrillError || e instanceof ScenarioError || e instanceof WouldOverwriteError;
+    if (!known) {
+      // A failed PDF print (no chromium, a crash) is an environment problem: one line, exit 2.
+      const msg = (e as Error).message?.split('\n')[0] ?? String(e);
+      if (!/cannot make a PDF|chromium|browser/i.test(msg)) throw e;
+      process.stderr.write(`debrief: ${msg}\n`);
+    } else process.stderr.write(`debrief: ${(e as Error).message}${e instanceof WouldOverwriteError ? ' (pass --force to replace it)' : ''}\n`);
+    process.exitCode = 2;
+  },
+);

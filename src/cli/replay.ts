@@ -1,0 +1,174 @@
+// npm run replay -- verify FILE.skyreplay
+// npm run replay -- info FILE.skyreplay
+// npm run replay -- record --scenario dec-2010 [--seed 1] [--actions historical|FILE.json] [--hours 48]
+//                          [--drill ID|FILE.json] [--checksum-every 360] [--created-at ISO] --out FILE.skyreplay [--force]
+// npm run replay -- branch FILE.skyreplay --at-minute M --out NEW.skyreplay [--force]
+// verify: "ok <checksum>" exit 0, or "diverged at tick N (expected X, got Y)" exit 1.
+// Bad input or a bad file: one line on stderr, exit code 2.
+import { readFileSync, statSync } from 'node:fs';
+import { getScenario, historicalActions, loadScenarioText, ScenarioError, SCENARIO_LIST, TICK_SECONDS, validateActionList, type Scenario, type TimedCommand } from '../sim/index';
+import { COMMAND_SOURCES, Replayer, branchAt, hashOf, recordScripted, scenarioHash, ScriptRefusedError, tickOfMinute, verify, ReplayError, type Recording } from '../replay/index';
+import { findDrill, readReplay, writeReplay, WouldOverwriteError } from '../replay/node';
+import { DrillError, DrillRunner, type Drill } from '../drill/index';
+import { parseArgs, UsageError } from './args';
+
+const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
+const USAGE = 'usage: replay verify|info FILE.skyreplay | replay record --scenario ID --out FILE.skyreplay [...] | replay branch FILE --at-minute M --out FILE';
+
+function main(argv: string[]): number {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'verify':
+      return verifyCmd(rest);
+    case 'info':
+      return infoCmd(rest);
+    case 'record':
+      return recordCmd(rest);
+    case 'branch':
+      return branchCmd(rest);
+    default:
+      throw new UsageError(sub === undefined ? USAGE : `unknown subcommand "${sub}"; ${USAGE}`);
+  }
+}
+
+function fileArg(rest: string[]): string {
+  const args = parseArgs(rest, {}, ['file']);
+  if (args.file === undefined) throw new UsageError('give the replay file: replay verify FILE.skyreplay');
+  return String(args.file);
+}
+
+function verifyCmd(rest: string[]): number {
+  const file = fileArg(rest);
+  const res = verify(readReplay(file), { fileName: file });
+  if (res.ok) {
+    process.stdout.write(`ok ${res.finalChecksum}\n`);
+    return 0;
+  }
+  process.stdout.write(`diverged at tick ${res.tick} (expected ${res.expected}, got ${res.actual})\n`);
+  return 1;
+}
+
+function infoCmd(rest: string[]): number {
+  const file = fileArg(rest);
+  const r = readReplay(file);
+  const builtin = SCENARIO_LIST.some((s) => s.id === r.scenarioId) ? scenarioHash(getScenario(r.scenarioId)) === r.scenarioHash : null;
+  const bySource = new Map<string, number>(COMMAND_SOURCES.map((k) => [k, r.commands.filter((c) => c.source === k).length]));
+  for (const [k, n] of bySource) if (n === 0) bySource.delete(k);
+  const lines = [
+    ['file', `${file} (${(statSync(file).size / 1024).toFixed(1)} kB)`],
+    ['scenario', `${r.scenarioId}: ${r.scenario.name} (${builtin === null ? 'custom' : builtin ? 'built-in' : 'modified copy of the built-in'})`],
+    ['seed', String(r.seed)],
+    ...(r.drillId ? [['drill', r.drillId]] : []),
+    ['recorded', r.createdAt],
+    ['length', `${((r.endTick * TICK_SECONDS) / 3600).toFixed(2)} sim-hours (${r.endTick} ticks)`],
+    ['commands', `${r.commands.length}${bySource.size ? ` (${[...bySource].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`],
+    ['marks', String(r.marks.length)],
+    ['checksums', `${r.checksums.length} (every ${r.checksumEveryTicks} ticks)`],
+    ['final', r.finalChecksum],
+    ['replay id', hashOf(r)],
+    ...(r.branchedFrom ? [['branched', `from replay ${r.branchedFrom.replayHash} at tick ${r.branchedFrom.tick}`]] : []),
+    ['versions', `format ${r.formatVersion}, sim ${r.simVersion}`],
+  ];
+  process.stdout.write(lines.map(([k, v]) => `${k.padEnd(10)} ${v}`).join('\n') + '\n');
+  return 0;
+}
+
+function recordCmd(rest: string[]): number {
+  const a = parseArgs(rest, {
+    scenario: 'string', 'scenario-file': 'string', seed: 'number', actions: 'string', hours: 'number', drill: 'string',
+    'checksum-every': 'number', 'created-at': 'string', out: 'string', force: 'flag',
+  });
+  if (a.out === undefined) throw new UsageError('--out FILE.skyreplay is required');
+  const drill = a.drill === undefined ? undefined : findDrill(String(a.drill));
+  const scenario = a['scenario-file']
+    ? loadScenarioText(readText(String(a['scenario-file'])), String(a['scenario-file']))
+    : getScenario(String(a.scenario ?? drill?.scenarioId ?? usage('--scenario is required (dec-2010, aug-2007 or normal-day)')));
+  if (drill && drill.scenarioId !== scenario.id) usage(`drill ${drill.id} runs scenario ${drill.scenarioId}, not ${scenario.id}`);
+  const seed = Number(a.seed ?? drill?.seed ?? 1);
+  if (!Number.isInteger(seed)) usage(`--seed must be a whole number, got ${a.seed}`);
+  if (drill && seed !== drill.seed) usage(`drill ${drill.id} uses seed ${drill.seed}; leave --seed out`);
+  const hours = Number(a.hours ?? scenario.durationHours);
+  if (!(hours > 0 && hours <= scenario.durationHours)) usage(`--hours must be above 0 and at most ${scenario.durationHours} (the scenario's length), got ${a.hours}`);
+  const every = Number(a['checksum-every'] ?? 360);
+  if (!(Number.isInteger(every) && every >= 1)) usage(`--checksum-every must be a whole number of ticks >= 1, got ${a['checksum-every']}`);
+  const createdAt = String(a['created-at'] ?? new Date().toISOString());
+  if (Number.isNaN(Date.parse(createdAt))) usage(`--created-at must be an ISO time, got ${createdAt}`);
+  const actions = loadActions(a.actions === undefined ? undefined : String(a.actions), scenario);
+  const ticks = Math.round(hours * 3600 / TICK_SECONDS);
+  const rec = drill ? recordDrill(drill, actions, ticks, createdAt, every) : recordScripted({ scenario, seed, actions, endTick: ticks, createdAt, checksumEveryTicks: every });
+  const out = String(a.out);
+  const bytes = writeReplay(out, rec, a.force === true);
+  process.stdout.write(`wrote ${out} (${(bytes / 1024).toFixed(1)} kB): ${rec.scenarioId} seed ${rec.seed}, ${((rec.endTick * TICK_SECONDS) / 3600).toFixed(2)} sim-hours, ${rec.commands.length} commands, checksum ${rec.finalChecksum}\n`);
+  return 0;
+}
+
+const tickOf = tickOfMinute;
+
+function recordDrill(drill: Drill, actions: TimedCommand[], ticks: number, createdAt: string, every: number): Recording {
+  const runner = DrillRunner.start(drill, { createdAt, checksumEveryTicks: every });
+  let next = 0;
+  while (next < actions.length && tickOf(actions[next].atMinute) < runner.state.tick) next++; // before the drill began
+  for (;;) {
+    while (next < actions.length && tickOf(actions[next].atMinute) <= runner.state.tick) refusedIsFatal(next, actions[next], runner.command(actions[next++].command, 'trainee'));
+    if (runner.ended || runner.state.tick >= ticks) break;
+    runner.tick();
+  }
+  return runner.finish();
+}
+
+function refusedIsFatal(i: number, a: TimedCommand, res: { ok: boolean; error?: { field: string; message: string } }): void {
+  if (!res.ok) throw new ScriptRefusedError(`action ${i} at minute ${a.atMinute} (${a.command.type}) was refused: ${res.error!.field}: ${res.error!.message}`);
+}
+
+function branchCmd(rest: string[]): number {
+  const a = parseArgs(rest, { 'at-minute': 'number', out: 'string', force: 'flag' }, ['file']);
+  if (a.file === undefined || a.out === undefined || a['at-minute'] === undefined) usage('replay branch FILE.skyreplay --at-minute M --out NEW.skyreplay');
+  const src = readReplay(String(a.file));
+  const tick = tickOf(Number(a['at-minute']));
+  if (!(tick >= 0 && tick <= src.endTick)) usage(`--at-minute must be from 0 to ${src.endTick / TICKS_PER_MINUTE}, got ${a['at-minute']}`);
+  const replayer = new Replayer(src);
+  const res = verify(src, { replayer, fileName: String(a.file) });
+  if (!res.ok) throw new ReplayError(String(a.file), '', `diverged at tick ${res.tick}; not branching a replay that does not re-simulate`);
+  const branch = branchAt(src, tick, replayer);
+  const bytes = writeReplay(String(a.out), branch, a.force === true);
+  process.stdout.write(`wrote ${a.out} (${(bytes / 1024).toFixed(1)} kB): take-over at tick ${tick}, checksum ${branch.finalChecksum}\n`);
+  return 0;
+}
+
+function loadActions(spec: string | undefined, scenario: Scenario): TimedCommand[] {
+  if (spec === undefined) return [];
+  const raw = spec === 'historical' ? historicalActions() : parseJson(spec);
+  const v = validateActionList(raw, scenario.versions.map((x) => x.id));
+  if (!v.ok) usage(`${spec}: ${v.error.field}: ${v.error.message}`);
+  return v.value.map((e, i) => ({ e, i })).sort((x, y) => x.e.atMinute - y.e.atMinute || x.i - y.i).map((x) => x.e);
+}
+
+function parseJson(path: string): unknown {
+  const text = readText(path);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return usage(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    return usage(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function usage(msg: string): never {
+  throw new UsageError(msg);
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  const known = e instanceof UsageError || e instanceof ReplayError || e instanceof DrillError || e instanceof ScenarioError || e instanceof ScriptRefusedError;
+  if (!known && !(e instanceof WouldOverwriteError)) throw e;
+  process.stderr.write(`replay: ${(e as Error).message}${e instanceof WouldOverwriteError ? ' (pass --force to replace it)' : ''}\n`);
+  process.exitCode = 2;
+}

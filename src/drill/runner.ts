@@ -1,0 +1,228 @@
+// Running a drill over a live game: fires the instructor's injects (at a time, or when a
+// condition first holds, once each), gives timed hints, keeps the trainee to the drill's
+// verbs, judges the objectives and says when it is over. Pure: the host owns the clock.
+import { applyCommand, createSim, getScenario, step, TICK_SECONDS, type SimEvent, type SimState } from '../sim/index';
+import type { ApplyResult } from '../sim/apply';
+import { Recorder, type RecordingSink } from '../replay/recorder';
+import type { CommandSource, Recording } from '../replay/recording';
+import { runRecording } from '../replay/replayer';
+import type { Drill, Inject } from './drill';
+import { DrillScorer, holds, sampleOf, type DrillSample, type ObjectiveStatus, type ScoreBreakdown } from './score';
+
+const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
+
+export interface DrillTick {
+  events: SimEvent[];
+  injected: { id: string; result: ApplyResult }[];
+  hints: string[];
+  ended: boolean;
+}
+
+export type DrillEndReason = 'objectives' | 'time' | 'instructor';
+
+/** Where a resumed drill picks up: judged so far, and which injects and hints are spent. */
+interface ResumePoint {
+  scorer: DrillScorer;
+  fired: string[];
+  hintsGiven: number[];
+}
+
+export class DrillRunner {
+  readonly scorer: DrillScorer;
+  readonly startTick: number;
+  readonly endTick: number;
+  private sample: DrillSample;
+  private readonly fired = new Set<string>();
+  private readonly hintsGiven = new Set<number>();
+  private endReason: DrillEndReason | null = null;
+
+  /**
+   * `state` is a fresh game of the drill's scenario and seed (see DrillRunner.start);
+   * if the drill starts later than minute 0 the runner plays up to it, trainee locked out.
+   */
+  constructor(
+    readonly drill: Drill,
+    readonly state: SimState,
+    readonly recorder?: Recorder,
+    resume?: ResumePoint,
+  ) {
+    this.scorer = resume?.scorer ?? new DrillScorer(drill);
+    this.startTick = Math.round(this.scorer.startMinute * TICKS_PER_MINUTE);
+    this.endTick = Math.round(this.scorer.endMinute * TICKS_PER_MINUTE);
+    if (resume) {
+      resume.fired.forEach((id) => this.fired.add(id));
+      resume.hintsGiven.forEach((i) => this.hintsGiven.add(i));
+      this.sample = sampleOf(state);
+      if (state.tick >= this.endTick) this.end('time');
+      return;
+    }
+    this.sample = this.observe();
+    this.fireDue();
+    while (this.state.tick < this.startTick && !this.ended) this.tick();
+  }
+
+  /**
+   * Carries on a drill from its recording: after a crash (a recovered journal) or a
+   * take-over (a branch). The state, the verdict so far and the spent injects and hints
+   * are rebuilt by re-simulating; scripted injects are known by their injectId.
+   */
+  static resume(drill: Drill, recording: Recording, opts: { createdAt: string; sink?: RecordingSink }): DrillRunner {
+    if (recording.drillId !== drill.id) throw new Error(`the recording is ${recording.drillId ? `drill ${recording.drillId}` : 'not a drill'}, not ${drill.id}`);
+    const scorer = new DrillScorer(drill);
+    const startTick = Math.round(scorer.startMinute * TICKS_PER_MINUTE);
+    const endTick = Math.round(scorer.endMinute * TICKS_PER_MINUTE);
+    let over = false;
+    const { state, result } = runRecording(recording, {
+      afterStep: (st) => {
+        if (over) return;
+        scorer.observe(sampleOf(st)); // as the live runner: end checks only after a step
+        if (st.tick > 0 && (st.tick >= endTick || (st.tick >= startTick && scorer.allDecided))) over = true;
+      },
+    });
+    if (!result.ok) throw new Error(`the recording does not re-simulate (diverged at tick ${result.tick}); cannot resume it`);
+    const fired = recording.commands.flatMap((c) => (c.injectId ? [c.injectId] : []));
+    const hintsGiven = drill.hints.flatMap((h, i) => (recording.marks.some((m) => m.kind === 'hint' && m.text === h.text) ? [i] : []));
+    const recorder = Recorder.continueFrom(recording, opts.createdAt, opts.sink);
+    const runner = new DrillRunner(drill, state, recorder, { scorer, fired, hintsGiven });
+    if (over && !runner.ended) runner.end(scorer.allDecided ? 'objectives' : 'time');
+    return runner;
+  }
+
+  /** A new game for `drill`, recorded (with an optional crash-safe sink) from tick 0. */
+  static start(drill: Drill, opts: { createdAt: string; checksumEveryTicks?: number; sink?: RecordingSink }): DrillRunner {
+    const scenario = getScenario(drill.scenarioId);
+    const recorder = new Recorder({ scenario, seed: drill.seed, createdAt: opts.createdAt, drillId: drill.id, checksumEveryTicks: opts.checksumEveryTicks, sink: opts.sink });
+    return new DrillRunner(drill, createSim(scenario, drill.seed), recorder);
+  }
+
+  get ended(): boolean {
+    return this.endReason !== null;
+  }
+
+  get reason(): DrillEndReason | null {
+    return this.endReason;
+  }
+
+  get minute(): number {
+    return this.state.tick / TICKS_PER_MINUTE;
+  }
+
+  objectives(): ObjectiveStatus[] {
+    return this.scorer.objectives();
+  }
+
+  score(): ScoreBreakdown {
+    return this.scorer.score();
+  }
+
+  /** A trainee's order (checked against the drill's verbs) or an instructor's live inject. */
+  command(command: unknown, source: CommandSource = 'trainee'): ApplyResult {
+    const refuse = (field: string, message: string): ApplyResult => ({ ok: false, error: { code: 'not-allowed-now', field, message } });
+    if (this.ended) return refuse('command', 'the drill is over; no more orders');
+    if (source === 'trainee') {
+      if (this.state.tick < this.startTick) return refuse('command', `the drill starts at minute ${this.scorer.startMinute}`);
+      const type = (command as { type?: unknown } | null)?.type;
+      if (typeof type === 'string' && !(this.drill.allowedActions as readonly string[]).includes(type))
+        return refuse('type', `${type} is not available in this drill; you may use ${this.drill.allowedActions.join(', ') || 'no actions'}`);
+    }
+    return this.apply(command, source);
+  }
+
+  /** An instructor's hint, given now; it goes into the replay as a "hint" mark. */
+  hint(text: string, author?: string): void {
+    this.recorder?.mark(this.state.tick, 'hint', text, author);
+  }
+
+  /** The instructor gives the drill's hint `index` now; it is not given again on its own later. */
+  giveHint(index: number, author?: string): boolean {
+    const h = this.drill.hints[index];
+    if (!h || this.ended) return false;
+    this.hintsGiven.add(index);
+    this.hint(h.text, author);
+    return true;
+  }
+
+  /** The instructor fires one of the drill's scripted injects now; it will not fire again on its own. */
+  fireInject(id: string): ApplyResult {
+    const refuse = (message: string): ApplyResult => ({ ok: false, error: { code: 'not-allowed-now', field: 'injectId', message } });
+    const inj = this.drill.injects.find((i) => i.id === id);
+    if (!inj) return refuse(`"${id}" is not one of this drill's injects (${this.drill.injects.map((i) => i.id).join(', ') || 'it has none'})`);
+    if (this.ended) return refuse('the drill is over');
+    if (this.fired.has(id)) return refuse(`"${id}" has already fired`);
+    this.fired.add(id);
+    return this.apply(inj.command, 'instructor', id);
+  }
+
+  /** The instructor ends the drill now; objectives still pending are judged as things stand. */
+  endNow(): void {
+    if (!this.ended) this.end('instructor');
+  }
+
+  /** Scripted injects fired so far (on time, on a condition or by hand). */
+  get firedInjects(): ReadonlySet<string> {
+    return this.fired;
+  }
+
+  /** Indexes of the drill's hints given so far. */
+  get givenHints(): ReadonlySet<number> {
+    return this.hintsGiven;
+  }
+
+  /** One tick: step the world, judge, then fire what has become due. */
+  tick(): DrillTick {
+    if (this.ended) return { events: [], injected: [], hints: [], ended: true };
+    const events = step(this.state);
+    this.sample = this.observe();
+    if (this.state.tick >= this.endTick) this.end('time');
+    else if (this.state.tick >= this.startTick && this.scorer.allDecided) this.end('objectives');
+    if (this.ended) return { events, injected: [], hints: [], ended: true };
+    const { injected, hints } = this.fireDue();
+    return { events, injected, hints, ended: false };
+  }
+
+  /** The recording so far (the finished replay once the drill has ended). */
+  finish(): Recording {
+    if (!this.recorder) throw new Error('this drill runs without a recorder');
+    return this.recorder.finish(this.state);
+  }
+
+  private observe(): DrillSample {
+    this.recorder?.onTick(this.state);
+    const s = sampleOf(this.state);
+    this.scorer.observe(s);
+    return s;
+  }
+
+  private end(reason: DrillEndReason): void {
+    this.scorer.close();
+    this.endReason = reason;
+  }
+
+  private fireDue(): { injected: DrillTick['injected']; hints: string[] } {
+    const injected: DrillTick['injected'] = [];
+    for (const inj of this.drill.injects) {
+      if (this.fired.has(inj.id) || !this.due(inj)) continue;
+      this.fired.add(inj.id); // once, even if the sim refuses it (a refusal is not retried every tick)
+      injected.push({ id: inj.id, result: this.apply(inj.command, 'instructor', inj.id) });
+    }
+    const hints: string[] = [];
+    this.drill.hints.forEach((h, i) => {
+      if (h.atMinute === undefined || this.hintsGiven.has(i) || this.minute < h.atMinute) return;
+      this.hintsGiven.add(i);
+      this.recorder?.mark(this.state.tick, 'hint', h.text);
+      hints.push(h.text);
+    });
+    return { injected, hints };
+  }
+
+  private due(inj: Inject): boolean {
+    if (inj.atMinute !== undefined && this.minute < inj.atMinute) return false;
+    if (inj.when === undefined) return true;
+    const conds = Array.isArray(inj.when) ? inj.when : [inj.when];
+    return conds.every((c) => holds(c, this.sample));
+  }
+
+  private apply(command: unknown, source: CommandSource, injectId?: string): ApplyResult {
+    return this.recorder ? this.recorder.apply(this.state, source, command, injectId) : applyCommand(this.state, command);
+  }
+}

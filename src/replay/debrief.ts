@@ -1,0 +1,184 @@
+// What a debrief needs from a replay: this run, the no-action baseline and (for
+// dec-2010) Skype's historical response, sampled every few sim-minutes; the timeline of
+// commands, injects and notes; key figures; and the drill's verdict if it was a drill.
+import { createSim, historicalActions, viewOf, TICK_SECONDS, type Metrics, type SimState, type TimedCommand } from '../sim/index';
+import { drillObserver } from '../drill/replay-score';
+import { DrillRunner } from '../drill/runner';
+import { Recorder } from './recorder';
+import { tickOfMinute } from './script';
+import type { Drill } from '../drill/drill';
+import type { ObjectiveStatus, ScoreBreakdown } from '../drill/score';
+import { describeCommand } from './describe';
+import { runRecording, type VerifyResult } from './replayer';
+import type { CommandSource, MarkKind, RecordedCommand, Recording } from './recording';
+
+const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
+
+export interface SeriesRow {
+  minute: number;
+  utc: string; // e.g. 2010-12-22T16:00Z
+  m: Metrics;
+  phase: string;
+}
+
+export interface KeyFigures {
+  endMinute: number;
+  userHoursLost: number;
+  collapseMinute: number | null; // first minute the network counted as collapsed
+  recoveredAtMinute: number | null;
+  peakTrafficX: number;
+  megaCostUsd: number;
+  megaHours: number; // mega-supernode-hours used
+  minSupernodes: number;
+  crashedClients: number;
+}
+
+export interface RunSummary {
+  label: string;
+  rows: SeriesRow[];
+  figures: KeyFigures;
+}
+
+export interface TimelineEntry {
+  minute: number;
+  source: CommandSource | MarkKind;
+  text: string;
+  author?: string;
+}
+
+export interface Debrief {
+  recording: Recording;
+  verdict: VerifyResult; // did the replay re-simulate as recorded?
+  run: RunSummary;
+  baseline: RunSummary;
+  historical: RunSummary | null;
+  timeline: TimelineEntry[];
+  drill: {
+    drill: Drill;
+    objectives: ObjectiveStatus[];
+    score: ScoreBreakdown;
+    spent: { userHoursLost: number; megaCostUsd: number; megaHours: number };
+    compare: { label: string; total: number }[]; // what the comparison runs would have scored
+  } | null;
+}
+
+export interface DebriefOptions {
+  drill?: Drill;
+  everyMin?: number; // sampling interval (default 10, like npm run sim)
+  onProgress?: (stage: 'replay' | 'baseline' | 'historical', fraction: number) => void;
+}
+
+export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief {
+  const every = Math.max(1, Math.round((opts.everyMin ?? 10) * TICKS_PER_MINUTE));
+  const watch = opts.drill ? drillObserver(opts.drill) : null;
+  const runPass = sampleRun(rec, every, 'This run', watch?.observe, (f) => opts.onProgress?.('replay', f));
+  // In a drill the comparisons face the same drill: its injects fire on their own conditions.
+  const d = opts.drill;
+  const compare: { label: string; total: number }[] = [];
+  const other = (actions: TimedCommand[], label: string) => {
+    if (!d) return comparison(rec, actions);
+    const { recording, total } = drillComparison(d, rec, actions);
+    compare.push({ label, total });
+    return recording;
+  };
+  const baseLabel = d ? 'No action (same drill)' : 'No action (baseline)';
+  const baseline = sampleRun(other([], baseLabel), every, baseLabel, undefined, (f) => opts.onProgress?.('baseline', f)).summary;
+  let historical: RunSummary | null = null;
+  if (rec.scenarioId === 'dec-2010') {
+    const label = d ? "Skype's 2010 response (same drill)" : "Skype's response, Dec 2010";
+    historical = sampleRun(other(historicalActions(), label), every, label, undefined, (f) => opts.onProgress?.('historical', f)).summary;
+  }
+  const scorer = watch?.finish();
+  return {
+    recording: rec,
+    verdict: runPass.verdict,
+    run: runPass.summary,
+    baseline,
+    historical,
+    timeline: timelineOf(rec),
+    drill: d && scorer ? { drill: d, objectives: scorer.objectives(), score: scorer.score(), spent: scorer.spent, compare } : null,
+  };
+}
+
+/** Same scenario, seed and length, other commands: a comparison run (its checksums are not ours). */
+function comparison(rec: Recording, actions: TimedCommand[]): Recording {
+  const commands: RecordedCommand[] = actions
+    .map((a) => ({ tick: tickOfMinute(a.atMinute), source: 'script' as const, command: a.command }))
+    .filter((c) => c.tick <= rec.endTick)
+    .sort((a, b) => a.tick - b.tick);
+  return { ...rec, commands, checksums: [], marks: [] };
+}
+
+/** The same drill played with `actions` as the trainee's orders (refused ones skipped). */
+function drillComparison(drill: Drill, rec: Recording, actions: TimedCommand[]): { recording: Recording; total: number } {
+  const recorder = new Recorder({ scenario: rec.scenario, seed: rec.seed, createdAt: rec.createdAt, drillId: drill.id });
+  const runner = new DrillRunner(drill, createSim(rec.scenario, rec.seed), recorder);
+  const acts = [...actions].sort((a, b) => a.atMinute - b.atMinute);
+  let next = 0;
+  for (;;) {
+    while (next < acts.length && tickOfMinute(acts[next].atMinute) <= runner.state.tick) runner.command(acts[next++].command);
+    if (runner.ended || runner.state.tick >= rec.endTick) break;
+    runner.tick();
+  }
+  return { recording: runner.finish(), total: runner.score().total };
+}
+
+function sampleRun(rec: Recording, every: number, label: string, observe?: (s: SimState) => void, onProgress?: (f: number) => void): { summary: RunSummary; verdict: VerifyResult } {
+  const rows: SeriesRow[] = [];
+  let collapseMinute: number | null = null;
+  let megaHours = 0;
+  const { state, result } = runRecording(
+    rec,
+    {
+      afterStep: (s) => {
+        observe?.(s);
+        if (s.tick > 0) megaHours += (megaUp(s) * TICK_SECONDS) / 3600;
+        if (collapseMinute === null && s.alarms.collapsed) collapseMinute = s.tick / TICKS_PER_MINUTE;
+      },
+      // Sampled after the tick's commands, as npm run sim does, so the CSVs agree.
+      settled: (s) => {
+        if (s.tick % every !== 0 && s.tick !== rec.endTick) return;
+        const v = viewOf(s);
+        rows.push({ minute: v.minute, utc: new Date(v.utcMs).toISOString().slice(0, 16) + 'Z', m: v.metrics, phase: v.phase });
+      },
+    },
+    onProgress,
+  );
+  const t = state.totals;
+  const figures: KeyFigures = {
+    endMinute: state.tick / TICKS_PER_MINUTE,
+    userHoursLost: t.userHoursLost,
+    collapseMinute,
+    recoveredAtMinute: t.recoveredAtMinute >= 0 ? t.recoveredAtMinute : null,
+    peakTrafficX: t.peakTrafficX,
+    megaCostUsd: t.megaCostUsd,
+    megaHours,
+    minSupernodes: t.minSupernodes,
+    crashedClients: t.crashedClients,
+  };
+  return { summary: { label, rows, figures }, verdict: result };
+}
+
+function megaUp(s: SimState): number {
+  let n = 0;
+  for (const counts of Object.values(s.megaUp)) for (const c of counts) n += c;
+  return n;
+}
+
+function timelineOf(rec: Recording): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (const e of rec.scenario.timeline) if (e.atMinute * TICKS_PER_MINUTE <= rec.endTick) out.push({ minute: e.atMinute, source: 'scenario', text: describeCommand(e.command) });
+  for (const c of rec.commands) out.push({ minute: c.tick / TICKS_PER_MINUTE, source: c.source, text: describeCommand(c.command) });
+  for (const m of rec.marks) out.push({ minute: m.tick / TICKS_PER_MINUTE, source: m.kind, text: m.text, ...(m.author !== undefined && { author: m.author }) });
+  // Stable: same-minute entries keep scenario, commands, marks order.
+  const sorted = out.map((e, i) => ({ e, i })).sort((a, b) => a.e.minute - b.e.minute || a.i - b.i).map((x) => x.e);
+  // One row per minute and source for orders (Skype returned servers region by region); notes stay apart.
+  const rows: TimelineEntry[] = [];
+  for (const e of sorted) {
+    const prev = rows[rows.length - 1];
+    const isOrder = e.source === 'trainee' || e.source === 'instructor' || e.source === 'script' || e.source === 'scenario';
+    if (prev && isOrder && prev.minute === e.minute && prev.source === e.source) prev.text += `; ${e.text}`;
+    else rows.push({ ...e });
+  }
+  return rows;
+}

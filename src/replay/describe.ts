@@ -1,0 +1,35 @@
+// One line of plain English per command, for timelines in debriefs and replay info.
+import type { Command } from '../sim/index';
+
+const where = (region?: string) => (region ? ` in ${region}` : '');
+
+export function describeCommand(c: Command): string {
+  switch (c.type) {
+    case 'deployMegaSupernodes':
+      return `Deploy ${c.count} ${c.source} mega-supernodes${where(c.region)}`;
+    case 'withdrawMegaSupernodes':
+      return `Withdraw ${c.count}${c.source ? ` ${c.source}` : ''} mega-supernodes${where(c.region)}`;
+    case 'throttleLogins':
+      return c.perSecond === null ? `Lift the login throttle${where(c.region)}` : `Throttle logins to ${c.perSecond}/s${c.region ? where(c.region) : ' worldwide'}`;
+    case 'pushHotfix':
+      return `Push hotfix ${c.fix} at ${c.rolloutPctPerHour}%/h`;
+    case 'setOfflineImService':
+      return c.enabled ? `Offline-IM service on${c.capacityPct !== undefined ? ` at ${c.capacityPct}%` : ''}` : 'Offline-IM service off';
+    case 'setGroupVideo':
+      return c.enabled ? 'Group Video Calling back on' : 'Group Video Calling off';
+    case 'crashWave':
+      return `Crash wave: ${Math.round(c.fraction * 100)}% of ${c.version} clients${where(c.region)}`;
+    case 'rebootStorm':
+      return `Reboot storm: ${Math.round(c.fraction * 100)}% of Windows clients over ${c.overMinutes ?? 60} min${where(c.region)}`;
+    case 'serviceOutage':
+      return `Outage: ${c.service} loses ${Math.round(c.fraction * 100)}%${c.durationMin ? ` for ${c.durationMin} min` : ''}`;
+    case 'loginFlood':
+      return `Login flood: ${c.perSecond.toLocaleString('en')}/s for ${c.durationMin} min${where(c.region)}`;
+    case 'supernodeCrash':
+      return `Supernode crash: ${Math.round(c.fraction * 100)}%${where(c.region)}`;
+    default: {
+      const never: never = c;
+      return JSON.stringify(never);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+// The shipped drills are winnable and losable: a sound response meets their objectives,
+// doing nothing does not. (The botnet drill is meant to beat Skype's own 2010 response.)
+import { describe, expect, it } from 'vitest';
+import { historicalActions, type Command, type TimedCommand } from '../../src/sim/index';
+import { DrillRunner } from '../../src/drill/index';
+import { readDrill } from '../../src/replay/node';
+import { tickOfMinute } from '../../src/replay/index';
+
+function play(id: string, actions: TimedCommand[]) {
+  const r = DrillRunner.start(readDrill(`drills/${id}.json`), { createdAt: '2025-01-01T00:00:00Z' });
+  const acts = [...actions].sort((a, b) => a.atMinute - b.atMinute);
+  let n = 0;
+  while (!r.ended) {
+    while (n < acts.length && tickOfMinute(acts[n].atMinute) <= r.state.tick) expect(r.command(acts[n++].command).ok).toBe(true);
+    r.tick();
+  }
+  return Object.fromEntries(r.objectives().map((o) => [o.id, o.state]));
+}
+
+const deploy = (atMinute: number, count: number, source: 'dedicated' | 'cloud', regions: string[]): TimedCommand[] =>
+  regions.map((region) => ({ atMinute, command: { type: 'deployMegaSupernodes', count, region, source } as Command }));
+
+describe('shipped drills', () => {
+  it('dec-2010-as-it-happened: Skype\'s historical response meets every objective; doing nothing meets none that matter', () => {
+    expect(play('dec-2010-as-it-happened', historicalActions())).toEqual({ recovered: 'met', 'day-one': 'met', 'user-hours': 'met', spend: 'met' });
+    expect(play('dec-2010-as-it-happened', [])).toMatchObject({ recovered: 'missed', 'day-one': 'missed', 'user-hours': 'missed' });
+  });
+
+  it('aug-2007-reboot-storm: an early throttle + backoff fix holds the line; doing nothing collapses', () => {
+    const good: TimedCommand[] = [
+      { atMinute: 60, command: { type: 'throttleLogins', perSecond: 500 } },
+      { atMinute: 70, command: { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 10 } },
+      ...deploy(70, 100, 'dedicated', ['europe', 'na-east', 'asia-pac']),
+    ];
+    expect(play('aug-2007-reboot-storm', good)).toEqual({ 'hold-the-line': 'met', 'no-collapse': 'met', 'user-hours': 'met', servers: 'met' });
+    expect(play('aug-2007-reboot-storm', [])).toMatchObject({ 'hold-the-line': 'missed', 'no-collapse': 'missed', 'user-hours': 'missed' });
+  });
+
+  it('dec-2010-botnet-during-recovery: 2010\'s response is not enough; throttling the flood and more servers are', () => {
+    expect(play('dec-2010-botnet-during-recovery', historicalActions())).toMatchObject({ recovered: 'missed', 'day-two': 'missed' });
+    const answer = [...historicalActions(), { atMinute: 905, command: { type: 'throttleLogins', perSecond: 20000 } as Command }, ...deploy(905, 1000, 'cloud', ['europe', 'na-east', 'asia-pac'])];
+    expect(play('dec-2010-botnet-during-recovery', answer)).toMatchObject({ recovered: 'met', 'day-two': 'met', 'user-hours': 'met' });
+  });
+});

@@ -1,0 +1,82 @@
+// The debrief: three curves for dec-2010 (two otherwise), the timeline with notes, the
+// drill verdict, a report that needs nothing from the network, and a CSV like npm run sim's.
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDebrief, debriefCsv, renderReport, SIM_CSV_COLUMNS } from '../../src/replay/index';
+import { replayJsonSchema } from '../../src/replay/validate';
+import { DrillRunner, drillJsonSchema } from '../../src/drill/index';
+import { smallDrill } from '../drill/fixtures';
+import { CREATED, record } from './helpers';
+
+const meta = { fileName: 'run.skyreplay', generatedAt: '2025-01-02T00:00:00Z' };
+
+describe('buildDebrief + renderReport', () => {
+  const rec = record('dec-2010', 3, 'historical');
+  rec.marks.push({ tick: 100, kind: 'note', text: '<script>alert("pwned")</script> & <img src=http://evil/x>', author: 'Mallory "M" O\'Brien' });
+  const d = buildDebrief(rec, { everyMin: 30 });
+  const html = renderReport(d, meta);
+
+  it('compares this run with the no-action baseline and the historical response', () => {
+    expect(d.verdict.ok).toBe(true);
+    expect([d.run.label, d.baseline.label, d.historical?.label]).toEqual(['This run', 'No action (baseline)', "Skype's response, Dec 2010"]);
+    expect(d.run.rows.map((r) => r.minute)).toEqual([0, 30, 60, 90, 120, 150, 180]);
+    expect(d.run.figures.userHoursLost).toBeCloseTo(d.historical!.figures.userHoursLost, 3); // this run IS the historical response
+    expect(d.baseline.figures.megaCostUsd).toBe(0);
+    expect(d.run.figures.collapseMinute).toBeGreaterThan(0);
+    expect(d.timeline[0]).toEqual({ minute: 0, source: 'scenario', text: 'Outage: offlineIm loses 35% for 30 min' });
+    expect(d.timeline.some((e) => e.source === 'note' && e.author?.startsWith('Mallory'))).toBe(true);
+    expect(html.match(/<polyline /g)).toHaveLength(3);
+  });
+
+  it('is one self-contained page: no scripts, no external resources, and notes are escaped', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    const note = '&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; &lt;img src=http://evil/x&gt;';
+    expect(html).toContain(note);
+    expect(html.replaceAll(note, '')).not.toMatch(/<script|<img|<link|@import|url\(|https?:\/\//i);
+    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+    expect(html).toMatch(/User-hours lost/);
+    expect(html).toMatch(/verified/);
+  });
+
+  it('shows two curves when there is no historical response to compare with', () => {
+    const aug = buildDebrief(record('aug-2007', 2), { everyMin: 60 });
+    expect(aug.historical).toBeNull();
+    expect(renderReport(aug, meta).match(/<polyline /g)).toHaveLength(2);
+  });
+
+  it('includes the drill verdict and score when the replay is a drill', () => {
+    const r = DrillRunner.start(smallDrill(), { createdAt: CREATED });
+    while (!r.ended) r.tick();
+    const dd = buildDebrief(r.finish(), { drill: r.drill, everyMin: 60 });
+    expect(dd.drill?.score).toEqual(r.score());
+    expect(dd.drill?.objectives).toEqual(r.objectives());
+    const page = renderReport(dd, meta);
+    expect(page).toMatch(/Drill: Small/);
+    expect(page).toMatch(/class="badge bad">missed/);
+    expect(page).toContain(`${r.score().total} / 300`);
+    expect(dd.timeline.filter((e) => e.source === 'instructor')).toHaveLength(2);
+    expect(dd.timeline.some((e) => e.source === 'hint')).toBe(true);
+  });
+
+  it('writes the CSV with npm run sim\'s columns plus source, rows equal to npm run sim\'s', () => {
+    const csv = debriefCsv(d).trim().split('\n');
+    expect(csv[0]).toBe([...SIM_CSV_COLUMNS, 'source'].join(','));
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const sim = spawnSync(tsx, ['src/cli/sim.ts', '--scenario', 'dec-2010', '--actions', 'historical', '--hours', '3', '--every', '30'], { encoding: 'utf8' });
+    const simLines = sim.stdout.trim().split('\n');
+    expect(simLines[0]).toBe(SIM_CSV_COLUMNS.join(','));
+    expect(csv.filter((l) => l.endsWith(',historical')).map((l) => l.replace(/,historical$/, ''))).toEqual(simLines.slice(1));
+    expect(csv.filter((l) => l.endsWith(',run'))).toHaveLength(7);
+    expect(csv.filter((l) => l.endsWith(',baseline'))).toHaveLength(7);
+  });
+});
+
+describe('published schemas', () => {
+  it('docs/replay.schema.json and docs/drill.schema.json match the validators (npx tsx scripts/write-replay-schemas.ts)', () => {
+    expect(JSON.parse(readFileSync('docs/replay.schema.json', 'utf8'))).toEqual(replayJsonSchema());
+    expect(JSON.parse(readFileSync('docs/drill.schema.json', 'utf8'))).toEqual(drillJsonSchema());
+  });
+});
+
