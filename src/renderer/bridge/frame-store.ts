@@ -1,0 +1,54 @@
+// Our own copy of the sim's view, rebuilt from frames: the first is full, later ones carry
+// only the top-level parts and the regions that changed. Tells the scene what changed so it
+// touches sprites only for those regions.
+import type { Frame, SessionStatus } from '../../shared/contract';
+import type { RegionId } from '../../sim/regions';
+import type { RegionView, SimEvent, SimView } from '../../sim/view-types';
+
+export interface FrameChange {
+  full: boolean; // everything must be redrawn (first frame, new game, resubscribe)
+  newGame: boolean; // scenario or seed changed
+  regions: Set<RegionId>;
+  parts: Set<keyof SimView>;
+  events: SimEvent[];
+}
+
+export class FrameStore {
+  view: SimView | null = null;
+  status: SessionStatus | null = null;
+  lastSeq = -1;
+
+  apply(frame: Frame): FrameChange {
+    const prev = this.status;
+    const newGame = !prev || prev.scenarioId !== frame.status.scenarioId || prev.seed !== frame.status.seed ||
+      (frame.full && this.view !== null && (frame.view.minute ?? 0) < this.view.minute);
+    this.status = frame.status;
+    this.lastSeq = frame.seq;
+    const change: FrameChange = { full: frame.full || !this.view, newGame, regions: new Set(), parts: new Set(), events: frame.events };
+
+    if (frame.full || !this.view) {
+      this.view = structuredClone(frame.view) as SimView;
+      for (const r of this.view.regions ?? []) change.regions.add(r.id);
+      for (const k of Object.keys(frame.view) as (keyof SimView)[]) change.parts.add(k);
+      return change;
+    }
+    const view = this.view as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(frame.view)) {
+      if (key === 'regions') continue;
+      view[key] = value;
+      change.parts.add(key as keyof SimView);
+    }
+    for (const region of frame.view.regions ?? []) {
+      mergeRegion(this.view.regions, region);
+      change.regions.add(region.id);
+    }
+    if (change.regions.size) change.parts.add('regions');
+    return change;
+  }
+}
+
+function mergeRegion(regions: RegionView[], region: RegionView): void {
+  const i = regions.findIndex((r) => r.id === region.id);
+  if (i >= 0) regions[i] = region;
+  else regions.push(region);
+}

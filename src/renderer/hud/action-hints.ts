@@ -1,0 +1,55 @@
+// One-line hints under each form: what the order will take and cost, and the live figures
+// that matter for the decision.
+import type { HotfixId, MegaSource } from '../../sim/commands';
+import type { RegionId } from '../../sim/regions';
+import type { SimView } from '../../sim/view-types';
+import { compact, duration, usd } from './format';
+import { factsFor } from './scenario-facts';
+
+const SOURCE_LABEL: Record<MegaSource, string> = { dedicated: 'Dedicated', groupVideo: 'Group-video', cloud: 'Cloud' };
+
+export interface HintInputs {
+  deployCount: number;
+  deploySource: MegaSource;
+  deployRegion: RegionId;
+  throttleRegion: RegionId | '';
+  hotfix: HotfixId;
+}
+
+export function actionHints(view: SimView, inp: HintInputs): Record<string, string> {
+  const out: Record<string, string> = {};
+  const facts = factsFor(view.scenarioId);
+  const src = facts.mega[inp.deploySource];
+  const n = Number.isFinite(inp.deployCount) ? inp.deployCount : 0;
+  const region = view.regions.find((r) => r.id === inp.deployRegion);
+  out['deploy-hint'] =
+    `${SOURCE_LABEL[inp.deploySource]}: ready in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h` : 'no extra cost'}` +
+    ` · stock ${compact(src.available)} · each carries ${compact(src.clientCapacity)} clients` +
+    (inp.deploySource === 'groupVideo' && view.groupVideoEnabled ? ' · switch group video off first' : '') +
+    (region ? ` · here: ${region.megaUp} up, ${region.megaPending} coming` : '');
+
+  const m = view.metrics;
+  const tr = inp.throttleRegion ? view.regions.find((r) => r.id === inp.throttleRegion) : null;
+  const login = view.services.find((s) => s.id === 'login');
+  out['throttle-hint'] =
+    `Now ${compact(tr ? tr.loginAttemptsPerS : m.loginAttemptsPerS)}/s trying, ${compact(m.loginsOkPerS)}/s getting in` +
+    (login ? ` · login servers answer ${compact(login.capacityPerS)}/s` : '') +
+    (tr && tr.throttlePerS !== null ? ` · capped at ${compact(tr.throttlePerS)}/s here` : '');
+
+  const delay = facts.delays.throttleMin;
+  if (delay) out['throttle-hint'] += ` · takes effect in ${duration(delay)}`;
+
+  const fix = view.hotfixes.find((h) => h.fix === inp.hotfix);
+  const build = facts.hotfixBuildMin[inp.hotfix];
+  out['hotfix-hint'] = fix
+    ? `${inp.hotfix}: ${fix.stage}${fix.stage === 'building' ? ` (ready at sim ${Math.floor(fix.readyAtMinute / 60)}h${String(Math.round(fix.readyAtMinute % 60)).padStart(2, '0')})` : ''} · ${fix.pctDone.toFixed(0)}% done at ${fix.rolloutPctPerHour}%/h`
+    : `${build ? `Build takes ${duration(build)}. ` : ''}Fast rollouts reach users sooner but send everyone to the update servers at once · ${m.hotfixedPct.toFixed(0)}% of the buggy build fixed.`;
+  const im = view.services.find((x) => x.id === 'offlineIm');
+  out['offline-im-hint'] = 'Switching off stops the slow replies that crash 5.0.0152; offline messages wait.' +
+    (facts.delays.offlineImMin ? ` Takes ${duration(facts.delays.offlineImMin)}.` : '') +
+    (im ? ` Now: ${im.enabled ? `on, ${Math.round(im.utilisation * 100)}% busy, replies in ${im.latencyS.toFixed(1)} s` : 'off'}.` : '');
+  out['group-video-hint'] = `Off (at once) frees ${compact(facts.mega.groupVideo.available)} group-video servers to host mega-supernodes.` +
+    (facts.delays.groupVideoMin ? ` Back on takes ${duration(facts.delays.groupVideoMin)}, once none are borrowed.` : '') +
+    ` Now: ${view.groupVideoEnabled ? 'on' : 'off'}.`;
+  return out;
+}

@@ -1,0 +1,176 @@
+// The player's verbs: one tab and form per command. Each submit becomes exactly one Command;
+// a refusal from the host is shown beside the field its `error.field` names.
+import type { Bridge, Reply } from '../../shared/contract';
+import type { Command, HotfixId, MegaSource } from '../../sim/commands';
+import { REGIONS, type RegionId } from '../../sim/regions';
+import type { SimView } from '../../sim/view-types';
+import { actionHints } from './action-hints';
+
+export const TABS = ['deploy', 'withdraw', 'throttle', 'hotfix', 'offline-im', 'group-video'] as const;
+export type Tab = (typeof TABS)[number];
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const num = (id: string) => ($<HTMLInputElement>(id).value.trim() === '' ? Number.NaN : Number($<HTMLInputElement>(id).value));
+const val = (id: string) => $<HTMLSelectElement>(id).value;
+
+/** A form's fields by the command field names the sim uses in CommandError.field. */
+const FIELD_IDS: Record<Tab, Record<string, string>> = {
+  deploy: { count: 'deploy-count', region: 'deploy-region', source: 'deploy-source' },
+  withdraw: { count: 'withdraw-count', region: 'withdraw-region', source: 'withdraw-source' },
+  throttle: { perSecond: 'throttle-rate', region: 'throttle-region' },
+  hotfix: { fix: 'hotfix-fix', rolloutPctPerHour: 'hotfix-rate' },
+  'offline-im': { enabled: 'offline-im-enabled', capacityPct: 'offline-im-capacity' },
+  'group-video': { enabled: 'group-video-enabled' },
+};
+
+class LocalError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}
+
+export class ActionPanel {
+  active: Tab = 'deploy';
+  onResult: (ok: boolean, command: Command) => void = () => {};
+  private readonly status = $('action-status');
+
+  constructor(private readonly bridge: Bridge) {
+    for (const sel of document.querySelectorAll<HTMLSelectElement>('.region-select')) {
+      if (sel.dataset.any) sel.append(new Option(sel.dataset.any, ''));
+      for (const r of REGIONS) sel.append(new Option(r.name, r.id));
+      if (!sel.dataset.any) sel.value = 'europe';
+    }
+    // An error line inside each field's label, so a refusal sits right beside its input.
+    for (const ids of Object.values(FIELD_IDS)) {
+      for (const id of Object.values(ids)) {
+        const span = document.createElement('span');
+        span.className = 'field-error';
+        span.id = `${id}-error`;
+        span.dataset.testid = `${id}-error`;
+        $(id).closest('label')?.append(span);
+        $(id).addEventListener('input', () => this.clearErrors(this.active));
+      }
+    }
+    for (const b of document.querySelectorAll<HTMLButtonElement>('#verb-tabs button')) {
+      b.addEventListener('click', () => this.open(b.dataset.tab as Tab, false));
+    }
+    for (const tab of TABS) {
+      $(`form-${tab}`).addEventListener('submit', (e) => {
+        e.preventDefault();
+        void this.submit(tab);
+      });
+    }
+    $('throttle-off-button').addEventListener('click', () => void this.submit('throttle', true));
+  }
+
+  open(tab: Tab, focus = true): void {
+    this.active = tab;
+    for (const b of document.querySelectorAll<HTMLButtonElement>('#verb-tabs button')) b.classList.toggle('active', b.dataset.tab === tab);
+    for (const f of document.querySelectorAll<HTMLFormElement>('.verb-form')) f.classList.toggle('active', f.dataset.tab === tab);
+    if (focus) {
+      const first = $(`form-${tab}`).querySelector<HTMLElement>('input, select');
+      first?.focus();
+      if (first instanceof HTMLInputElement) first.select();
+    }
+  }
+
+  updateHints(view: SimView): void {
+    const hints = actionHints(view, {
+      deployCount: num('deploy-count'),
+      deploySource: val('deploy-source') as MegaSource,
+      deployRegion: val('deploy-region') as RegionId,
+      throttleRegion: val('throttle-region') as RegionId | '',
+      hotfix: val('hotfix-fix') as HotfixId,
+    });
+    for (const [id, html] of Object.entries(hints)) {
+      const el = document.getElementById(id);
+      if (el && el.dataset.last !== html) {
+        el.dataset.last = html;
+        el.textContent = html;
+      }
+    }
+  }
+
+  private build(tab: Tab, lift: boolean): Command {
+    const need = (id: string, field: string, what: string) => {
+      const v = num(id);
+      if (!Number.isFinite(v)) throw new LocalError(field, `Enter ${what}.`);
+      return v;
+    };
+    switch (tab) {
+      case 'deploy':
+        return { type: 'deployMegaSupernodes', count: need('deploy-count', 'count', 'how many mega-supernodes to start'), region: val('deploy-region') as RegionId, source: val('deploy-source') as MegaSource };
+      case 'withdraw': {
+        const source = val('withdraw-source');
+        return { type: 'withdrawMegaSupernodes', count: need('withdraw-count', 'count', 'how many to withdraw'), region: val('withdraw-region') as RegionId, ...(source ? { source: source as MegaSource } : {}) };
+      }
+      case 'throttle': {
+        const region = val('throttle-region');
+        const perSecond = lift ? null : need('throttle-rate', 'perSecond', 'a login rate per second (or press Lift)');
+        return { type: 'throttleLogins', perSecond, ...(region ? { region: region as RegionId } : {}) };
+      }
+      case 'hotfix':
+        return { type: 'pushHotfix', fix: val('hotfix-fix') as HotfixId, rolloutPctPerHour: need('hotfix-rate', 'rolloutPctPerHour', 'a rollout speed in percent per hour') };
+      case 'offline-im': {
+        const cap = num('offline-im-capacity');
+        return { type: 'setOfflineImService', enabled: val('offline-im-enabled') === 'true', ...(Number.isFinite(cap) ? { capacityPct: cap } : {}) };
+      }
+      case 'group-video':
+        return { type: 'setGroupVideo', enabled: val('group-video-enabled') === 'true' };
+    }
+  }
+
+  async submit(tab: Tab, lift = false): Promise<Reply> {
+    this.clearErrors(tab);
+    let command: Command;
+    try {
+      command = this.build(tab, lift);
+    } catch (e) {
+      if (!(e instanceof LocalError)) throw e;
+      const reply: Reply = { ok: false, error: { code: 'missing-field', field: e.field, message: e.message } };
+      this.showError(tab, reply);
+      return reply;
+    }
+    const reply = await this.bridge.sendCommand(command);
+    this.onResult(reply.ok, command);
+    if (reply.ok) {
+      this.status.className = 'action-status ok';
+      this.status.textContent = '✓ ' + describe(command);
+    } else this.showError(tab, reply);
+    return reply;
+  }
+
+  private showError(tab: Tab, reply: Reply): void {
+    if (reply.ok) return;
+    const id = FIELD_IDS[tab][reply.error.field];
+    const target = id ? $(`${id}-error`) : $(`${tab}-error`);
+    target.textContent = reply.error.message;
+    if (id) $(id).classList.add('invalid');
+    this.status.className = 'action-status';
+    this.status.textContent = `✗ refused: ${reply.error.code}`;
+  }
+
+  private clearErrors(tab: Tab): void {
+    $(`${tab}-error`).textContent = '';
+    for (const id of Object.values(FIELD_IDS[tab])) {
+      $(`${id}-error`).textContent = '';
+      $(id).classList.remove('invalid');
+    }
+  }
+}
+
+function regionName(id: string | undefined): string {
+  return id ? REGIONS.find((r) => r.id === id)?.name ?? id : 'all regions';
+}
+
+function describe(c: Command): string {
+  switch (c.type) {
+    case 'deployMegaSupernodes': return `ordered ${c.count} mega-supernodes for ${regionName(c.region)} (${c.source})`;
+    case 'withdrawMegaSupernodes': return `withdrawing ${c.count} mega-supernodes from ${regionName(c.region)}`;
+    case 'throttleLogins': return c.perSecond === null ? `login throttle lifted in ${regionName(c.region)}` : `logins capped at ${c.perSecond}/s in ${regionName(c.region)}`;
+    case 'pushHotfix': return `pushing ${c.fix} at ${c.rolloutPctPerHour}%/h`;
+    case 'setOfflineImService': return `offline-IM ${c.enabled ? 'on' : 'off'}${c.capacityPct !== undefined ? ` at ${c.capacityPct}% capacity` : ''}`;
+    case 'setGroupVideo': return `group video ${c.enabled ? 'on' : 'off'}`;
+    default: return c.type;
+  }
+}

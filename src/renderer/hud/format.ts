@@ -1,0 +1,49 @@
+// Number and time formatting shared by the HUD and the map labels.
+
+/** 25,013,402 -> "25.0M"; 48,200 -> "48.2k". */
+export function compact(n: number): string {
+  const a = Math.abs(n);
+  if (a >= 1e9) return (n / 1e9).toFixed(1) + 'B';
+  if (a >= 1e6) return (n / 1e6).toFixed(a >= 1e7 ? 1 : 2) + 'M';
+  if (a >= 1e4) return (n / 1e3).toFixed(0) + 'k';
+  if (a >= 1e3) return (n / 1e3).toFixed(1) + 'k';
+  return Math.round(n).toString();
+}
+
+/** Grouped digits, the way Skype's client wrote "users online". */
+export function grouped(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+export function usd(n: number): string {
+  if (n >= 1e6) return '$' + (n / 1e6).toFixed(2) + 'M';
+  if (n >= 1e3) return '$' + (n / 1e3).toFixed(1) + 'k';
+  return '$' + Math.round(n);
+}
+
+export function percent(x: number, digits = 0): string {
+  return (x * 100).toFixed(digits) + '%';
+}
+
+const PAD = (n: number) => n.toString().padStart(2, '0');
+
+/** "18:42" in the given fixed offset (hours from UTC). The story never crosses a DST change. */
+export function clockAt(utcMs: number, offsetH: number): string {
+  const d = new Date(utcMs + offsetH * 3_600_000);
+  return `${PAD(d.getUTCHours())}:${PAD(d.getUTCMinutes())}`;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function dateAt(utcMs: number, offsetH: number): string {
+  const d = new Date(utcMs + offsetH * 3_600_000);
+  return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** Sim minutes as "3 h 20 min". */
+export function duration(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  const h = Math.floor(m / 60);
+  return h > 0 ? `${h} h ${PAD(m % 60)} min` : `${m} min`;
+}

@@ -1,0 +1,70 @@
+// A rolling record of network figures, one sample per sim-minute, for the sparklines and
+// the end screen. Kept in the renderer: it is a picture of what the player saw.
+import type { SimView } from '../../sim/view-types';
+
+export interface Sample {
+  minute: number;
+  online: number;
+  want: number;
+  supernodes: number;
+  megas: number;
+  load: number;
+  attempts: number;
+  ok: number;
+}
+
+const KEEP_MINUTES = 36 * 60;
+
+export class History {
+  readonly samples: Sample[] = [];
+
+  clear(): void {
+    this.samples.length = 0;
+  }
+
+  record(view: SimView): void {
+    const m = view.metrics;
+    const minute = Math.floor(view.minute);
+    const s: Sample = { minute, online: m.onlineUsers, want: m.wantOnline, supernodes: m.supernodesUp, megas: m.megaSupernodesUp, load: m.supernodeLoad, attempts: m.loginAttemptsPerS, ok: m.loginsOkPerS };
+    const last = this.samples[this.samples.length - 1];
+    if (last && last.minute === minute) this.samples[this.samples.length - 1] = s;
+    else if (last && minute < last.minute) {
+      this.clear(); // a new game started from minute 0
+      this.samples.push(s);
+    } else this.samples.push(s);
+    if (this.samples.length > KEEP_MINUTES) this.samples.splice(0, this.samples.length - KEEP_MINUTES);
+  }
+
+  /** Samples from the last `hours` of sim time. */
+  window(hours: number): Sample[] {
+    const last = this.samples[this.samples.length - 1];
+    if (!last) return [];
+    const from = last.minute - hours * 60;
+    let i = this.samples.length - 1;
+    while (i > 0 && this.samples[i - 1].minute >= from) i--;
+    return this.samples.slice(i);
+  }
+
+  /**
+   * Minutes from the first dip below 90% of wanted users to being back above 95% and
+   * staying there; null if the network never fell, Infinity if it never came back.
+   */
+  recoveryMinutes(): number | null {
+    let fell: number | null = null;
+    let back: number | null = null;
+    for (const s of this.samples) {
+      const share = s.want > 0 ? s.online / s.want : 1;
+      if (fell === null) {
+        if (share < 0.9) fell = s.minute;
+      } else if (share >= 0.95) {
+        back ??= s.minute;
+      } else back = null;
+    }
+    if (fell === null) return null;
+    return back === null ? Infinity : back - fell;
+  }
+
+  lowestOnline(): number {
+    return this.samples.reduce((m, s) => Math.min(m, s.online), Infinity);
+  }
+}

@@ -1,0 +1,48 @@
+// The HUD as one piece: routes each merged view to the widgets that show it.
+import type { Bridge, SessionStatus } from '../../shared/contract';
+import type { FrameChange } from '../bridge/frame-store';
+import type { SimView } from '../../sim/view-types';
+import { ActionPanel } from './action-panel';
+import { History } from './history';
+import { InfoPanel } from './info-panel';
+import { PagerFeed } from './pager-feed';
+import { Sparklines } from './sparklines';
+import { TopBar } from './top-bar';
+import { grouped } from './format';
+
+export class Hud {
+  readonly history = new History();
+  readonly top = new TopBar();
+  readonly sparks = new Sparklines(this.history);
+  readonly pager = new PagerFeed();
+  readonly info = new InfoPanel();
+  readonly actions: ActionPanel;
+  private readonly perDot = document.getElementById('legend-per-dot')!;
+
+  constructor(bridge: Bridge) {
+    this.actions = new ActionPanel(bridge);
+  }
+
+  reset(): void {
+    this.history.clear();
+    this.pager.clear();
+  }
+
+  update(view: SimView, status: SessionStatus, change: FrameChange, perDot: number): void {
+    if (change.newGame) this.reset();
+    this.top.update(view, status);
+    this.history.record(view);
+    this.sparks.markDirty();
+    if (change.events.length) this.pager.push(change.events, view.utcMs - view.minute * 60_000);
+    this.info.update(view);
+    this.actions.updateHints(view);
+    this.perDot.textContent = grouped(perDot);
+  }
+
+  /** Screen area not covered by the top bar, banner and dock: where the map is framed. */
+  freeRect(): { x: number; y: number; w: number; h: number } {
+    const top = document.getElementById('top-bar')!.getBoundingClientRect().bottom + 8;
+    const bottom = document.getElementById('dock')!.getBoundingClientRect().top - 6;
+    return { x: 0, y: top, w: window.innerWidth, h: Math.max(100, bottom - top) };
+  }
+}

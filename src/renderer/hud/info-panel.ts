@@ -1,0 +1,75 @@
+// Figures for the region or service the player clicked on the map.
+import { REGIONS } from '../../sim/regions';
+import type { SimView } from '../../sim/view-types';
+import type { Pick } from '../world/world';
+import { compact, grouped, percent } from './format';
+
+type Row = [label: string, value: string, tone?: 'hot' | 'warm'];
+
+export class InfoPanel {
+  private readonly root = document.getElementById('info-panel')!;
+  private readonly title = document.getElementById('info-title')!;
+  private readonly figures = document.getElementById('info-figures')!;
+  pick: Pick = null;
+  onClose: () => void = () => {};
+
+  constructor() {
+    document.getElementById('info-close')!.addEventListener('click', () => this.onClose());
+  }
+
+  /** `screenX`: where the picked place is, so the panel opens on the other side of the map. */
+  show(pick: Pick, view: SimView | null, screenX?: number): void {
+    this.pick = pick;
+    this.root.hidden = !pick;
+    this.root.classList.toggle('left', screenX !== undefined && screenX > window.innerWidth / 2);
+    if (pick) this.root.dataset.pick = `${pick.kind}:${pick.id}`;
+    if (view) this.update(view);
+  }
+
+  update(view: SimView): void {
+    const pick = this.pick;
+    if (!pick) return;
+    let rows: Row[] = [];
+    if (pick.kind === 'region') {
+      const r = view.regions.find((x) => x.id === pick.id);
+      if (!r) return;
+      this.title.textContent = REGIONS.find((x) => x.id === pick.id)?.name ?? pick.id;
+      const hottest = r.thresholds.length ? r.load / Math.min(...r.thresholds.filter((t, k) => r.serving[k] > 0).concat([Infinity])) : 0;
+      rows = [
+        ['Users online', grouped(r.online)],
+        ['Normally online now', grouped(r.wantOnline)],
+        ['Seeking a supernode', grouped(r.seeking), r.seeking > r.wantOnline * 0.1 ? 'warm' : undefined],
+        ['Supernodes serving', grouped(r.supernodesUp)],
+        ['Warming up', grouped(r.supernodesWarming)],
+        ['Shut down / crashed', grouped(r.supernodesDown), r.supernodesDown > r.supernodesUp ? 'hot' : undefined],
+        ['Load per supernode', r.load.toFixed(2) + '×', r.load > 1.5 ? 'hot' : r.load > 1 ? 'warm' : undefined],
+        ['Weakest class stress', Number.isFinite(hottest) ? percent(hottest) : '—', hottest > 0.9 ? 'hot' : undefined],
+        ['Mega-supernodes', `${grouped(r.megaUp)}${r.megaPending ? ` (+${grouped(r.megaPending)} pending)` : ''}`],
+        ['Login attempts / s', compact(r.loginAttemptsPerS)],
+        ['Login throttle', r.throttlePerS === null ? 'off' : `${compact(r.throttlePerS)} / s`],
+      ];
+    } else {
+      const s = view.services.find((x) => x.id === pick.id);
+      if (!s) return;
+      this.title.textContent = s.name;
+      rows = [
+        ['Status', s.enabled ? 'on' : 'switched off', s.enabled ? undefined : 'warm'],
+        ['Utilisation', percent(s.utilisation), s.utilisation > 1 ? 'hot' : s.utilisation > 0.8 ? 'warm' : undefined],
+        ['Demand / s', compact(s.demandPerS)],
+        ['Capacity / s', compact(s.capacityPerS)],
+        ['Latency', s.latencyS < 1 ? `${Math.round(s.latencyS * 1000)} ms` : `${s.latencyS.toFixed(1)} s`, s.latencyS > 5 ? 'hot' : undefined],
+        ['Capacity lost to outage', `${Math.round(s.degradedPct)}%`, s.degradedPct > 0 ? 'warm' : undefined],
+      ];
+    }
+    const frag = document.createDocumentFragment();
+    for (const [label, value, tone] of rows) {
+      const dt = document.createElement('dt');
+      dt.textContent = label;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      if (tone) dd.className = tone;
+      frag.append(dt, dd);
+    }
+    this.figures.replaceChildren(frag);
+  }
+}

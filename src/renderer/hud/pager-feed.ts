@@ -1,0 +1,41 @@
+// The pager: sim events, newest on top. Severity shows as a glyph and a colour, so it reads
+// without colour vision too.
+import type { SimEvent } from '../../sim/view-types';
+import { clockAt } from './format';
+
+const GLYPH: Record<SimEvent['severity'], string> = { critical: '◆', warning: '▲', recovery: '●', info: '○' };
+const MAX_ITEMS = 60;
+
+export class PagerFeed {
+  private readonly list = document.getElementById('pager-feed') as HTMLOListElement;
+  private readonly count = document.getElementById('pager-count')!;
+  private total = 0;
+
+  clear(): void {
+    this.list.replaceChildren();
+    this.total = 0;
+    this.count.textContent = '0';
+  }
+
+  push(events: SimEvent[], startUtcMs: number): void {
+    for (const ev of events) {
+      const li = document.createElement('li');
+      li.className = `${ev.severity} fresh`;
+      li.dataset.code = ev.code;
+      const t = document.createElement('span');
+      t.className = 't';
+      t.textContent = clockAt(startUtcMs + ev.minute * 60_000, 0);
+      const sev = document.createElement('span');
+      sev.className = 'sev';
+      sev.textContent = GLYPH[ev.severity] ?? '○';
+      sev.title = ev.severity;
+      const text = document.createElement('span');
+      text.textContent = ev.text;
+      li.append(t, sev, text);
+      this.list.prepend(li);
+      this.total++;
+    }
+    while (this.list.childElementCount > MAX_ITEMS) this.list.lastElementChild?.remove();
+    this.count.textContent = String(this.total);
+  }
+}

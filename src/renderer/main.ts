@@ -1,0 +1,132 @@
+// Boot: pick a bridge, build the world and the HUD, then turn frames into pictures and sounds.
+import 'pixi.js/unsafe-eval'; // our CSP has no 'unsafe-eval'; this makes Pixi build shaders without eval
+import { SPEEDS, type Frame } from '../shared/contract';
+import { chooseBridge } from './bridge/choose-bridge';
+import { FrameStore, type FrameChange } from './bridge/frame-store';
+import { WorldScene, type Pick } from './world/world';
+import { Hud } from './hud/hud';
+import { bindKeyboard } from './hud/keyboard';
+import { SoundBoard } from './audio/sound-board';
+import { bindAudioControls } from './audio/audio-controls';
+import { StartScreen } from './screens/start-screen';
+import { EndScreen } from './screens/end-screen';
+import { installTestHooks } from './test-hooks';
+
+async function boot(): Promise<void> {
+  // Fonts first: Pixi rasterises text once, and a fallback face would stick.
+  await Promise.race([document.fonts.ready, new Promise((r) => setTimeout(r, 1500))]);
+  await Promise.all(['500 12px "IBM Plex Mono"', '600 12px "IBM Plex Sans Condensed"', '400 12px "IBM Plex Mono"'].map((f) => document.fonts.load(f).catch(() => undefined)));
+
+  const chosen = chooseBridge();
+  const bridge = chosen.bridge;
+  const store = new FrameStore();
+  // Listen before anything async: the host sends the full frame right after we subscribe,
+  // and every later frame is a delta against it.
+  let pending: FrameChange | null = null;
+  let requestFlush = () => {};
+  bridge.onFrame((f: Frame) => {
+    const change = store.apply(f);
+    pending = pending ? mergeChanges(pending, change) : change;
+    requestFlush();
+  });
+  const world = new WorldScene();
+  await world.init(document.getElementById('world-host')!);
+  const hud = new Hud(bridge);
+  const sound = new SoundBoard();
+  const audio = bindAudioControls(sound);
+  const start = new StartScreen(bridge);
+  const end = new EndScreen();
+  const hooks = installTestHooks({ world, store, sound, ws: chosen.ws });
+
+  const frame = () => world.setFreeRect(hud.freeRect(), true);
+  frame();
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(frame, 120);
+  });
+
+  // Picking on the map opens the info panel beside the place.
+  const select = (pick: Pick) => {
+    world.select(pick, store.view);
+    hud.info.show(pick, store.view, world.screenOf(pick)?.x);
+  };
+  world.onPick = select;
+  hud.info.onClose = () => select(null);
+
+  hud.actions.onResult = (ok) => sound.play(ok ? 'confirm' : 'error');
+  start.onStarted = () => {
+    sound.start();
+    end.hide();
+    endShownFor = '';
+  };
+  end.onPlayAgain = () => start.show();
+
+  // Frames can arrive faster than the screen refreshes: merge what changed, draw once per frame.
+  let endShownFor = '';
+  const flush = () => {
+    const change = pending;
+    pending = null;
+    const view = store.view, status = store.status;
+    if (!change || !view || !status) return;
+    const t0 = performance.now();
+    world.apply(view, change);
+    hud.update(view, status, change, world.stats().perDot);
+    hooks.recordApply(performance.now() - t0);
+    sound.events(change.events);
+    sound.setLoad(view.metrics.supernodeLoad, view.phase === 'collapse');
+    const gameKey = `${status.scenarioId}:${status.seed}`;
+    if (change.newGame) endShownFor = '';
+    if (status.ended && endShownFor !== gameKey && !start.visible) {
+      endShownFor = gameKey;
+      end.show(view, hud.history);
+    }
+  };
+  let flushQueued = false;
+  requestFlush = () => {
+    if (flushQueued) return;
+    flushQueued = true;
+    requestAnimationFrame(() => {
+      flushQueued = false;
+      flush();
+    });
+  };
+  requestFlush();
+
+  const speedStep = (dir: 1 | -1) => {
+    const cur = store.status?.speed ?? 60;
+    const list = [...SPEEDS];
+    const i = list.findIndex((s) => s >= cur);
+    const next = list[Math.max(0, Math.min(list.length - 1, (i < 0 ? list.length - 1 : i) + dir))];
+    void bridge.control({ action: 'setSpeed', speed: next });
+  };
+  const togglePause = () => void bridge.control({ action: store.status?.paused ? 'resume' : 'pause' });
+  document.getElementById('pause-button')!.addEventListener('click', togglePause);
+  document.getElementById('speed-up')!.addEventListener('click', () => speedStep(1));
+  document.getElementById('speed-down')!.addEventListener('click', () => speedStep(-1));
+  bindKeyboard({
+    openTab: (tab) => hud.actions.open(tab),
+    togglePause,
+    faster: () => speedStep(1),
+    slower: () => speedStep(-1),
+    toggleMute: audio.toggleMute,
+    escape: () => select(null),
+    enabled: () => !start.visible && !end.visible,
+  });
+  start.show();
+  hooks.ready();
+}
+
+function mergeChanges(a: FrameChange, b: FrameChange): FrameChange {
+  for (const r of b.regions) a.regions.add(r);
+  for (const p of b.parts) a.parts.add(p);
+  return { full: a.full || b.full, newGame: a.newGame || b.newGame, regions: a.regions, parts: a.parts, events: [...a.events, ...b.events] };
+}
+
+boot().catch((e) => {
+  console.error('[boot] failed', e);
+  const p = document.createElement('pre');
+  p.id = 'boot-error';
+  p.textContent = `Supernode Storm could not start: ${(e as Error).message}\nCheck that WebGL is available, then reload.`;
+  document.body.append(p);
+});

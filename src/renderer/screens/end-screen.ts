@@ -1,0 +1,41 @@
+// The end screen: how the shift went, in the post-mortem's own terms.
+import type { SimView } from '../../sim/view-types';
+import type { History } from '../hud/history';
+import { duration, grouped, usd } from '../hud/format';
+
+export class EndScreen {
+  private readonly root = document.getElementById('end-screen')!;
+  onPlayAgain: () => void = () => {};
+
+  constructor() {
+    document.getElementById('play-again')!.addEventListener('click', () => {
+      this.root.hidden = true;
+      this.onPlayAgain();
+    });
+  }
+
+  get visible(): boolean {
+    return !this.root.hidden;
+  }
+
+  hide(): void {
+    this.root.hidden = true;
+  }
+
+  show(view: SimView, history: History): void {
+    const m = view.metrics;
+    const rec = history.recoveryMinutes();
+    const set = (id: string, text: string) => (document.getElementById(id)!.textContent = text);
+    set('end-user-hours', grouped(m.userHoursLost));
+    set('end-recovery', rec === null ? 'never fell' : Number.isFinite(rec) ? duration(rec) : 'not recovered');
+    set('end-cost', usd(m.megaCostUsd));
+    const low = history.lowestOnline();
+    set('end-low', Number.isFinite(low) ? grouped(low) : '—');
+    set('end-title', rec === null ? 'The network held' : Number.isFinite(rec) ? 'The network recovered' : 'The network never came back');
+    // Skype's real night: about 24 hours of disruption (seed 000) — the yardstick for the player.
+    set('end-summary', rec !== null && Number.isFinite(rec)
+      ? `Skype's own recovery in December 2010 took about 24 hours. Yours took ${duration(rec!)}.`
+      : rec === null ? 'Users barely noticed. Whatever you did, keep doing it.' : 'When the shift ended, users were still unable to connect.');
+    this.root.hidden = false;
+  }
+}

@@ -1,0 +1,46 @@
+// The shape of window.__storm, with no runtime imports, so tests and the bench (compiled as
+// Node code) can type their page.evaluate calls against it.
+import type { SessionStatus } from '../shared/contract';
+import type { SimView } from '../sim/view-types';
+
+/** What the world scene is showing right now, in sprites. */
+export interface SceneStats {
+  dots: number;
+  serving: number;
+  hot: number;
+  warming: number;
+  down: number;
+  megaHexes: number;
+  megaPendingHexes: number;
+  sparks: number;
+  flashes: number;
+  perDot: number;
+}
+
+export interface WireStats {
+  framesReceived: number;
+  lastFrameBytes: number;
+  maxFrameBytes: number;
+  connected: boolean;
+}
+
+export interface StormHooks {
+  isReady: boolean;
+  applied: number;
+  /** JS milliseconds spent applying each merged frame to scene and HUD, newest last. */
+  applyMs: number[];
+  stats(): SceneStats;
+  view(): SimView | null;
+  status(): SessionStatus | null;
+  sounds(): string[];
+  wire(): WireStats | null;
+  pixelAt(x: number, y: number): number[];
+  /** The WebGL renderer string, and whether it is a software rasterizer (slower settings). */
+  gl(): { renderer: string; software: boolean };
+}
+
+declare global {
+  interface Window {
+    __storm?: StormHooks;
+  }
+}

@@ -1,0 +1,210 @@
+// The world scene: owns the Pixi application, the layers, and input on the map. It reads the
+// merged view and the list of what changed; it never holds sim state of its own.
+import { Application, Container } from 'pixi.js';
+import type { FrameChange } from '../bridge/frame-store';
+import { REGIONS, type RegionId } from '../../sim/regions';
+import type { ServiceId } from '../../sim/commands';
+import type { SimView } from '../../sim/view-types';
+import type { SceneStats } from '../test-hooks-types';
+import { buildAtlas, type Atlas } from './atlas';
+import { buildBasemap } from './basemap';
+import { createGlContext } from './gl-context';
+import { Camera, type ScreenRect } from './camera';
+import { Flashes } from './flashes';
+import { hubsOf, SERVICE_PLACES } from './geography';
+import { MegaLayer } from './mega-layer';
+import { NightShade } from './night-shade';
+import { RegionLabels } from './region-labels';
+import { ServicePlaces } from './service-places';
+import { StormFlows } from './storm-flows';
+import { RegionCloud, supernodesPerDot, type CloudLayers } from './supernode-cloud';
+
+export type Pick = { kind: 'region'; id: RegionId } | { kind: 'service'; id: ServiceId } | null;
+
+export class WorldScene {
+  readonly app = new Application();
+  private atlas!: Atlas;
+  private readonly world = new Container({ label: 'world' });
+  private camera!: Camera;
+  private readonly layers: CloudLayers = {
+    ghost: new Container({ label: 'ghost' }),
+    warming: new Container({ label: 'warming' }),
+    calm: new Container({ label: 'calm' }),
+    hot: new Container({ label: 'hot' }),
+  };
+  private readonly clouds = new Map<RegionId, RegionCloud>();
+  private readonly ground = new Container({ label: 'ground' });
+  private night!: NightShade;
+  private megas!: MegaLayer;
+  private flows!: StormFlows;
+  private flashes!: Flashes;
+  private services!: ServicePlaces;
+  private labels!: RegionLabels;
+  private perDot = 10;
+  private clock = 0;
+  private free: ScreenRect = { x: 0, y: 0, w: 1, h: 1 };
+  onPick: (pick: Pick) => void = () => {};
+  glInfo = { renderer: '', software: false };
+
+  async init(host: HTMLElement): Promise<void> {
+    const gl = createGlContext();
+    this.glInfo = { renderer: gl.renderer, software: gl.software };
+    await this.app.init({
+      canvas: gl.canvas,
+      ...(gl.context ? { context: gl.context } : {}),
+      resizeTo: host,
+      background: 0x03060c,
+      antialias: !gl.software,
+      preference: 'webgl',
+      autoDensity: true,
+      resolution: Math.min(2, window.devicePixelRatio || 1),
+      preserveDrawingBuffer: true, // lets tests and the bench read pixels back
+    });
+    // 30 fps is plenty for lights and sparks, and leaves CPU for the sim on small machines.
+    this.app.ticker.maxFPS = 30;
+    this.app.canvas.id = 'world-canvas';
+    this.app.canvas.dataset.testid = 'world-canvas';
+    host.appendChild(this.app.canvas);
+
+    this.atlas = buildAtlas();
+    this.camera = new Camera(this.world);
+    this.night = new NightShade();
+    this.megas = new MegaLayer(this.atlas);
+    this.flows = new StormFlows(this.atlas);
+    this.flashes = new Flashes(this.atlas);
+    this.services = new ServicePlaces();
+    this.labels = new RegionLabels();
+    for (const r of REGIONS) this.clouds.set(r.id, new RegionCloud(r.id, this.atlas, this.layers));
+
+    // The stage under the lights: ocean, land and daylight. On a software rasterizer it is
+    // flattened into one texture (redrawn when daylight moves) to save five full-screen fills.
+    this.ground.addChild(buildBasemap(), this.night.view);
+    if (gl.software) this.ground.cacheAsTexture({ resolution: 2, antialias: false });
+    this.world.addChild(this.ground, this.layers.ghost, this.layers.warming, this.layers.calm,
+      this.flows.view, this.layers.hot, this.megas.view, this.flashes.view, this.services.view);
+    // Labels live in screen space above the world so they stay crisp and readable at any zoom.
+    this.app.stage.addChild(this.world, this.services.tags, this.labels.view);
+    this.bindInput(this.app.canvas);
+    this.app.ticker.add((t) => this.tick(t.deltaMS / 1000));
+  }
+
+  /** The part of the screen not covered by HUD panels; the home view is framed inside it. */
+  setFreeRect(rect: ScreenRect, rehome: boolean): void {
+    this.free = rect;
+    if (rehome) this.camera.home(rect);
+  }
+
+  home(): void {
+    this.camera.home(this.free);
+  }
+
+  apply(view: SimView, change: FrameChange): void {
+    if (change.newGame || change.full) {
+      const total = view.regions.reduce((s, r) => s + r.supernodesUp + r.supernodesWarming + r.supernodesDown, 0);
+      this.perDot = supernodesPerDot(total);
+    }
+    const quiet = change.full || change.newGame; // no bursts when the whole picture is replaced
+    for (const rv of view.regions) {
+      if (!change.regions.has(rv.id)) continue;
+      const cloud = this.clouds.get(rv.id);
+      if (!cloud) continue;
+      const ev = cloud.update(rv, this.perDot);
+      if (!quiet) {
+        if (ev.blinkedOut.length) this.flashes.spawn(ev.blinkedOut, 'out');
+        if (ev.litUp.length) this.flashes.spawn(ev.litUp, 'up', 12);
+      }
+      this.megas.update(rv);
+      this.flows.update(rv, view);
+      this.labels.update(rv);
+    }
+    if (change.parts.has('services') && view.services) this.services.update(view.services);
+    if (change.parts.has('utcMs') && this.night.update(view.utcMs) && this.ground.isCachedAsTexture) this.ground.updateCacheTexture();
+  }
+
+  select(pick: Pick, view: SimView | null): void {
+    this.labels.select(pick?.kind === 'region' ? pick.id : null);
+    for (const rv of view?.regions ?? []) this.labels.update(rv);
+  }
+
+  stats(): SceneStats {
+    const s = { dots: 0, serving: 0, hot: 0, warming: 0, down: 0 };
+    for (const c of this.clouds.values()) {
+      s.serving += c.counts.serving;
+      s.hot += c.counts.hot;
+      s.warming += c.counts.warming;
+      s.down += c.counts.down;
+    }
+    s.dots = s.serving + s.warming + s.down;
+    return { ...s, megaHexes: this.megas.counts.up, megaPendingHexes: this.megas.counts.pending, sparks: this.flows.count, flashes: this.flashes.count, perDot: this.perDot };
+  }
+
+  private tick(dt: number): void {
+    this.clock += dt;
+    const t = this.clock;
+    // Supernodes past the blink threshold flash at 1.6 Hz; warming rings breathe slowly.
+    this.layers.hot.alpha = 0.4 + 0.6 * (0.5 + 0.5 * Math.sin(t * Math.PI * 2 * 1.6));
+    this.layers.warming.alpha = 0.6 + 0.4 * Math.sin(t * Math.PI * 0.8);
+    this.labels.place(this.camera);
+    this.services.place(this.camera);
+    this.megas.tick(t);
+    this.services.tick(t);
+    this.flows.tick(dt);
+    this.flashes.tick(dt);
+  }
+
+  private bindInput(canvas: HTMLCanvasElement): void {
+    let drag: { x: number; y: number; moved: number } | null = null;
+    canvas.addEventListener('pointerdown', (e) => {
+      drag = { x: e.clientX, y: e.clientY, moved: 0 };
+      canvas.setPointerCapture(e.pointerId);
+    });
+    canvas.addEventListener('pointermove', (e) => {
+      if (!drag) return;
+      const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+      drag.moved += Math.abs(dx) + Math.abs(dy);
+      drag.x = e.clientX;
+      drag.y = e.clientY;
+      this.camera.panBy(dx, dy);
+      canvas.style.cursor = 'grabbing';
+    });
+    canvas.addEventListener('pointerup', (e) => {
+      const wasClick = drag !== null && drag.moved < 5;
+      drag = null;
+      canvas.style.cursor = '';
+      if (wasClick) this.onPick(this.pickAt(e.clientX, e.clientY));
+    });
+    canvas.addEventListener('wheel', (e) => {
+      e.preventDefault();
+      this.camera.zoomAt({ x: e.clientX, y: e.clientY }, Math.exp(-e.deltaY * 0.0015));
+    }, { passive: false });
+    canvas.addEventListener('dblclick', () => this.home());
+  }
+
+  /** Services first (small targets), then the nearest population hub within reach. */
+  pickAt(clientX: number, clientY: number): Pick {
+    const p = this.camera.toWorld({ x: clientX, y: clientY });
+    const reach = 14 / Math.max(0.5, this.camera.scale) + 6;
+    for (const [id, place] of Object.entries(SERVICE_PLACES) as [ServiceId, (typeof SERVICE_PLACES)[ServiceId]][]) {
+      if (Math.hypot(place.at.x - p.x, place.at.y - p.y) < reach + 6) return { kind: 'service', id };
+    }
+    let best: Pick = null;
+    let bestD = 40;
+    for (const r of REGIONS) {
+      for (const h of hubsOf(r.id)) {
+        const d = Math.hypot(h.at.x - p.x, h.at.y - p.y);
+        if (d < bestD) {
+          bestD = d;
+          best = { kind: 'region', id: r.id };
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Screen position of a world place, for anchoring DOM panels. */
+  screenOf(pick: Pick): { x: number; y: number } | null {
+    if (!pick) return null;
+    const at = pick.kind === 'service' ? SERVICE_PLACES[pick.id].at : hubsOf(pick.id)[0].at;
+    return this.camera.toScreen(at);
+  }
+}

@@ -1,0 +1,60 @@
+// Shared set-up for end-to-end tests: the browser host in-process, headless Chromium, and
+// screenshots saved under test-results/screens for people to look at.
+import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebHost, type WebHost } from '../../src/main/host/web';
+import { decodePng, type Image } from './png';
+
+export const SCREENS_DIR = join(process.cwd(), 'test-results', 'screens');
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-swiftshader', '--autoplay-policy=no-user-gesture-required'];
+
+export interface Rig {
+  host: WebHost;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openGame(opts: { width?: number; height?: number; paused?: boolean } = {}): Promise<Rig> {
+  const host = await startWebHost({ port: 0, paused: opts.paused ?? true, log: () => {} });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 720 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(host.url);
+  await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
+  return {
+    host,
+    browser,
+    page,
+    errors,
+    async close() {
+      await browser.close();
+      await host.close();
+    },
+  };
+}
+
+/** Saves a screenshot to test-results/screens/<name>.png and returns it decoded. */
+export async function shoot(page: Page, name: string): Promise<Image> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const buf = await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
+  return decodePng(buf);
+}
+
+/** Polls the page until `fn` returns truthy (evaluated in the page), or fails with `what`. */
+export async function until<T>(page: Page, fn: () => T, what: string, timeoutMs = 60_000): Promise<T> {
+  try {
+    const handle = await page.waitForFunction(fn, null, { timeout: timeoutMs, polling: 250 });
+    return (await handle.jsonValue()) as T;
+  } catch {
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+  }
+}

@@ -1,0 +1,169 @@
+// Plays one December 2010 shift in headless Chromium against the real browser host:
+// start screen, cascade, refused and accepted orders typed into the action panel, the
+// world and the counters responding, and the end screen. Screenshots land in
+// test-results/screens/ for a human to look at.
+import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { census } from './png';
+import { openGame, shoot, until, type Rig } from './harness';
+
+let rig: Rig;
+const MAP = { x0: 240, y0: 70, x1: 1280, y1: 480 }; // map area at 1280x720, clear of legend and dock
+
+const status = () => rig.page.evaluate(() => window.__storm!.status());
+const view = () => rig.page.evaluate(() => window.__storm!.view());
+const stats = () => rig.page.evaluate(() => window.__storm!.stats());
+const usersOnline = () => rig.page.locator('#users-online').getAttribute('data-value').then(Number);
+
+describe('a December 2010 shift in the browser', () => {
+  beforeAll(async () => {
+    rig = await openGame();
+  });
+
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('opens on the start screen with the three scenarios', async () => {
+    const { page } = rig;
+    await expect(page.locator('#start-screen')).toBeDefined();
+    expect(await page.locator('#start-screen').isVisible()).toBe(true);
+    for (const id of ['dec-2010', 'aug-2007', 'normal-day']) expect(await page.locator(`#scenario-${id}`).count()).toBe(1);
+    await until(page, () => window.__storm!.applied > 0, 'the first frame to be drawn');
+    await shoot(page, '01-start');
+  });
+
+  it('starts the chosen scenario and draws a calm, lit world', async () => {
+    const { page } = rig;
+    await page.check('#scenario-dec-2010');
+    await page.fill('#seed-input', '2010');
+    await page.click('#start-button');
+    await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
+    await until(page, () => { const s = window.__storm!.status(); return s && !s.paused && s.scenarioId === 'dec-2010' && s.seed === 2010; }, 'the dec-2010 game to run');
+    const img = await shoot(page, '02-calm');
+    const c = census(img, MAP.x0, MAP.y0, MAP.x1, MAP.y1);
+    // Thousands of blue supernode lights over the night-blue map.
+    expect(c.blueish).toBeGreaterThan(1500);
+    expect(c.distinctColours).toBeGreaterThan(200);
+    const st = await stats();
+    expect(st.dots).toBeGreaterThan(5000);
+    expect(st.serving).toBeGreaterThan(st.dots * 0.9);
+  });
+
+  it('runs fast into the cascade, and the counter and the world show it', async () => {
+    const { page } = rig;
+    const before = await usersOnline();
+    expect(before).toBeGreaterThan(10_000_000);
+    for (let i = 0; i < 6 && ((await status())?.speed ?? 0) < 900; i++) {
+      await page.click('#speed-up');
+      await page.waitForTimeout(150);
+    }
+    expect((await status())!.speed).toBeGreaterThanOrEqual(900);
+    await until(page, () => {
+      const v = window.__storm!.view()!;
+      return v.phase === 'cascade' || v.phase === 'collapse' || v.metrics.onlineUsers < 0.8 * v.metrics.wantOnline;
+    }, 'the cascade', 90_000);
+    await page.waitForTimeout(1500); // let the counter roll and the sparks fly
+    const after = await usersOnline();
+    expect(after).toBeLessThan(before);
+    const shown = Number((await page.locator('#users-online').textContent())!.replace(/,/g, ''));
+    expect(shown).toBeLessThan(before);
+
+    const img = await shoot(page, '03-cascade');
+    const c = census(img, MAP.x0, MAP.y0, MAP.x1, MAP.y1);
+    expect(c.bright).toBeGreaterThan(800); // hot supernodes and storm sparks
+    const st = await stats();
+    expect(st.down + st.warming).toBeGreaterThan(300); // dots went dark or hollow
+    expect(st.hot).toBeGreaterThan(0);
+    expect(st.sparks).toBeGreaterThan(50); // the reconnect storm is visible
+    expect(await page.locator('#pager-feed li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#phase-banner').getAttribute('data-phase')).toMatch(/degraded|cascade|collapse/);
+    // The pager beeped for the warnings (with no audio device, the cue is still recorded).
+    expect(await page.evaluate(() => window.__storm!.sounds())).toContain('pager');
+  });
+
+  it('remembers mute and volume', async () => {
+    const { page } = rig;
+    await page.click('#mute-button');
+    expect(await page.evaluate(() => localStorage.getItem('supernodeStorm.audio.muted'))).toBe('true');
+    expect(await page.locator('#mute-button').getAttribute('aria-pressed')).toBe('true');
+    await page.click('#mute-button');
+    expect(await page.evaluate(() => localStorage.getItem('supernodeStorm.audio.muted'))).toBe('false');
+    await page.locator('#volume-slider').fill('40');
+    expect(Number(await page.evaluate(() => localStorage.getItem('supernodeStorm.audio.volume')))).toBeCloseTo(0.4);
+  });
+
+  it('shows a refused order beside the field the host names', async () => {
+    const { page } = rig;
+    await page.keyboard.press('m');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('deploy-count');
+    await page.fill('#deploy-count', '500');
+    await page.selectOption('#deploy-source', 'groupVideo'); // group video still runs on them
+    await page.click('#deploy-button');
+    await until(page, () => document.getElementById('deploy-source-error')!.textContent!.length > 0, 'the refusal beside Source');
+    expect(await page.locator('#deploy-source-error').textContent()).toMatch(/Group Video/i);
+    expect(await page.locator('#deploy-source').getAttribute('class')).toContain('invalid');
+    expect(await page.evaluate(() => window.__storm!.sounds())).toContain('error');
+    await shoot(page, '04-refused');
+  });
+
+  it('deploys mega-supernodes and throttles logins typed into the action panel', async () => {
+    const { page } = rig;
+    await page.selectOption('#deploy-source', 'dedicated');
+    await page.selectOption('#deploy-region', 'europe');
+    await page.fill('#deploy-count', '800');
+    await page.click('#deploy-button');
+    await until(page, () => document.getElementById('action-status')!.textContent!.startsWith('✓'), 'the deploy to be accepted');
+    expect(await page.locator('#deploy-source-error').textContent()).toBe('');
+    await until(page, () => { const s = window.__storm!.stats(); return s.megaPendingHexes + s.megaHexes > 0; }, 'mega-supernodes on the map');
+
+    await page.keyboard.press('t');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('throttle-rate');
+    await page.fill('#throttle-rate', '8000');
+    await page.selectOption('#throttle-region', '');
+    await page.click('#throttle-button');
+    await until(page, () => document.getElementById('action-status')!.textContent!.includes('8000/s'), 'the throttle to be accepted');
+    // A worldwide cap takes effect after the scenario's command delay; the pager says so.
+    await until(page, () => Array.from(document.querySelectorAll('#pager-feed li')).some((li) => /8000\/s/.test(li.textContent ?? '')), 'the pager to report the worldwide throttle');
+    // A regional cap shows in that region's figures.
+    await page.fill('#throttle-rate', '5000');
+    await page.selectOption('#throttle-region', 'asia-pac');
+    await page.click('#throttle-button');
+    await until(page, () => window.__storm!.view()!.regions.find((r) => r.id === 'asia-pac')?.throttlePerS === 5000, 'the Asia-Pacific throttle in its region figures');
+
+    // Provisioning takes 45 sim-minutes: keep the clock running until they serve.
+    await until(page, () => window.__storm!.stats().megaHexes > 0, 'mega-supernodes to come up', 60_000);
+    const eu = (await view())!.regions.find((r) => r.id === 'europe')!;
+    expect(eu.megaUp + eu.megaPending).toBeGreaterThanOrEqual(800);
+    await page.click('#world-canvas', { position: { x: 640, y: 160 } }); // Europe's cloud
+    await until(page, () => document.getElementById('info-title')!.textContent === 'Europe', 'the Europe panel');
+    expect(await page.locator('#info-figures').textContent()).toContain('Mega-supernodes');
+    expect(await page.evaluate(() => window.__storm!.sounds())).toContain('confirm');
+    if (await page.locator('#pager-feed li[data-code="collapse"]').count()) expect(await page.evaluate(() => window.__storm!.sounds())).toContain('collapse');
+    const img = await shoot(page, '05-megas-throttle');
+    const c = census(img, MAP.x0, MAP.y0, MAP.x1, MAP.y1);
+    expect(c.bright).toBeGreaterThan(800);
+
+    // The counter keeps following the sim.
+    const a = await usersOnline();
+    await page.waitForTimeout(2500);
+    const b = await usersOnline();
+    expect(b).not.toBe(a);
+    const v = (await view())!;
+    expect(Math.abs(b - v.metrics.onlineUsers) / Math.max(1, v.metrics.onlineUsers)).toBeLessThan(0.2);
+  }, 150_000);
+
+  it('ends the shift with the outcome in the post-mortem\'s terms', async () => {
+    const { page, host } = rig;
+    const left = host.session.status.endMinute - host.session.minute();
+    expect(host.session.control({ action: 'step', minutes: left }).ok).toBe(true);
+    await until(page, () => !document.getElementById('end-screen')!.hidden, 'the end screen', 30_000);
+    const v = (await view())!;
+    const hours = Number((await page.locator('#end-user-hours').textContent())!.replace(/,/g, ''));
+    expect(hours).toBe(Math.round(v.metrics.userHoursLost));
+    expect(await page.locator('#end-cost').textContent()).toMatch(/^\$/);
+    expect(await page.locator('#end-recovery').textContent()).not.toBe('—');
+    await shoot(page, '06-end');
+    expect(rig.errors).toEqual([]);
+  });
+});
