@@ -10,7 +10,8 @@ export const FORMAT_VERSION = 1;
  * Version of the simulation rules. Same sim version + same inputs => same checksums.
  * Bump whenever a change to src/sim moves any checksum (the golden replay test fails then).
  */
-export const SIM_VERSION = '1';
+export { SIM_VERSION } from '../sim/version';
+import { SIM_VERSION } from '../sim/version';
 /** One sim-hour of 10-second ticks: a checksum per sim-hour costs ~1.5 ms and finds a divergence to the hour. */
 export const DEFAULT_CHECKSUM_EVERY = 360;
 

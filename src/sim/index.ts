@@ -1,6 +1,7 @@
 // The simulation's public face. Everything a host (Electron main, browser host, CLI,
 // tests) needs, and nothing that touches a clock, a file or the DOM.
 export { TICK_SECONDS } from './time';
+export { SIM_VERSION } from './version';
 export { REGIONS, REGION_IDS, isRegionId, type RegionId } from './regions';
 export * from './commands';
 export type * from './view-types';

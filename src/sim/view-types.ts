@@ -21,6 +21,7 @@ export interface Metrics {
   hotfixedPct: number; // share of the buggy build's users already on a fix
   megaCostUsd: number; // cumulative cost of mega-supernodes so far
   userHoursLost: number; // cumulative (wantOnline - online) user-hours
+  throttleGlobalPerS: number | null; // worldwide login throttle in force, logins/s
 }
 
 export interface RegionView {

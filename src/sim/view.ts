@@ -42,6 +42,7 @@ export function metricsOf(state: SimState): Metrics {
     hotfixedPct: buggy.total > 0 ? (100 * buggy.fixed) / buggy.total : 0,
     megaCostUsd: state.totals.megaCostUsd,
     userHoursLost: state.totals.userHoursLost,
+    throttleGlobalPerS: state.services.throttleGlobal,
   };
 }
 
