@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 // A tiny, strict argument parser: unknown flags are errors, not silently ignored.
 export class UsageError extends Error {}
 
@@ -30,4 +32,13 @@ export function parseArgs(argv: string[], kinds: ArgKinds, positional: string[] 
   if (rest.length > positional.length) throw new UsageError(`unexpected argument "${rest[positional.length]}"`);
   positional.forEach((p, i) => (out[p] = rest[i]));
   return out;
+}
+
+/** Reads a file the user named; a missing or unreadable file is a usage error, not a crash. */
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }

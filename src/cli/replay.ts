@@ -5,12 +5,12 @@
 // npm run replay -- branch FILE.skyreplay --at-minute M --out NEW.skyreplay [--force]
 // verify: "ok <checksum>" exit 0, or "diverged at tick N (expected X, got Y)" exit 1.
 // Bad input or a bad file: one line on stderr, exit code 2.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { getScenario, historicalActions, loadScenarioText, ScenarioError, SCENARIO_LIST, TICK_SECONDS, validateActionList, type Scenario, type TimedCommand } from '../sim/index';
 import { COMMAND_SOURCES, Replayer, branchAt, hashOf, recordScripted, scenarioHash, ScriptRefusedError, tickOfMinute, verify, ReplayError, type Recording } from '../replay/index';
 import { findDrill, readReplay, writeReplay, WouldOverwriteError } from '../replay/node';
 import { DrillError, DrillRunner, type Drill } from '../drill/index';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, readText, UsageError } from './args';
 
 const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
 const USAGE = 'usage: replay verify|info FILE.skyreplay | replay record --scenario ID --out FILE.skyreplay [...] | replay branch FILE --at-minute M --out FILE';
@@ -152,13 +152,6 @@ function parseJson(path: string): unknown {
   }
 }
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    return usage(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
 
 function usage(msg: string): never {
   throw new UsageError(msg);

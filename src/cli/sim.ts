@@ -1,9 +1,8 @@
 // npm run sim -- --scenario dec-2010 [--hours 48] [--seed 1] [--actions historical|FILE.json] [--every 10] [--checksum]
 // Prints CSV to stdout. Bad input: one line on stderr, exit code 2.
-import { readFileSync } from 'node:fs';
 import { checksum, getScenario, historicalActions, loadScenarioText, ScenarioError, validateActionList, type TimedCommand } from '../sim/index';
 import { ActionError, runScenario } from './run';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, readText, UsageError } from './args';
 
 const COLUMNS = [
   'minute', 'utc', 'online_users', 'supernodes_up', 'mega_supernodes_up', 'supernode_load', 'login_attempts_per_s',
@@ -59,13 +58,6 @@ function loadActions(spec: string | undefined, versions: string[]): TimedCommand
   return v.value;
 }
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    return fail(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
 
 function fail(msg: string): never {
   throw new UsageError(msg);

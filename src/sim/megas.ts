@@ -4,8 +4,7 @@
 import { REGIONS } from './regions';
 import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
 import { MEGA_SOURCES, type MegaSource } from './commands';
-import { policyOf } from './population';
-import { schedule } from './wheel';
+import { reattach } from './population';
 import type { SimState } from './state';
 
 export function megaUpIn(state: SimState, region: number): number {
@@ -80,13 +79,7 @@ export function withdrawMegas(state: SimState, region: number, count: number, so
 export function dropMegaClients(state: SimState, region: number, upBefore: number): void {
   if (upBefore <= 0) return;
   const f = 1 - megaUpIn(state, region) / upBefore;
-  if (f <= 0) return;
-  for (const c of state.cohorts) {
-    if (c.region !== region || c.attachedMega <= 0) continue;
-    const n = c.attachedMega * f;
-    c.attachedMega -= n;
-    schedule(c.attach, state.tick, n, policyOf(state.scenario, c), -1);
-  }
+  reattach(state, region, f, 'mega');
 }
 
 /** Orders that are ready start serving; every server in use is paid for. */

@@ -3,8 +3,7 @@
 // life cycle of promotion, warm-up and return (seed 000).
 import { REGIONS } from './regions';
 import { perTick, TICK_SECONDS } from './time';
-import { policyOf, running } from './population';
-import { schedule } from './wheel';
+import { reattach, running } from './population';
 import { cycle, demote, promote, servingOf, shedOverload, warmingOf, downOf, type ThresholdRange } from './supernodes';
 import type { Scenario } from './scenario';
 import type { SimState } from './state';
@@ -32,13 +31,7 @@ export function offeredLoad(state: SimState, region: number): number {
 export function orphanPeers(state: SimState, region: number, lost: number): void {
   if (lost <= 0) return;
   const left = servingOf(state.pools[region]);
-  const f = Math.min(1, lost / (left + lost));
-  for (const c of state.cohorts) {
-    if (c.region !== region || c.attachedPeer <= 0) continue;
-    const n = c.attachedPeer * f;
-    c.attachedPeer -= n;
-    schedule(c.attach, state.tick, n, policyOf(state.scenario, c), -1);
-  }
+  reattach(state, region, Math.min(1, lost / (left + lost)), 'peer');
 }
 
 export function superviseSupernodes(state: SimState): void {

@@ -1,7 +1,7 @@
 // Who wants to be online when, and the cohorts that hold them.
 import { REGIONS } from './regions';
 import { TICK_SECONDS } from './time';
-import { newWheel, type RetryPolicy } from './wheel';
+import { newWheel, schedule, type RetryPolicy } from './wheel';
 import { FIX_BACKOFF, FIX_IM, type Cohort, type SimState } from './state';
 import type { Scenario } from './scenario';
 
@@ -67,3 +67,19 @@ export function cohortFor(state: SimState, region: number, version: number, fixe
 export const attached = (c: Cohort) => c.attachedPeer + c.attachedMega;
 export const running = (c: Cohort) => c.attachedPeer + c.attachedMega + c.login.count + c.attach.count;
 export const present = (c: Cohort) => running(c) + c.crashed + c.gaveUp;
+
+/**
+ * Fraction `f` of a region's clients attached to peers (or to mega-supernodes) lost their
+ * host: they look for another at once, each by its own retry policy.
+ */
+export function reattach(state: SimState, region: number, f: number, to: 'peer' | 'mega'): void {
+  if (f <= 0) return;
+  for (const c of state.cohorts) {
+    if (c.region !== region) continue;
+    const n = (to === 'peer' ? c.attachedPeer : c.attachedMega) * f;
+    if (n <= 0) continue;
+    if (to === 'peer') c.attachedPeer -= n;
+    else c.attachedMega -= n;
+    schedule(c.attach, state.tick, n, policyOf(state.scenario, c), -1);
+  }
+}
