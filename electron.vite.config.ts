@@ -11,7 +11,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
+      // The debrief worker is its own entry: main starts it as out/main/debrief-worker.js.
+      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts'), 'debrief-worker': resolve(root, 'src/main/session/debrief-worker.ts') } },
     },
   },
   preload: {

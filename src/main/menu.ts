@@ -1,20 +1,53 @@
-// The application menu: the instructor's clock controls live here with keyboard shortcuts.
+// The application menu: File (replays and debrief exports), Game (the clock, with keyboard
+// shortcuts), View, Window (the instructor console, on a chosen display) and Help.
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, dialog, Menu, shell, type BrowserWindow, type Display, type MenuItemConstructorOptions } from 'electron';
 import { SCENARIO_LIST } from '../sim/index';
-import { SPEEDS } from '../shared/contract';
+import { SPEEDS, type ControlAction, type Reply } from '../shared/contract';
+import type { Role } from '../shared/drill-contract';
+import type { ExportKind } from './session/exports';
 import type { SimSession } from './session/sim-session';
 
-export function installMenu(session: SimSession, getWindow: () => BrowserWindow | null): void {
+/** What the menu asks of the app (index.ts wires these to windows and dialogs). */
+export interface MenuActions {
+  /** Who is acting: the instructor if their console has focus (check mode binds the trainee's window). */
+  roleOfFocused(): Role;
+  displays(): { display: Display; primary: boolean }[];
+  openInstructorConsole(display: Display): void;
+  exportFile(kind: ExportKind): void;
+  openReplay(): void;
+}
+
+export function installMenu(session: SimSession, getWindow: () => BrowserWindow | null, actions: MenuActions): void {
+  const control = (c: ControlAction): Reply => {
+    const r = session.control(c, actions.roleOfFocused());
+    const win = getWindow();
+    if (!r.ok && win) void dialog.showMessageBox(win, { type: 'info', title: 'Not now', message: r.error.message });
+    return r;
+  };
   const shiftSpeed = (by: number): void => {
     const i = SPEEDS.indexOf(session.status.speed as (typeof SPEEDS)[number]);
     const next = SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, (i < 0 ? 0 : i) + by))];
-    session.setSpeed(next);
+    control({ action: 'setSpeed', speed: next });
   };
+  const displays = actions.displays();
 
   const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open Replay…', accelerator: 'CmdOrCtrl+O', click: () => actions.openReplay() },
+        { type: 'separator' },
+        { label: 'Export Replay…', accelerator: 'CmdOrCtrl+S', click: () => actions.exportFile('replay') },
+        { label: 'Export Debrief Report…', click: () => actions.exportFile('report') },
+        { label: 'Export Report as PDF…', click: () => actions.exportFile('pdf') },
+        { label: 'Export Metrics CSV…', click: () => actions.exportFile('csv') },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
     {
       label: 'Game',
       submenu: [
@@ -23,7 +56,7 @@ export function installMenu(session: SimSession, getWindow: () => BrowserWindow 
           submenu: SCENARIO_LIST.map((s) => ({
             label: s.name,
             toolTip: s.description,
-            click: () => void session.newGame(s.id, randomInt(0, 2 ** 32)),
+            click: () => void control({ action: 'newGame', scenarioId: s.id, seed: randomInt(0, 2 ** 32) }),
           })),
         },
         { type: 'separator' },
@@ -32,12 +65,10 @@ export function installMenu(session: SimSession, getWindow: () => BrowserWindow 
           accelerator: 'Space',
           // The page already binds Space (it must, in the browser host): shown here, not registered, so one press toggles once.
           registerAccelerator: false,
-          click: () => void (session.status.paused ? session.resume() : session.pause()),
+          click: () => void control({ action: session.status.paused ? 'resume' : 'pause' }),
         },
         { label: 'Speed Up', accelerator: 'CmdOrCtrl+=', click: () => shiftSpeed(+1) },
         { label: 'Slow Down', accelerator: 'CmdOrCtrl+-', click: () => shiftSpeed(-1) },
-        { type: 'separator' },
-        { role: 'quit' },
       ],
     },
     {
@@ -51,6 +82,20 @@ export function installMenu(session: SimSession, getWindow: () => BrowserWindow 
         { role: 'zoomOut', accelerator: 'CmdOrCtrl+Shift+-' },
         { role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
+      ],
+    },
+    {
+      label: 'Window',
+      submenu: [
+        {
+          label: 'Instructor Console…',
+          submenu: displays.map(({ display: d, primary }, i) => ({
+            label: `Display ${i + 1}: ${d.size.width} x ${d.size.height}${d.label ? ` ${d.label}` : ''}${primary ? ' (primary)' : ''}`,
+            click: () => actions.openInstructorConsole(d),
+          })),
+        },
+        { type: 'separator' },
+        { role: 'minimize' },
       ],
     },
     {

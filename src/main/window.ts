@@ -1,7 +1,13 @@
 // The game window, locked down: isolated sandboxed page, no Node, no navigation away,
 // no popups; web links open in the player's browser.
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, shell, type Rectangle } from 'electron';
+import { INSTRUCTOR_ARG } from '../shared/ipc-channels';
 import { loadWindowState, trackWindowState } from './window-state';
+
+/** The instructor console: same page and lockdown, its own preload flag, placed on a chosen display. */
+export interface ConsoleWindowOptions {
+  instructorOn: Rectangle; // the chosen display's work area
+}
 
 /** Only http(s) leaves the app, and only to the system browser. */
 function openIfWebLink(url: string): void {
@@ -13,17 +19,18 @@ function openIfWebLink(url: string): void {
   }
 }
 
-export function createGameWindow(preloadPath: string, pageUrl: string, isOurPage: (url: string) => boolean): BrowserWindow {
-  const { maximized, ...bounds } = loadWindowState();
+export function createGameWindow(preloadPath: string, pageUrl: string, isOurPage: (url: string) => boolean, instructor?: ConsoleWindowOptions): BrowserWindow {
+  const { maximized, ...bounds } = instructor ? { ...instructor.instructorOn, maximized: true } : loadWindowState();
   const win = new BrowserWindow({
     ...bounds,
     minWidth: 960,
     minHeight: 600,
     show: false,
-    title: 'Supernode Storm',
+    title: instructor ? 'Supernode Storm: Instructor Console' : 'Supernode Storm',
     backgroundColor: '#0b1020',
     webPreferences: {
       preload: preloadPath,
+      additionalArguments: instructor ? [INSTRUCTOR_ARG] : [],
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -32,7 +39,7 @@ export function createGameWindow(preloadPath: string, pageUrl: string, isOurPage
     },
   });
   if (maximized) win.maximize();
-  trackWindowState(win);
+  if (!instructor) trackWindowState(win); // the console opens wherever the instructor picks each time
   win.once('ready-to-show', () => win.show());
 
   const wc = win.webContents;

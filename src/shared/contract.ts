@@ -3,7 +3,7 @@
 // and both hosts validate what arrives with validateClientMessage before acting on it.
 import type { Command, CommandError } from '../sim/commands';
 import type { SimEvent, SimView, RegionView } from '../sim/view-types';
-import type { InstructorAct, ModeFrame, ReplayAct } from './drill-contract';
+import type { InstructorAct, ModeFrame, ReplayAct, Role } from './drill-contract';
 
 /** Sim-seconds per real second. 1 = real time; 3600 = one sim-hour per real second. */
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 7200] as const;
@@ -65,5 +65,16 @@ export interface Bridge {
   onFrame(listener: (frame: Frame) => void): () => void;
 }
 
+/**
+ * Issue 4's requests on top of Bridge, with the same replies as the WebSocket messages of the
+ * same kinds. `role` is what the host treats this screen as (the host decides, not the page).
+ */
+export interface DrillRequests {
+  readonly role: Role;
+  listDrills(): Promise<Reply>;
+  instructor(act: InstructorAct): Promise<Reply>;
+  replay(act: ReplayAct): Promise<Reply>;
+}
+
 /** What preload exposes as window.supernodeStorm. */
-export type PreloadApi = Bridge;
+export type PreloadApi = Bridge & DrillRequests;

@@ -52,6 +52,21 @@ export interface ModeFrame {
   drill: DrillView | null;
   instructor?: InstructorView | null; // only in frames to instructor screens
   replay: ReplayView | null;
+  /** Unfinished games found in the journal folder when the host started (a crash, a kill); [] when none. */
+  recoverable?: RecoverableGame[];
+  /** A debrief export being prepared (it re-simulates the game: seconds for 48 hours); null when none. */
+  exporting?: { kind: 'report' | 'csv' | 'pdf'; fraction: number } | null;
+}
+
+/** A game the host was running when it stopped without finishing it: offered for recovery. */
+export interface RecoverableGame {
+  journalId: string; // the journal's file name: pass it to the 'recover' or 'dismissRecovery' replay act
+  scenarioId: string;
+  drillId: string | null;
+  createdAt: string; // ISO time the game began
+  minute: number; // sim-minute the journal reached (at most ~1 real second before the stop)
+  commands: number;
+  error: string | null; // why it cannot be resumed (then it can only be dismissed)
 }
 
 export type InstructorAct =
@@ -71,7 +86,9 @@ export type ReplayAct =
   | { act: 'seek'; tick: number }
   | { act: 'speed'; speed: number }
   | { act: 'takeOver'; tick: number } // a new game branching from that exact state
-  | { act: 'close' };
+  | { act: 'close' }
+  | { act: 'recover'; journalId: string } // resume an unfinished game (ModeFrame.recoverable)
+  | { act: 'dismissRecovery'; journalId: string }; // stop offering it (the file is kept, renamed *.dismissed)
 
 /** Listing shipped drills for the start screen and the console. */
 export interface DrillSummary {

@@ -2,6 +2,7 @@
 // browser host's WebSocket) call this: input from outside the main process can be garbage.
 import { validateCommand, type CommandError, type CommandErrorCode } from '../sim/commands';
 import { SPEEDS, type ClientMessage, type ControlAction } from './contract';
+import { validateInstructorAct, validateReplayAct, MAX_REPLAY_BASE64_CHARS } from './validate-acts';
 
 export type ValidatedMessage =
   | { ok: true; value: ClientMessage }
@@ -9,6 +10,8 @@ export type ValidatedMessage =
 
 /** Longest message we read; a command is a few hundred bytes. */
 export const MAX_MESSAGE_CHARS = 16 * 1024;
+/** A replay 'open' carries a whole .skyreplay in base64 (a 48-hour replay is ~6 kB of it). */
+export const MAX_REPLAY_MESSAGE_CHARS = MAX_REPLAY_BASE64_CHARS + 1024;
 /** Longest single step a screen may ask for: one sim-week. */
 export const MAX_STEP_MINUTES = 7 * 24 * 60;
 
@@ -25,8 +28,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function validateClientMessage(raw: unknown): ValidatedMessage {
   let input = raw;
   if (typeof raw === 'string') {
-    if (raw.length > MAX_MESSAGE_CHARS)
-      return fail('out-of-range', 'message', `message is ${raw.length} characters; the limit is ${MAX_MESSAGE_CHARS}`);
+    if (raw.length > MAX_REPLAY_MESSAGE_CHARS)
+      return fail('out-of-range', 'message', `message is ${raw.length} characters; the limit is ${MAX_MESSAGE_CHARS} (${MAX_REPLAY_MESSAGE_CHARS} to open a replay)`);
     try {
       input = JSON.parse(raw);
     } catch {
@@ -34,6 +37,9 @@ export function validateClientMessage(raw: unknown): ValidatedMessage {
     }
   }
   if (!isObj(input)) return fail('not-an-object', 'message', 'message must be a JSON object {"kind", "id", ...}');
+  // Only a replay carries a file; everything else stays small.
+  if (typeof raw === 'string' && raw.length > MAX_MESSAGE_CHARS && input.kind !== 'replay')
+    return fail('out-of-range', 'message', `message is ${raw.length} characters; the limit is ${MAX_MESSAGE_CHARS}`);
 
   const id = input.id;
   if (id === undefined) return fail('missing-field', 'id', '"id" is required (a whole number >= 0, echoed in the reply)');
@@ -56,10 +62,26 @@ export function validateClientMessage(raw: unknown): ValidatedMessage {
       const c = validateControl(input.control, id);
       return 'error' in c ? c : { ok: true, value: { kind: 'control', id, control: c } };
     }
+    case 'listDrills':
+      return onlyFields(input, ['kind', 'id'], id) ?? { ok: true, value: { kind: 'listDrills', id } };
+    case 'instructor': {
+      const extra = onlyFields(input, ['kind', 'id', 'act'], id);
+      if (extra) return extra;
+      const a = validateInstructorAct(input.act);
+      return a.ok ? { ok: true, value: { kind: 'instructor', id, act: a.value } } : { ok: false, error: a.error, id };
+    }
+    case 'replay': {
+      const extra = onlyFields(input, ['kind', 'id', 'act'], id);
+      if (extra) return extra;
+      const a = validateReplayAct(input.act);
+      return a.ok ? { ok: true, value: { kind: 'replay', id, act: a.value } } : { ok: false, error: a.error, id };
+    }
     default:
-      return fail('unknown-type', 'kind', `unknown message kind ${JSON.stringify(input.kind)}; known: command, control, subscribe`, id);
+      return fail('unknown-type', 'kind', `unknown message kind ${JSON.stringify(input.kind)}; known: ${KINDS.join(', ')}`, id);
   }
 }
+
+const KINDS = ['command', 'control', 'subscribe', 'listDrills', 'instructor', 'replay'] as const satisfies readonly ClientMessage['kind'][];
 
 function onlyFields(o: Obj, allowed: readonly string[], id: number): ValidatedMessage | undefined {
   for (const k of Object.keys(o)) {

@@ -69,7 +69,7 @@ describe('StormIpc', () => {
     const session = new SimSession({ seed: 3, paused: true });
     const ipc = new StormIpc(session, isOurPage);
     ipc.install();
-    expect([...fake.handlers.keys()].sort()).toEqual([IPC.command, IPC.control, IPC.subscribe].sort());
+    expect([...fake.handlers.keys()].sort()).toEqual([IPC.command, IPC.control, IPC.subscribe, IPC.listDrills, IPC.instructor, IPC.replay].sort());
     const wc = fakeContents();
     const call = (ch: string, payload: unknown, url = OUR_PAGE) => fake.handlers.get(ch)!({ senderFrame: { url }, sender: wc }, payload);
 
@@ -101,6 +101,33 @@ describe('StormIpc', () => {
   });
 });
 
+describe('StormIpc roles', () => {
+  it('treats only the console window as the instructor, and sends it the instructor view', () => {
+    const session = new SimSession({ seed: 3, paused: true });
+    const trainee = fakeContents();
+    const instructor = fakeContents();
+    const ipc = new StormIpc(session, isOurPage, (wc) => (wc === (instructor as unknown) ? 'instructor' : 'trainee'));
+    ipc.install();
+    const call = (wc: ReturnType<typeof fakeContents>, ch: string, payload?: unknown) => fake.handlers.get(ch)!({ senderFrame: { url: OUR_PAGE }, sender: wc }, payload);
+
+    expect(call(trainee, IPC.instructor, { act: 'bookmark', text: 'sneaky' })).toMatchObject({ ok: false, error: { code: 'not-allowed-now', field: 'kind' } });
+    expect(call(instructor, IPC.instructor, { act: 'bookmark', text: 'first look' })).toEqual({ ok: true });
+    expect(call(instructor, IPC.instructor, { act: 'bookmark', text: '' })).toMatchObject({ ok: false, error: { field: 'act.text' } });
+    expect(call(trainee, IPC.listDrills)).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ id: 'dec-2010-as-it-happened' })]) });
+    expect(call(trainee, IPC.replay, { act: 'seek', tick: 5 })).toMatchObject({ ok: false, error: { code: 'not-allowed-now' } }); // no replay open
+
+    call(trainee, IPC.subscribe);
+    call(instructor, IPC.subscribe);
+    expect(trainee.sent[0][1].mode.instructor).toBeUndefined();
+    expect(instructor.sent[0][1].mode.instructor.marks).toEqual([{ tick: 0, minute: 0, kind: 'bookmark', text: 'first look' }]);
+    session.step(1);
+    ipc.broadcast(session.nextFrame()!);
+    expect(trainee.sent[1][1].mode.instructor).toBeUndefined();
+    expect(instructor.sent[1][1].mode.instructor).toBeTruthy();
+    ipc.uninstall();
+  });
+});
+
 describe('game window', () => {
   it('is isolated and sandboxed, and never navigates away', () => {
     createGameWindow('/app/preload.cjs', OUR_PAGE, isOurPage);
@@ -121,6 +148,16 @@ describe('game window', () => {
     expect(navigate('javascript:alert(1)')).toBe(true);
     expect(navigate('app://game/index.html')).toBe(false);
     expect(fake.opened).toEqual(['https://www.skype.com/', 'https://example.com/']);
+  });
+
+  it('opens the instructor console with its preload flag on the chosen display, without touching the game window’s place', () => {
+    createGameWindow('/p.cjs', `${OUR_PAGE}?role=instructor`, isOurPage, { instructorOn: { x: 1920, y: 0, width: 1280, height: 1024 } });
+    const w = fake.windows[0];
+    expect(w.options).toMatchObject({ x: 1920, y: 0, width: 1280, height: 1024, title: 'Supernode Storm: Instructor Console' });
+    expect(w.options.webPreferences).toMatchObject({ additionalArguments: ['--supernode-storm-role=instructor'], contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(w.events.has('close')).toBe(false); // its bounds are not saved over the game window's
+    createGameWindow('/p.cjs', OUR_PAGE, isOurPage);
+    expect(fake.windows[1].options.webPreferences.additionalArguments).toEqual([]);
   });
 
   it('remembers its size and place, and ignores a damaged or off-screen record', () => {

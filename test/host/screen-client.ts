@@ -14,8 +14,9 @@ export class TestScreen {
     });
   }
 
-  static async open(httpUrl: string, headers: Record<string, string> = {}): Promise<TestScreen> {
-    const ws = new WebSocket(`${httpUrl.replace(/^http/, 'ws')}ws`, { headers });
+  /** `query` e.g. "role=instructor&token=T" for the instructor's console. */
+  static async open(httpUrl: string, headers: Record<string, string> = {}, query = ''): Promise<TestScreen> {
+    const ws = new WebSocket(`${httpUrl.replace(/^http/, 'ws')}ws${query ? `?${query}` : ''}`, { headers });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);

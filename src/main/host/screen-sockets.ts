@@ -1,7 +1,9 @@
 // The browser host's side of the Bridge: each WebSocket is a screen speaking contract.ts
-// messages as JSON. Every message is validated; frames go to every subscribed screen.
+// messages as JSON, as a trainee or (with the session's token) as the instructor. Every
+// message is validated; frames go to every subscribed screen, each as its role may see it.
 import type { WebSocket } from 'ws';
 import type { Frame, HostMessage } from '../../shared/contract';
+import type { Role } from '../../shared/drill-contract';
 import { validateClientMessage } from '../../shared/validate';
 import { dispatchMessage } from '../session/dispatch';
 import type { SimSession } from '../session/sim-session';
@@ -10,6 +12,7 @@ import type { SimSession } from '../session/sim-session';
 const MAX_BUFFERED_BYTES = 1 << 20;
 
 interface Screen {
+  role: Role;
   subscribed: boolean;
   needsFull: boolean; // skipped a delta, so the next frame it gets must be full
 }
@@ -23,8 +26,8 @@ export class ScreenSockets {
     return this.screens.size;
   }
 
-  attach(ws: WebSocket): void {
-    const screen: Screen = { subscribed: false, needsFull: false };
+  attach(ws: WebSocket, role: Role = 'trainee'): void {
+    const screen: Screen = { role, subscribed: false, needsFull: false };
     this.screens.set(ws, screen);
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
@@ -34,9 +37,9 @@ export class ScreenSockets {
     ws.on('error', () => this.screens.delete(ws));
   }
 
-  /** Sends one frame (serialised once) to every subscribed screen. */
+  /** Sends one frame to every subscribed screen, serialised once per role. */
   broadcast(frame: Frame): void {
-    let json: string | null = null;
+    const json = new Map<Role, string>();
     for (const [ws, screen] of this.screens) {
       if (!screen.subscribed || ws.readyState !== ws.OPEN) continue;
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -45,11 +48,15 @@ export class ScreenSockets {
       }
       if (screen.needsFull) {
         screen.needsFull = false;
-        send(ws, { kind: 'frame', frame: this.session.fullFrame() });
+        send(ws, { kind: 'frame', frame: this.session.fullFrame(screen.role) });
         continue;
       }
-      json ??= JSON.stringify({ kind: 'frame', frame } satisfies HostMessage);
-      ws.send(json);
+      let text = json.get(screen.role);
+      if (text === undefined) {
+        text = JSON.stringify({ kind: 'frame', frame: this.session.frameFor(frame, screen.role) } satisfies HostMessage);
+        json.set(screen.role, text);
+      }
+      ws.send(text);
     }
   }
 
@@ -69,12 +76,12 @@ export class ScreenSockets {
       return;
     }
     let subscribed = false;
-    const reply = dispatchMessage(this.session, v.value, () => (subscribed = true));
+    const reply = dispatchMessage(this.session, v.value, { role: screen.role, subscribe: () => (subscribed = true) });
     send(ws, { kind: 'reply', id: v.value.id, reply });
     if (subscribed) {
       screen.subscribed = true;
       screen.needsFull = false;
-      send(ws, { kind: 'frame', frame: this.session.fullFrame() });
+      send(ws, { kind: 'frame', frame: this.session.fullFrame(screen.role) });
     }
   }
 }

@@ -36,7 +36,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
+/** `mount`: a path prefix that serves the same files (the instructor console is the same renderer at /instructor). */
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, opts: { mount?: string } = {}): void {
   const send = (status: number, text: string): void => {
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(text);
@@ -50,6 +51,8 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     return send(400, 'Bad URL.\n');
   }
   if (path.includes('\0')) return send(400, 'Bad URL.\n');
+  const m = opts.mount;
+  if (m && (path === m || path.startsWith(`${m}/`))) path = path.slice(m.length) || '/';
   let file = normalize(join(root, path));
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return send(403, 'Outside the game folder.\n');
 

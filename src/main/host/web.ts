@@ -4,17 +4,22 @@
 import { realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { SimSession } from '../session/sim-session';
+import { renderPdf } from '../../replay/node';
 import { ensureRendererBuilt, type BuildMode } from './build-renderer';
 import { ScreenSockets } from './screen-sockets';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
+import { InstructorToken, roleOfSocket, serveExport } from './instructor-access';
 
 export const DEFAULT_PORT = 5173;
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const MAX_SCREENS = 16;
+/** `npm run web` journals games here (under the current folder) unless --data-dir says otherwise. */
+export const DEFAULT_DATA_DIR = '.supernode-storm';
 
 export interface WebHostOptions {
   port?: number; // 0 = any free port
@@ -26,10 +31,20 @@ export interface WebHostOptions {
   rendererDir?: string; // serve this folder instead of out/renderer (tests)
   build?: BuildMode; // for out/renderer: 'auto' builds when missing or stale
   log?: (line: string) => void;
+  /** Journals go to <dataDir>/journals (crash recovery); unset = recorded in memory only. */
+  dataDir?: string | null;
+  drillsDir?: string; // drills/ by default
+  /** The instructor's secret for this session; random unless given (tests). */
+  instructorToken?: string;
+  /** Prints the debrief to PDF; Chromium via playwright-core by default. */
+  printPdf?: (html: string) => Promise<Buffer>;
 }
 
 export interface WebHost {
   url: string;
+  /** The instructor console, token included: http://127.0.0.1:PORT/instructor?token=T */
+  instructorUrl: string;
+  token: string;
   port: number;
   session: SimSession;
   close(): Promise<void>;
@@ -42,9 +57,20 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   const log = opts.log ?? ((line: string) => console.log(line));
   const root = opts.rendererDir ?? (await ensureRendererBuilt(REPO_ROOT, opts.build ?? 'auto', log));
 
-  const session = new SimSession({ scenarioId: opts.scenarioId, seed: opts.seed, speed: opts.speed, paused: opts.paused });
+  const session = new SimSession({
+    scenarioId: opts.scenarioId,
+    seed: opts.seed,
+    speed: opts.speed,
+    paused: opts.paused,
+    journalDir: opts.dataDir ? join(resolve(opts.dataDir), 'journals') : null,
+    drillsDir: opts.drillsDir,
+    warn: log,
+  });
+  const token = new InstructorToken(opts.instructorToken);
+  const printPdf = opts.printPdf ?? ((html: string) => renderPdf(html));
   const screens = new ScreenSockets(session);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // Room for a replay opened from a screen (validate.ts: MAX_REPLAY_MESSAGE_CHARS).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 2 ** 20 });
   let port = opts.port ?? DEFAULT_PORT;
 
   // Another web page in the player's browser must not drive the game: Host and Origin
@@ -61,34 +87,45 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end(`Open the game at http://127.0.0.1:${port}/\n`);
     }
-    serveStatic(root, req, res);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/export/')) return void serveExport(session, token, req, res, printPdf);
+    serveStatic(root, req, res, { mount: '/instructor' });
   });
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path !== '/ws' || !trusted(req) || screens.count >= MAX_SCREENS) {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const role = url.pathname === '/ws' && trusted(req) && screens.count < MAX_SCREENS ? roleOfSocket(url, token) : null;
+    if (!role) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => screens.attach(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => screens.attach(ws, role));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    session.close(); // its journal holds nothing yet
+    throw e;
+  }
   port = (server.address() as AddressInfo).port;
   const clock = session.startClock((frame) => screens.broadcast(frame));
 
   const urlHost = host === '::1' ? '[::1]' : host;
   return {
     url: `http://${urlHost}:${port}/`,
+    instructorUrl: `http://${urlHost}:${port}/instructor?token=${token.value}`,
+    token: token.value,
     port,
     session,
     close: async () => {
       clock.stop();
+      session.close();
       screens.closeAll();
       wss.close();
       server.closeAllConnections();
@@ -97,8 +134,10 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   };
 }
 
-const USAGE = `Usage: npm run web -- [--port N] [--scenario dec-2010|aug-2007|normal-day] [--seed N] [--speed N] [--paused] [--rebuild|--no-build]
-Serves the game at http://127.0.0.1:<port>/ (default ${DEFAULT_PORT}, or PORT); --port 0 picks a free port.`;
+const USAGE = `Usage: npm run web -- [--port N] [--scenario dec-2010|aug-2007|normal-day] [--seed N] [--speed N] [--paused] [--rebuild|--no-build] [--data-dir DIR]
+Serves the game at http://127.0.0.1:<port>/ (default ${DEFAULT_PORT}, or PORT); --port 0 picks a free port.
+Prints the instructor console's address (with this session's secret token) once.
+Games are journaled to DIR/journals (default ${DEFAULT_DATA_DIR}/ here), so a killed host's game can be recovered.`;
 
 /** `npm run web`: parse flags, start, print the URL on one line, stop cleanly on Ctrl+C. */
 async function main(argv: string[]): Promise<void> {
@@ -113,6 +152,7 @@ async function main(argv: string[]): Promise<void> {
       paused: { type: 'boolean' },
       rebuild: { type: 'boolean' },
       'no-build': { type: 'boolean' },
+      'data-dir': { type: 'string' },
       reason: { type: 'string' }, // set by scripts/start.mjs when Electron is unavailable
       help: { type: 'boolean', short: 'h' },
     },
@@ -130,6 +170,7 @@ async function main(argv: string[]): Promise<void> {
     speed: int('speed', values.speed),
     paused: values.paused,
     build: values.rebuild ? 'always' : values['no-build'] ? 'never' : 'auto',
+    dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
   };
 
   // The default port may be taken (another Vite): try the next few; an explicit one must be exact.
@@ -152,6 +193,10 @@ async function main(argv: string[]): Promise<void> {
       ? `Electron could not be downloaded on this machine (offline?); serving the game in your browser instead at ${web.url}`
       : `Supernode Storm is running at ${web.url} (Ctrl+C to stop)`,
   );
+  // Printed once: whoever has this address runs the drill.
+  console.log(`Instructor console: ${web.instructorUrl} (keep it to yourself: it controls the drill)`);
+  const found = web.session.recoverable.length;
+  if (found) console.log(`${found} unfinished game${found > 1 ? 's' : ''} from an earlier run can be recovered from the start screen.`);
   const stop = () => void web!.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

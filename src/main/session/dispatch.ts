@@ -1,22 +1,33 @@
 // What a host does with a message that passed validateClientMessage. Shared by the
 // Electron IPC handlers and the browser host so both answer a screen the same way.
 import type { ClientMessage, Reply } from '../../shared/contract';
+import type { Role } from '../../shared/drill-contract';
 import type { SimSession } from './sim-session';
 
-/** `subscribe` is the host's business (which screen gets the full frame), so it is a callback. */
-export function dispatchMessage(session: SimSession, msg: ClientMessage, subscribe: () => void): Reply {
+/** The screen a message came from: its role (decided by the host, never by the page) and how to subscribe it. */
+export interface ScreenContext {
+  role: Role;
+  /** `subscribe` is the host's business (which screen gets the full frame), so it is a callback. */
+  subscribe: () => void;
+}
+
+export function dispatchMessage(session: SimSession, msg: ClientMessage, screen: ScreenContext): Reply {
   switch (msg.kind) {
     case 'command':
-      return session.applyCommand(msg.command);
+      return session.applyCommand(msg.command, screen.role);
     case 'control':
-      return session.control(msg.control);
+      return session.control(msg.control, screen.role);
     case 'subscribe':
-      subscribe();
+      screen.subscribe();
       return { ok: true };
     case 'listDrills':
+      return session.listDrills();
     case 'instructor':
+      if (screen.role !== 'instructor')
+        return { ok: false, error: { code: 'not-allowed-now', field: 'kind', message: 'only the instructor console may do this; open it with the instructor link that `npm run web` prints (or Window > Instructor Console in the app)' } };
+      return session.instructor(msg.act);
     case 'replay':
-      return { ok: false, error: { code: 'not-allowed-now', field: 'kind', message: `${msg.kind} is not available in this host yet` } };
+      return session.replayAct(msg.act, screen.role);
     default: {
       // IPC and socket input is untrusted; validation should make this unreachable.
       const never: never = msg;

@@ -17,6 +17,7 @@ export class FrameProducer {
   private sentParts: Parts = new Map();
   private sentStatus = '';
   private sentVersion = -1;
+  private sentKey = '';
   private backlog: SimEvent[] = [];
 
   /** Forget what was sent: the next frame is full (a new game). */
@@ -25,17 +26,19 @@ export class FrameProducer {
     this.sentParts = new Map();
     this.sentStatus = '';
     this.sentVersion = -1;
+    this.sentKey = '';
     this.backlog = [];
   }
 
   /**
    * The next frame for every subscriber, or null if nothing changed.
-   * `version` changes whenever the sim state did; `view` is only called then.
+   * `version` changes whenever the sim state did; `view` is only called then. `key` stands for
+   * anything else the frame carries (the drill / replay parts): a new key means a new frame.
    */
-  next(version: number, view: () => SimView, status: SessionStatus, pending: SimEvent[]): Frame | null {
+  next(version: number, view: () => SimView, status: SessionStatus, pending: SimEvent[], key = ''): Frame | null {
     const statusJson = JSON.stringify(status);
     const events = pending.splice(0, MAX_EVENTS_PER_FRAME);
-    if (version === this.sentVersion && statusJson === this.sentStatus && events.length === 0 && this.sentView) return null;
+    if (version === this.sentVersion && statusJson === this.sentStatus && key === this.sentKey && events.length === 0 && this.sentView) return null;
 
     const v = version === this.sentVersion && this.sentView ? this.sentView : view();
     const parts = partsOf(v);
@@ -57,6 +60,7 @@ export class FrameProducer {
     this.sentParts = parts;
     this.sentStatus = statusJson;
     this.sentVersion = version;
+    this.sentKey = key;
     this.backlog.push(...events);
     if (this.backlog.length > EVENT_BACKLOG) this.backlog.splice(0, this.backlog.length - EVENT_BACKLOG);
     return { seq: ++this.seq, full, status, view: delta, events };

@@ -1,25 +1,21 @@
-// One running game: the sim state plus the instructor's clock (pause, speed), the command
-// journal and the frame stream. Imports nothing from Electron, so the Electron main, the
-// browser host, the CLI and tests all run the same session.
-import {
-  TICK_SECONDS,
-  SCENARIO_LIST,
-  applyCommand,
-  checksum,
-  createSim,
-  endMinuteOf,
-  getScenario,
-  minuteOf,
-  step,
-  viewOf,
-  type SimState,
-  type TimedCommand,
-} from '../../sim/index';
+// One host's game: the live game (free play or a drill, recorded and journaled), or a replay
+// being watched, plus the instructor's clock (pause, speed), the fixed-step clock and the
+// frame stream. Imports nothing from Electron, so the Electron main, the browser host, the
+// CLI and tests all run the same session. Acts on drills and replays are in session-acts.ts.
+import { TICK_SECONDS, SCENARIO_LIST, checksum, endMinuteOf, getScenario, minuteOf, viewOf, type SimState, type TimedCommand } from '../../sim/index';
 import type { SimEvent, SimView } from '../../sim/view-types';
 import type { CommandError } from '../../sim/commands';
+import type { Recording } from '../../replay/index';
+import { DRILLS_DIR } from '../../replay/files';
 import { SPEEDS, type ControlAction, type Frame, type Reply, type SessionStatus } from '../../shared/contract';
+import type { InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
 import { FrameProducer } from './frames';
 import { runClock, type ClockHandle } from './clock';
+import { LiveGame, type GameContext } from './live-game';
+import { JournalStore, type RecoveredGame } from './journal-store';
+import { NO_SCORE, instructorBasics } from './drill-play';
+import type { ReplayPlayback } from './replay-playback';
+import { instructorAct, listDrills, replayAct, type SessionCore } from './session-acts';
 
 export const TICK_MS = TICK_SECONDS * 1000;
 /** Catch-up cap: after a stall (laptop lid, debugger) we drop sim time rather than freeze the UI. */
@@ -39,6 +35,13 @@ export interface SimSessionOptions {
   now?: () => number;
   maxTicksPerAdvance?: number;
   budgetMs?: number;
+  /** Folder for crash-safe game journals; unset = games are recorded in memory only. */
+  journalDir?: string | null;
+  /** Where the drills are (drills/ by default). */
+  drillsDir?: string;
+  /** Wall-clock time for recordings' createdAt (new Date() by default). */
+  wallClock?: () => Date;
+  warn?: (line: string) => void;
 }
 
 export interface AdvanceResult {
@@ -49,23 +52,27 @@ export interface AdvanceResult {
 const OK: Reply = { ok: true };
 const refuse = (code: CommandError['code'], field: string, message: string): Reply => ({ ok: false, error: { code, field, message } });
 
-export class SimSession {
-  private sim!: SimState;
-  private scenarioId = '';
-  private seed = 0;
+export class SimSession implements SessionCore {
+  live!: LiveGame;
+  replay: ReplayPlayback | null = null;
+  recoverable: RecoveredGame[] = [];
+  readonly ctx: GameContext;
+  readonly journals: JournalStore | null;
+  readonly drillsDir: string;
   private paused: boolean;
   private speed: number;
-  private ended = false;
+  private ended = false; // the live game is over (scenario end, or the drill ended)
   private simMsOwed = 0; // real time x speed not yet turned into ticks
-  private version = 0; // bumps on every state change; frames and the view cache key on it
+  private version = 0; // bumps on every change of what is shown; frames and the view cache key on it
   private cachedView: { version: number; view: SimView } | null = null;
+  private cachedInstructor: { key: string; view: InstructorView | null } | null = null;
   private pending: SimEvent[] = [];
-  private journalEntries: TimedCommand[] = [];
   private readonly frames = new FrameProducer();
   private readonly now: () => number;
   private readonly maxTicks: number;
   private readonly budgetMs: number;
   private clock: ClockHandle | null = null;
+  private exporting: ModeFrame['exporting'] = null;
 
   constructor(opts: SimSessionOptions = {}) {
     this.now = opts.now ?? (() => performance.now());
@@ -73,75 +80,86 @@ export class SimSession {
     this.budgetMs = opts.budgetMs ?? ADVANCE_BUDGET_MS;
     this.paused = opts.paused ?? false;
     this.speed = opts.speed ?? 60;
+    this.drillsDir = opts.drillsDir ?? DRILLS_DIR;
     if (!(SPEEDS as readonly number[]).includes(this.speed)) throw new Error(`speed ${this.speed} is not one of ${SPEEDS.join(', ')}`);
+    const wall = opts.wallClock ?? (() => new Date());
+    const warn = opts.warn ?? ((line: string) => console.warn(line));
+    this.journals = opts.journalDir ? new JournalStore(opts.journalDir) : null;
+    // Before our own journal exists: whatever is unfinished now was left by a host that stopped.
+    this.recoverable = this.journals?.findUnfinished() ?? [];
+    this.journals?.prune();
+    this.ctx = { createdAt: () => wall().toISOString().replace(/\.\d+Z$/, 'Z'), journals: this.journals, warn };
     const r = this.newGame(opts.scenarioId ?? 'dec-2010', opts.seed ?? 1);
     if (!r.ok) throw new Error(r.error.message);
   }
 
+  get mode(): SessionMode {
+    return this.replay ? 'replay' : this.live.drill ? 'drill' : 'free';
+  }
+
+  /** The state the screens are shown: the replay's playhead, or the live game. */
+  get state(): Readonly<SimState> {
+    return this.replay ? this.replay.shown : this.live.state;
+  }
+
   get status(): SessionStatus {
+    const s = this.state;
     return {
-      scenarioId: this.scenarioId,
-      scenarioName: SCENARIO_LIST.find((s) => s.id === this.scenarioId)?.name ?? this.scenarioId,
-      seed: this.seed,
-      paused: this.paused,
-      speed: this.speed,
-      ended: this.ended,
-      endMinute: endMinuteOf(this.sim),
+      scenarioId: s.scenario.id,
+      scenarioName: SCENARIO_LIST.find((x) => x.id === s.scenario.id)?.name ?? s.scenario.name,
+      seed: s.seed,
+      paused: this.replay ? !this.replay.playing : this.paused,
+      speed: this.replay ? this.replay.speed : this.speed,
+      ended: this.replay ? this.replay.tick >= this.replay.endTick : this.ended,
+      endMinute: endMinuteOf(s as SimState),
     };
   }
 
-  /** The live state, for tests and the CLI; hosts must not mutate it. */
-  get state(): Readonly<SimState> {
-    return this.sim;
-  }
-
   view(): SimView {
-    if (this.cachedView?.version !== this.version) this.cachedView = { version: this.version, view: viewOf(this.sim) };
+    if (this.cachedView?.version !== this.version) this.cachedView = { version: this.version, view: viewOf(this.state as SimState) };
     return this.cachedView.view;
   }
 
   checksum(): string {
-    return checksum(this.sim);
+    return checksum(this.state as SimState);
   }
 
   minute(): number {
-    return minuteOf(this.sim);
+    return minuteOf(this.state as SimState);
   }
 
-  /** Accepted commands with the sim-minute they took effect: with scenario + seed, a replay. */
+  /** The live game's accepted commands with their sim-minute (scenario + seed + these = a replay). */
   journal(): TimedCommand[] {
-    return this.journalEntries.map((e) => ({ ...e }));
+    return this.live.log.commands.map((c) => ({ atMinute: (c.tick * TICK_SECONDS) / 60, command: structuredClone(c.command) }));
+  }
+
+  /** The recording the screens show: the open replay, else the live game's so far. */
+  recording(): Recording {
+    return this.replay ? this.replay.recording : this.live.recording();
   }
 
   newGame(scenarioId: string, seed: number): Reply {
-    let sim: SimState;
+    let scenario;
     try {
-      sim = createSim(getScenario(scenarioId), seed);
+      scenario = getScenario(scenarioId);
     } catch (e) {
       const known = SCENARIO_LIST.map((s) => s.id).join(', ');
       return refuse('out-of-range', 'control.scenarioId', `${(e as Error).message} (known scenarios: ${known})`);
     }
-    this.sim = sim;
-    this.scenarioId = scenarioId;
-    this.seed = seed;
-    this.ended = false;
-    this.simMsOwed = 0;
-    this.pending = [];
-    this.journalEntries = [];
-    this.frames.reset();
-    this.version++;
-    this.checkEnded();
+    this.switchTo(LiveGame.free(scenario, seed, this.ctx));
     return OK;
   }
 
   pause(): Reply {
+    if (this.replay) return this.replay.pause();
     this.paused = true;
     this.simMsOwed = 0;
     return OK;
   }
 
   resume(): Reply {
-    if (this.ended) return refuse('not-allowed-now', 'control.action', 'the scenario has ended; start a new game to play again');
+    if (this.replay) return this.touched(this.replay.play());
+    if (this.ended) return refuse('not-allowed-now', 'control.action', this.live.drill ? 'the drill is over; start a new game or drill' : 'the scenario has ended; start a new game to play again');
     this.paused = false;
     return OK;
   }
@@ -149,6 +167,7 @@ export class SimSession {
   setSpeed(speed: number): Reply {
     if (!(SPEEDS as readonly number[]).includes(speed))
       return refuse('out-of-range', 'control.speed', `speed must be one of ${SPEEDS.join(', ')}, got ${speed}`);
+    if (this.replay) return this.replay.setSpeed(speed);
     this.speed = speed;
     return OK;
   }
@@ -156,6 +175,7 @@ export class SimSession {
   /** Runs the sim `minutes` ahead at once, paused or not (tests, the instructor's "skip"). */
   step(minutes: number): Reply {
     if (!(minutes > 0)) return refuse('out-of-range', 'control.minutes', '"minutes" must be above 0');
+    if (this.replay) return refuse('not-allowed-now', 'control.action', 'a replay is showing: seek in it instead of stepping');
     if (this.ended) return refuse('not-allowed-now', 'control.action', 'the scenario has ended; start a new game to play again');
     const ticks = Math.ceil((minutes * 60) / TICK_SECONDS - 1e-9);
     for (let i = 0; i < ticks && !this.ended; i++) this.tick();
@@ -167,6 +187,7 @@ export class SimSession {
    * up to the catch-up cap. Time beyond the cap is dropped, not queued.
    */
   advance(realMs: number): AdvanceResult {
+    if (this.replay) return this.advanceReplay(realMs);
     if (this.paused || this.ended || !(realMs > 0)) return { ticks: 0, dropped: 0 };
     this.simMsOwed += realMs * this.speed;
     const due = Math.floor(this.simMsOwed / TICK_MS);
@@ -182,18 +203,17 @@ export class SimSession {
     return { ticks, dropped: this.ended ? 0 : due - ticks };
   }
 
-  /** Applies a player command or instructor inject at the current tick. */
-  applyCommand(command: unknown): Reply {
-    if (this.ended) return refuse('not-allowed-now', 'command', 'the scenario has ended; start a new game to give orders');
-    const atMinute = minuteOf(this.sim);
-    const r = applyCommand(this.sim, command);
-    if (!r.ok) return { ok: false, error: r.error };
-    this.journalEntries.push({ atMinute, command: JSON.parse(JSON.stringify(command)) as TimedCommand['command'] });
-    this.version++;
-    return OK;
+  /** A player's order from a screen of `role`; in a drill the trainee keeps to the drill's verbs. */
+  applyCommand(command: unknown, role: Role = 'trainee'): Reply {
+    if (this.replay) return refuse('not-allowed-now', 'command', 'a replay is showing: take over or close it to give orders');
+    if (this.ended) return refuse('not-allowed-now', 'command', this.live.drill ? 'the drill is over; no more orders' : 'the scenario has ended; start a new game to give orders');
+    return this.touched(this.live.command(command, role));
   }
 
-  control(c: ControlAction): Reply {
+  /** A clock control from a screen of `role` (host menus and tests act as the instructor). */
+  control(c: ControlAction, role: Role = 'instructor'): Reply {
+    const no = this.refuseControl(c, role);
+    if (no) return no;
     switch (c.action) {
       case 'pause':
         return this.pause();
@@ -212,14 +232,42 @@ export class SimSession {
     }
   }
 
-  /** The next frame for all subscribers, or null when nothing changed. */
-  nextFrame(): Frame | null {
-    return this.frames.next(this.version, () => this.view(), this.status, this.pending);
+  listDrills(): Reply {
+    return listDrills(this);
   }
 
-  /** A full frame for a screen that just (re)subscribed. */
-  fullFrame(): Frame {
-    return this.frames.fullFrame(() => this.view(), this.status);
+  /** An instructor's act (the host has already checked the screen is the instructor's). */
+  instructor(act: InstructorAct): Reply {
+    return this.touched(instructorAct(this, act));
+  }
+
+  replayAct(act: ReplayAct, role: Role = 'instructor'): Reply {
+    return this.touched(replayAct(this, act, role));
+  }
+
+  /** The next frame for all subscribers (the trainee's), or null when nothing changed. */
+  nextFrame(): Frame | null {
+    const mode = this.modeFrame();
+    const key = `${JSON.stringify(mode)}|${this.instructorKey()}`;
+    const f = this.frames.next(this.version, () => this.view(), this.status, this.pending, key);
+    if (f) f.mode = mode;
+    return f;
+  }
+
+  /** A full frame for a screen of `role` that just (re)subscribed. */
+  fullFrame(role: Role = 'trainee'): Frame {
+    return this.frameFor({ ...this.frames.fullFrame(() => this.view(), this.status), mode: this.modeFrame() }, role);
+  }
+
+  /** The frame as a screen of `role` may see it: only instructors get the InstructorView. */
+  frameFor(frame: Frame, role: Role): Frame {
+    if (role !== 'instructor' || !frame.mode) return frame;
+    return { ...frame, mode: { ...frame.mode, instructor: this.instructorView() } };
+  }
+
+  /** A debrief export's progress, shown to every screen (exports.ts sets it). */
+  setExporting(progress: ModeFrame['exporting']): void {
+    this.exporting = progress;
   }
 
   /** Drives the session in real time and emits frames (at most one per interval). */
@@ -235,8 +283,86 @@ export class SimSession {
     };
   }
 
+  /** The host is shutting down: a game with something in it stays unfinished, to be offered next time. */
+  close(): void {
+    this.clock?.stop();
+    const l = this.live;
+    if (l.finished) return;
+    if (!l.drill && l.log.commands.length === 0 && l.log.marks.length === 0) l.finish();
+    else l.closeJournal();
+  }
+
+  // ---- SessionCore: what session-acts.ts uses -------------------------------------------
+
+  /** Replaces the live game (sealing the old one's replay), closes any replay; paused unless said. */
+  switchTo(game: LiveGame, opts: { speed?: number; paused?: boolean } = {}): void {
+    if (this.live && this.live !== game) this.live.finish();
+    this.live = game;
+    this.replay = null;
+    this.ended = false;
+    this.simMsOwed = 0;
+    this.pending = [];
+    if (opts.speed !== undefined) this.speed = opts.speed;
+    if (opts.paused !== undefined) this.paused = opts.paused;
+    this.frames.reset();
+    this.version++;
+    this.checkEnded();
+  }
+
+  showReplay(replay: ReplayPlayback | null): void {
+    this.replay = replay;
+    this.paused = true; // the live game waits underneath, paused
+    this.simMsOwed = 0;
+    this.pending = [];
+    this.frames.reset();
+    this.version++;
+  }
+
+  /** The drill just ended (time, objectives or the instructor): stop the clock and seal the replay. */
+  liveEnded(): void {
+    this.ended = true;
+    this.paused = true;
+    this.simMsOwed = 0;
+    this.live.finish();
+    this.version++;
+  }
+
+  get drillRunning(): boolean {
+    return !this.replay && this.live.drill !== null && !this.ended;
+  }
+
+  // ---- internals ----------------------------------------------------------------------
+
+  /** A reply that changed something (ok) bumps the version so the next frame shows it. */
+  private touched(r: Reply): Reply {
+    if (r.ok) this.version++;
+    return r;
+  }
+
+  /** Whose clock it is: in a running drill the trainee may not start games or skip time; in check mode not pause either. */
+  private refuseControl(c: ControlAction, role: Role): Reply | null {
+    if (role !== 'trainee' || !this.drillRunning) return null;
+    if (c.action === 'newGame' || c.action === 'step')
+      return refuse('not-allowed-now', 'control.action', `the instructor runs this drill: ${c.action === 'newGame' ? 'starting another game' : 'skipping time'} is up to them`);
+    if (this.live.drill!.checkMode)
+      return refuse('not-allowed-now', 'control.action', 'check mode (an assessment): only the instructor can pause, resume or change the speed');
+    return null;
+  }
+
+  private advanceReplay(realMs: number): AdvanceResult {
+    const r = this.replay!;
+    r.buildSome(this.now);
+    const { ticks, events } = r.advance(realMs, this.maxTicks);
+    if (ticks > 0 || events.length) {
+      this.version++;
+      this.pending.push(...events);
+      if (this.pending.length > MAX_PENDING_EVENTS) this.pending.splice(0, this.pending.length - MAX_PENDING_EVENTS);
+    }
+    return { ticks, dropped: 0 };
+  }
+
   private tick(): void {
-    const events = step(this.sim);
+    const events = this.live.tick();
     this.version++;
     if (events.length) {
       this.pending.push(...events);
@@ -246,9 +372,31 @@ export class SimSession {
   }
 
   private checkEnded(): void {
-    if (minuteOf(this.sim) >= endMinuteOf(this.sim)) {
-      this.ended = true;
-      this.paused = true;
+    if (this.ended) return;
+    if (this.live.drillEnded || minuteOf(this.live.state) >= endMinuteOf(this.live.state)) this.liveEnded();
+  }
+
+  private modeFrame(): ModeFrame {
+    const extra = { recoverable: this.recoverable.map((r) => r.summary), exporting: this.exporting };
+    if (this.replay) return { mode: 'replay', drill: null, replay: this.replay.view(), ...extra };
+    const d = this.live.drill;
+    return { mode: d ? 'drill' : 'free', drill: d ? d.view(this.speed) : null, replay: null, ...extra };
+  }
+
+  private instructorKey(): string {
+    const l = this.live;
+    return `${this.replay ? 'r' : ''}${l.log.commands.length}/${l.log.marks.length}/${l.drill?.key ?? ''}/${l.journalPath ?? ''}`;
+  }
+
+  private instructorView(): InstructorView | null {
+    const key = `${this.version}|${this.instructorKey()}`;
+    if (this.cachedInstructor?.key === key) return this.cachedInstructor.view;
+    let view: InstructorView | null = null;
+    if (!this.replay) {
+      const l = this.live;
+      view = l.drill ? l.drill.instructorView(l.journalPath) : { ...instructorBasics(l.log, l.journalPath), score: NO_SCORE, injects: [], hints: [] };
     }
+    this.cachedInstructor = { key, view };
+    return view;
   }
 }

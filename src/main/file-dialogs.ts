@@ -1,0 +1,56 @@
+// File > Export... and Open Replay...: native dialogs around the session's exports. The save
+// dialog itself asks before replacing a file, so writes then overwrite; everything goes
+// through writeFileSafely (temp file + rename), so a crash never leaves half a report.
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { app, BrowserWindow, dialog, type FileFilter } from 'electron';
+import { writeFileSafely } from '../replay/safe-write';
+import { buildExport, exportFileName, type ExportKind } from './session/exports';
+import type { SimSession } from './session/sim-session';
+
+const FILTERS: Record<ExportKind, FileFilter> = {
+  replay: { name: 'Supernode Storm replay', extensions: ['skyreplay'] },
+  report: { name: 'Debrief report (web page)', extensions: ['html'] },
+  csv: { name: 'Metrics (CSV)', extensions: ['csv'] },
+  pdf: { name: 'Debrief report (PDF)', extensions: ['pdf'] },
+};
+
+export async function exportWithDialog(session: SimSession, kind: ExportKind, win: BrowserWindow | null): Promise<void> {
+  const opts = { title: `Export ${FILTERS[kind].name}`, defaultPath: join(app.getPath('documents'), exportFileName(session, kind)), filters: [FILTERS[kind]] };
+  const { canceled, filePath } = await (win ? dialog.showSaveDialog(win, opts) : dialog.showSaveDialog(opts));
+  if (canceled || !filePath) return;
+  try {
+    win?.setProgressBar(2); // indeterminate while the debrief re-simulates
+    const file = await buildExport(session, kind, { printPdf: printToPdf, onProgress: (f) => win?.setProgressBar(f) });
+    writeFileSafely(filePath, file.data, { overwrite: true });
+  } catch (e) {
+    dialog.showErrorBox('Export failed', `${(e as Error).message}\nNothing was written to ${filePath}.`);
+  } finally {
+    win?.setProgressBar(-1);
+  }
+}
+
+export async function openReplayWithDialog(session: SimSession, win: BrowserWindow | null): Promise<void> {
+  const opts = { title: 'Open a replay', properties: ['openFile' as const], filters: [FILTERS.replay] };
+  const { canceled, filePaths } = await (win ? dialog.showOpenDialog(win, opts) : dialog.showOpenDialog(opts));
+  if (canceled || !filePaths[0]) return;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(filePaths[0]);
+  } catch (e) {
+    return dialog.showErrorBox('Cannot open the replay', `${filePaths[0]} cannot be read: ${(e as Error).message}`);
+  }
+  const r = session.replayAct({ act: 'open', fileName: basename(filePaths[0]), dataBase64: bytes.toString('base64') }, 'instructor');
+  if (!r.ok) dialog.showErrorBox('Cannot open the replay', r.error.message);
+}
+
+/** The report in a hidden, script-less window, printed by Chromium (the report is self-contained). */
+export async function printToPdf(html: string): Promise<Buffer> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false } });
+  try {
+    await win.loadURL(`data:text/html;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  } finally {
+    win.destroy();
+  }
+}

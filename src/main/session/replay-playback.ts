@@ -1,0 +1,192 @@
+// The replay viewer's side in the session: a decoded .skyreplay, its Replayer (keyframes
+// built in the background so any seek is a keyframe copy plus a few hundred steps), and a
+// playhead that steps forward tick by tick (so screens get the sim's events) checking every
+// recorded checksum it passes. A checksum that disagrees stops playback at that tick.
+import { applyCommand, checksum, step, TICK_SECONDS, type SimEvent, type SimState } from '../../sim/index';
+import { Replayer, describeCommand, type Recording, type VerifyResult } from '../../replay/index';
+import { decodeReplay } from '../../replay/codec'; // not ../replay/node: Electron's bundle must not pull in playwright (pdf.ts)
+import { SPEEDS } from '../../shared/contract';
+import type { ReplayView } from '../../shared/drill-contract';
+import type { Reply } from '../../shared/contract';
+
+const TICK_MS = TICK_SECONDS * 1000;
+/** Background keyframe building per clock interval: keeps the 30/s frames flowing. */
+const BUILD_BUDGET_MS = 8;
+const BUILD_CHUNK_TICKS = 60;
+
+const refuse = (code: 'out-of-range' | 'not-allowed-now', field: string, message: string): Reply => ({ ok: false, error: { code, field, message } });
+const tPlus = (tick: number) => {
+  const min = Math.floor((tick * TICK_SECONDS) / 60);
+  return `T+${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+};
+
+export class ReplayPlayback {
+  readonly replayer: Replayer;
+  playing = false;
+  speed = 60;
+  error: string | null = null;
+  private divergedAt: number | null = null;
+  private state: SimState;
+  private next = 0; // first recorded command not yet applied to `state`
+  private nextMark = 0; // first recorded checksum not yet passed
+  private simMsOwed = 0;
+  private builder: Generator<number, VerifyResult> | null;
+  private timeline: ReplayView['timeline'];
+  private marks: ReplayView['marks'];
+
+  /** Decodes and checks the file; throws ReplayError naming the problem. Nothing is simulated yet. */
+  static open(fileName: string, bytes: Uint8Array): ReplayPlayback {
+    return new ReplayPlayback(fileName, decodeReplay(bytes, fileName));
+  }
+
+  constructor(
+    readonly fileName: string,
+    readonly recording: Recording,
+  ) {
+    this.replayer = new Replayer(recording);
+    this.state = this.replayer.stateAt(0);
+    this.next = recording.commands.findIndex((c) => c.tick > 0);
+    if (this.next < 0) this.next = recording.commands.length;
+    this.nextMark = recording.checksums.findIndex((c) => c.tick > 0);
+    if (this.nextMark < 0) this.nextMark = recording.checksums.length;
+    this.builder = this.replayer.keyframeBuilder(BUILD_CHUNK_TICKS);
+    this.timeline = recording.commands.map((c) => ({ tick: c.tick, source: c.source, text: describeCommand(c.command) }));
+    this.marks = recording.marks.map((m) => ({ tick: m.tick, kind: m.kind, text: m.text }));
+  }
+
+  get tick(): number {
+    return this.state.tick;
+  }
+
+  get endTick(): number {
+    return this.recording.endTick;
+  }
+
+  /** The displayed state (after its tick's commands); hosts must not mutate it. */
+  get shown(): SimState {
+    return this.state;
+  }
+
+  /** Builds keyframes for up to `budgetMs`; true once every keyframe exists. */
+  buildSome(now: () => number, budgetMs = BUILD_BUDGET_MS): boolean {
+    if (!this.builder) return true;
+    const start = now();
+    while (now() - start < budgetMs) {
+      if (this.builder.next().done) {
+        this.builder = null;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Builds every keyframe now (tests, benchmarks). */
+  buildAll(): void {
+    while (this.builder && !this.builder.next().done);
+    this.builder = null;
+  }
+
+  play(): Reply {
+    if (this.error) return refuse('not-allowed-now', 'act', `${this.error}; seek to an earlier moment or take over before it`);
+    if (this.tick >= this.endTick) return refuse('not-allowed-now', 'act', 'the replay is at its end; seek back to play it again');
+    this.playing = true;
+    return { ok: true };
+  }
+
+  pause(): Reply {
+    this.playing = false;
+    this.simMsOwed = 0;
+    return { ok: true };
+  }
+
+  setSpeed(speed: number): Reply {
+    if (!(SPEEDS as readonly number[]).includes(speed)) return refuse('out-of-range', 'act.speed', `speed must be one of ${SPEEDS.join(', ')}, got ${speed}`);
+    this.speed = speed;
+    return { ok: true };
+  }
+
+  /** Jumps to `tick` (a keyframe copy plus at most one keyframe interval of steps). */
+  seek(tick: number): Reply {
+    if (tick > this.endTick) return refuse('out-of-range', 'act.tick', `the replay ends at tick ${this.endTick}, not ${tick}`);
+    this.state = this.replayer.stateAt(tick);
+    const d = this.replayer.divergence;
+    if (d && d.tick <= tick) {
+      this.state = this.replayer.stateAt(d.tick); // stop where it first went wrong
+      this.diverged(d.tick, d.expected, d.actual, d.reason);
+    } else if (this.error && (this.divergedAt ?? Infinity) > tick) this.error = null; // back before the divergence
+    const c = this.recording.commands.findIndex((x) => x.tick > this.state.tick);
+    this.next = c < 0 ? this.recording.commands.length : c;
+    const k = this.recording.checksums.findIndex((x) => x.tick > this.state.tick);
+    this.nextMark = k < 0 ? this.recording.checksums.length : k;
+    this.simMsOwed = 0;
+    return { ok: true };
+  }
+
+  /** Plays `realMs` of wall time at the replay's speed; returns the sim events on the way. */
+  advance(realMs: number, maxTicks: number): { ticks: number; events: SimEvent[] } {
+    const events: SimEvent[] = [];
+    if (!this.playing || !(realMs > 0)) return { ticks: 0, events };
+    this.simMsOwed += realMs * this.speed;
+    const due = Math.floor(this.simMsOwed / TICK_MS);
+    this.simMsOwed -= due * TICK_MS;
+    let ticks = 0;
+    while (ticks < Math.min(due, maxTicks) && this.playing) {
+      events.push(...this.stepOnce());
+      ticks++;
+    }
+    return { ticks, events };
+  }
+
+  view(): ReplayView {
+    return {
+      fileName: this.fileName,
+      tick: this.tick,
+      endTick: this.endTick,
+      playing: this.playing,
+      speed: this.speed,
+      marks: this.marks,
+      timeline: this.timeline,
+      error: this.error,
+    };
+  }
+
+  /** One tick forward, checking the recorded checksum there, then that tick's commands. */
+  private stepOnce(): SimEvent[] {
+    const rec = this.recording;
+    const events = step(this.state);
+    const t = this.state.tick;
+    while (this.nextMark < rec.checksums.length && rec.checksums[this.nextMark].tick < t) this.nextMark++;
+    const mark = rec.checksums[this.nextMark];
+    if (mark && mark.tick === t) {
+      this.nextMark++;
+      const actual = checksum(this.state);
+      if (actual !== mark.checksum) {
+        this.diverged(t, mark.checksum, actual, 'checksum');
+        return events;
+      }
+    }
+    while (this.next < rec.commands.length && rec.commands[this.next].tick === t) {
+      const c = rec.commands[this.next++];
+      const res = applyCommand(this.state, c.command);
+      if (!res.ok) {
+        this.diverged(t, `${c.command.type} accepted`, `refused (${res.error.message})`, 'refused');
+        return events;
+      }
+    }
+    if (t >= this.endTick) {
+      this.playing = false;
+      const actual = checksum(this.state);
+      if (actual !== rec.finalChecksum) this.diverged(t, rec.finalChecksum, actual, 'checksum');
+    }
+    return events;
+  }
+
+  private diverged(tick: number, expected: string, actual: string, reason: 'checksum' | 'refused'): void {
+    this.playing = false;
+    this.divergedAt = tick;
+    this.error =
+      reason === 'checksum'
+        ? `checksum diverged at tick ${tick} (${tPlus(tick)}): the recording says ${expected}, this version computes ${actual}`
+        : `diverged at tick ${tick} (${tPlus(tick)}): a recorded command was ${actual}`;
+  }
+}
