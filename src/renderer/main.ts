@@ -10,6 +10,7 @@ import { SoundBoard } from './audio/sound-board';
 import { bindAudioControls } from './audio/audio-controls';
 import { StartScreen } from './screens/start-screen';
 import { EndScreen } from './screens/end-screen';
+import { ModeScreens } from './screens/mode-screens';
 import { installTestHooks } from './test-hooks';
 
 async function boot(): Promise<void> {
@@ -34,11 +35,20 @@ async function boot(): Promise<void> {
   const hud = new Hud(bridge);
   const sound = new SoundBoard();
   const audio = bindAudioControls(sound);
-  const start = new StartScreen(bridge);
+  const start = new StartScreen(bridge, chosen.requests, chosen.role);
   const end = new EndScreen();
-  const hooks = installTestHooks({ world, store, sound, ws: chosen.ws });
-
   const frame = () => world.setFreeRect(hud.freeRect(), true);
+  const modes = new ModeScreens({
+    chosen,
+    hud,
+    showStart: () => start.show(),
+    hideStart: () => start.hide(),
+    hideEnd: () => end.hide(),
+    cue: (c) => sound.play(c),
+    onLayout: () => requestAnimationFrame(frame),
+  });
+  const hooks = installTestHooks({ world, store, sound, ws: chosen.ws, role: chosen.role });
+
   frame();
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
@@ -75,9 +85,11 @@ async function boot(): Promise<void> {
     hooks.recordApply(performance.now() - t0);
     sound.events(change.events);
     sound.setLoad(view.metrics.supernodeLoad, view.phase === 'collapse');
+    modes.update(store.mode, status, view, change);
+    if (start.visible) start.updateRecovery(store.mode?.recoverable);
     const gameKey = `${status.scenarioId}:${status.seed}`;
     if (change.newGame) endShownFor = '';
-    if (status.ended && endShownFor !== gameKey && !start.visible) {
+    if (status.ended && endShownFor !== gameKey && !start.visible && !modes.ownsEnding && modes.role === 'trainee') {
       endShownFor = gameKey;
       end.show(view, hud.history);
     }
@@ -93,34 +105,54 @@ async function boot(): Promise<void> {
   };
   requestFlush();
 
+  // In check mode the trainee's clock keys do nothing but say why.
+  const locked = (): boolean => {
+    const why = modes.clockLock;
+    if (why) {
+      const el = document.getElementById('action-status')!;
+      el.className = 'action-status';
+      el.textContent = `✗ ${why}`;
+    }
+    return !!why;
+  };
   const speedStep = (dir: 1 | -1) => {
+    if (locked()) return;
     const cur = store.status?.speed ?? 60;
     const list = [...SPEEDS];
     const i = list.findIndex((s) => s >= cur);
     const next = list[Math.max(0, Math.min(list.length - 1, (i < 0 ? list.length - 1 : i) + dir))];
     void bridge.control({ action: 'setSpeed', speed: next });
   };
-  const togglePause = () => void bridge.control({ action: store.status?.paused ? 'resume' : 'pause' });
+  const togglePause = () => {
+    if (locked()) return;
+    void bridge.control({ action: store.status?.paused ? 'resume' : 'pause' }).then((r) => {
+      if (!r.ok) document.getElementById('action-status')!.textContent = `✗ ${r.error.message}`;
+    });
+  };
   document.getElementById('pause-button')!.addEventListener('click', togglePause);
   document.getElementById('speed-up')!.addEventListener('click', () => speedStep(1));
   document.getElementById('speed-down')!.addEventListener('click', () => speedStep(-1));
   bindKeyboard({
-    openTab: (tab) => hud.actions.open(tab),
+    openTab: (tab) => {
+      if (modes.role === 'trainee') hud.actions.open(tab); // the console has injects, not orders
+    },
     togglePause,
     faster: () => speedStep(1),
     slower: () => speedStep(-1),
     toggleMute: audio.toggleMute,
     escape: () => select(null),
-    enabled: () => !start.visible && !end.visible,
+    enabled: () => !start.visible && !end.visible && !modes.cardOpen,
   });
-  start.show();
+  // The instructor's start is the console's drill panel; the trainee's is the start screen.
+  if (modes.role === 'trainee') start.show();
+  else start.hide();
   hooks.ready();
 }
 
 function mergeChanges(a: FrameChange, b: FrameChange): FrameChange {
   for (const r of b.regions) a.regions.add(r);
   for (const p of b.parts) a.parts.add(p);
-  return { full: a.full || b.full, newGame: a.newGame || b.newGame, regions: a.regions, parts: a.parts, events: [...a.events, ...b.events] };
+  return { full: a.full || b.full, newGame: a.newGame || b.newGame, regions: a.regions, parts: a.parts, events: [...a.events, ...b.events], mode: a.mode || b.mode };
 }
 
 boot().catch((e) => {

@@ -2,6 +2,7 @@
 // Node code) can type their page.evaluate calls against it.
 import type { SessionStatus } from '../shared/contract';
 import type { SimView } from '../sim/view-types';
+import type { ModeFrame, Role } from '../shared/drill-contract';
 
 /** What the world scene is showing right now, in sprites. */
 export interface SceneStats {
@@ -32,6 +33,10 @@ export interface StormHooks {
   stats(): SceneStats;
   view(): SimView | null;
   status(): SessionStatus | null;
+  /** Drill / replay state from the latest frame (null in free play). */
+  mode(): ModeFrame | null;
+  /** Who this screen is: the instructor's console or a trainee's screen. */
+  role(): Role;
   sounds(): string[];
   wire(): WireStats | null;
   pixelAt(x: number, y: number): number[];

@@ -5,8 +5,9 @@ import type { WsBridgeStats } from './bridge/ws-bridge';
 import type { SoundBoard } from './audio/sound-board';
 import type { WorldScene } from './world/world';
 import type { StormHooks } from './test-hooks-types';
+import type { Role } from '../shared/drill-contract';
 
-export function installTestHooks(deps: { world: WorldScene; store: FrameStore; sound: SoundBoard; ws?: { stats: WsBridgeStats } }) {
+export function installTestHooks(deps: { world: WorldScene; store: FrameStore; sound: SoundBoard; ws?: { stats: WsBridgeStats }; role: Role }) {
   const hooks: StormHooks = {
     isReady: false,
     applied: 0,
@@ -14,6 +15,8 @@ export function installTestHooks(deps: { world: WorldScene; store: FrameStore; s
     stats: () => deps.world.stats(),
     view: () => deps.store.view,
     status: () => deps.store.status,
+    mode: () => deps.store.mode,
+    role: () => deps.role,
     sounds: () => [...deps.sound.played],
     wire: () => (deps.ws ? { ...deps.ws.stats } : null),
     gl: () => ({ ...deps.world.glInfo }),

@@ -19,17 +19,27 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function openGame(opts: { width?: number; height?: number; paused?: boolean } = {}): Promise<Rig> {
-  const host = await startWebHost({ port: 0, paused: opts.paused ?? true, log: () => {} });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 720 } });
-  const errors: string[] = [];
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+/** A page of its own (own storage, like a second machine) at `url`, once the game is drawn; page errors go to `errors`. */
+export async function openScreen(browser: Browser, url: string, errors: string[], size: { width: number; height: number } = { width: 1280, height: 720 }): Promise<Page> {
+  const context = await browser.newContext({ viewport: size, acceptDownloads: true });
+  const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(host.url);
+  await page.goto(url);
   await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
+  return page;
+}
+
+export async function openGame(opts: { width?: number; height?: number; paused?: boolean } = {}): Promise<Rig> {
+  const host = await startWebHost({ port: 0, paused: opts.paused ?? true, log: () => {} });
+  const browser = await launchChromium();
+  const errors: string[] = [];
+  const page = await openScreen(browser, host.url, errors, { width: opts.width ?? 1280, height: opts.height ?? 720 });
   return {
     host,
     browser,

@@ -1,7 +1,9 @@
 // Our own copy of the sim's view, rebuilt from frames: the first is full, later ones carry
 // only the top-level parts and the regions that changed. Tells the scene what changed so it
-// touches sprites only for those regions.
+// touches sprites only for those regions. Drill and replay state (Frame.mode) is kept whole:
+// a frame without it keeps the last one, a full frame without it means free play.
 import type { Frame, SessionStatus } from '../../shared/contract';
+import type { ModeFrame } from '../../shared/drill-contract';
 import type { RegionId } from '../../sim/regions';
 import type { RegionView, SimEvent, SimView } from '../../sim/view-types';
 
@@ -11,11 +13,13 @@ export interface FrameChange {
   regions: Set<RegionId>;
   parts: Set<keyof SimView>;
   events: SimEvent[];
+  mode: boolean; // the drill / replay part changed
 }
 
 export class FrameStore {
   view: SimView | null = null;
   status: SessionStatus | null = null;
+  mode: ModeFrame | null = null;
   lastSeq = -1;
 
   apply(frame: Frame): FrameChange {
@@ -24,7 +28,10 @@ export class FrameStore {
       (frame.full && this.view !== null && (frame.view.minute ?? 0) < this.view.minute);
     this.status = frame.status;
     this.lastSeq = frame.seq;
-    const change: FrameChange = { full: frame.full || !this.view, newGame, regions: new Set(), parts: new Set(), events: frame.events };
+    const modeBefore = this.mode;
+    if (frame.mode) this.mode = frame.mode;
+    else if (frame.full) this.mode = null;
+    const change: FrameChange = { full: frame.full || !this.view, newGame, regions: new Set(), parts: new Set(), events: frame.events, mode: this.mode !== modeBefore };
 
     if (frame.full || !this.view) {
       this.view = structuredClone(frame.view) as SimView;

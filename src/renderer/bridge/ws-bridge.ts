@@ -1,20 +1,24 @@
-// The browser host's Bridge: JSON messages over one WebSocket at /ws.
+// The browser host's Bridge: JSON messages over one WebSocket at /ws (an instructor's screen
+// adds ?role=instructor&token=...; the host decides whether it is one).
 // Reconnects with capped exponential backoff plus jitter (the lesson of seed 000: clients
 // that retry in lockstep are what turned a server overload into a supernode collapse).
-import type { Bridge, ClientMessage, ControlAction, Frame, HostMessage, Reply } from '../../shared/contract';
+import type { Bridge, ClientMessage, ControlAction, DrillRequests, Frame, HostMessage, Reply } from '../../shared/contract';
+import type { InstructorAct, ReplayAct, Role } from '../../shared/drill-contract';
 import type { Command } from '../../sim/commands';
 
-type Outgoing = { kind: 'command'; command: Command } | { kind: 'control'; control: ControlAction };
+/** A ClientMessage before it gets its id (the distributive Omit keeps the union apart). */
+type Outgoing = ClientMessage extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
 export interface WsBridgeStats {
   framesReceived: number;
   lastFrameBytes: number;
   maxFrameBytes: number;
   connected: boolean;
+  failedConnects: number; // in a row; an instructor with a wrong token never gets in
 }
 
-export class WsBridge implements Bridge {
-  readonly stats: WsBridgeStats = { framesReceived: 0, lastFrameBytes: 0, maxFrameBytes: 0, connected: false };
+export class WsBridge implements Bridge, DrillRequests {
+  readonly stats: WsBridgeStats = { framesReceived: 0, lastFrameBytes: 0, maxFrameBytes: 0, connected: false, failedConnects: 0 };
   private socket: WebSocket | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (reply: Reply) => void>();
@@ -22,7 +26,10 @@ export class WsBridge implements Bridge {
   private readonly queue: string[] = [];
   private attempt = 0;
 
-  constructor(private readonly url: string) {
+  constructor(
+    private readonly url: string,
+    readonly role: Role = 'trainee',
+  ) {
     this.connect();
   }
 
@@ -34,6 +41,18 @@ export class WsBridge implements Bridge {
     return this.request({ kind: 'control', control });
   }
 
+  listDrills(): Promise<Reply> {
+    return this.request({ kind: 'listDrills' });
+  }
+
+  instructor(act: InstructorAct): Promise<Reply> {
+    return this.request({ kind: 'instructor', act });
+  }
+
+  replay(act: ReplayAct): Promise<Reply> {
+    return this.request({ kind: 'replay', act });
+  }
+
   onFrame(listener: (frame: Frame) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -41,7 +60,7 @@ export class WsBridge implements Bridge {
 
   private request(out: Outgoing): Promise<Reply> {
     const id = this.nextId++;
-    const msg: ClientMessage = out.kind === 'command' ? { kind: 'command', id, command: out.command } : { kind: 'control', id, control: out.control };
+    const msg = { ...out, id } as ClientMessage;
     return new Promise<Reply>((resolve) => {
       this.pending.set(id, resolve);
       this.send(JSON.stringify(msg));
@@ -56,9 +75,12 @@ export class WsBridge implements Bridge {
   private connect(): void {
     const socket = new WebSocket(this.url);
     this.socket = socket;
+    let opened = false;
     socket.addEventListener('open', () => {
+      opened = true;
       this.attempt = 0;
       this.stats.connected = true;
+      this.stats.failedConnects = 0;
       // Subscribing first makes the host send a full frame before anything else.
       socket.send(JSON.stringify({ kind: 'subscribe', id: this.nextId++ } satisfies ClientMessage));
       for (const text of this.queue.splice(0)) socket.send(text);
@@ -66,6 +88,7 @@ export class WsBridge implements Bridge {
     socket.addEventListener('message', (ev) => this.receive(String(ev.data)));
     socket.addEventListener('close', () => {
       this.stats.connected = false;
+      if (!opened) this.stats.failedConnects++;
       // Requests in flight will never be answered by this socket: fail them clearly.
       for (const [id, resolve] of this.pending) {
         resolve({ ok: false, error: { code: 'not-allowed-now', field: 'connection', message: 'Lost the connection to the host; try again when it reconnects.' } });

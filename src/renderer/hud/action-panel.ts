@@ -9,6 +9,16 @@ import { actionHints } from './action-hints';
 export const TABS = ['deploy', 'withdraw', 'throttle', 'hotfix', 'offline-im', 'group-video'] as const;
 export type Tab = (typeof TABS)[number];
 
+/** The sim verb each tab sends: a drill's allowedActions are verbs. */
+export const TAB_VERB: Record<Tab, Command['type']> = {
+  deploy: 'deployMegaSupernodes',
+  withdraw: 'withdrawMegaSupernodes',
+  throttle: 'throttleLogins',
+  hotfix: 'pushHotfix',
+  'offline-im': 'setOfflineImService',
+  'group-video': 'setGroupVideo',
+};
+
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const num = (id: string) => ($<HTMLInputElement>(id).value.trim() === '' ? Number.NaN : Number($<HTMLInputElement>(id).value));
 const val = (id: string) => $<HTMLSelectElement>(id).value;
@@ -33,6 +43,8 @@ export class ActionPanel {
   active: Tab = 'deploy';
   onResult: (ok: boolean, command: Command) => void = () => {};
   private readonly status = $('action-status');
+  /** Verbs this drill allows; null in free play (everything). */
+  private allowed: ReadonlySet<string> | null = null;
 
   constructor(private readonly bridge: Bridge) {
     for (const sel of document.querySelectorAll<HTMLSelectElement>('.region-select')) {
@@ -63,7 +75,40 @@ export class ActionPanel {
     $('throttle-off-button').addEventListener('click', () => void this.submit('throttle', true));
   }
 
+  /** A drill's allowedActions (null: free play). Other tabs are disabled with the reason as tooltip. */
+  setAllowed(verbs: readonly string[] | null): void {
+    const key = verbs ? verbs.join(',') : '*';
+    if (this.allowedKey === key) return;
+    this.allowedKey = key;
+    this.allowed = verbs ? new Set(verbs) : null;
+    this.status.textContent = ''; // a refusal from the last drill means nothing now
+    for (const tab of TABS) {
+      const ok = this.isAllowed(tab);
+      const b = document.querySelector<HTMLButtonElement>(`#verb-tabs button[data-tab="${tab}"]`)!;
+      b.disabled = !ok;
+      b.title = ok ? '' : 'Not part of this drill: your instructor has not made this action available.';
+      const form = $<HTMLFormElement>(`form-${tab}`);
+      form.classList.toggle('locked', !ok);
+      for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')) el.disabled = !ok;
+      form.title = b.title;
+    }
+    if (!this.isAllowed(this.active)) {
+      const first = TABS.find((t) => this.isAllowed(t));
+      if (first) this.open(first, false);
+    }
+  }
+  private allowedKey = '*';
+
+  isAllowed(tab: Tab): boolean {
+    return !this.allowed || this.allowed.has(TAB_VERB[tab]);
+  }
+
   open(tab: Tab, focus = true): void {
+    if (!this.isAllowed(tab)) {
+      this.status.className = 'action-status';
+      this.status.textContent = `✗ ${$(`form-${tab}`).title}`;
+      return;
+    }
     this.active = tab;
     for (const b of document.querySelectorAll<HTMLButtonElement>('#verb-tabs button')) b.classList.toggle('active', b.dataset.tab === tab);
     for (const f of document.querySelectorAll<HTMLFormElement>('.verb-form')) f.classList.toggle('active', f.dataset.tab === tab);

@@ -47,3 +47,21 @@ export function duration(minutes: number): string {
   const h = Math.floor(m / 60);
   return h > 0 ? `${h} h ${PAD(m % 60)} min` : `${m} min`;
 }
+
+/** Sim-minutes since the start as "T+05:20" (the replay's and the console's clock). */
+export function tPlus(minutes: number): string {
+  const m = Math.max(0, Math.floor(minutes));
+  return `T+${PAD(Math.floor(m / 60))}:${PAD(m % 60)}`;
+}
+
+/** Real seconds as "12:05" (or "1:02:05"): the drill countdown. */
+export function countdown(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const hh = Math.floor(s / 3600), mm = Math.floor((s % 3600) / 60), ss = s % 60;
+  return hh > 0 ? `${hh}:${PAD(mm)}:${PAD(ss)}` : `${PAD(mm)}:${PAD(ss)}`;
+}
+
+/** A speed in sim-seconds per real second, short: 60 -> "1m", 3600 -> "1h". */
+export function speedLabel(speed: number): string {
+  return speed >= 3600 ? `${speed / 3600}h` : speed >= 60 ? `${speed / 60}m` : `${speed}s`;
+}

@@ -39,10 +39,19 @@ export class Hud {
     this.perDot.textContent = grouped(perDot);
   }
 
-  /** Screen area not covered by the top bar, banner and dock: where the map is framed. */
+  /**
+   * Screen area not covered by the top bar, the dock and the panels beside the map (a
+   * trainee's drill panel, the replay bar, the instructor's console): where the map is framed.
+   */
   freeRect(): { x: number; y: number; w: number; h: number } {
+    const box = (id: string) => {
+      const el = document.getElementById(id);
+      return el && !el.hidden && el.getClientRects().length > 0 ? el.getBoundingClientRect() : null;
+    };
     const top = document.getElementById('top-bar')!.getBoundingClientRect().bottom + 8;
-    const bottom = document.getElementById('dock')!.getBoundingClientRect().top - 6;
-    return { x: 0, y: top, w: window.innerWidth, h: Math.max(100, bottom - top) };
+    const bottom = Math.min(document.getElementById('dock')!.getBoundingClientRect().top, box('replay-bar')?.top ?? Infinity) - 6;
+    const left = (box('drill-panel')?.right ?? 0) + (box('drill-panel') ? 4 : 0);
+    const right = box('console')?.left ?? window.innerWidth;
+    return { x: left, y: top, w: Math.max(100, right - left), h: Math.max(100, bottom - top) };
   }
 }

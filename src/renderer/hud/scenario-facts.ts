@@ -16,12 +16,14 @@ export interface ScenarioFacts {
   mega: Record<MegaSource, MegaFacts>;
   hotfixBuildMin: Partial<Record<HotfixId, number>>;
   delays: { throttleMin?: number; offlineImMin?: number; groupVideoMin?: number };
+  versions: { id: string; name: string }[]; // client builds, for the instructor's crash-wave inject
 }
 
 interface ScenarioFile {
   services?: { mega?: Record<string, Partial<MegaFacts>> };
   hotfixes?: Record<string, { buildMin?: number }>;
   commandDelays?: ScenarioFacts['delays'];
+  versions?: { id: string; name?: string }[];
 }
 
 const FILES: Record<string, ScenarioFile> = { 'dec-2010': dec2010, 'aug-2007': aug2007, 'normal-day': normalDay };
@@ -37,5 +39,6 @@ export function factsFor(scenarioId: string): ScenarioFacts {
     mega: { dedicated: mega(f, 'dedicated'), groupVideo: mega(f, 'groupVideo'), cloud: mega(f, 'cloud') },
     hotfixBuildMin: { imCrashFix: f.hotfixes?.imCrashFix?.buildMin, jitteredBackoff: f.hotfixes?.jitteredBackoff?.buildMin },
     delays: f.commandDelays ?? {},
+    versions: (f.versions ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })),
   };
 }

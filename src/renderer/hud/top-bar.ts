@@ -2,7 +2,7 @@
 // phase banner under it.
 import type { SessionStatus } from '../../shared/contract';
 import type { SimView } from '../../sim/view-types';
-import { clockAt, dateAt, grouped, percent } from './format';
+import { clockAt, dateAt, grouped, percent, speedLabel } from './format';
 
 const PHASE_TEXT: Record<SimView['phase'], string> = {
   calm: 'All quiet · network healthy',
@@ -65,7 +65,7 @@ export class TopBar {
   }
 
   setStatus(status: SessionStatus): void {
-    this.speed.textContent = status.speed >= 3600 ? `${status.speed / 3600}h` : status.speed >= 60 ? `${status.speed / 60}m` : `${status.speed}s`;
+    this.speed.textContent = speedLabel(status.speed);
     this.speed.title = `${status.speed} sim-seconds per real second`;
     this.pause.textContent = status.paused ? '▶' : '❚❚';
     this.pause.classList.toggle('paused', status.paused);

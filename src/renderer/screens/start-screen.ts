@@ -1,23 +1,70 @@
-// The start screen: pick a scenario and a seed, then start the shift
-// (control newGame, then resume).
-import { SCENARIO_IDS, type Bridge } from '../../shared/contract';
+// The start screen: pick a scenario and a seed, then start the shift (control newGame, then
+// resume). Beside it: the drills an instructor can run (they start from the console, and the
+// drill then opens here by itself), "Open replay…", and any unfinished game to recover.
+import { SCENARIO_IDS, type Bridge, type DrillRequests } from '../../shared/contract';
+import type { DrillSummary, RecoverableGame, Role } from '../../shared/drill-contract';
+import { h } from '../dom';
+import { replayOpener } from '../replay/replay-file';
+import { RecoveryList } from '../replay/recovery-list';
 
 export class StartScreen {
   private readonly root = document.getElementById('start-screen')!;
   private readonly button = document.getElementById('start-button') as HTMLButtonElement;
   private readonly seed = document.getElementById('seed-input') as HTMLInputElement;
   private readonly error = document.getElementById('start-error')!;
+  private readonly drills = h('ul', { class: 'start-drills', id: 'start-drills' });
+  private readonly recovery: RecoveryList;
   onStarted: () => void = () => {};
 
-  constructor(private readonly bridge: Bridge) {
+  constructor(
+    private readonly bridge: Bridge,
+    private readonly requests: DrillRequests,
+    role: Role,
+  ) {
     this.button.addEventListener('click', () => void this.start());
     this.seed.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') void this.start();
     });
+    this.recovery = new RecoveryList(requests, 'start');
+    if (role === 'trainee') this.buildSide();
+  }
+
+  /** The right-hand column: drills (run by an instructor), replays, recovery. */
+  private buildSide(): void {
+    const opener = replayOpener(this.requests, 'start-replay-file', 'Open replay…');
+    const side = h('div', { class: 'start-side' },
+      h('div', { class: 'side-label' }, 'Drills'),
+      h('p', { class: 'side-text' }, 'An instructor runs these from the instructor console (the second address ', h('code', {}, 'npm run web'), ' prints, or Window ▸ Instructor Console in the app). When they start one, it opens here.'),
+      this.drills,
+      h('div', { class: 'side-label' }, 'Debrief'),
+      h('p', { class: 'side-text' }, 'Watch a recorded game: seek anywhere, take over from any moment.'),
+      opener.root,
+      this.recovery.root);
+    const card = this.root.querySelector('.screen-card')!;
+    const main = h('div', { class: 'start-main' }, ...Array.from(card.children).filter((c) => !c.classList.contains('screen-keys')));
+    card.classList.add('start-card');
+    card.prepend(h('div', { class: 'start-columns' }, main, side));
+    void this.loadDrills();
+  }
+
+  private async loadDrills(): Promise<void> {
+    const reply = await this.requests.listDrills();
+    if (!reply.ok) {
+      this.drills.replaceChildren(h('li', { class: 'side-text' }, `Drills are not available here: ${reply.error.message}`));
+      return;
+    }
+    const list = (reply.data as DrillSummary[]) ?? [];
+    this.recovery.setDrillNames(new Map(list.map((d) => [d.id, d.name])));
+    this.drills.replaceChildren(...list.map((d) => h('li', { 'data-drill': d.id }, h('b', {}, d.name), h('span', {}, `${d.scenarioId} · ${d.timeLimitRealMin} min`))));
   }
 
   get visible(): boolean {
     return !this.root.hidden;
+  }
+
+  /** Unfinished games offered for recovery (ModeFrame.recoverable; absent from older hosts). */
+  updateRecovery(games: readonly RecoverableGame[] | undefined): void {
+    this.recovery.update(games);
   }
 
   show(): void {

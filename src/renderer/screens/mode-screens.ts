@@ -1,0 +1,156 @@
+// Which screens show for this role and session mode. A trainee in a drill gets the drill
+// panel, the briefing, the check-mode lock and, at the end, the score screen; anyone watching
+// a replay gets the replay bar; the instructor gets the console. Reacts to transitions (a
+// drill starting, a replay opening) so it never fights the player's own clicks.
+import type { Bridge, DrillRequests, SessionStatus } from '../../shared/contract';
+import type { ModeFrame, Role, SessionMode } from '../../shared/drill-contract';
+import type { SimView } from '../../sim/view-types';
+import type { FrameChange } from '../bridge/frame-store';
+import type { ChosenBridge } from '../bridge/choose-bridge';
+import type { Hud } from '../hud/hud';
+import { InstructorConsole } from '../console/console';
+import { Briefing } from '../drill/briefing';
+import { DrillPanel } from '../drill/drill-panel';
+import { ScoreScreen } from '../drill/score-screen';
+import { InstructorToast } from '../drill/toast';
+import { ReplayBar } from '../replay/replay-bar';
+import { TimelinePanel } from '../hud/timeline';
+import { byId } from '../dom';
+
+export interface ModeDeps {
+  chosen: ChosenBridge;
+  hud: Hud;
+  showStart: () => void;
+  hideStart: () => void;
+  hideEnd: () => void;
+  cue: (sound: 'pager' | 'confirm') => void;
+  onLayout: () => void;
+}
+
+export class ModeScreens {
+  readonly role: Role;
+  readonly replayBar: ReplayBar;
+  private readonly bridge: Bridge;
+  private readonly requests: DrillRequests;
+  private readonly console: InstructorConsole | null = null;
+  private readonly drillPanel: DrillPanel | null = null;
+  private readonly briefing: Briefing | null = null;
+  private readonly score: ScoreScreen | null = null;
+  private readonly toast: InstructorToast | null = null;
+  private readonly replayTimeline: TimelinePanel | null = null;
+  private mode: SessionMode | null = null;
+  private drillId = '';
+  private drillRun = 0; // counts drills this page has seen start, for "show once" keys
+  private layoutKey = '';
+  private lockReason: string | null = null;
+
+  constructor(private readonly deps: ModeDeps) {
+    const { chosen } = deps;
+    this.role = chosen.role;
+    this.bridge = chosen.bridge;
+    this.requests = chosen.requests;
+    const hud = byId('hud');
+    document.body.dataset.role = this.role;
+    this.replayBar = new ReplayBar(hud, this.requests);
+    // A trainee who closes a replay goes back to the start screen to choose what next.
+    if (this.role === 'trainee') this.replayBar.onClosed = () => deps.showStart();
+    if (this.role === 'instructor') {
+      this.console = new InstructorConsole(this.bridge, this.requests, chosen.exportUrl, chosen.ws?.stats);
+    } else {
+      this.drillPanel = new DrillPanel(hud);
+      this.toast = new InstructorToast(hud);
+      this.briefing = new Briefing(document.body);
+      this.score = new ScoreScreen(document.body);
+      this.score.onNewShift = () => deps.showStart();
+      // A trainee watching a replay gets its orders and marks beside the pager, click to seek.
+      this.replayTimeline = new TimelinePanel(byId('dock').querySelector<HTMLElement>('section.pager')!);
+      this.replayTimeline.setAvailable(false);
+      this.replayTimeline.onSeek = (tick) => void this.requests.replay({ act: 'seek', tick });
+      this.drillPanel.onMessage = (m) => {
+        this.toast!.show(m);
+        deps.cue('pager');
+      };
+    }
+  }
+
+  /** Why the trainee may not touch the clock now (check mode), or null. */
+  get clockLock(): string | null {
+    return this.lockReason;
+  }
+
+  /** Screens the free-play end screen must not cover (a drill has its own ending; a replay just stops). */
+  get ownsEnding(): boolean {
+    return this.mode === 'drill' || this.mode === 'replay';
+  }
+
+  /** Cards over the map that should keep the keyboard to themselves. */
+  get cardOpen(): boolean {
+    return !!(this.briefing?.visible || this.score?.visible);
+  }
+
+  update(mode: ModeFrame | null, status: SessionStatus, view: SimView, change: FrameChange): void {
+    const m = mode?.mode ?? 'free';
+    const was = this.mode;
+    this.mode = m;
+    document.body.dataset.mode = m;
+    if (m === 'replay' && was !== 'replay') {
+      this.deps.hideStart();
+      this.deps.hideEnd();
+      this.briefing?.hide();
+      this.score?.hide();
+    }
+    if (mode?.replay) this.replayBar.update(mode.replay);
+    else this.replayBar.hide();
+    this.replayTimeline?.setAvailable(!!mode?.replay);
+    if (mode?.replay) this.replayTimeline?.update(null, mode.replay);
+
+    const drill = m === 'drill' ? mode?.drill ?? null : null;
+    // A new run: another drill, or a live one starting (a finished drill coming back into view
+    // when a replay closes is not new: its score was seen, and the start screen may be up).
+    const fresh = drill && (drill.drillId !== this.drillId || (!drill.ended && (was !== 'drill' || change.newGame)));
+    if (drill && fresh) {
+      this.drillRun++;
+      this.drillId = drill.drillId;
+      this.deps.hideStart();
+      this.deps.hideEnd();
+      this.drillPanel?.reset();
+      this.briefing?.reset();
+      this.score?.reset();
+    }
+    const key = `${this.drillId}#${this.drillRun}`;
+    if (this.drillPanel) {
+      if (drill) {
+        this.drillPanel.update(drill, status);
+        this.briefing!.offer(key, drill, status);
+        if (drill.ended) {
+          this.briefing!.hide();
+          this.score!.show(key, drill);
+        }
+      } else {
+        this.drillPanel.hide();
+        this.briefing!.hide();
+      }
+      this.deps.hud.actions.setAllowed(drill && !drill.ended ? drill.allowedActions : null);
+      this.setLock(drill && !drill.ended && drill.checkMode ? 'Check mode: an assessment. Only your instructor can pause or change the speed.' : null);
+    }
+    this.console?.update({ mode, status, view });
+
+    const layout = `${m}:${!!this.drillPanel?.visible}:${this.replayBar.visible}`;
+    if (layout !== this.layoutKey) {
+      this.layoutKey = layout;
+      this.deps.onLayout();
+    }
+  }
+
+  private setLock(reason: string | null): void {
+    if (reason === this.lockReason) return;
+    this.lockReason = reason;
+    byId('check-lock').hidden = !reason;
+    for (const id of ['pause-button', 'speed-up', 'speed-down']) {
+      const b = byId<HTMLButtonElement>(id);
+      b.dataset.title ??= b.title;
+      b.disabled = !!reason;
+      b.title = reason ?? b.dataset.title ?? b.title;
+    }
+  }
+}

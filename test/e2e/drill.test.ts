@@ -1,0 +1,279 @@
+// An instructor-run drill in headless Chromium, two screens on one browser host: the
+// instructor's console (/instructor?token=...) and a trainee's screen. The instructor starts
+// a check-mode drill, fires injects, coaches and pauses while the trainee acts; the drill
+// ends on a score screen; the replay is exported, opened again and seeked; the debrief
+// report opens offline and its chart draws. Screenshots 10-14 land in test-results/screens/.
+import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebHost, type WebHost } from '../../src/main/host/web';
+import { decodeReplay, encodeReplay } from '../../src/replay/node';
+import { census } from './png';
+import { launchChromium, openScreen, shoot, until } from './harness';
+
+const DRILL = 'aug-2007-reboot-storm'; // 30 real minutes at 60x; throttles and megas only; one scripted inject
+const dir = mkdtempSync(join(tmpdir(), 'storm-e2e-'));
+let host: WebHost;
+let browser: Browser;
+let ins: Page; // the instructor's console
+let tr: Page; // the trainee's screen
+const errors: string[] = [];
+let replayPath = '';
+let reportPath = '';
+
+const mode = (p: Page) => p.evaluate(() => window.__storm!.mode());
+const text = (p: Page, sel: string) => p.locator(sel).textContent().then((t) => t ?? '');
+const seconds = (p: Page) => p.locator('#drill-countdown').getAttribute('data-seconds').then(Number);
+
+/** Saves what clicking `selector` downloads; returns its path. */
+async function download(p: Page, selector: string): Promise<string> {
+  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.click(selector)]);
+  const path = join(dir, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return path;
+}
+
+describe('an instructor-run drill, its replay and its debrief', () => {
+  beforeAll(async () => {
+    host = await startWebHost({ port: 0, paused: true, log: () => {} });
+    browser = await launchChromium();
+    [ins, tr] = await Promise.all([
+      openScreen(browser, host.instructorUrl, errors, { width: 1440, height: 900 }),
+      openScreen(browser, host.url, errors),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('opens the console for the instructor and lists the drills for the trainee', async () => {
+    expect(await ins.evaluate(() => window.__storm!.role())).toBe('instructor');
+    expect(await tr.evaluate(() => window.__storm!.role())).toBe('trainee');
+    expect(await ins.locator('#console').isVisible()).toBe(true);
+    expect(await ins.locator('#start-screen').isVisible()).toBe(false);
+    await until(ins, () => document.querySelectorAll('#drill-select option').length >= 3, 'the drill picker to fill');
+    await until(tr, () => document.querySelectorAll('#start-drills li').length >= 3, 'the drills on the start screen');
+    expect(await tr.locator('#start-replay-file-button').isVisible()).toBe(true);
+    expect(await tr.locator('#console').count()).toBe(0); // the trainee never gets the console
+  });
+
+  it('starts a check-mode drill: briefing, countdown and the clock lock on the trainee\'s screen', async () => {
+    await ins.selectOption('#drill-select', DRILL);
+    await ins.check('#check-mode');
+    await ins.click('#start-drill');
+    expect(await text(ins, '#start-drill-error')).toBe('');
+    await until(tr, () => !document.getElementById('briefing-screen')!.hidden, 'the briefing card');
+    expect(await tr.locator('#start-screen').isVisible()).toBe(false);
+    expect(await text(tr, '#briefing-rules')).toMatch(/check mode/i);
+    expect(await text(tr, '#briefing-clock')).toMatch(/stopped until your instructor/);
+    expect(await text(tr, '#drill-countdown')).toBe('30:00');
+    expect(await tr.locator('#check-lock').isVisible()).toBe(true);
+    expect(await tr.locator('#pause-button').isDisabled()).toBe(true);
+    const locked = tr.locator('#verb-tabs button[data-tab="offline-im"]');
+    expect(await locked.isDisabled()).toBe(true);
+    expect(await locked.getAttribute('title')).toMatch(/not part of this drill/i);
+
+    await tr.click('#briefing-go');
+    await tr.keyboard.press(' '); // the trainee tries to pause: check mode says no
+    expect(await text(tr, '#action-status')).toMatch(/check mode/i);
+    expect((await tr.evaluate(() => window.__storm!.status()))!.paused).toBe(true);
+
+    await ins.click('#start-clock');
+    await until(tr, () => Number(document.getElementById('drill-countdown')!.dataset.seconds) < 1800, 'the countdown to run');
+    expect(await tr.locator('#drill-countdown').getAttribute('data-state')).toBe('running');
+  });
+
+  it('fires injects and coaches while the trainee acts', async () => {
+    await ins.click('#console-speed-300');
+    await until(ins, () => window.__storm!.status()!.speed === 300, 'five sim-minutes per second');
+
+    await ins.click('#fire-inject-late-patchers-asia');
+    await until(ins, () => document.getElementById('fire-inject-late-patchers-asia')?.textContent === 'Fired', 'the scripted inject to fire');
+
+    await ins.selectOption('#inject-verb', 'supernodeCrash');
+    await ins.fill('#inject-fraction', '2');
+    await ins.click('#inject-fire');
+    await until(ins, () => document.getElementById('inject-fraction-error')!.textContent !== '', 'the refusal beside the field');
+    expect(await text(ins, '#inject-fraction-error')).toMatch(/between 0 and 1/);
+    await ins.fill('#inject-fraction', '0.1');
+    await ins.click('#inject-fire');
+    await until(ins, () => /Supernode crash/.test(document.getElementById('inject-status')!.textContent ?? ''), 'the supernode crash to fire');
+    expect(await text(ins, '#inject-fraction-error')).toBe('');
+
+    await ins.fill('#coach-text', 'Logins are flooding in from restarted PCs: throttle them.');
+    await ins.click('#coach-message');
+    await until(tr, () => /throttle them/.test(document.getElementById('drill-toast-text')?.textContent ?? ''), 'the message on the trainee\'s screen');
+    expect(await tr.locator('#drill-messages li[data-kind="message"]').count()).toBe(1);
+
+    await tr.keyboard.press('t');
+    expect(await tr.evaluate(() => document.activeElement?.id)).toBe('throttle-rate');
+    await tr.fill('#throttle-rate', '500');
+    await tr.click('#throttle-button');
+    await until(tr, () => document.getElementById('action-status')!.textContent!.startsWith('✓'), 'the throttle to be accepted');
+    await until(ins, () => document.querySelectorAll('#console-timeline li[data-source="trainee"]').length > 0, 'the trainee\'s order on the console timeline');
+    expect(await ins.locator('#console-timeline li[data-source="instructor"]').count()).toBeGreaterThanOrEqual(2);
+
+    await ins.fill('#coach-text', 'Throttle in; the flood is at its peak');
+    await ins.click('#coach-bookmark');
+    await until(ins, () => /bookmark added/.test(document.getElementById('coach-status')!.textContent ?? ''), 'the bookmark');
+
+    // The drill's first hint falls due at minute 65: recorded for the instructor, never shown in check mode.
+    await until(ins, () => (window.__storm!.mode()?.instructor?.marks ?? []).some((m) => m.kind === 'hint'), 'the scheduled hint', 60_000);
+    expect((await mode(tr))!.drill!.messages.every((m) => m.kind !== 'hint')).toBe(true);
+    expect(await tr.locator('#drill-messages li[data-kind="hint"]').count()).toBe(0);
+  });
+
+  it('pauses: the trainee sees the clock stop and can still give orders', async () => {
+    await ins.click('#console-pause');
+    await until(tr, () => document.getElementById('drill-countdown')!.dataset.state === 'paused', 'the paused countdown');
+    expect(await text(tr, '#drill-clock-state')).toMatch(/paused/);
+    const held = await seconds(tr);
+    await tr.waitForTimeout(1200);
+    expect(await seconds(tr)).toBe(held);
+
+    await tr.keyboard.press('m');
+    await tr.fill('#deploy-count', '300');
+    await tr.selectOption('#deploy-region', 'europe');
+    await tr.click('#deploy-button');
+    await until(tr, () => /mega-supernodes/.test(document.getElementById('action-status')!.textContent ?? ''), 'the deploy to be accepted');
+    await tr.keyboard.press('o'); // not in this drill
+    expect(await text(tr, '#action-status')).toMatch(/not part of this drill/i);
+    await until(ins, () => document.querySelectorAll('#console-timeline li[data-source="trainee"]').length >= 2, 'the deploy on the console timeline');
+    await ins.locator('#console').evaluate((el) => (el.scrollTop = 0));
+    await tr.waitForTimeout(400); // let the counter settle
+    await shoot(ins, '10-instructor');
+    await shoot(tr, '11-trainee-drill');
+  });
+
+  it('ends the drill on a score screen that breaks the score down', async () => {
+    await ins.click('#end-drill');
+    await until(tr, () => !document.getElementById('score-screen')!.hidden, 'the score screen');
+    const score = (await mode(tr))!.drill!.score!;
+    expect(score).not.toBeNull();
+    expect(await text(tr, '#score-total')).toBe(String(score.total));
+    expect(await text(tr, '#score-max')).toContain(String(score.maxTotal));
+    expect(await tr.locator('#score-rows tr').count()).toBe(score.objectives.length + score.penalties.length);
+    expect(await text(tr, '#score-reason')).toMatch(/ended by your instructor/);
+    expect(await text(ins, '#console-drill-result')).toContain(`score ${score.total}`);
+    await shoot(tr, '12-score');
+  });
+
+  it('exports the replay and the report from the console', async () => {
+    replayPath = await download(ins, '#export-replay');
+    expect(replayPath).toMatch(/aug-2007-reboot-storm.*\.skyreplay$/);
+    expect([...readFileSync(replayPath).subarray(0, 2)]).toEqual([0x1f, 0x8b]); // gzip
+    reportPath = await download(ins, '#export-report');
+    expect(readFileSync(reportPath, 'utf8')).toMatch(/^<!doctype html>/i);
+    const pdf = await download(ins, '#export-pdf'); // printed by the host's own Chromium
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await text(ins, '#export-error')).toBe('');
+  });
+
+  it('opens the replay and seeks by click, drag and timeline entry', async () => {
+    await ins.setInputFiles('#console-replay-file', replayPath);
+    await until(ins, () => window.__storm!.mode()?.mode === 'replay', 'the replay to open');
+    await until(tr, () => window.__storm!.mode()?.mode === 'replay', 'the trainee to watch it too');
+    expect(await tr.locator('#replay-bar').isVisible()).toBe(true);
+    expect(await ins.locator('#replay-track .mark.bookmark').count()).toBe(1);
+    expect(await ins.locator('#replay-track .rb-ticks i').count()).toBeGreaterThanOrEqual(4); // 2 injects, throttle, deploy
+    const end = (await mode(ins))!.replay!.endTick;
+    const tickNow = () => mode(ins).then((m) => m!.replay!.tick);
+
+    const box = (await ins.locator('#replay-track').boundingBox())!;
+    const at = (f: number) => ({ x: box.x + box.width * f, y: box.y + box.height / 2 + 6 });
+    await ins.mouse.click(at(0.5).x, at(0.5).y);
+    await until(ins, () => window.__storm!.mode()!.replay!.tick > 0, 'the seek to land');
+    expect(Math.abs((await tickNow()) - end * 0.5)).toBeLessThan(end * 0.02);
+
+    await ins.mouse.move(at(0.2).x, at(0.2).y);
+    await ins.mouse.down();
+    for (const f of [0.35, 0.5, 0.65, 0.8]) await ins.mouse.move(at(f).x, at(f).y, { steps: 3 });
+    await ins.mouse.up();
+    await until(ins, () => { const r = window.__storm!.mode()!.replay!; return Math.abs(r.tick - r.endTick * 0.8) < r.endTick * 0.02; }, 'the drag to land near 80%');
+
+    await ins.click('#console-timeline li[data-source="bookmark"]');
+    const mark = (await mode(ins))!.replay!.marks.find((m) => m.kind === 'bookmark')!;
+    await until(ins, () => window.__storm!.mode()!.replay!.tick === Number(document.querySelector<HTMLElement>('#console-timeline li[data-source="bookmark"]')!.dataset.tick), 'the seek to the bookmark');
+    expect(await tickNow()).toBe(mark.tick);
+
+    await ins.click('#replay-play');
+    await until(ins, () => window.__storm!.mode()!.replay!.playing, 'playback');
+    await ins.waitForTimeout(800);
+    await ins.click('#replay-play');
+    await until(ins, () => !window.__storm!.mode()!.replay!.playing, 'the pause');
+    expect(await tickNow()).toBeGreaterThan(mark.tick);
+    expect(await ins.locator('#replay-error').isVisible()).toBe(false);
+    await tr.waitForTimeout(400);
+    await shoot(ins, '13-replay');
+    await shoot(tr, '13-replay-trainee');
+
+    // A damaged file is refused with the reason, and the open replay stays.
+    const broken = join(dir, 'broken.skyreplay');
+    writeFileSync(broken, readFileSync(replayPath).subarray(0, 40));
+    await ins.setInputFiles('#console-replay-file', broken);
+    await until(ins, () => document.getElementById('console-replay-file-error')!.textContent !== '', 'the refusal of a damaged file');
+    expect((await mode(ins))!.mode).toBe('replay');
+  });
+
+  it('takes over from the replay\'s current moment', async () => {
+    const tick = (await mode(ins))!.replay!.tick;
+    await ins.click('#replay-take-over');
+    await until(ins, () => window.__storm!.mode()?.mode !== 'replay', 'the take-over');
+    expect((await ins.evaluate(() => window.__storm!.view()))!.tick).toBe(tick);
+    await until(tr, () => document.getElementById('replay-bar')!.hidden, 'the trainee\'s replay bar to go');
+  });
+
+  it('stops a replay whose checksum disagrees, naming the tick', async () => {
+    const rec = decodeReplay(readFileSync(replayPath), 'tampered');
+    const mark = rec.checksums.find((c) => c.tick > 0)!;
+    mark.checksum = mark.checksum.replace(/^./, (c) => (c === '0' ? '1' : '0')); // as if another sim version computed it
+    const tampered = join(dir, 'tampered.skyreplay');
+    writeFileSync(tampered, encodeReplay(rec));
+
+    // The take-over left a drill running: a replay cannot replace it until it ends.
+    await ins.setInputFiles('#console-replay-file', tampered);
+    await until(ins, () => /end it first/.test(document.getElementById('console-replay-file-error')!.textContent ?? ''), 'the refusal while a drill runs');
+    await ins.click('#end-drill');
+    await until(ins, () => window.__storm!.mode()?.drill?.ended === true, 'the branched drill to end');
+    await ins.setInputFiles('#console-replay-file', tampered);
+    await until(ins, () => window.__storm!.mode()?.mode === 'replay', 'the tampered replay to open');
+    await ins.selectOption('#replay-speed', '3600');
+    await ins.click('#replay-play');
+    await until(ins, () => !!window.__storm!.mode()?.replay?.error, 'playback to stop on the bad checksum', 30_000);
+    const r = (await mode(ins))!.replay!;
+    expect(r.playing).toBe(false);
+    expect(r.tick).toBe(mark.tick);
+    expect(await text(ins, '#replay-error')).toContain(`tick ${mark.tick}`);
+    await until(tr, () => !document.getElementById('replay-error')!.hidden, 'the error on the trainee\'s screen too');
+    await shoot(tr, '13c-replay-diverged');
+
+    // The trainee closes it and is back at the start screen to choose what next.
+    await tr.click('#replay-close');
+    await until(tr, () => window.__storm!.mode()?.mode !== 'replay' && !document.getElementById('start-screen')!.hidden, 'the start screen after closing');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens the exported HTML report offline, and its chart draws', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(pathToFileURL(reportPath).href);
+    const lines = await page.locator('svg polyline').evaluateAll((els) => els.map((e) => ({ points: (e.getAttribute('points') ?? '').trim().split(/\s+/).length, width: e.getBoundingClientRect().width })));
+    expect(lines.length).toBeGreaterThanOrEqual(2); // this run and the no-action baseline
+    for (const l of lines) {
+      expect(l.points).toBeGreaterThan(4); // a sample every few sim-minutes of a drill that ran a few sim-hours
+      expect(l.width).toBeGreaterThan(300);
+    }
+    await page.locator('svg').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    const svg = (await page.locator('svg').first().boundingBox())!;
+    const img = await shoot(page, '14-report');
+    const c = census(img, Math.max(0, Math.floor(svg.x)), Math.max(0, Math.floor(svg.y)), Math.min(img.width, Math.floor(svg.x + svg.width)), Math.min(img.height, Math.floor(svg.y + svg.height)));
+    expect(c.blueish).toBeGreaterThan(300); // this run's curve (#1f5fbf)
+    expect(c.distinctColours).toBeGreaterThan(20);
+    await page.close();
+  });
+});

@@ -1,0 +1,51 @@
+// A drill whose host stopped mid-game (a crash, a closed laptop) is offered on the next
+// start: the trainee's start screen lists it, and Resume carries the drill on from where its
+// journal stopped. The first host is driven headless to keep this quick.
+import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startWebHost, type WebHost } from '../../src/main/host/web';
+import { launchChromium, openScreen, shoot, until } from './harness';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'storm-recovery-'));
+let host: WebHost | undefined;
+let browser: Browser | undefined;
+
+describe('recovering an unfinished drill', () => {
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('offers the stopped drill on the start screen and resumes it', async () => {
+    const first = await startWebHost({ port: 0, paused: true, dataDir, log: () => {} });
+    const s = first.session;
+    expect(s.instructor({ act: 'startDrill', drillId: 'aug-2007-reboot-storm', checkMode: false }).ok).toBe(true);
+    expect(s.control({ action: 'step', minutes: 30 }).ok).toBe(true);
+    expect(s.applyCommand({ type: 'throttleLogins', perSecond: 800 }, 'trainee').ok).toBe(true);
+    expect(s.control({ action: 'step', minutes: 15 }).ok).toBe(true);
+    await first.close(); // mid-drill: the journal stays unfinished
+
+    host = await startWebHost({ port: 0, paused: true, dataDir, log: () => {} });
+    browser = await launchChromium();
+    const errors: string[] = [];
+    const page = await openScreen(browser, host.url, errors);
+    await until(page, () => !document.getElementById('start-recovery')!.hidden, 'the recovery offer');
+    const row = page.locator('#start-recovery li');
+    expect(await row.count()).toBe(1);
+    await until(page, () => /August 2007/.test(document.querySelector('#start-recovery li')!.textContent ?? ''), 'the drill\'s name in the offer');
+    expect(await row.textContent()).toMatch(/Drill: August 2007.*stopped at T\+00:45.*1 order/);
+    await shoot(page, '15-recovery');
+
+    await row.locator('button.go').click();
+    await until(page, () => window.__storm!.mode()?.mode === 'drill', 'the drill to resume');
+    expect((await page.evaluate(() => window.__storm!.view()))!.minute).toBe(45);
+    expect(await page.locator('#start-screen').isVisible()).toBe(false);
+    expect(await page.locator('#drill-panel').isVisible()).toBe(true);
+    expect(host.session.live.log.commands.map((c) => c.command.type)).toContain('throttleLogins');
+    expect(errors).toEqual([]);
+  });
+});
