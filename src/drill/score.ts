@@ -103,7 +103,7 @@ export class DrillScorer {
     this.drill.objectives.forEach((o, i) => this.judge(o, this.status[i], s, false));
   }
 
-  /** The drill is over: anything still pending is decided as things stand. */
+  /** The drill is over: budgets kept so far are met; targets whose moment never came are missed. */
   close(): void {
     if (this.closed || !this.last) return;
     const s = this.last;
@@ -162,7 +162,9 @@ export class DrillScorer {
       case 'onlineShareBy':
         st.value = s.onlineShare;
         st.progress = Math.min(1, s.onlineShare / Math.max(1e-9, o.share));
-        if (s.minute >= o.byMinute || final) decide(s.onlineShare >= o.share ? 'met' : 'missed');
+        // Judged at its moment; a drill ended before that moment never reached it: missed.
+        if (s.minute >= o.byMinute) decide(s.onlineShare >= o.share ? 'met' : 'missed');
+        else if (final) decide('missed');
         return;
       case 'recoveredBy':
         st.value = s.minute;
