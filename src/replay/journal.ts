@@ -71,6 +71,7 @@ export class Journal implements RecordingSink {
   }
 
   finish(endTick: number, finalChecksum: string): void {
+    this.tickWritten = Math.max(this.tickWritten, this.tickSeen); // the end line carries the tick: nothing after it
     this.write({ end: { tick: endTick, checksum: finalChecksum } }, true);
     this.close();
   }
