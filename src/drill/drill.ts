@@ -1,6 +1,6 @@
 // Drills are data: an instructor's timed exercise over a scenario (objectives, injects,
 // hints, what the trainee may do, how it is scored), checked on load like scenarios.
-import { check, toJsonSchema, type Spec } from '../sim/schema';
+import { check, parseJsonText, toJsonSchema, type Spec } from '../sim/schema';
 import { getScenario, PLAYER_VERBS, ScenarioError, validateCommand, type Command, type CommandType, type Scenario } from '../sim/index';
 import { SPEEDS } from '../shared/contract';
 
@@ -140,13 +140,9 @@ export class DrillError extends Error {
 }
 
 export function loadDrillText(text: string, fileName: string): Drill {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new DrillError(fileName, '(file)', `is not valid JSON: ${(e as Error).message}`);
-  }
-  return parseDrill(raw, fileName);
+  const json = parseJsonText(text);
+  if (!json.ok) throw new DrillError(fileName, '(file)', json.problem);
+  return parseDrill(json.value, fileName);
 }
 
 export function parseDrill(raw: unknown, file: string): Drill {

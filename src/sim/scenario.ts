@@ -1,6 +1,6 @@
 // Scenarios are data: JSON files under src/sim/scenarios, checked against SCENARIO_SPEC
 // on load. Every number in them carries its source in the file's "_sources" notes.
-import { check, type Spec } from './schema';
+import { check, parseJsonText, type Spec } from './schema';
 import { REGION_IDS, type RegionId } from './regions';
 import { validateActionList, type TimedCommand, type MegaSource } from './commands';
 import dec2010 from './scenarios/dec-2010.json';
@@ -196,13 +196,9 @@ export function getScenario(id: string): Scenario {
 
 /** Parses and checks a scenario file's text. */
 export function loadScenarioText(text: string, fileName: string): Scenario {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new ScenarioError(fileName, '(file)', `is not valid JSON: ${(e as Error).message}`);
-  }
-  return parseScenario(raw, fileName);
+  const json = parseJsonText(text);
+  if (!json.ok) throw new ScenarioError(fileName, '(file)', json.problem);
+  return parseScenario(json.value, fileName);
 }
 
 export function parseScenario(raw: unknown, fileName: string): Scenario {

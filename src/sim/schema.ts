@@ -135,3 +135,12 @@ export function toJsonSchema(spec: Spec): Record<string, unknown> {
       return { ...doc, oneOf: Object.values(spec.variants).map(toJsonSchema) };
   }
 }
+
+/** JSON.parse for a data file: the parser's complaint as a problem to report, never a throw. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, problem: `is not valid JSON: ${(e as Error).message}` };
+  }
+}
