@@ -58,8 +58,8 @@ main(process.argv.slice(2)).then(
     if (!known) {
       // A failed PDF print (no chromium, a crash) is an environment problem: one line, exit 2.
       const msg = (e as Error).message?.split('\n')[0] ?? String(e);
-      if (!/cannot make a PDF|chromium|browser/i.test(msg)) throw e;
-      process.stderr.write(`debrief: ${msg}\n`);
+      // Anything else is our bug: still one line and exit 2, never a stack trace.
+      process.stderr.write(`debrief: ${/cannot make a PDF|chromium|browser/i.test(msg) ? '' : 'unexpected error: '}${msg}\n`);
     } else process.stderr.write(`debrief: ${(e as Error).message}${e instanceof WouldOverwriteError ? ' (pass --force to replace it)' : ''}\n`);
     process.exitCode = 2;
   },

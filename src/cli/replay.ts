@@ -5,6 +5,7 @@
 // npm run replay -- branch FILE.skyreplay --at-minute M --out NEW.skyreplay [--force]
 // verify: "ok <checksum>" exit 0, or "diverged at tick N (expected X, got Y)" exit 1.
 // Bad input or a bad file: one line on stderr, exit code 2.
+import { parseJsonGuarded } from '../sim/json-guard';
 import { statSync } from 'node:fs';
 import { getScenario, historicalActions, loadScenarioText, ScenarioError, SCENARIO_LIST, TICK_SECONDS, validateActionList, type Scenario, type TimedCommand } from '../sim/index';
 import { COMMAND_SOURCES, Replayer, branchAt, hashOf, recordScripted, scenarioHash, ScriptRefusedError, tickOfMinute, verify, ReplayError, type Recording } from '../replay/index';
@@ -144,12 +145,8 @@ function loadActions(spec: string | undefined, scenario: Scenario): TimedCommand
 }
 
 function parseJson(path: string): unknown {
-  const text = readText(path);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    return usage(`${path}: not valid JSON (${(e as Error).message})`);
-  }
+  const parsed = parseJsonGuarded(readText(path));
+  return parsed.ok ? parsed.value : usage(`${path}: ${parsed.problem}`);
 }
 
 
@@ -161,7 +158,8 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   const known = e instanceof UsageError || e instanceof ReplayError || e instanceof DrillError || e instanceof ScenarioError || e instanceof ScriptRefusedError;
-  if (!known && !(e instanceof WouldOverwriteError)) throw e;
-  process.stderr.write(`replay: ${(e as Error).message}${e instanceof WouldOverwriteError ? ' (pass --force to replace it)' : ''}\n`);
+  // Anything else is our bug: still one line and exit 2, never a stack trace.
+  const prefix = known || e instanceof WouldOverwriteError ? '' : 'unexpected error: ';
+  process.stderr.write(`replay: ${prefix}${(e as Error)?.message ?? String(e)}${e instanceof WouldOverwriteError ? ' (pass --force to replace it)' : ''}\n`);
   process.exitCode = 2;
 }

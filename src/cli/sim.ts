@@ -1,5 +1,6 @@
 // npm run sim -- --scenario dec-2010 [--hours 48] [--seed 1] [--actions historical|FILE.json] [--every 10] [--checksum]
 // Prints CSV to stdout. Bad input: one line on stderr, exit code 2.
+import { parseJsonGuarded } from '../sim/json-guard';
 import { checksum, getScenario, historicalActions, loadScenarioText, ScenarioError, validateActionList, type TimedCommand } from '../sim/index';
 import { ActionError, runScenario } from './run';
 import { parseArgs, readText, UsageError } from './args';
@@ -46,14 +47,9 @@ function main(argv: string[]): void {
 function loadActions(spec: string | undefined, versions: string[]): TimedCommand[] {
   if (spec === undefined) return [];
   if (spec === 'historical') return historicalActions();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readText(spec));
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    fail(`${spec}: not valid JSON (${(e as Error).message})`);
-  }
-  const v = validateActionList(raw, versions);
+  const parsed = parseJsonGuarded(readText(spec));
+  if (!parsed.ok) fail(`${spec}: ${parsed.problem}`);
+  const v = validateActionList(parsed.value, versions);
   if (!v.ok) fail(`${spec}: ${v.error.field}: ${v.error.message}`);
   return v.value;
 }
@@ -70,5 +66,7 @@ try {
     process.stderr.write(`sim: ${e.message}\n`);
     process.exit(2);
   }
-  throw e;
+  // Anything else is our bug: still one line and exit 2, never a stack trace.
+  process.stderr.write(`sim: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
+  process.exit(2);
 }

@@ -3,6 +3,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ReplayError, type Recording } from './recording';
 import { parseRecording } from './validate';
+import { parseJsonGuarded } from '../sim/json-guard';
 
 /** A 48-hour replay is ~100 kB of JSON; anything past this is not a replay (or a zip bomb). */
 const MAX_JSON_BYTES = 64 * 2 ** 20;
@@ -23,11 +24,8 @@ export function decodeReplay(buf: Uint8Array, fileName: string): Recording {
     const why = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'is too large to be a replay' : 'file is truncated or not a .skyreplay';
     throw new ReplayError(fileName, '', `${why} (${(e as Error).message})`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json.toString('utf8'));
-  } catch (e) {
-    throw new ReplayError(fileName, '', `is corrupt: its content is not valid JSON (${(e as Error).message})`);
-  }
-  return parseRecording(raw, fileName);
+  // Depth and size are checked before the hash or the schema walk the content.
+  const parsed = parseJsonGuarded(json.toString('utf8'));
+  if (!parsed.ok) throw new ReplayError(fileName, '', `is corrupt: its content ${parsed.problem}`);
+  return parseRecording(parsed.value, fileName);
 }

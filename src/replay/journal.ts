@@ -1,6 +1,7 @@
 // The crash-safe journal of a game in progress: JSON lines, appended as things happen and
 // flushed to disk on every command and at least once a second otherwise, so a crash (or
 // a pulled plug) loses at most the last second. recoverJournal turns it back into a Recording.
+import { parseJsonGuarded } from '../sim/json-guard';
 import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { checksum } from '../sim/index';
 import { ReplayError, type ChecksumMark, type Mark, type RecordedCommand, type Recording } from './recording';
@@ -124,12 +125,10 @@ export function recoverJournal(path: string): RecoveredJournal {
   let tornLine = false;
   const parsed: unknown[] = [];
   lines.forEach((l, i) => {
-    try {
-      parsed.push(JSON.parse(l));
-    } catch {
-      if (i === lines.length - 1 && !text.endsWith('\n')) tornLine = true;
-      else throw new ReplayError(path, `line ${i + 1}`, 'is corrupt (not valid JSON); only the last line may be cut short');
-    }
+    const p = parseJsonGuarded(l);
+    if (p.ok && (i === 0 || (typeof p.value === 'object' && p.value !== null && !Array.isArray(p.value)))) parsed.push(p.value);
+    else if (i === lines.length - 1 && !text.endsWith('\n')) tornLine = true;
+    else throw new ReplayError(path, `line ${i + 1}`, 'is corrupt (not a journal entry); only the last line may be cut short');
   });
   const head = parsed.shift() as Record<string, unknown> | undefined;
   if (!head || typeof head !== 'object' || head.journal !== JOURNAL_KIND)

@@ -1,6 +1,7 @@
 // Checking a parsed replay before anything re-simulates it: a replay file is untrusted
 // input (mailed around, edited, half-written), so every field is checked, always.
 import { check, toJsonSchema, type Spec } from '../sim/schema';
+import { jsonShapeProblem } from '../sim/json-guard';
 import { SCENARIO_SPEC, parseScenario } from '../sim/scenario';
 import { getScenario, SCENARIO_LIST, ScenarioError, TICK_SECONDS, validateCommand, type Scenario } from '../sim/index';
 import {
@@ -71,6 +72,8 @@ export function parseRecording(raw: unknown, file: string): Recording {
     throw new ReplayError(file, field, problem);
   };
   if (!isObj(raw)) return fail('', 'is not a Supernode Storm replay (expected a JSON object)');
+  const shape = jsonShapeProblem(raw); // before the hash and the schema walk it
+  if (shape) return fail('', `is corrupt: its content ${shape}`);
   if (raw.format !== REPLAY_FORMAT) return fail('format', `is ${JSON.stringify(raw.format)}: not a Supernode Storm replay`);
   const fv = raw.formatVersion;
   if (typeof fv === 'number' && Number.isInteger(fv) && fv > FORMAT_VERSION)

@@ -1,6 +1,7 @@
 // Checks what a screen sends before a host acts on it. Both hosts (Electron IPC and the
 // browser host's WebSocket) call this: input from outside the main process can be garbage.
 import { validateCommand, type CommandError, type CommandErrorCode } from '../sim/commands';
+import { jsonShapeProblem, type JsonLimits } from '../sim/json-guard';
 import { SPEEDS, type ClientMessage, type ControlAction } from './contract';
 import { validateInstructorAct, validateReplayAct, MAX_REPLAY_BASE64_CHARS } from './validate-acts';
 
@@ -23,6 +24,9 @@ const fail = (code: CommandErrorCode, field: string, message: string, id?: numbe
   ...(id === undefined ? {} : { id }),
 });
 
+/** A message is a few small objects; anything deeper or larger is not one of ours. */
+export const MESSAGE_LIMITS: JsonLimits = { maxDepth: 12, maxNodes: 4000 };
+
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function validateClientMessage(raw: unknown): ValidatedMessage {
@@ -36,6 +40,9 @@ export function validateClientMessage(raw: unknown): ValidatedMessage {
       return fail('not-an-object', 'message', 'message is not valid JSON; send {"kind", "id", ...}');
     }
   }
+  // Before anything walks it: depth, size and "__proto__" keys (IPC payloads arrive as objects).
+  const shape = jsonShapeProblem(input, MESSAGE_LIMITS);
+  if (shape) return fail('out-of-range', 'message', `message ${shape}`);
   if (!isObj(input)) return fail('not-an-object', 'message', 'message must be a JSON object {"kind", "id", ...}');
   // Only a replay carries a file; everything else stays small.
   if (typeof raw === 'string' && raw.length > MAX_MESSAGE_CHARS && input.kind !== 'replay')
@@ -77,15 +84,21 @@ export function validateClientMessage(raw: unknown): ValidatedMessage {
       return a.ok ? { ok: true, value: { kind: 'replay', id, act: a.value } } : { ok: false, error: a.error, id };
     }
     default:
-      return fail('unknown-type', 'kind', `unknown message kind ${JSON.stringify(input.kind)}; known: ${KINDS.join(', ')}`, id);
+      return fail('unknown-type', 'kind', `unknown message kind ${clip(input.kind)}; known: ${KINDS.join(', ')}`, id);
   }
 }
 
 const KINDS = ['command', 'control', 'subscribe', 'listDrills', 'instructor', 'replay'] as const satisfies readonly ClientMessage['kind'][];
 
+/** Echoes a piece of what was sent, never all of it: a reply must not grow with the input. */
+export function clip(v: unknown): string {
+  const s = typeof v === 'string' ? JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v) : typeof v === 'object' && v !== null ? (Array.isArray(v) ? 'a list' : 'an object') : String(v);
+  return s;
+}
+
 function onlyFields(o: Obj, allowed: readonly string[], id: number): ValidatedMessage | undefined {
   for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) return fail('unknown-field', k, `"${k}" is not a field of a ${String(o.kind)} message`, id);
+    if (!allowed.includes(k)) return fail('unknown-field', k, `"${clip(k).slice(1, -1)}" is not a field of a ${clip(o.kind)} message`, id);
   }
   return undefined;
 }
@@ -103,11 +116,11 @@ function validateControl(raw: unknown, id: number): ControlAction | { ok: false;
     step: ['minutes'],
   };
   const action = raw.action;
-  if (typeof action !== 'string' || !(action in fields))
-    return bad('unknown-type', 'action', `unknown control ${JSON.stringify(action)}; known: ${Object.keys(fields).join(', ')}`);
+  if (typeof action !== 'string' || !Object.hasOwn(fields, action))
+    return bad('unknown-type', 'action', `unknown control ${clip(action)}; known: ${Object.keys(fields).join(', ')}`);
   const a = action as ControlAction['action'];
   for (const k of Object.keys(raw)) {
-    if (k !== 'action' && !fields[a].includes(k)) return bad('unknown-field', k, `"${k}" is not a field of ${a}`);
+    if (k !== 'action' && !fields[a].includes(k)) return bad('unknown-field', clip(k).slice(1, -1), `"${clip(k).slice(1, -1)}" is not a field of ${a}`);
   }
   for (const k of fields[a]) if (raw[k] === undefined) return bad('missing-field', k, `"${k}" is required for ${a}`);
 

@@ -127,7 +127,7 @@ export function validateCommand(input: unknown, versions: readonly string[] = []
     return fail('not-an-object', 'command', 'a command must be a JSON object with a "type"');
   const o = input as Obj;
   const type = o.type;
-  if (typeof type !== 'string' || !(type in FIELDS))
+  if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type))
     return fail('unknown-type', 'type', `unknown command type ${JSON.stringify(type)}; known: ${ALL_VERBS.join(', ')}`);
   const t = type as CommandType;
   for (const k of Object.keys(o)) {

@@ -189,7 +189,7 @@ export const SCENARIO_LIST: { id: string; name: string; description: string }[] 
 });
 
 export function getScenario(id: string): Scenario {
-  const raw = BUILTIN[id];
+  const raw = Object.hasOwn(BUILTIN, id) ? BUILTIN[id] : undefined;
   if (!raw) throw new ScenarioError('scenario', `"${id}"`, `is not a known scenario; choose one of ${Object.keys(BUILTIN).join(', ')}`);
   return parseScenario(raw, `${id}.json`);
 }

@@ -60,7 +60,8 @@ export function check(spec: Spec, value: unknown, path = ''): SchemaIssue | null
         if (issue) return issue;
       }
       for (const k of Object.keys(value)) {
-        if (!(k in spec.fields) && !k.startsWith('_')) return { path: join(path, k), message: 'is not a known field (misspelt?)' };
+        if (k === '__proto__') return { path: join(path, k), message: 'is not allowed as a key' };
+        if (!Object.hasOwn(spec.fields, k) && !k.startsWith('_')) return { path: join(path, k), message: 'is not a known field (misspelt?)' };
       }
       return null;
     }
@@ -72,6 +73,7 @@ export function check(spec: Spec, value: unknown, path = ''): SchemaIssue | null
         if (issue) return issue;
       }
       for (const k of Object.keys(value)) {
+        if (k === '__proto__') return { path: join(path, k), message: 'is not allowed as a key' };
         if (!spec.keys.includes(k) && !k.startsWith('_')) return { path: join(path, k), message: `is not one of ${spec.keys.join(', ')}` };
       }
       return null;
@@ -79,7 +81,8 @@ export function check(spec: Spec, value: unknown, path = ''): SchemaIssue | null
     case 'oneOf': {
       if (!isObj(value)) return { path: where, message: `must be an object, got ${describe(value)}` };
       const tag = value[spec.tag];
-      const variant = typeof tag === 'string' ? spec.variants[tag] : undefined;
+      // Own keys only: "constructor" or "toString" must not find Object's.
+      const variant = typeof tag === 'string' && Object.hasOwn(spec.variants, tag) ? spec.variants[tag] : undefined;
       if (!variant)
         return { path: join(path, spec.tag), message: `must be one of ${Object.keys(spec.variants).join(', ')}, got ${describe(tag)}` };
       return check(variant, value, path);
@@ -136,11 +139,5 @@ export function toJsonSchema(spec: Spec): Record<string, unknown> {
   }
 }
 
-/** JSON.parse for a data file: the parser's complaint as a problem to report, never a throw. */
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (e) {
-    return { ok: false, problem: `is not valid JSON: ${(e as Error).message}` };
-  }
-}
+/** JSON.parse for a data file, with the depth and size limits: a problem to report, never a throw. */
+export { parseJsonGuarded as parseJsonText } from './json-guard';

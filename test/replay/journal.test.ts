@@ -95,7 +95,7 @@ describe('Journal', () => {
     lines[3] = '{"k":{"tick":';
     writeFileSync(mid, lines.join('\n'));
     expect(() => recoverJournal(mid)).toThrow(ReplayError);
-    expect(() => recoverJournal(mid)).toThrow(/line 4 is corrupt \(not valid JSON\); only the last line may be cut short/);
+    expect(() => recoverJournal(mid)).toThrow(/line 4 is corrupt \(not a journal entry\); only the last line may be cut short/);
   });
 });
 

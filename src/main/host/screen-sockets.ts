@@ -31,7 +31,13 @@ export class ScreenSockets {
     this.screens.set(ws, screen);
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
-      this.receive(ws, screen, text);
+      try {
+        this.receive(ws, screen, text);
+      } catch (e) {
+        // The last guard: a bug here must cost one reply, never the host.
+        console.warn(`Supernode Storm: a screen's message failed: ${(e as Error)?.stack ?? String(e)}`);
+        send(ws, { kind: 'error', error: { code: 'not-allowed-now', field: 'message', message: 'the host could not handle that message; nothing was changed' } });
+      }
     });
     ws.on('close', () => this.screens.delete(ws));
     ws.on('error', () => this.screens.delete(ws));

@@ -11,7 +11,20 @@ export interface ScreenContext {
   subscribe: () => void;
 }
 
+/**
+ * One guard around every message: whatever goes wrong inside becomes a refusal for that
+ * screen and a line in the host's log, and the host serves on.
+ */
 export function dispatchMessage(session: SimSession, msg: ClientMessage, screen: ScreenContext): Reply {
+  try {
+    return dispatchUnguarded(session, msg, screen);
+  } catch (e) {
+    session.ctx.warn(`Supernode Storm: a ${msg.kind} message failed and was refused: ${(e as Error)?.stack ?? String(e)}`);
+    return { ok: false, error: { code: 'not-allowed-now', field: 'kind', message: `the host could not do that (${String((e as Error)?.message ?? e).slice(0, 200)}); nothing was changed, and the game goes on` } };
+  }
+}
+
+function dispatchUnguarded(session: SimSession, msg: ClientMessage, screen: ScreenContext): Reply {
   switch (msg.kind) {
     case 'command':
       return session.applyCommand(msg.command, screen.role);
