@@ -1,5 +1,5 @@
 // Writes docs/replay.schema.json and docs/drill.schema.json from the validators' specs,
-// so the published schemas and the checks can never disagree (test/replay/schema-docs.test.ts
+// so the published schemas and the checks can never disagree (test/schemas/published-schemas.test.ts
 // fails if they drift). Run: npx tsx scripts/write-replay-schemas.ts
 import { writeFileSync } from 'node:fs';
 import { replayJsonSchema } from '../src/replay/validate';

@@ -2,7 +2,7 @@
 // "source" (run | baseline | historical), so the three curves sit in one file.
 import type { Debrief, SeriesRow } from './debrief';
 
-/** Keep in step with COLUMNS in src/cli/sim.ts (test/replay/csv.test.ts compares them). */
+/** Keep in step with COLUMNS in src/cli/sim.ts (test/replay/debrief.test.ts compares the header `npm run sim` prints). */
 export const SIM_CSV_COLUMNS = [
   'minute', 'utc', 'online_users', 'supernodes_up', 'mega_supernodes_up', 'supernode_load', 'login_attempts_per_s',
   'logins_ok_per_s', 'crashed_clients', 'want_online', 'seeking_clients', 'supernode_traffic_x', 'offline_im_latency_s',

@@ -135,7 +135,18 @@ export function toJsonSchema(spec: Spec): Record<string, unknown> {
         additionalProperties: false,
       };
     case 'oneOf':
-      return { ...doc, oneOf: Object.values(spec.variants).map(toJsonSchema) };
+      // Each variant pins its tag with `const`, or a standard validator lets the tag take any string.
+      return {
+        ...doc,
+        oneOf: Object.entries(spec.variants).map(([name, v]) => {
+          const variant = toJsonSchema(v) as { properties: Record<string, object>; required: string[] };
+          return {
+            ...variant,
+            properties: { ...variant.properties, [spec.tag]: { ...variant.properties[spec.tag], const: name } },
+            required: variant.required.includes(spec.tag) ? variant.required : [spec.tag, ...variant.required],
+          };
+        }),
+      };
   }
 }
 
