@@ -2,13 +2,14 @@
 // share these so every host gives the same messages.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DrillError, loadDrillText, type Drill } from '../drill/drill';
 import { decodeReplay, encodeReplay } from './codec';
 import { ReplayError, type Recording } from './recording';
 import { writeFileSafely } from './safe-write';
 
 /** Where the shipped drills live (drills/ at the repository root). */
-export const DRILLS_DIR = new URL('../../drills/', import.meta.url).pathname;
+export const DRILLS_DIR = fileURLToPath(new URL('../../drills/', import.meta.url));
 
 export function readReplay(path: string): Recording {
   let buf: Buffer;
