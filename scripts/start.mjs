@@ -1,4 +1,6 @@
-// `npm start`: the desktop app when Electron is available, else the same game in the browser.
+// `npm start`: the desktop app, built and run as it ships (`electron-vite preview`: no dev
+// server, no DevTools), when Electron is available; else the same game in the browser.
+// `npm run dev` is the development mode (hot reload, DevTools).
 // Electron's binary comes from GitHub, not the npm registry (and .npmrc skips install
 // scripts), so on offline machines we fall back to the browser host instead of failing.
 import { spawn, spawnSync } from 'node:child_process';
@@ -65,7 +67,7 @@ function fail(message) {
 try {
   if (!existsSync(join(root, 'node_modules'))) fail('dependencies are missing; run `npm install` first.');
   if (electronBinary() || tryDownloadElectron()) {
-    run(join(root, 'node_modules/electron-vite/bin/electron-vite.js'), ['dev', ...args]);
+    run(join(root, 'node_modules/electron-vite/bin/electron-vite.js'), ['preview', ...args]);
   } else {
     // web.ts prints the one line: Electron is unavailable, and the URL to open instead.
     run(join(root, 'node_modules/tsx/dist/cli.mjs'), [join(root, 'src/main/host/web.ts'), '--reason', 'electron-missing', ...args]);
