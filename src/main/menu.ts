@@ -1,8 +1,9 @@
-// The application menu: File (replays and debrief exports), Game (the clock, with keyboard
-// shortcuts), View, Window (the instructor console, on a chosen display) and Help.
+// The application menu, per platform convention: on macOS the app menu (About, Settings,
+// Hide, Quit) comes first; then File (replays and debrief exports), Edit (standard roles, so
+// copy and paste work in the console's text fields), Game (the clock), View, Window (the
+// instructor console, on a chosen display) and Help (README, Show Logs).
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { app, dialog, Menu, shell, type BrowserWindow, type Display, type MenuItemConstructorOptions } from 'electron';
 import { SCENARIO_LIST } from '../sim/index';
 import { SPEEDS, type ControlAction, type Reply } from '../shared/contract';
@@ -18,6 +19,14 @@ export interface MenuActions {
   openInstructorConsole(display: Display): void;
   exportFile(kind: ExportKind): void;
   openReplay(): void;
+  /** The README shipped beside the app (resources/README.md when packaged). */
+  readme: string;
+  showLogs(): void;
+  showSettings(): void;
+  /** Development only (npm run dev): the DevTools item. */
+  devTools: boolean;
+  /** Which convention to follow; process.platform unless a test says otherwise. */
+  platform?: NodeJS.Platform;
 }
 
 export function installMenu(session: SimSession, getWindow: () => BrowserWindow | null, actions: MenuActions): void {
@@ -33,8 +42,52 @@ export function installMenu(session: SimSession, getWindow: () => BrowserWindow 
     control({ action: 'setSpeed', speed: next });
   };
   const displays = actions.displays();
+  const mac = (actions.platform ?? process.platform) === 'darwin';
+  const about = (): void => {
+    const win = getWindow();
+    const opts = {
+      type: 'info' as const,
+      title: 'About Supernode Storm',
+      message: `Supernode Storm ${app.getVersion()}`,
+      detail: "An incident-training game: run Skype's peer-to-peer network through the December 2010 supernode collapse.",
+    };
+    void (win ? dialog.showMessageBox(win, opts) : dialog.showMessageBox(opts));
+  };
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: app.name,
+    submenu: [
+      { label: 'About Supernode Storm', click: about },
+      { type: 'separator' },
+      { label: 'Settings…', accelerator: 'Cmd+,', click: () => actions.showSettings() },
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(mac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+      { role: 'delete' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  };
 
   const template: MenuItemConstructorOptions[] = [
+    ...(mac ? [appMenu] : []),
     {
       label: 'File',
       submenu: [
@@ -44,10 +97,13 @@ export function installMenu(session: SimSession, getWindow: () => BrowserWindow 
         { label: 'Export Debrief Report…', click: () => actions.exportFile('report') },
         { label: 'Export Report as PDF…', click: () => actions.exportFile('pdf') },
         { label: 'Export Metrics CSV…', click: () => actions.exportFile('csv') },
-        { type: 'separator' },
-        { role: 'quit' },
+        // macOS quits from the app menu and closes windows from File; elsewhere File ends with Settings and Quit.
+        ...(mac
+          ? [{ type: 'separator' } as const, { role: 'close' } as const]
+          : [{ type: 'separator' } as const, { label: 'Settings…', accelerator: 'Ctrl+,', click: () => actions.showSettings() }, { type: 'separator' } as const, { role: 'quit' } as const]),
       ],
     },
+    edit,
     {
       label: 'Game',
       submenu: [
@@ -81,7 +137,7 @@ export function installMenu(session: SimSession, getWindow: () => BrowserWindow 
         { role: 'zoomIn', accelerator: 'CmdOrCtrl+Shift+=' },
         { role: 'zoomOut', accelerator: 'CmdOrCtrl+Shift+-' },
         { role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
+        ...(actions.devTools ? [{ role: 'toggleDevTools' } as const] : []),
       ],
     },
     {
@@ -96,32 +152,21 @@ export function installMenu(session: SimSession, getWindow: () => BrowserWindow 
         },
         { type: 'separator' },
         { role: 'minimize' },
+        ...(mac ? [{ role: 'zoom' } as const, { type: 'separator' } as const, { role: 'front' } as const] : [{ role: 'close' } as const]),
       ],
     },
     {
-      label: 'Help',
+      role: 'help',
       submenu: [
-        {
-          label: 'About Supernode Storm',
-          click: () => {
-            const win = getWindow();
-            const opts = {
-              type: 'info' as const,
-              title: 'About Supernode Storm',
-              message: `Supernode Storm ${app.getVersion()}`,
-              detail: "An incident-training game: run Skype's peer-to-peer network through the December 2010 supernode collapse.",
-            };
-            void (win ? dialog.showMessageBox(win, opts) : dialog.showMessageBox(opts));
-          },
-        },
+        ...(mac ? [] : [{ label: 'About Supernode Storm', click: about }, { type: 'separator' } as const]),
         {
           label: 'Read the README',
           click: () => {
-            const readme = join(app.getAppPath(), 'README.md');
-            if (existsSync(readme)) void shell.openPath(readme);
-            else dialog.showErrorBox('README not found', `Expected it at ${readme}; it ships next to the app.`);
+            if (existsSync(actions.readme)) void shell.openPath(actions.readme);
+            else dialog.showErrorBox('README not found', `Expected it at ${actions.readme}; it ships beside the app.`);
           },
         },
+        { label: 'Show Logs', click: () => actions.showLogs() },
       ],
     },
   ];

@@ -19,7 +19,8 @@ function openIfWebLink(url: string): void {
   }
 }
 
-export function createGameWindow(preloadPath: string, pageUrl: string, isOurPage: (url: string) => boolean, instructor?: ConsoleWindowOptions): BrowserWindow {
+/** devTools: development only (npm run dev); a shipped build cannot open them at all. */
+export function createGameWindow(preloadPath: string, pageUrl: string, isOurPage: (url: string) => boolean, instructor?: ConsoleWindowOptions, devTools = false): BrowserWindow {
   const { maximized, ...bounds } = instructor ? { ...instructor.instructorOn, maximized: true } : loadWindowState();
   const win = new BrowserWindow({
     ...bounds,
@@ -36,6 +37,7 @@ export function createGameWindow(preloadPath: string, pageUrl: string, isOurPage
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      devTools,
     },
   });
   if (maximized) win.maximize();

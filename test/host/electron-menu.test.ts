@@ -1,9 +1,9 @@
 // The Electron menus and file dialogs against a stand-in 'electron' module: File exports
 // and Open Replay go through the session; Window > Instructor Console lists the displays.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const fake = vi.hoisted(() => ({
   menu: null as null | Array<{ label?: string; submenu?: any[]; click?: () => void }>,
@@ -31,7 +31,7 @@ vi.mock('electron', () => {
       showErrorBox: (title: string, msg: string) => fake.errors.push(`${title}: ${msg}`),
       showMessageBox: async () => ({ response: 0 }),
     },
-    app: { getPath: () => fake.dir, getVersion: () => '0.1.0', isPackaged: false, getAppPath: () => fake.dir },
+    app: { name: 'Supernode Storm', getPath: () => fake.dir, getVersion: () => '0.1.0', isPackaged: false, getAppPath: () => fake.dir },
     shell: { openPath: async () => '' },
   };
 });
@@ -47,6 +47,7 @@ beforeEach(() => {
   fake.savePath = '';
   fake.openPath = '';
 });
+afterEach(() => rmSync(fake.dir, { recursive: true, force: true }));
 
 const item = (path: string[]) => {
   let items = fake.menu!;
@@ -58,6 +59,11 @@ const item = (path: string[]) => {
   }
   return found;
 };
+
+/** The menu's actions this file does not look at. */
+const extras = { readme: 'README.md', showLogs: () => {}, showSettings: () => {}, devTools: false, platform: 'linux' as const };
+const quiet = { roleOfFocused: () => 'trainee' as const, displays: () => [], openInstructorConsole: () => {}, exportFile: () => {}, openReplay: () => {} };
+const labels = (items: any[]) => items.map((i) => i.label ?? i.role).filter((l) => l !== undefined);
 
 describe('menus', () => {
   it('has File exports, Open Replay and an Instructor Console item per display', () => {
@@ -72,8 +78,9 @@ describe('menus', () => {
       openInstructorConsole: (d) => calls.push(`console on ${d.id}`),
       exportFile: (k) => calls.push(`export ${k}`),
       openReplay: () => calls.push('open'),
+      ...extras,
     });
-    expect(item(['File']).submenu.map((i: any) => i.label).filter(Boolean)).toEqual(['Open Replay…', 'Export Replay…', 'Export Debrief Report…', 'Export Report as PDF…', 'Export Metrics CSV…']);
+    expect(item(['File']).submenu.map((i: any) => i.label).filter(Boolean)).toEqual(['Open Replay…', 'Export Replay…', 'Export Debrief Report…', 'Export Report as PDF…', 'Export Metrics CSV…', 'Settings…']);
     expect(item(['Window', 'Instructor Console…']).submenu.map((i: any) => i.label)).toEqual(['Display 1: 1920 x 1080 Built-in (primary)', 'Display 2: 2560 x 1440']);
     item(['Window', 'Instructor Console…', 'Display 2: 2560 x 1440']).click();
     item(['File', 'Export Report as PDF…']).click();
@@ -87,12 +94,49 @@ describe('menus', () => {
     const s = new SimSession({ paused: true, drillsDir: dir });
     expect(s.instructor({ act: 'startDrill', drillId: 'd', checkMode: true })).toEqual({ ok: true });
     let role: 'trainee' | 'instructor' = 'trainee';
-    installMenu(s, () => null, { roleOfFocused: () => role, displays: () => [], openInstructorConsole: () => {}, exportFile: () => {}, openReplay: () => {} });
+    installMenu(s, () => null, { roleOfFocused: () => role, displays: () => [], openInstructorConsole: () => {}, exportFile: () => {}, openReplay: () => {}, ...extras });
     item(['Game', 'Pause / Resume']).click();
     expect(s.status.paused).toBe(true);
     role = 'instructor';
     item(['Game', 'Pause / Resume']).click();
     expect(s.status.paused).toBe(false);
+  });
+});
+
+describe('menus per platform', () => {
+  it('macOS: the app menu first (About, Settings, Hide, Quit); File does not quit', () => {
+    installMenu(new SimSession({ paused: true }), () => null, { ...quiet, ...extras, platform: 'darwin' });
+    expect(fake.menu!.map((m: any) => m.label ?? m.role)).toEqual(['Supernode Storm', 'File', 'Edit', 'Game', 'View', 'Window', 'help']);
+    expect(labels(fake.menu![0].submenu!)).toEqual(['About Supernode Storm', 'Settings…', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    expect(labels(item(['File']).submenu)).not.toContain('quit');
+    expect(labels(item(['Window']).submenu)).toEqual(['Instructor Console…', 'minimize', 'zoom', 'front']);
+  });
+
+  it('Windows and Linux: File ends with Settings and Quit, About sits in Help', () => {
+    installMenu(new SimSession({ paused: true }), () => null, { ...quiet, ...extras });
+    expect(fake.menu!.map((m: any) => m.label ?? m.role)).toEqual(['File', 'Edit', 'Game', 'View', 'Window', 'help']);
+    expect(labels(item(['File']).submenu).slice(-2)).toEqual(['Settings…', 'quit']);
+    expect(labels(fake.menu!.at(-1)!.submenu!)).toEqual(['About Supernode Storm', 'Read the README', 'Show Logs']);
+  });
+
+  it('Edit has the standard roles, so copy and paste work in text fields', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      installMenu(new SimSession({ paused: true }), () => null, { ...quiet, ...extras, platform });
+      expect(labels(item(['Edit']).submenu)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    }
+  });
+
+  it('DevTools only in development; Help opens the README and the logs', () => {
+    const calls: string[] = [];
+    installMenu(new SimSession({ paused: true }), () => null, { ...quiet, ...extras, showLogs: () => calls.push('logs') });
+    expect(labels(item(['View']).submenu)).not.toContain('toggleDevTools');
+    fake.menu!.at(-1)!.submenu!.find((i: any) => i.label === 'Show Logs').click();
+    expect(calls).toEqual(['logs']);
+    installMenu(new SimSession({ paused: true }), () => null, { ...quiet, ...extras, devTools: true });
+    expect(labels(item(['View']).submenu)).toContain('toggleDevTools');
+    installMenu(new SimSession({ paused: true }), () => null, { ...quiet, ...extras, readme: join(fake.dir, 'missing.md') });
+    fake.menu!.at(-1)!.submenu!.find((i: any) => i.label === 'Read the README').click();
+    expect(fake.errors).toEqual([expect.stringMatching(/^README not found: Expected it at .*missing\.md/)]);
   });
 });
 
