@@ -109,6 +109,9 @@ describe('resources from a checkout under "sp ace ü"', () => {
     const packed = asar.listPackage(join(resources, 'app.asar'), {}) as string[];
     expect(packed).toEqual(expect.arrayContaining(['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']));
     expect(packed.some((f) => f.startsWith('/node_modules'))).toBe(false); // main bundles what it imports
+    // Sounds and fonts travel inside the asar with the renderer (app:// serves them from there).
+    expect(packed.filter((f) => f.startsWith('/out/renderer/assets/') && f.endsWith('.wav')).length).toBeGreaterThan(0);
+    expect(packed.filter((f) => f.startsWith('/out/renderer/assets/') && f.endsWith('.woff2')).length).toBeGreaterThan(0);
     const wire = await getCurrentFuseWire(join(root, 'dist', 'linux-unpacked', 'supernode-storm'));
     expect(wire[FuseV1Options.RunAsNode]).toBe('0'.charCodeAt(0));
     expect(wire[FuseV1Options.EnableCookieEncryption]).toBe('1'.charCodeAt(0));
