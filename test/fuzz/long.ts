@@ -63,7 +63,7 @@ console.log(`fuzz --long, seed ${seed}${gc ? '' : ' (no --expose-gc: memory figu
   const r = await slowReader(`${web.url.replace(/^http/, 'ws')}ws`, 400 * 2 ** 20);
   clearInterval(watch);
   const after = rss();
-  console.log(`Slow reader: sent ${mb(r.sent)} without reading, ${r.code === null ? 'never hung up on' : `hung up on (close ${r.code})`}; host memory ${mb(before)} before, peak ${mb(peak)} (+${mb(peak - before)}), ${mb(after)} after; ${web.screens.cutOff.droppedMessages} messages dropped as a flood, ${web.screens.cutOff.slowReaders} screens hung up on`);
+  console.log(`Slow reader: sent ${mb(r.sent)} without reading, ${r.code === null ? 'never hung up on' : `hung up on (close ${r.code})`}; host memory ${mb(before)} before, peak ${mb(peak)} (+${mb(peak - before)}), ${mb(after)} after; ${web.screens.cutOff.droppedMessages} messages dropped as a flood, ${web.screens.cutOff.hungUp} screens hung up on`);
   if (peak - before > 100 * 2 ** 20) findings.push(`slow reader grew the host by ${mb(peak - before)}`);
   await web.close();
 }

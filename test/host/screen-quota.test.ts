@@ -63,6 +63,16 @@ describe('screen quotas (fake sockets, host clock under test control)', () => {
     expect(session.checksum()).toBe(before);
   });
 
+  it('a screen that keeps flooding past its limit is hung up on', () => {
+    const screens = make({ hangUpAfterDropped: 50 });
+    const ws = new FakeSocket();
+    screens.attach(asHost(ws));
+    for (let i = 0; i < 200; i++) ws.say('{"kind":"subscribe","id":1}');
+    expect(ws.terminated).toBe(true);
+    expect(screens.count).toBe(0);
+    expect(screens.cutOff.hungUp).toBe(1);
+  });
+
   it('a screen whose replies pile up unread is hung up on instead of buffering more', () => {
     const screens = make({ messagesPerSecond: 1e9, burstMessages: 1e9 });
     const ws = new FakeSocket();
@@ -74,7 +84,7 @@ describe('screen quotas (fake sockets, host clock under test control)', () => {
     expect(ws.terminated).toBe(true);
     expect(ws.sent.length).toBe(sent);
     expect(screens.count).toBe(0);
-    expect(screens.cutOff.slowReaders).toBe(1);
+    expect(screens.cutOff.hungUp).toBe(1);
   });
 
   it('error text sent back stays short whatever the screen sent', () => {

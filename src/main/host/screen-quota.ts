@@ -7,6 +7,8 @@ export interface ScreenLimits {
   messagesPerSecond: number;
   /** Messages a screen may send at once before the rate applies. */
   burstMessages: number;
+  /** Messages dropped in a row (over the rate) before the host hangs up on the screen: a flood, not a slider. */
+  hangUpAfterDropped: number;
   /** Bytes waiting to be sent to one screen before frames are skipped for it (it catches up with one full frame). */
   skipFramesAboveBytes: number;
   /** Bytes waiting to be sent to one screen before the host hangs up on it: it has stopped reading. */
@@ -24,6 +26,7 @@ export interface ScreenLimits {
 export const DEFAULT_LIMITS: ScreenLimits = {
   messagesPerSecond: 100,
   burstMessages: 300,
+  hangUpAfterDropped: 3000,
   skipFramesAboveBytes: 1 << 20,
   closeAboveBytes: 8 << 20,
   stuckMs: 60_000,

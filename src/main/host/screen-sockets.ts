@@ -19,14 +19,15 @@ interface Screen {
   behindSince: number | null; // when frames started being skipped for it
   bucket: MessageBucket;
   toldToSlowDown: boolean; // one "slow down" per burst, not one per dropped message
+  droppedInARow: number;
   hello: ReturnType<typeof setTimeout>;
 }
 
 export class ScreenSockets {
   private readonly screens = new Map<WebSocket, Screen>();
   readonly limits: ScreenLimits;
-  /** Screens hung up on for not reading, and messages dropped for flooding (the host's log says so too). */
-  readonly cutOff = { slowReaders: 0, idle: 0, droppedMessages: 0 };
+  /** Screens hung up on (not reading, or flooding), idle ones closed, messages dropped over the rate (the host's log says so too). */
+  readonly cutOff = { hungUp: 0, idle: 0, droppedMessages: 0 };
 
   constructor(
     private readonly session: SimSession,
@@ -82,6 +83,7 @@ export class ScreenSockets {
       behindSince: null,
       bucket: new MessageBucket(this.limits.messagesPerSecond, this.limits.burstMessages, this.now),
       toldToSlowDown: false,
+      droppedInARow: 0,
       hello,
     };
     this.screens.set(ws, screen);
@@ -89,6 +91,7 @@ export class ScreenSockets {
       if (!this.screens.has(ws)) return; // already dropped: its queued messages are not worth reading
       if (!screen.bucket.take()) {
         this.cutOff.droppedMessages++;
+        if (++screen.droppedInARow > this.limits.hangUpAfterDropped) return this.hangUp(ws, `sent more than ${this.limits.hangUpAfterDropped} messages over the limit`);
         if (!screen.toldToSlowDown) {
           screen.toldToSlowDown = true;
           this.send(ws, { kind: 'error', error: { code: 'out-of-range', field: 'message', message: `too many messages; at most ${this.limits.messagesPerSecond} a second. Messages were dropped; nothing was changed by them` } });
@@ -96,6 +99,7 @@ export class ScreenSockets {
         return;
       }
       screen.toldToSlowDown = false;
+      screen.droppedInARow = 0;
       try {
         const text = isBinary ? null : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
         this.receive(ws, screen, text);
@@ -181,7 +185,7 @@ export class ScreenSockets {
   private hangUp(ws: WebSocket, why: string): void {
     const s = this.screens.get(ws);
     if (!s) return;
-    this.cutOff.slowReaders++;
+    this.cutOff.hungUp++;
     this.log(`Supernode Storm: a ${s.role}'s screen ${why} (${Math.round(ws.bufferedAmount / 1024)} kB waiting); it was disconnected`);
     clearTimeout(s.hello);
     this.screens.delete(ws);
