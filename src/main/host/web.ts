@@ -147,7 +147,8 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
 const USAGE = `Usage: npm run web -- [--port N] [--scenario dec-2010|aug-2007|normal-day] [--seed N] [--speed N] [--paused] [--rebuild|--no-build] [--data-dir DIR]
 Serves the game at http://127.0.0.1:<port>/ (default ${DEFAULT_PORT}, or PORT); --port 0 picks a free port.
 Prints the instructor console's address (with this session's secret token) once.
-Games are journaled to DIR/journals (default ${DEFAULT_DATA_DIR}/ here), so a killed host's game can be recovered.`;
+Games are journaled to DIR/journals (default ${DEFAULT_DATA_DIR}/ here), so a killed host's game can be recovered.
+One host per data folder: a second host on the same DIR stops and says which process holds it.`;
 
 /** `npm run web`: parse flags, start, print the URL on one line, stop cleanly on Ctrl+C. */
 async function main(argv: string[]): Promise<void> {
