@@ -28,6 +28,10 @@ const rss = () => {
   gc?.();
   return process.memoryUsage().rss;
 };
+const heap = () => {
+  gc?.();
+  return process.memoryUsage().heapUsed;
+};
 let crashes = 0;
 process.on('uncaughtException', (e) => {
   crashes++;
@@ -44,13 +48,21 @@ console.log(`fuzz --long, seed ${seed}${gc ? '' : ' (no --expose-gc: memory figu
 {
   const web = await startWebHost({ port: 0, rendererDir: dir, dataDir: join(dir, 'ws-data'), scenarioId: 'normal-day', seed: 1, paused: true, log: (l) => logs.push(l), limits: { messagesPerSecond: 1e9, burstMessages: 1e9 } });
   const before = rss();
+  const heapBefore = heap();
   const started = Date.now();
-  const s = await fuzzHost(web, counts.messages, prng(seed), (n) => n % 10_000 === 0 && console.log(`  ${n} messages, host rss ${mb(rss())}`));
+  let warm = { rss: 0, heap: 0 };
+  const s = await fuzzHost(web, counts.messages, prng(seed), (n) => {
+    if (n === 1000) warm = { rss: rss(), heap: heap() };
+    if (n % 10_000 === 0) console.log(`  ${n} messages, host rss ${mb(rss())}, heap ${mb(heap())}`);
+  });
   const after = rss();
+  const heapAfter = heap();
   await web.close();
   const caught = logs.filter((l) => /failed/.test(l));
   console.log(`WebSocket: ${s.messages} messages in ${((Date.now() - started) / 1000).toFixed(0)} s: ${s.refused} refused with one clear error (state unchanged), ${s.accepted} valid after all, ${s.hungUp} hung up on (oversized or broken UTF-8); ${s.findings.length} findings; ${caught.length} caught by the last guard`);
-  console.log(`  host memory: ${mb(before)} before, ${mb(after)} after (${after - before >= 0 ? '+' : ''}${mb(after - before)})`);
+  console.log(`  host memory (rss): ${mb(before)} at start, ${mb(warm.rss)} after the first 1,000 messages, ${mb(after)} at the end (${after - before >= 0 ? '+' : ''}${mb(after - before)} from the start)`);
+  console.log(`  host JS heap in use: ${mb(heapBefore)} at start, ${mb(warm.heap)} after 1,000, ${mb(heapAfter)} at the end`);
+  if (after - before > 50 * 2 ** 20) findings.push(`host memory grew ${mb(after - before)} over the WebSocket fuzzing`);
   findings.push(...s.findings, ...caught.map((l) => `guard: ${l.slice(0, 300)}`));
 }
 

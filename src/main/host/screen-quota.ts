@@ -7,7 +7,7 @@ export interface ScreenLimits {
   messagesPerSecond: number;
   /** Messages a screen may send at once before the rate applies. */
   burstMessages: number;
-  /** Messages dropped in a row (over the rate) before the host hangs up on the screen: a flood, not a slider. */
+  /** Messages dropped over the rate (less what the rate forgives since) before the host hangs up on the screen: a flood, not a slider. */
   hangUpAfterDropped: number;
   /** Bytes waiting to be sent to one screen before frames are skipped for it (it catches up with one full frame). */
   skipFramesAboveBytes: number;

@@ -19,7 +19,7 @@ interface Screen {
   behindSince: number | null; // when frames started being skipped for it
   bucket: MessageBucket;
   toldToSlowDown: boolean; // one "slow down" per burst, not one per dropped message
-  droppedInARow: number;
+  floodAllowance: MessageBucket; // drops it may cause before it is hung up on; refills at the message rate
   hello: ReturnType<typeof setTimeout>;
 }
 
@@ -83,7 +83,7 @@ export class ScreenSockets {
       behindSince: null,
       bucket: new MessageBucket(this.limits.messagesPerSecond, this.limits.burstMessages, this.now),
       toldToSlowDown: false,
-      droppedInARow: 0,
+      floodAllowance: new MessageBucket(this.limits.messagesPerSecond, this.limits.hangUpAfterDropped, this.now),
       hello,
     };
     this.screens.set(ws, screen);
@@ -91,7 +91,7 @@ export class ScreenSockets {
       if (!this.screens.has(ws)) return; // already dropped: its queued messages are not worth reading
       if (!screen.bucket.take()) {
         this.cutOff.droppedMessages++;
-        if (++screen.droppedInARow > this.limits.hangUpAfterDropped) return this.hangUp(ws, `sent more than ${this.limits.hangUpAfterDropped} messages over the limit`);
+        if (!screen.floodAllowance.take()) return this.hangUp(ws, `kept sending more than ${this.limits.messagesPerSecond} messages a second`);
         if (!screen.toldToSlowDown) {
           screen.toldToSlowDown = true;
           this.send(ws, { kind: 'error', error: { code: 'out-of-range', field: 'message', message: `too many messages; at most ${this.limits.messagesPerSecond} a second. Messages were dropped; nothing was changed by them` } });
@@ -99,7 +99,6 @@ export class ScreenSockets {
         return;
       }
       screen.toldToSlowDown = false;
-      screen.droppedInARow = 0;
       try {
         const text = isBinary ? null : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
         this.receive(ws, screen, text);
