@@ -14,6 +14,7 @@ import { ScreenSockets } from '../../src/main/host/screen-sockets';
 import { MessageBucket } from '../../src/main/host/screen-quota';
 import { SimSession } from '../../src/main/session/sim-session';
 import { TestScreen } from './screen-client';
+import { slowReader } from '../fuzz/slow-reader';
 
 /** A socket the test controls: how much waits unsent is whatever the test says. */
 class FakeSocket extends EventEmitter {
@@ -174,6 +175,16 @@ describe('screen quotas on a running host', () => {
     console.close();
     for (const ws of idle) ws.terminate();
   }, 60_000);
+
+  it('a client that floods 16 KB messages and never reads is hung up on, and the host serves on', async () => {
+    const r = await slowReader(`${web.url.replace(/^http/, 'ws')}ws`, 200 * 2 ** 20);
+    expect(r.code).not.toBeNull(); // hung up on before it could send it all
+    expect(web.screens.cutOff.hungUp).toBeGreaterThan(0);
+    expect(web.screens.unsentBytes).toBeLessThan(web.screens.limits.closeAboveBytes);
+    const s = await TestScreen.open(web.url);
+    expect(await s.request(1, { kind: 'subscribe', id: 1 })).toEqual({ ok: true });
+    s.close();
+  }, 120_000);
 
   it('with every trainee seat watching, a newcomer trainee gets 503 and the instructor still gets in', async () => {
     const watching: TestScreen[] = [];
