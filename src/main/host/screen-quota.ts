@@ -29,7 +29,7 @@ export const DEFAULT_LIMITS: ScreenLimits = {
   hangUpAfterDropped: 3000,
   skipFramesAboveBytes: 1 << 20,
   closeAboveBytes: 8 << 20,
-  stuckMs: 60_000,
+  stuckMs: 5 * 60_000, // frames are skipped meanwhile, so waiting costs no memory; only a reader gone for good is cut
   maxTraineeScreens: 16,
   maxInstructorScreens: 4,
   helloMs: 30_000,
