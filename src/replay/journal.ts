@@ -110,9 +110,34 @@ export interface RecoveredJournal {
   recording: Recording;
   finished: boolean; // the game ended normally (an "end" line was written)
   tornLine: boolean; // the last line was cut short by a crash and was dropped
+  /** Damage part-way through: everything from `line` on (`lines` lines) was left out, for `reason`. */
+  skipped: { line: number; lines: number; reason: string } | null;
 }
 
-/** Reads a journal back into a Recording, tolerating a last line cut short by a crash. */
+/** One line of what recoverJournal left out, for the host's log and the recovery list. */
+export function describeSkipped(s: NonNullable<RecoveredJournal['skipped']>): string {
+  return `recovered up to line ${s.line - 1}; line ${s.line} ${s.reason}, so it and the ${s.lines - 1} line${s.lines === 2 ? '' : 's'} after it were left out`;
+}
+
+const ENTRY_KEYS = ['c', 'm', 'k', 't', 'end'] as const;
+
+/** What is wrong with one parsed line as a journal entry, or null. Own keys only: a line is hostile. */
+function entryProblem(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'is not a journal entry (not a JSON object)';
+  const keys = Object.keys(v);
+  if (keys.length !== 1 || !(ENTRY_KEYS as readonly string[]).includes(keys[0])) return `is not a journal entry (expected one of ${ENTRY_KEYS.join(', ')})`;
+  const x = (v as Record<string, unknown>)[keys[0]];
+  if (keys[0] === 't') return Number.isInteger(x) && (x as number) >= 0 ? null : 'has a tick that is not a whole number';
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return `has a "${keys[0]}" that is not an object`;
+  return null;
+}
+
+/**
+ * Reads a journal back into a Recording. A crash can cut the last line short (dropped, said
+ * in `tornLine`); damage part-way through (a bad disk, an editor) ends the salvage there:
+ * every entry before it is kept and `skipped` says what was left out. Only a missing header,
+ * or a game that no longer re-simulates as recorded, makes a journal unrecoverable.
+ */
 export function recoverJournal(path: string): RecoveredJournal {
   let text: string;
   try {
@@ -122,34 +147,46 @@ export function recoverJournal(path: string): RecoveredJournal {
   }
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  let tornLine = false;
-  const parsed: unknown[] = [];
-  lines.forEach((l, i) => {
-    const p = parseJsonGuarded(l);
-    if (p.ok && (i === 0 || (typeof p.value === 'object' && p.value !== null && !Array.isArray(p.value)))) parsed.push(p.value);
-    else if (i === lines.length - 1 && !text.endsWith('\n')) tornLine = true;
-    else throw new ReplayError(path, `line ${i + 1}`, 'is corrupt (not a journal entry); only the last line may be cut short');
-  });
-  const head = parsed.shift() as Record<string, unknown> | undefined;
-  if (!head || typeof head !== 'object' || head.journal !== JOURNAL_KIND)
+  const first = lines.length ? parseJsonGuarded(lines[0]) : null;
+  const head = first?.ok ? first.value : null;
+  if (typeof head !== 'object' || head === null || Array.isArray(head) || (head as Record<string, unknown>).journal !== JOURNAL_KIND)
     throw new ReplayError(path, 'line 1', 'is not a Supernode Storm journal header (the file is empty, cut short, or not a journal)');
-  const { journal: _kind, ...header } = head;
-  const rec = { ...header, commands: [], marks: [], checksums: [], endTick: 0, finalChecksum: UNKNOWN_CHECKSUM } as unknown as Recording;
-  let end: ChecksumMark | null = null;
-  parsed.forEach((p, i) => {
-    const o = (p ?? {}) as Record<string, unknown>;
-    const at = (x: unknown) => (typeof x === 'object' && x !== null && typeof (x as { tick?: unknown }).tick === 'number' ? (x as { tick: number }).tick : 0);
-    if ('c' in o) rec.commands.push(o.c as RecordedCommand);
-    else if ('m' in o) rec.marks.push(o.m as Mark);
-    else if ('k' in o) rec.checksums.push(o.k as ChecksumMark);
-    else if ('end' in o) end = o.end as ChecksumMark;
-    else if (!('t' in o)) throw new ReplayError(path, `line ${i + 2}`, 'is not a journal entry');
-    const t = 't' in o ? Number(o.t) : at(o.c ?? o.m ?? o.k ?? o.end);
-    if (Number.isInteger(t) && t > rec.endTick) rec.endTick = t;
-  });
-  const finished = end !== null;
-  if (end) rec.finalChecksum = (end as ChecksumMark).checksum;
-  const checked = parseRecording(rec, path); // the same checks as a replay file
+
+  let tornLine = false;
+  let skipped: RecoveredJournal['skipped'] = null;
+  const entries: Line[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const p = parseJsonGuarded(lines[i]);
+    const problem = p.ok ? entryProblem(p.value) : 'is corrupt (not JSON, or nested too deep)';
+    if (!problem) {
+      entries.push((p as { value: Line }).value);
+      continue;
+    }
+    if (i === lines.length - 1 && !text.endsWith('\n')) tornLine = true;
+    else skipped = { line: i + 1, lines: lines.length - i, reason: problem };
+    break;
+  }
+
+  const { journal: _kind, ...header } = head as Record<string, unknown>;
+  let kept = entries.length;
+  let built = buildRecording(header, entries, path);
+  if (built.error) {
+    // Lines that parse but do not check (a command cut to nonsense): keep the longest prefix that does.
+    let lo = 0;
+    let hi = entries.length - 1; // entries.length fails
+    if (buildRecording(header, [], path).error) throw built.error; // the header itself is bad
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (buildRecording(header, entries.slice(0, mid), path).error) hi = mid - 1;
+      else lo = mid;
+    }
+    kept = lo;
+    const failing = buildRecording(header, entries.slice(0, kept + 1), path);
+    built = buildRecording(header, entries.slice(0, kept), path);
+    const line = kept + 2; // line 1 is the header
+    skipped = { line, lines: lines.length - line + 1, reason: `does not check (${firstLineOf(failing.error)})` };
+  }
+  const { recording: checked, finished } = built as { recording: Recording; finished: boolean };
   if (!finished) {
     // The final state was never written: re-simulate to the last tick the journal reached.
     const { state, result } = runRecording(checked);
@@ -157,5 +194,30 @@ export function recoverJournal(path: string): RecoveredJournal {
       throw new ReplayError(path, `tick ${result.tick}`, `does not re-simulate as recorded (expected ${result.expected}, got ${result.actual})`);
     checked.finalChecksum = checksum(state);
   }
-  return { recording: checked, finished, tornLine };
+  return { recording: checked, finished, tornLine, skipped };
+}
+
+const firstLineOf = (e: Error | null | undefined) => String(e?.message ?? '').split('\n')[0].slice(0, 200);
+
+/** The entries as a checked Recording, or the ReplayError that says why they are not one. */
+function buildRecording(header: Record<string, unknown>, entries: Line[], path: string): { recording: Recording; finished: boolean; error: null } | { error: Error } {
+  const rec = { ...header, commands: [], marks: [], checksums: [], endTick: 0, finalChecksum: UNKNOWN_CHECKSUM } as unknown as Recording;
+  let end: ChecksumMark | null = null;
+  const at = (x: unknown) => (typeof (x as { tick?: unknown }).tick === 'number' ? (x as { tick: number }).tick : 0);
+  for (const e of entries) {
+    let t: number;
+    if (Object.hasOwn(e, 'c')) rec.commands.push((e as { c: RecordedCommand }).c), (t = at((e as { c: unknown }).c));
+    else if (Object.hasOwn(e, 'm')) rec.marks.push((e as { m: Mark }).m), (t = at((e as { m: unknown }).m));
+    else if (Object.hasOwn(e, 'k')) rec.checksums.push((e as { k: ChecksumMark }).k), (t = at((e as { k: unknown }).k));
+    else if (Object.hasOwn(e, 'end')) (end = (e as { end: ChecksumMark }).end), (t = at(end));
+    else t = (e as { t: number }).t;
+    if (Number.isInteger(t) && t > rec.endTick) rec.endTick = t;
+  }
+  if (end) rec.finalChecksum = (end as ChecksumMark).checksum;
+  try {
+    return { recording: parseRecording(rec, path), finished: end !== null, error: null }; // the same checks as a replay file
+  } catch (e) {
+    if (e instanceof ReplayError) return { error: e };
+    throw e;
+  }
 }

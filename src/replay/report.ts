@@ -26,7 +26,7 @@ export function renderReport(d: Debrief, meta: ReportMeta): string {
   const hours = (rec.endTick * TICK_SECONDS) / 3600;
   const title = `Debrief: ${sc.name}`;
   const verdict = d.verdict.ok
-    ? `<span class="badge ok">verified</span> re-simulated exactly (checksum <code>${esc(d.verdict.finalChecksum)}</code>)`
+    ? `<span class="badge ok">verified</span> re-simulated exactly (checksum <code>${esc(d.verdict.finalChecksum)}</code>): the figures are what these orders produce. Notes, bookmarks, the recording time, who gave each order and the drill name are not sealed and could have been edited.`
     : `<span class="badge bad">diverged</span> at tick ${d.verdict.tick}: expected ${esc(d.verdict.expected)}, got ${esc(d.verdict.actual)}. Figures below are from this version's re-simulation.`;
   const runs = [d.run, d.baseline, ...(d.historical ? [d.historical] : [])];
   return `<!doctype html>

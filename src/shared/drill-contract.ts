@@ -67,6 +67,7 @@ export interface RecoverableGame {
   minute: number; // sim-minute the journal reached (at most ~1 real second before the stop)
   commands: number;
   error: string | null; // why it cannot be resumed (then it can only be dismissed)
+  salvaged?: string; // the journal was damaged part-way: what was recovered and what left out
 }
 
 export type InstructorAct =

@@ -38,6 +38,7 @@ describe('buildDebrief + renderReport', () => {
     expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
     expect(html).toMatch(/User-hours lost/);
     expect(html).toMatch(/verified/);
+    expect(html).toMatch(/Notes, bookmarks, the recording time, who gave each order and the drill name are not sealed/); // what "verified" does not cover (issue 11)
   });
 
   it('shows two curves when there is no historical response to compare with', () => {

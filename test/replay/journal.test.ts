@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSim, getScenario, step } from '../../src/sim/index';
 import { Recorder, Replayer, ReplayError, verify } from '../../src/replay/index';
 import { Journal, recoverJournal, WouldOverwriteError, writeFileSafely } from '../../src/replay/node';
+import { describeSkipped } from '../../src/replay/journal';
 import { CREATED } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'journal-'));
@@ -94,8 +95,67 @@ describe('Journal', () => {
     const lines = readFileSync(mid, 'utf8').split('\n');
     lines[3] = '{"k":{"tick":';
     writeFileSync(mid, lines.join('\n'));
-    expect(() => recoverJournal(mid)).toThrow(ReplayError);
-    expect(() => recoverJournal(mid)).toThrow(/line 4 is corrupt \(not a journal entry\); only the last line may be cut short/);
+    const salvaged = recoverJournal(mid);
+    expect(salvaged.skipped).toMatchObject({ line: 4, reason: expect.stringMatching(/corrupt/) });
+    expect(salvaged.finished).toBe(false);
+  });
+});
+
+describe('Journal salvage (issue 11, item 6)', () => {
+  /** A finished game's journal with line `n` (1-based) replaced by `bad`. */
+  const damaged = (name: string, n: number, bad: string) => {
+    const path = join(dir, name);
+    const { rec } = play(path, true);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[n - 1] = bad;
+    writeFileSync(path, lines.join('\n'));
+    return { path, rec, lines };
+  };
+
+  it('a corrupt middle line: everything before it comes back, and what was left out is said', () => {
+    const { path, rec, lines } = damaged('middle.jsonl', 6, '{"c":{"tick":2,"sou');
+    const back = recoverJournal(path);
+    const before = lines.slice(1, 5).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(back.recording.commands).toHaveLength(before.filter((o) => 'c' in o).length);
+    expect(back.recording.commands).toEqual(rec.commands.slice(0, back.recording.commands.length));
+    expect(back.skipped).toMatchObject({ line: 6, lines: lines.filter((l) => l !== '').length - 5 });
+    expect(describeSkipped(back.skipped!)).toMatch(/^recovered up to line 5; line 6 is corrupt/);
+    expect(verify(back.recording).ok).toBe(true);
+  });
+
+  it('a garbage last line that ends in a newline costs that line only', () => {
+    const path = join(dir, 'garbage-last.jsonl');
+    play(path, false);
+    const whole = recoverJournal(path);
+    writeFileSync(path, `${readFileSync(path, 'utf8')}\u0000\u0000garbage\n`);
+    const back = recoverJournal(path);
+    expect(back.skipped).toMatchObject({ lines: 1 });
+    expect(back.recording).toEqual(whole.recording);
+  });
+
+  for (const [what, bad] of [
+    ['a number', '42'],
+    ['a string', '"c"'],
+    ['null', 'null'],
+    ['a list', '[{"c":{}}]'],
+    ['a prototype name', '{"constructor":{"tick":1}}'],
+    ['two entries in one', '{"c":{"tick":1},"t":3}'],
+  ] as const) {
+    it(`a line that is ${what} is skipped with a clear reason, never "Cannot use 'in' operator"`, () => {
+      const { path } = damaged(`odd-${what.replace(/\W/g, '')}.jsonl`, 4, bad);
+      const back = recoverJournal(path);
+      expect(back.skipped?.line).toBe(4);
+      expect(back.skipped?.reason).toMatch(/not a journal entry/);
+      expect(back.skipped?.reason).not.toMatch(/Cannot use/);
+    });
+  }
+
+  it('a line that parses but does not check (a command cut to nonsense) ends the salvage there', () => {
+    const { path, rec } = damaged('nonsense.jsonl', 3, '{"c":{"tick":5,"source":"trainee","command":{"type":"deployMegaSupernodes","count":-1}}}');
+    const back = recoverJournal(path);
+    expect(back.skipped?.line).toBe(3);
+    expect(back.recording.commands).toEqual([]);
+    expect(rec.commands.length).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,6 @@
 // Serves the built renderer read-only, with the game's CSP and a guard against paths
-// that climb out of the build folder.
-import { createReadStream, statSync } from 'node:fs';
+// that climb out of the build folder, by name or through a symlink.
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
@@ -62,6 +62,11 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     stat = statOrNull(file);
   }
   if (!stat?.isFile()) return send(404, `Not found: ${path}\n`);
+  // A symlink inside the folder may point anywhere: what is served must really live under the root.
+  const real = realOrNull(file);
+  const realRoot = realOrNull(root);
+  if (!real || !realRoot || (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)))
+    return send(403, 'Outside the game folder.\n');
 
   res.writeHead(200, {
     ...SECURITY_HEADERS,
@@ -70,7 +75,7 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     'Cache-Control': 'no-cache',
   });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file)
+  createReadStream(real)
     .on('error', () => res.destroy())
     .pipe(res);
 }
@@ -78,6 +83,14 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
 function statOrNull(p: string) {
   try {
     return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function realOrNull(p: string): string | null {
+  try {
+    return realpathSync(p);
   } catch {
     return null;
   }

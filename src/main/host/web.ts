@@ -11,13 +11,13 @@ import { SimSession } from '../session/sim-session';
 import { renderPdf } from '../../replay/node';
 import { ensureRendererBuilt, type BuildMode } from './build-renderer';
 import { ScreenSockets } from './screen-sockets';
+import type { ScreenLimits } from './screen-quota';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { InstructorToken, roleOfSocket, serveExport } from './instructor-access';
 
 export const DEFAULT_PORT = 5173;
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const MAX_SCREENS = 16;
 /** `npm run web` journals games here (under the current folder) unless --data-dir says otherwise. */
 export const DEFAULT_DATA_DIR = '.supernode-storm';
 
@@ -38,6 +38,8 @@ export interface WebHostOptions {
   instructorToken?: string;
   /** Prints the debrief to PDF; Chromium via playwright-core by default. */
   printPdf?: (html: string) => Promise<Buffer>;
+  /** What one screen may cost the host (screen-quota.ts); the defaults suit a training room. */
+  limits?: Partial<ScreenLimits>;
 }
 
 export interface WebHost {
@@ -47,6 +49,8 @@ export interface WebHost {
   token: string;
   port: number;
   session: SimSession;
+  /** The connected screens (their count, what waits unsent, who was cut off). */
+  screens: ScreenSockets;
   close(): Promise<void>;
 }
 
@@ -68,7 +72,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   });
   const token = new InstructorToken(opts.instructorToken);
   const printPdf = opts.printPdf ?? ((html: string) => renderPdf(html));
-  const screens = new ScreenSockets(session);
+  const screens = new ScreenSockets(session, opts.limits, log);
   // Room for a replay opened from a screen (validate.ts: MAX_REPLAY_MESSAGE_CHARS).
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 2 ** 20 });
   let port = opts.port ?? DEFAULT_PORT;
@@ -93,9 +97,14 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const role = url.pathname === '/ws' && trusted(req) && screens.count < MAX_SCREENS ? roleOfSocket(url, token) : null;
+    const role = url.pathname === '/ws' && trusted(req) ? roleOfSocket(url, token) : null;
     if (!role) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // Room is made by closing an idle screen; the instructor always gets in.
+    if (!screens.admit(role)) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nToo many screens are watching this game; close one and try again.\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => screens.attach(ws, role));
@@ -123,6 +132,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     token: token.value,
     port,
     session,
+    screens,
     close: async () => {
       clock.stop();
       session.close();
@@ -137,7 +147,8 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
 const USAGE = `Usage: npm run web -- [--port N] [--scenario dec-2010|aug-2007|normal-day] [--seed N] [--speed N] [--paused] [--rebuild|--no-build] [--data-dir DIR]
 Serves the game at http://127.0.0.1:<port>/ (default ${DEFAULT_PORT}, or PORT); --port 0 picks a free port.
 Prints the instructor console's address (with this session's secret token) once.
-Games are journaled to DIR/journals (default ${DEFAULT_DATA_DIR}/ here), so a killed host's game can be recovered.`;
+Games are journaled to DIR/journals (default ${DEFAULT_DATA_DIR}/ here), so a killed host's game can be recovered.
+One host per data folder: a second host on the same DIR stops and says which process holds it.`;
 
 /** `npm run web`: parse flags, start, print the URL on one line, stop cleanly on Ctrl+C. */
 async function main(argv: string[]): Promise<void> {

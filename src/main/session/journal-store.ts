@@ -1,9 +1,10 @@
 // The folder of crash-safe game journals (Electron: userData/journals; browser host:
 // --data-dir/journals). Each live game writes one; a journal without its "end" line when a
 // host starts belongs to a game that was killed, and is offered for recovery.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, fstatSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, fstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { Journal, recoverJournal, type JournalOptions } from '../../replay/journal';
+import { describeSkipped, Journal, recoverJournal, type JournalOptions } from '../../replay/journal';
+import { lockDataFolder } from './data-folder-lock';
 import { writeFileSafely } from '../../replay/safe-write';
 import { TICK_SECONDS } from '../../sim/index';
 import type { Recorder, Recording } from '../../replay/index';
@@ -26,11 +27,17 @@ export interface RecoveredGame {
 const metaPath = (path: string) => `${path}.meta.json`;
 
 export class JournalStore {
+  /** Gives the folder back to the next host (SimSession.close calls it). */
+  readonly release: () => void;
+
+  /** Throws DataFolderInUseError when another live host journals into `dir`. */
   constructor(
     readonly dir: string,
     private readonly opts: JournalOptions = {},
+    private readonly warn: (line: string) => void = (l) => console.warn(l),
   ) {
     mkdirSync(dir, { recursive: true });
+    this.release = lockDataFolder(dir, warn);
   }
 
   /** A new journal for a recorder's game. The name says when it began and what it is. */
@@ -48,10 +55,13 @@ export class JournalStore {
     const out: RecoveredGame[] = [];
     for (const name of this.journalNames()) {
       const path = join(this.dir, name);
-      if (finished(path)) continue;
       const meta = readMeta(path);
+      const unreadable = (error: string) => out.push({ summary: { journalId: name, scenarioId: '', drillId: null, createdAt: '', minute: 0, commands: 0, error }, recording: null, meta });
       try {
-        const { recording } = recoverJournal(path);
+        if (finished(path)) continue;
+        const { recording, skipped } = recoverJournal(path);
+        const salvaged = skipped ? `${describeSkipped(skipped)}; the damaged file is kept as ${name}.damaged` : null;
+        if (skipped) this.keepDamaged(name, salvaged!);
         const summary: RecoverableGame = {
           journalId: name,
           scenarioId: recording.scenarioId,
@@ -60,19 +70,38 @@ export class JournalStore {
           minute: (recording.endTick * TICK_SECONDS) / 60,
           commands: recording.commands.length,
           error: null,
+          ...(salvaged ? { salvaged } : {}),
         };
         // A free game nobody touched is just scenario + seed: nothing worth offering.
-        if (!recording.drillId && recording.commands.length === 0 && recording.marks.length === 0) {
-          this.setAside(name, 'empty');
+        if (!skipped && !recording.drillId && recording.commands.length === 0 && recording.marks.length === 0) {
+          this.setAsideQuietly(name, 'empty');
           continue;
         }
         out.push({ summary, recording, meta });
       } catch (e) {
-        const error = `${(e as Error).message}`;
-        out.push({ summary: { journalId: name, scenarioId: '', drillId: null, createdAt: '', minute: 0, commands: 0, error }, recording: null, meta });
+        unreadable(String((e as Error)?.message ?? e).slice(0, 400));
       }
     }
     return out;
+  }
+
+  /** A copy of a damaged journal, byte for byte, before anything renames it: nothing is lost. */
+  private keepDamaged(name: string, what: string): void {
+    const path = join(this.dir, name);
+    try {
+      copyFileSync(path, `${path}.damaged`, constants.COPYFILE_EXCL);
+      this.warn(`Supernode Storm: journal ${name} is damaged: ${what}.`);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') this.warn(`Supernode Storm: journal ${name} is damaged and could not be copied aside (${(e as Error).message}).`);
+    }
+  }
+
+  private setAsideQuietly(name: string, reason: 'empty'): void {
+    try {
+      this.setAside(name, reason);
+    } catch (e) {
+      this.warn(`Supernode Storm: could not tidy journal ${name} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); left as it is.`);
+    }
   }
 
   /** Renames a journal out of the way (kept, never offered again): `reason` ends its name. */
@@ -86,18 +115,43 @@ export class JournalStore {
     if (existsSync(metaPath(path))) renameSync(metaPath(path), `${path}.${reason}.meta.json`);
   }
 
-  /** Keeps the newest KEEP_FINISHED finished journals (each is a replay of a whole game). */
+  /**
+   * Keeps the newest KEEP_FINISHED finished journals (each is a replay of a whole game). What
+   * cannot be read or deleted (a read-only folder, a file someone else owns) is left in place:
+   * tidying must never stop a host from starting.
+   */
   prune(keep = KEEP_FINISHED): void {
-    const done = this.journalNames()
-      .map((name) => ({ name, path: join(this.dir, name) }))
-      .filter((j) => finished(j.path))
-      .map((j) => ({ ...j, mtime: statSync(j.path).mtimeMs }))
-      .sort((a, b) => b.mtime - a.mtime);
-    for (const j of done.slice(keep)) for (const p of [j.path, metaPath(j.path)]) if (existsSync(p)) unlinkSync(p);
+    const done: { path: string; mtime: number }[] = [];
+    for (const name of this.journalNames()) {
+      const path = join(this.dir, name);
+      try {
+        if (finished(path)) done.push({ path, mtime: statSync(path).mtimeMs });
+      } catch {
+        // unreadable: not ours to judge, leave it
+      }
+    }
+    done.sort((a, b) => b.mtime - a.mtime);
+    let failed = 0;
+    let why = '';
+    for (const j of done.slice(keep))
+      for (const p of [j.path, metaPath(j.path)]) {
+        try {
+          if (existsSync(p)) unlinkSync(p);
+        } catch (e) {
+          failed++;
+          why ||= (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        }
+      }
+    if (failed) this.warn(`Supernode Storm: could not delete ${failed} old journal file${failed > 1 ? 's' : ''} in ${this.dir} (${why}); they are kept.`);
   }
 
   private journalNames(): string[] {
-    return readdirSync(this.dir).filter((n) => n.endsWith('.jsonl')).sort();
+    try {
+      return readdirSync(this.dir).filter((n) => n.endsWith('.jsonl')).sort();
+    } catch (e) {
+      this.warn(`Supernode Storm: cannot list journals in ${this.dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+      return [];
+    }
   }
 }
 

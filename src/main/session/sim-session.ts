@@ -84,7 +84,7 @@ export class SimSession implements SessionCore {
     if (!(SPEEDS as readonly number[]).includes(this.speed)) throw new Error(`speed ${this.speed} is not one of ${SPEEDS.join(', ')}`);
     const wall = opts.wallClock ?? (() => new Date());
     const warn = opts.warn ?? ((line: string) => console.warn(line));
-    this.journals = opts.journalDir ? new JournalStore(opts.journalDir) : null;
+    this.journals = opts.journalDir ? new JournalStore(opts.journalDir, {}, warn) : null;
     // Before our own journal exists: whatever is unfinished now was left by a host that stopped.
     this.recoverable = this.journals?.findUnfinished() ?? [];
     this.journals?.prune();
@@ -286,6 +286,7 @@ export class SimSession implements SessionCore {
   /** The host is shutting down: a game with something in it stays unfinished, to be offered next time. */
   close(): void {
     this.clock?.stop();
+    this.journals?.release(); // the data folder is free for the next host
     const l = this.live;
     if (l.finished) return;
     if (!l.drill && l.log.commands.length === 0 && l.log.marks.length === 0) l.finish();

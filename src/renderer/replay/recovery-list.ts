@@ -43,7 +43,7 @@ export class RecoveryList {
     const what = `${g.drillId ? `Drill: ${this.names.get(g.drillId) ?? g.drillId}` : `Free game, ${g.scenarioId}`} · stopped at ${tPlus(g.minute)} · ${g.commands} order${g.commands === 1 ? '' : 's'}`;
     const when = new Date(g.createdAt);
     const detail = h('small', {}, Number.isNaN(when.getTime()) ? g.createdAt : `begun ${when.toLocaleString()}`);
-    const why = g.error ? h('small', { class: 'recovery-why' }, `Cannot be resumed: ${g.error}`) : null;
+    const why = g.error ? h('small', { class: 'recovery-why' }, `Cannot be resumed: ${g.error}`) : g.salvaged ? h('small', { class: 'recovery-why' }, `Damaged: ${g.salvaged}`) : null;
     resume.addEventListener('click', () => void busy(resume, async () => showReply(this.error, await this.requests.replay({ act: 'recover', journalId: g.journalId }))));
     dismiss.addEventListener('click', () => void busy(dismiss, async () => showReply(this.error, await this.requests.replay({ act: 'dismissRecovery', journalId: g.journalId }))));
     const li = h('li', { 'data-journal': g.journalId }, h('div', { class: 'recovery-what' }, what, detail, why), h('div', { class: 'recovery-buttons' }, resume, dismiss));
