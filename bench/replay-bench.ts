@@ -2,7 +2,8 @@
 // (issue 4): any tick in < 200 ms once keyframes exist.
 import { performance } from 'node:perf_hooks';
 import { getScenario, historicalActions } from '../src/sim/index';
-import { Replayer, buildDebrief, debriefCsv, recordScripted, renderReport, runRecording } from '../src/replay/index';
+import { Replayer, recordScripted, runRecording } from '../src/replay/index';
+import { buildDebrief, debriefCsv, renderReport } from '../src/debrief/index';
 import { decodeReplay, encodeReplay } from '../src/replay/node';
 
 const SEEKS = 200;

@@ -2,7 +2,7 @@
 // screen sees the progress, and the result is the same debrief as building it in place.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildDebrief } from '../../src/replay/index';
+import { buildDebrief } from '../../src/debrief/index';
 import { decodeReplay } from '../../src/replay/node';
 import { debriefInWorker } from '../../src/main/session/debrief-job';
 import { buildExport } from '../../src/main/session/exports';

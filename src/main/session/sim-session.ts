@@ -6,7 +6,7 @@ import { TICK_SECONDS, SCENARIO_LIST, checksum, endMinuteOf, getScenario, minute
 import type { SimEvent, SimView } from '../../sim/view-types';
 import type { CommandError } from '../../sim/commands';
 import type { Recording } from '../../replay/index';
-import { DRILLS_DIR } from '../../replay/files';
+import { DRILLS_DIR } from '../../drill/files';
 import { SPEEDS, type ControlAction, type Frame, type Reply, type SessionStatus } from '../../shared/contract';
 import type { InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
 import { FrameProducer } from './frames';

@@ -3,7 +3,7 @@
 // that came from a replay file (notes, names) is escaped: replays are mailed around.
 import type { Debrief, KeyFigures, RunSummary, TimelineEntry } from './debrief';
 import { TICK_SECONDS } from '../sim/index';
-import { FORMAT_VERSION, SIM_VERSION } from './recording';
+import { FORMAT_VERSION, SIM_VERSION } from '../replay/index';
 
 const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
 
