@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Builds the import graph of src/ (type-only imports included: a type cycle is still a
-// knot for the reader) and fails on any cycle. `--list` prints every cycle found.
+// knot for the reader) and fails on any cycle, or on an import against the layers
+// (docs: ../shared ARCHITECTURE, "Layers that run one way"):
+//   sim -> shared (the contract) -> replay -> drill -> debrief -> main/session -> hosts -> renderer
+// A layer imports only from itself and layers to its left; the renderer (a browser page)
+// only from sim and shared.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,9 +69,40 @@ export function cyclesOf(graph) {
   return out;
 }
 
+const LAYERS = [
+  ['sim', 0], ['shared', 1], ['replay', 2], ['drill', 3], ['debrief', 4], ['main/session', 5],
+  ['main/host', 6], ['main', 6], ['preload', 6], ['cli', 6], ['renderer', 7],
+];
+const RENDERER_MAY = new Set(['sim', 'shared', 'renderer']);
+
+export function layerOf(file) {
+  const rel = relative(src, file).split('\\').join('/');
+  const hit = LAYERS.find(([dir]) => rel === dir || rel.startsWith(`${dir}/`));
+  return hit ? { name: hit[0], rank: hit[1] } : null;
+}
+
+/** Imports that run against the layers: [from, to] pairs. */
+export function layerBreaks(graph) {
+  const out = [];
+  for (const [from, deps] of graph) {
+    const a = layerOf(from);
+    if (!a) continue;
+    for (const to of deps) {
+      const b = layerOf(to);
+      if (!b || a.name === b.name) continue;
+      const ok = a.name === 'renderer' ? RENDERER_MAY.has(b.name) : b.rank < a.rank || (b.rank === a.rank && a.name !== 'main/session');
+      if (!ok) out.push([from, to]);
+    }
+  }
+  return out;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const cycles = cyclesOf(importGraph());
+  const graph = importGraph();
+  const cycles = cyclesOf(graph);
+  const breaks = layerBreaks(graph);
   for (const c of cycles) console.log(`cycle: ${c.map((f) => relative(root, f)).join(' <-> ')}`);
-  console.log(`${cycles.length} import cycle(s) in src/`);
-  process.exit(cycles.length ? 1 : 0);
+  for (const [a, b] of breaks) console.log(`against the layers: ${relative(root, a)} imports ${relative(root, b)}`);
+  console.log(`${graph.size} files, ${cycles.length} import cycle(s), ${breaks.length} import(s) against the layers in src/`);
+  process.exit(cycles.length || breaks.length ? 1 : 0);
 }

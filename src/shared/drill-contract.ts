@@ -1,7 +1,7 @@
 // Messages for drills, the instructor console and the replay viewer (issue 4).
 // Both hosts carry them exactly like contract.ts's, and validate them the same way.
 import type { Command } from '../sim/commands';
-import type { ObjectiveStatus, ScoreBreakdown } from '../drill/score';
+import type { ObjectiveStatus, ScoreBreakdown } from './score';
 
 /** Who a screen is. An instructor connects with the session's token; a trainee needs none. */
 export type Role = 'trainee' | 'instructor';
