@@ -26,7 +26,6 @@ describe('a December 2010 shift in the browser', () => {
 
   it('opens on the start screen with the three scenarios', async () => {
     const { page } = rig;
-    await expect(page.locator('#start-screen')).toBeDefined();
     expect(await page.locator('#start-screen').isVisible()).toBe(true);
     for (const id of ['dec-2010', 'aug-2007', 'normal-day']) expect(await page.locator(`#scenario-${id}`).count()).toBe(1);
     await until(page, () => window.__storm!.applied > 0, 'the first frame to be drawn');

@@ -2,7 +2,7 @@
 // seek, play with checksums checked on the way, stop at a divergence, take over.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getScenario, historicalActions } from '../../src/sim/index';
+import { checksum, getScenario, historicalActions } from '../../src/sim/index';
 import { Replayer, recordScripted, verify, type Recording } from '../../src/replay/index';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { ReplayPlayback } from '../../src/main/session/replay-playback';
@@ -135,18 +135,23 @@ describe('replay mode', () => {
     expect(fired).toHaveLength(1); // fired before the take-over, not again after it
   });
 
-  it('seeks anywhere in a 48-hour replay in under 200 ms', () => {
+  // How fast a seek is belongs to the benchmark (npm run bench:replay); here: it lands, and
+  // where it lands does not depend on where it came from.
+  it('seeks anywhere in a 48-hour replay, to the same state from any direction', () => {
     const rec = recordScripted({ scenario: getScenario('dec-2010'), seed: 1, actions: historicalActions(), endTick: 48 * 360, createdAt: '2025-01-01T00:00:00Z' });
     const p = new ReplayPlayback('48h.skyreplay', rec);
     p.buildAll();
-    let worst = 0;
-    for (let i = 0; i < 25; i++) {
+    const seen = new Map<number, string>();
+    const order = Array.from({ length: 25 }, (_, i) => i);
+    for (const i of [...order, ...order.reverse()]) {
       const tick = Math.floor(((i * 7919) % 25) / 25 * rec.endTick) + i;
-      const t0 = performance.now();
-      p.seek(tick);
-      worst = Math.max(worst, performance.now() - t0);
+      expect(p.seek(tick)).toEqual({ ok: true });
       expect(p.tick).toBe(tick);
+      const sum = checksum(p.shown);
+      expect(seen.get(tick) ?? sum).toBe(sum);
+      seen.set(tick, sum);
     }
-    expect(worst).toBeLessThan(200);
+    p.seek(rec.endTick);
+    expect(checksum(p.shown)).toBe(rec.finalChecksum);
   });
 });
