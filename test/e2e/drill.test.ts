@@ -198,7 +198,7 @@ describe('an instructor-run drill, its replay and its debrief', () => {
     await until(ins, () => { const r = window.__storm!.mode()!.replay!; return Math.abs(r.tick - r.endTick * 0.8) < r.endTick * 0.02; }, 'the drag to land near 80%');
 
     await ins.click('#console-timeline li[data-source="bookmark"]');
-    const mark = (await mode(ins))!.replay!.marks.find((m) => m.kind === 'bookmark')!;
+    const mark = (await mode(ins))!.replay!.marks!.find((m) => m.kind === 'bookmark')!;
     await until(ins, () => window.__storm!.mode()!.replay!.tick === Number(document.querySelector<HTMLElement>('#console-timeline li[data-source="bookmark"]')!.dataset.tick), 'the seek to the bookmark');
     expect(await tickNow()).toBe(mark.tick);
 

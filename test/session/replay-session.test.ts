@@ -27,8 +27,15 @@ describe('replay mode', () => {
     expect(first.full).toBe(true);
     expect(first.mode!.replay).toMatchObject({ fileName: 'golden.skyreplay', tick: 0, endTick: goldenRec.endTick, playing: false, speed: 60, error: null });
     expect(first.mode!.replay!.timeline).toHaveLength(goldenRec.commands.length);
-    expect(first.mode!.replay!.timeline[0]).toEqual({ tick: goldenRec.commands[0].tick, source: 'script', text: expect.any(String) });
+    expect(first.mode!.replay!.timeline![0]).toEqual({ tick: goldenRec.commands[0].tick, source: 'script', text: expect.any(String) });
     expect(first.status).toMatchObject({ scenarioId: 'dec-2010', paused: true });
+    // The timeline is sent once: later frames carry the playhead only; a screen that joins gets it whole.
+    s.replayAct({ act: 'seek', tick: 100 });
+    const later = s.nextFrame()!;
+    expect(later.mode!.replay).toMatchObject({ tick: 100, timelineId: first.mode!.replay!.timelineId });
+    expect(later.mode!.replay!.timeline).toBeUndefined();
+    expect(later.mode!.replay!.marks).toBeUndefined();
+    expect(s.fullFrame().mode!.replay!.timeline).toHaveLength(goldenRec.commands.length);
 
     const ref = new Replayer(goldenRec);
     expect(s.replayAct({ act: 'seek', tick: 2000 })).toEqual({ ok: true });

@@ -20,8 +20,11 @@ const tPlus = (tick: number) => {
   return `T+${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 };
 
+let timelines = 0;
+
 export class ReplayPlayback {
   readonly replayer: Replayer;
+  readonly timelineId = ++timelines;
   playing = false;
   speed = 60;
   error: string | null = null;
@@ -138,9 +141,10 @@ export class ReplayPlayback {
       endTick: this.endTick,
       playing: this.playing,
       speed: this.speed,
+      error: this.error,
+      timelineId: this.timelineId,
       marks: this.marks,
       timeline: this.timeline,
-      error: this.error,
     };
   }
 

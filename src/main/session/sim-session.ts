@@ -66,6 +66,7 @@ export class SimSession implements SessionCore {
   private version = 0; // bumps on every change of what is shown; frames and the view cache key on it
   private cachedView: { version: number; view: SimView } | null = null;
   private cachedInstructor: { key: string; view: InstructorView | null } | null = null;
+  private timelineSent = 0; // the replay timeline the last broadcast frame carried (ReplayPlayback.timelineId)
   private pending: SimEvent[] = [];
   private readonly frames = new FrameProducer();
   private readonly now: () => number;
@@ -247,16 +248,19 @@ export class SimSession implements SessionCore {
 
   /** The next frame for all subscribers (the trainee's), or null when nothing changed. */
   nextFrame(): Frame | null {
-    const mode = this.modeFrame();
+    const mode = this.modeFrame(false);
     const key = `${JSON.stringify(mode)}|${this.instructorKey()}`;
     const f = this.frames.next(this.version, () => this.view(), this.status, this.pending, key);
-    if (f) f.mode = mode;
+    if (f) {
+      f.mode = mode;
+      this.timelineSent = mode.replay?.timelineId ?? 0; // later frames carry the playhead only
+    }
     return f;
   }
 
   /** A full frame for a screen of `role` that just (re)subscribed. */
   fullFrame(role: Role = 'trainee'): Frame {
-    return this.frameFor({ ...this.frames.fullFrame(() => this.view(), this.status), mode: this.modeFrame() }, role);
+    return this.frameFor({ ...this.frames.fullFrame(() => this.view(), this.status), mode: this.modeFrame(true) }, role);
   }
 
   /** The frame as a screen of `role` may see it: only instructors get the InstructorView. */
@@ -376,9 +380,14 @@ export class SimSession implements SessionCore {
     if (this.live.drillEnded || minuteOf(this.live.state) >= endMinuteOf(this.live.state)) this.liveEnded();
   }
 
-  private modeFrame(): ModeFrame {
+  /** `full`: for a screen that has nothing yet, so a replay's timeline rides along. */
+  private modeFrame(full: boolean): ModeFrame {
     const extra = { recoverable: this.recoverable.map((r) => r.summary), exporting: this.exporting };
-    if (this.replay) return { mode: 'replay', drill: null, replay: this.replay.view(), ...extra };
+    if (this.replay) {
+      const { marks, timeline, ...head } = this.replay.view();
+      const once = full || head.timelineId !== this.timelineSent ? { marks, timeline } : {};
+      return { mode: 'replay', drill: null, replay: { ...head, ...once }, ...extra };
+    }
     const d = this.live.drill;
     return { mode: d ? 'drill' : 'free', drill: d ? d.view(this.speed) : null, replay: null, ...extra };
   }
