@@ -11,6 +11,7 @@ import { SPEEDS, type ControlAction, type Frame, type Reply, type SessionStatus 
 import type { InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
 import { FrameProducer } from './frames';
 import { runClock, type ClockHandle } from './clock';
+import { refuseForRole, type Ask } from './role-policy';
 import { LiveGame, type GameContext } from './live-game';
 import { JournalStore, type RecoveredGame } from './journal-store';
 import { NO_SCORE, instructorBasics } from './drill-play';
@@ -213,7 +214,7 @@ export class SimSession implements SessionCore {
 
   /** A clock control from a screen of `role` (host menus and tests act as the instructor). */
   control(c: ControlAction, role: Role = 'instructor'): Reply {
-    const no = this.refuseControl(c, role);
+    const no = this.refuseForRole({ kind: 'control', control: c }, role);
     if (no) return no;
     switch (c.action) {
       case 'pause':
@@ -243,7 +244,7 @@ export class SimSession implements SessionCore {
   }
 
   replayAct(act: ReplayAct, role: Role = 'instructor'): Reply {
-    return this.touched(replayAct(this, act, role));
+    return this.refuseForRole({ kind: 'replay', act: act.act }, role) ?? this.touched(replayAct(this, act, role));
   }
 
   /** The next frame for all subscribers (the trainee's), or null when nothing changed. */
@@ -344,13 +345,9 @@ export class SimSession implements SessionCore {
   }
 
   /** Whose clock it is: in a running drill the trainee may not start games or skip time; in check mode not pause either. */
-  private refuseControl(c: ControlAction, role: Role): Reply | null {
-    if (role !== 'trainee' || !this.drillRunning) return null;
-    if (c.action === 'newGame' || c.action === 'step')
-      return refuse('not-allowed-now', 'control.action', `the instructor runs this drill: ${c.action === 'newGame' ? 'starting another game' : 'skipping time'} is up to them`);
-    if (this.live.drill!.checkMode)
-      return refuse('not-allowed-now', 'control.action', 'check mode (an assessment): only the instructor can pause, resume or change the speed');
-    return null;
+  /** role-policy.ts, asked with what the session is doing now. */
+  refuseForRole(ask: Ask, role: Role): Reply | null {
+    return refuseForRole(ask, role, { running: this.drillRunning, checkMode: this.live.drill?.checkMode ?? false });
   }
 
   private advanceReplay(realMs: number): AdvanceResult {
