@@ -3,6 +3,7 @@
 export { canonicalJson, fnvHex, hashOf } from './hash';
 export * from './recording';
 export { REPLAY_SPEC, parseRecording } from './validate';
+export { REPLAY_BOUNDS, checkReplayBounds } from './bounds';
 export { Recorder, branchOrigin, type RecorderInit, type RecordingSink } from './recorder';
 export { Playhead, stampAll, tickOfMinute, TICKS_PER_MINUTE, TICKS_PER_HOUR, type ApplyResult, type PlayheadHooks, type ScriptedCommand, type StampedCommand } from './playhead';
 export { Witness, type Divergence, type VerifyResult } from './witness';

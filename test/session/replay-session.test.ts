@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checksum, getScenario, historicalActions } from '../../src/sim/index';
-import { Replayer, recordScripted, verify, type Recording } from '../../src/replay/index';
+import { Replayer, checkReplayBounds, recordScripted, verify, type Recording } from '../../src/replay/index';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { ReplayPlayback } from '../../src/main/session/replay-playback';
 import type { SimSession } from '../../src/main/session/sim-session';
@@ -160,5 +160,18 @@ describe('replay mode', () => {
     }
     p.seek(rec.endTick);
     expect(checksum(p.shown)).toBe(rec.finalChecksum);
+  });
+
+  it('refuses a replay past the host\'s bounds before simulating anything (issue 11, item 4)', () => {
+    const s = session({ seed: 3 });
+    const before = s.checksum();
+    const many = { ...goldenRec, commands: Array.from({ length: 10_001 }, () => ({ ...goldenRec.commands[0] })) };
+    const long = { ...goldenRec, endTick: 97 * 360 };
+    for (const [rec, field] of [[many, 'commands'], [long, 'endTick']] as const) {
+      expect(() => checkReplayBounds(rec, 'big.skyreplay')).toThrow(new RegExp(`big.skyreplay: ${field} `));
+      expect(s.replayAct({ act: 'open', fileName: 'big.skyreplay', dataBase64: Buffer.from(encodeReplay(rec)).toString('base64') })).toMatchObject({ ok: false });
+    }
+    expect(s.mode).toBe('free');
+    expect(s.checksum()).toBe(before);
   });
 });

@@ -3,7 +3,7 @@
 // playhead that steps forward tick by tick (so screens get the sim's events) checking every
 // recorded checksum it passes. A checksum that disagrees stops playback at that tick.
 import { TICK_SECONDS, type SimEvent, type SimState } from '../../sim/index';
-import { Replayer, Witness, describeCommand, replayHead, type Playhead, type RecordedCommand, type Recording, type VerifyResult } from '../../replay/index';
+import { Replayer, Witness, checkReplayBounds, describeCommand, replayHead, type Playhead, type RecordedCommand, type Recording, type VerifyResult } from '../../replay/index';
 import { decodeReplay } from '../../replay/codec'; // not ../replay/node: Electron's bundle must not pull in playwright (pdf.ts)
 import { SPEEDS } from '../../shared/contract';
 import type { ReplayView } from '../../shared/drill-contract';
@@ -36,9 +36,11 @@ export class ReplayPlayback {
   private timeline: ReplayView['timeline'];
   private marks: ReplayView['marks'];
 
-  /** Decodes and checks the file; throws ReplayError naming the problem. Nothing is simulated yet. */
+  /** Decodes and checks the file (bounds too); throws ReplayError naming the problem. Nothing is simulated yet. */
   static open(fileName: string, bytes: Uint8Array): ReplayPlayback {
-    return new ReplayPlayback(fileName, decodeReplay(bytes, fileName));
+    const rec = decodeReplay(bytes, fileName);
+    checkReplayBounds(rec, fileName);
+    return new ReplayPlayback(fileName, rec);
   }
 
   constructor(
