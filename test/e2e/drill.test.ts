@@ -37,7 +37,8 @@ async function download(p: Page, selector: string): Promise<string> {
   return path;
 }
 
-describe('an instructor-run drill, its replay and its debrief', () => {
+// Generous: a busy 2-core machine runs two Chromium pages and a host here.
+describe('an instructor-run drill, its replay and its debrief', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     host = await startWebHost({ port: 0, paused: true, log: () => {} });
     browser = await launchChromium();
