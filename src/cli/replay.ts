@@ -13,8 +13,8 @@ import { readReplay, writeReplay, WouldOverwriteError } from '../replay/node';
 import { findDrill } from '../drill/node';
 import { DrillError, DrillRunner, type Drill } from '../drill/index';
 import { parseArgs, readText, UsageError } from './args';
+import { TICKS_PER_MINUTE } from '../shared/facts';
 
-const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
 const USAGE = 'usage: replay verify|info FILE.skyreplay | replay record --scenario ID --out FILE.skyreplay [...] | replay branch FILE --at-minute M --out FILE';
 
 function main(argv: string[]): number {

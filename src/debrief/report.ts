@@ -4,8 +4,7 @@
 import type { Debrief, KeyFigures, RunSummary, TimelineEntry } from './debrief';
 import { TICK_SECONDS } from '../sim/index';
 import { FORMAT_VERSION, SIM_VERSION } from '../replay/index';
-
-const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
+import { TICKS_PER_MINUTE } from '../shared/facts';
 
 export interface ReportMeta {
   fileName: string;

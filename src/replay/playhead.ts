@@ -12,8 +12,7 @@ import { applyCommand, step, TICK_SECONDS, type Command, type SimEvent, type Sim
 /** The sim's verdict on one command (derived here: src/sim/index.ts does not export it). */
 export type ApplyResult = ReturnType<typeof applyCommand>;
 
-export const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
-export const TICKS_PER_HOUR = 3600 / TICK_SECONDS;
+export { TICKS_PER_MINUTE, TICKS_PER_HOUR } from '../shared/facts';
 
 /** A command stamped with the tick it lands in. */
 export interface StampedCommand {

@@ -3,7 +3,7 @@
 // two tabs switch between them. With a replay open it lists the replay's orders and marks,
 // and a click on one seeks there.
 import type { InstructorView, ReplayView } from '../../shared/drill-contract';
-import { TICKS_PER_MINUTE } from '../../sim/time';
+import { TICKS_PER_MINUTE } from '../../shared/facts';
 import { tPlus } from './format';
 import { h, setText } from '../dom';
 

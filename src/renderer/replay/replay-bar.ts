@@ -4,13 +4,12 @@
 // above it, naming the tick where playback stopped.
 import { SPEEDS, type DrillRequests, type Reply } from '../../shared/contract';
 import type { ReplayAct, ReplayView } from '../../shared/drill-contract';
-import { TICKS_PER_MINUTE } from '../../sim/time';
+import { TICKS_PER_MINUTE, TICKS_PER_HOUR } from '../../shared/facts';
 import { speedLabel, tPlus } from '../hud/format';
 import { busy, h, setText, showReply } from '../dom';
 
 /** Seeks while dragging go out at most this often: each is a keyframe copy plus steps on the host. */
 const DRAG_SEEK_MS = 120;
-const TICKS_PER_HOUR = TICKS_PER_MINUTE * 60;
 
 export class ReplayBar {
   readonly root: HTMLElement;
