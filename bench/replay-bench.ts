@@ -2,7 +2,8 @@
 // (issue 4): any tick in < 200 ms once keyframes exist.
 import { performance } from 'node:perf_hooks';
 import { getScenario, historicalActions } from '../src/sim/index';
-import { Replayer, buildDebrief, debriefCsv, recordScripted, renderReport, runRecording } from '../src/replay/index';
+import { Replayer, recordScripted, runRecording } from '../src/replay/index';
+import { buildDebrief, debriefCsv, renderReport } from '../src/debrief/index';
 import { decodeReplay, encodeReplay } from '../src/replay/node';
 
 const SEEKS = 200;
@@ -61,3 +62,30 @@ console.log(`  build keyframes      ${f(keyframesMs)} ms (verifies too: ${verdic
 console.log(`  random seek          median ${f(quantile(seekTimes, 0.5))} ms, p95 ${f(quantile(seekTimes, 0.95))} ms, max ${f(Math.max(...seekTimes))} ms over ${SEEKS} seeks (target < 200 ms)`);
 console.log(`  play forward         median ${f(quantile(playTimes, 0.5))} ms per 30-tick frame step`);
 console.log(`  debrief report       ${f(reportMs)} ms (3 re-simulations + HTML ${(html.length / 1024).toFixed(0)} kB + CSV ${(csv.length / 1024).toFixed(0)} kB)`);
+
+// Frames to a screen watching this replay: the first carries the timeline, later ones the playhead only.
+{
+  const { SimSession } = await import('../src/main/session/sim-session');
+  const s = new SimSession({ paused: true, now: () => 0, warn: () => {} });
+  const opened = s.replayAct({ act: 'open', fileName: 'bench.skyreplay', dataBase64: Buffer.from(file).toString('base64') });
+  if (!opened.ok) throw new Error(`cannot open the bench replay: ${JSON.stringify(opened)}`);
+  const size = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
+  const first = size(s.nextFrame());
+  const playing: number[] = [];
+  s.replayAct({ act: 'seek', tick: 6 * 360 }); // into the cascade, where most moves
+  s.nextFrame();
+  s.replayAct({ act: 'play' });
+  for (let i = 0; i < 300; i++) {
+    s.advance(33);
+    const fr = s.nextFrame();
+    if (fr) playing.push(size(fr));
+  }
+  const seeks: number[] = [];
+  for (let i = 1; i <= 40; i++) {
+    s.replayAct({ act: 'seek', tick: Math.floor((i / 40) * rec.endTick) });
+    const fr = s.nextFrame();
+    if (fr) seeks.push(size(fr));
+  }
+  const kb = (x: number) => (x / 1024).toFixed(2);
+  console.log(`  frames to a screen   first ${kb(first)} kB (with the timeline); playing at 60x: median ${kb(quantile(playing, 0.5))} kB, max ${kb(Math.max(...playing))} kB over ${playing.length} frames (target < 2 kB); after a seek (every region moved): median ${kb(quantile(seeks, 0.5))} kB`);
+}

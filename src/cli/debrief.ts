@@ -4,8 +4,11 @@
 // Exit 0 written; 1 the replay diverged (nothing written); 2 bad input, one line on stderr.
 import { existsSync } from 'node:fs';
 import { ScenarioError } from '../sim/index';
-import { buildDebrief, debriefCsv, renderReport, ReplayError } from '../replay/index';
-import { DRILLS_DIR, findDrill, readReplay, renderPdf, writeFileSafely, WouldOverwriteError } from '../replay/node';
+import { ReplayError } from '../replay/index';
+import { readReplay, writeFileSafely, WouldOverwriteError } from '../replay/node';
+import { buildDebrief, debriefCsv, renderReport } from '../debrief/index';
+import { renderPdf } from '../debrief/node';
+import { DRILLS_DIR, findDrill } from '../drill/node';
 import { DrillError } from '../drill/index';
 import { parseArgs, UsageError } from './args';
 

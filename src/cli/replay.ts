@@ -8,12 +8,13 @@
 import { parseJsonGuarded } from '../sim/json-guard';
 import { statSync } from 'node:fs';
 import { getScenario, historicalActions, loadScenarioText, ScenarioError, SCENARIO_LIST, TICK_SECONDS, validateActionList, type Scenario, type TimedCommand } from '../sim/index';
-import { COMMAND_SOURCES, Replayer, branchAt, hashOf, recordScripted, scenarioHash, ScriptRefusedError, tickOfMinute, verify, ReplayError, type Recording } from '../replay/index';
-import { findDrill, readReplay, writeReplay, WouldOverwriteError } from '../replay/node';
+import { COMMAND_SOURCES, Replayer, branchAt, hashOf, recordScripted, refusal, scenarioHash, ScriptRefusedError, stampAll, tickOfMinute, type ScriptedCommand, verify, ReplayError, type Recording } from '../replay/index';
+import { readReplay, writeReplay, WouldOverwriteError } from '../replay/node';
+import { findDrill } from '../drill/node';
 import { DrillError, DrillRunner, type Drill } from '../drill/index';
 import { parseArgs, readText, UsageError } from './args';
+import { TICKS_PER_MINUTE } from '../shared/facts';
 
-const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
 const USAGE = 'usage: replay verify|info FILE.skyreplay | replay record --scenario ID --out FILE.skyreplay [...] | replay branch FILE --at-minute M --out FILE';
 
 function main(argv: string[]): number {
@@ -105,20 +106,13 @@ function recordCmd(rest: string[]): number {
 
 const tickOf = tickOfMinute;
 
+/** The drill with `actions` as the trainee's orders; orders before the drill began are skipped, a refusal stops it. */
 function recordDrill(drill: Drill, actions: TimedCommand[], ticks: number, createdAt: string, every: number): Recording {
   const runner = DrillRunner.start(drill, { createdAt, checksumEveryTicks: every });
-  let next = 0;
-  while (next < actions.length && tickOf(actions[next].atMinute) < runner.state.tick) next++; // before the drill began
-  for (;;) {
-    while (next < actions.length && tickOf(actions[next].atMinute) <= runner.state.tick) refusedIsFatal(next, actions[next], runner.command(actions[next++].command, 'trainee'));
-    if (runner.ended || runner.state.tick >= ticks) break;
-    runner.tick();
-  }
+  runner.play(stampAll(actions, 'trainee'), ticks, (order, res) => {
+    if (!res.ok) throw new ScriptRefusedError(refusal((order as ScriptedCommand<'trainee'>).order, order as ScriptedCommand<'trainee'>, res.error));
+  });
   return runner.finish();
-}
-
-function refusedIsFatal(i: number, a: TimedCommand, res: { ok: boolean; error?: { field: string; message: string } }): void {
-  if (!res.ok) throw new ScriptRefusedError(`action ${i} at minute ${a.atMinute} (${a.command.type}) was refused: ${res.error!.field}: ${res.error!.message}`);
 }
 
 function branchCmd(rest: string[]): number {

@@ -1,5 +1,6 @@
 // Running a scenario headless: shared by the sim CLI, the benchmark and the calibration plot.
-import { applyCommand, createSim, step, viewOf, TICK_SECONDS, type Scenario, type SimState, type TimedCommand, type Metrics } from '../sim/index';
+import { createSim, viewOf, TICK_SECONDS, type Scenario, type SimState, type TimedCommand, type Metrics } from '../sim/index';
+import { Playhead, refusal, stampAll } from '../replay/index';
 
 export interface Row {
   minute: number;
@@ -8,7 +9,10 @@ export interface Row {
   phase: string;
 }
 
-/** Runs `hours` of a scenario with timed commands; calls `onRow` every `every` sim-minutes. */
+/**
+ * Runs `hours` of a scenario with timed commands; calls `onRow` every `every` sim-minutes
+ * (after that tick's commands). A command lands at the first tick at or after its minute.
+ */
 export function runScenario(
   scenario: Scenario,
   seed: number,
@@ -18,22 +22,18 @@ export function runScenario(
   onRow?: (row: Row, state: SimState) => void,
 ): SimState {
   const state = createSim(scenario, seed);
-  const sorted = [...actions].sort((a, b) => a.atMinute - b.atMinute);
   const ticks = Math.round((hours * 3600) / TICK_SECONDS);
   const everyTicks = Math.max(1, Math.round((every * 60) / TICK_SECONDS));
-  let next = 0;
-  for (let t = 0; t <= ticks; t++) {
-    while (next < sorted.length && sorted[next].atMinute * 60 <= state.tick * TICK_SECONDS) {
-      const res = applyCommand(state, sorted[next].command);
-      if (!res.ok) throw new ActionError(`action ${next} at minute ${sorted[next].atMinute} (${sorted[next].command.type}) was refused: ${res.error.field}: ${res.error.message}`);
-      next++;
-    }
-    if (onRow && t % everyTicks === 0) {
-      const v = viewOf(state);
-      onRow({ minute: v.minute, utc: new Date(v.utcMs).toISOString().slice(0, 16) + 'Z', m: v.metrics, phase: v.phase }, state);
-    }
-    if (t < ticks) step(state);
-  }
+  new Playhead(state, stampAll(actions, 'script'), 0, {
+    landed: (c, res) => {
+      if (!res.ok) throw new ActionError(refusal(c.order, c, res.error));
+    },
+    settled: (s) => {
+      if (!onRow || s.tick % everyTicks !== 0) return;
+      const v = viewOf(s);
+      onRow({ minute: v.minute, utc: new Date(v.utcMs).toISOString().slice(0, 16) + 'Z', m: v.metrics, phase: v.phase }, s);
+    },
+  }).runTo(ticks);
   return state;
 }
 

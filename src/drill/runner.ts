@@ -1,15 +1,17 @@
 // Running a drill over a live game: fires the instructor's injects (at a time, or when a
 // condition first holds, once each), gives timed hints, keeps the trainee to the drill's
-// verbs, judges the objectives and says when it is over. Pure: the host owns the clock.
-import { applyCommand, createSim, getScenario, step, TICK_SECONDS, type SimEvent, type SimState } from '../sim/index';
-import type { ApplyResult } from '../sim/apply';
+// verbs, and lets its DrillJudge say how it goes and when it is over. Pure: the host owns
+// the clock. The game moves through a Playhead like every other game.
+import { applyCommand, createSim, getScenario, type SimEvent, type SimState } from '../sim/index';
+import { Playhead, TICKS_PER_MINUTE, type ApplyResult, type StampedCommand } from '../replay/playhead';
 import { Recorder, type RecordingSink } from '../replay/recorder';
 import type { CommandSource, Recording } from '../replay/recording';
 import { runRecording } from '../replay/replayer';
 import type { Drill, Inject } from './drill';
-import { DrillScorer, holds, sampleOf, type DrillSample, type ObjectiveStatus, type ScoreBreakdown } from './score';
+import { DrillJudge, type DrillEndReason } from './judge';
+import { holds, type ObjectiveStatus, type ScoreBreakdown } from './score';
 
-const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
+export type { DrillEndReason } from './judge';
 
 export interface DrillTick {
   events: SimEvent[];
@@ -18,23 +20,24 @@ export interface DrillTick {
   ended: boolean;
 }
 
-export type DrillEndReason = 'objectives' | 'time' | 'instructor';
+/** A trainee's order from a script (an action file, a comparison run), on its tick. */
+export type DrillOrder = StampedCommand & { source?: CommandSource };
 
 /** Where a resumed drill picks up: judged so far, and which injects and hints are spent. */
 interface ResumePoint {
-  scorer: DrillScorer;
+  judge: DrillJudge;
   fired: string[];
   hintsGiven: number[];
 }
 
 export class DrillRunner {
-  readonly scorer: DrillScorer;
-  readonly startTick: number;
-  readonly endTick: number;
-  private sample: DrillSample;
+  readonly judge: DrillJudge;
+  readonly playhead: Playhead<DrillOrder>;
   private readonly fired = new Set<string>();
   private readonly hintsGiven = new Set<number>();
-  private endReason: DrillEndReason | null = null;
+  private tickInjects: DrillTick['injected'] = [];
+  private tickHints: string[] = [];
+  private onLanded: ((order: DrillOrder, result: ApplyResult) => void) | null = null;
 
   /**
    * `state` is a fresh game of the drill's scenario and seed (see DrillRunner.start);
@@ -46,17 +49,21 @@ export class DrillRunner {
     readonly recorder?: Recorder,
     resume?: ResumePoint,
   ) {
-    this.scorer = resume?.scorer ?? new DrillScorer(drill);
-    this.startTick = Math.round(this.scorer.startMinute * TICKS_PER_MINUTE);
-    this.endTick = Math.round(this.scorer.endMinute * TICKS_PER_MINUTE);
+    this.judge = resume?.judge ?? new DrillJudge(drill);
+    this.playhead = new Playhead<DrillOrder>(state, [], 0, {
+      stepped: (s) => {
+        this.observe();
+        if (!this.ended) this.fireDue();
+      },
+      land: (_s, order) => this.command(order.command, order.source ?? 'trainee'),
+      landed: (order, result) => this.onLanded?.(order, result),
+    });
     if (resume) {
       resume.fired.forEach((id) => this.fired.add(id));
       resume.hintsGiven.forEach((i) => this.hintsGiven.add(i));
-      this.sample = sampleOf(state);
-      if (state.tick >= this.endTick) this.end('time');
       return;
     }
-    this.sample = this.observe();
+    this.observe();
     this.fireDue();
     while (this.state.tick < this.startTick && !this.ended) this.tick();
   }
@@ -64,28 +71,17 @@ export class DrillRunner {
   /**
    * Carries on a drill from its recording: after a crash (a recovered journal) or a
    * take-over (a branch). The state, the verdict so far and the spent injects and hints
-   * are rebuilt by re-simulating; scripted injects are known by their injectId.
+   * are rebuilt by re-simulating under the same judge; scripted injects are known by their injectId.
    */
   static resume(drill: Drill, recording: Recording, opts: { createdAt: string; sink?: RecordingSink }): DrillRunner {
     if (recording.drillId !== drill.id) throw new Error(`the recording is ${recording.drillId ? `drill ${recording.drillId}` : 'not a drill'}, not ${drill.id}`);
-    const scorer = new DrillScorer(drill);
-    const startTick = Math.round(scorer.startMinute * TICKS_PER_MINUTE);
-    const endTick = Math.round(scorer.endMinute * TICKS_PER_MINUTE);
-    let over = false;
-    const { state, result } = runRecording(recording, {
-      afterStep: (st) => {
-        if (over) return;
-        scorer.observe(sampleOf(st)); // as the live runner: end checks only after a step
-        if (st.tick > 0 && (st.tick >= endTick || (st.tick >= startTick && scorer.allDecided))) over = true;
-      },
-    });
+    const judge = new DrillJudge(drill);
+    const { state, result } = runRecording(recording, { afterStep: (st) => judge.observe(st) });
     if (!result.ok) throw new Error(`the recording does not re-simulate (diverged at tick ${result.tick}); cannot resume it`);
     const fired = recording.commands.flatMap((c) => (c.injectId ? [c.injectId] : []));
     const hintsGiven = drill.hints.flatMap((h, i) => (recording.marks.some((m) => m.kind === 'hint' && m.text === h.text) ? [i] : []));
     const recorder = Recorder.continueFrom(recording, opts.createdAt, opts.sink);
-    const runner = new DrillRunner(drill, state, recorder, { scorer, fired, hintsGiven });
-    if (over && !runner.ended) runner.end(scorer.allDecided ? 'objectives' : 'time');
-    return runner;
+    return new DrillRunner(drill, state, recorder, { judge, fired, hintsGiven });
   }
 
   /** A new game for `drill`, recorded (with an optional crash-safe sink) from tick 0. */
@@ -95,12 +91,40 @@ export class DrillRunner {
     return new DrillRunner(drill, createSim(scenario, drill.seed), recorder);
   }
 
+  get scorer() {
+    return this.judge.scorer;
+  }
+
+  get startTick(): number {
+    return this.judge.startTick;
+  }
+
+  get endTick(): number {
+    return this.judge.endTick;
+  }
+
+  /**
+   * Plays the trainee's scripted orders (stamped by tickOfMinute) until the drill ends or
+   * `untilTick`; orders stamped before where the drill stands are skipped. `landed` sees each
+   * order's verdict (a CLI refuses to go on past a refusal; a comparison run skips it).
+   */
+  play(orders: readonly DrillOrder[], untilTick: number, landed?: (order: DrillOrder, result: ApplyResult) => void): void {
+    this.onLanded = landed ?? null;
+    try {
+      this.playhead.follow(orders);
+      this.playhead.runTo(untilTick, () => this.ended);
+    } finally {
+      this.playhead.follow([]);
+      this.onLanded = null;
+    }
+  }
+
   get ended(): boolean {
-    return this.endReason !== null;
+    return this.judge.ended;
   }
 
   get reason(): DrillEndReason | null {
-    return this.endReason;
+    return this.judge.reason;
   }
 
   get minute(): number {
@@ -155,7 +179,7 @@ export class DrillRunner {
 
   /** The instructor ends the drill now; objectives still pending are judged as things stand. */
   endNow(): void {
-    if (!this.ended) this.end('instructor');
+    this.judge.end('instructor');
   }
 
   /** Scripted injects fired so far (on time, on a condition or by hand). */
@@ -168,16 +192,13 @@ export class DrillRunner {
     return this.hintsGiven;
   }
 
-  /** One tick: step the world, judge, then fire what has become due. */
+  /** One tick through the playhead: step, judge, then fire what has become due. */
   tick(): DrillTick {
     if (this.ended) return { events: [], injected: [], hints: [], ended: true };
-    const events = step(this.state);
-    this.sample = this.observe();
-    if (this.state.tick >= this.endTick) this.end('time');
-    else if (this.state.tick >= this.startTick && this.scorer.allDecided) this.end('objectives');
-    if (this.ended) return { events, injected: [], hints: [], ended: true };
-    const { injected, hints } = this.fireDue();
-    return { events, injected, hints, ended: false };
+    this.tickInjects = [];
+    this.tickHints = [];
+    const events = this.playhead.advance();
+    return { events, injected: this.tickInjects, hints: this.tickHints, ended: this.ended };
   }
 
   /** The recording so far (the finished replay once the drill has ended). */
@@ -186,40 +207,33 @@ export class DrillRunner {
     return this.recorder.finish(this.state);
   }
 
-  private observe(): DrillSample {
+  private observe(): void {
     this.recorder?.onTick(this.state);
-    const s = sampleOf(this.state);
-    this.scorer.observe(s);
-    return s;
+    this.judge.observe(this.state);
   }
 
-  private end(reason: DrillEndReason): void {
-    this.scorer.close();
-    this.endReason = reason;
-  }
-
-  private fireDue(): { injected: DrillTick['injected']; hints: string[] } {
-    const injected: DrillTick['injected'] = [];
+  private fireDue(): void {
+    const injected = this.tickInjects;
     for (const inj of this.drill.injects) {
       if (this.fired.has(inj.id) || !this.due(inj)) continue;
       this.fired.add(inj.id); // once, even if the sim refuses it (a refusal is not retried every tick)
       injected.push({ id: inj.id, result: this.apply(inj.command, 'instructor', inj.id) });
     }
-    const hints: string[] = [];
+    const hints = this.tickHints;
     this.drill.hints.forEach((h, i) => {
       if (h.atMinute === undefined || this.hintsGiven.has(i) || this.minute < h.atMinute) return;
       this.hintsGiven.add(i);
       this.recorder?.mark(this.state.tick, 'hint', h.text);
       hints.push(h.text);
     });
-    return { injected, hints };
   }
 
   private due(inj: Inject): boolean {
     if (inj.atMinute !== undefined && this.minute < inj.atMinute) return false;
     if (inj.when === undefined) return true;
     const conds = Array.isArray(inj.when) ? inj.when : [inj.when];
-    return conds.every((c) => holds(c, this.sample));
+    const sample = this.judge.sample;
+    return sample !== null && conds.every((c) => holds(c, sample));
   }
 
   private apply(command: unknown, source: CommandSource, injectId?: string): ApplyResult {

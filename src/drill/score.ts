@@ -3,6 +3,7 @@
 // both reach the same verdict at the same tick.
 import { TICK_SECONDS, viewOf, type SimState } from '../sim/index';
 import { drillEndMinute, type Condition, type Drill, type DrillMetric, type Objective } from './drill';
+import type { ObjectiveKind, ObjectiveState, ObjectiveStatus, ScoreBreakdown } from '../shared/score';
 
 /** The figures a drill looks at, taken right after a step. */
 export interface DrillSample {
@@ -46,25 +47,12 @@ export function holds(c: Condition, s: DrillSample): boolean {
   return c.op === '<' ? v < c.value : v > c.value;
 }
 
-export type ObjectiveState = 'met' | 'missed' | 'pending';
+export type { ObjectiveKind, ObjectiveState, ObjectiveStatus, ScoreBreakdown } from '../shared/score';
 
-export interface ObjectiveStatus {
-  id: string;
-  text: string;
-  kind: Objective['kind'];
-  state: ObjectiveState;
-  progress: number; // 0..1 toward being met (for "at most" kinds: share of the drill survived within budget)
-  value: number; // the figure judged now (share, hours, USD; minutes for recoveredBy)
-  target: number;
-  decidedAtMinute: number | null;
-}
-
-export interface ScoreBreakdown {
-  objectives: { id: string; text: string; state: ObjectiveState; weight: number; points: number; maxPoints: number }[];
-  penalties: { id: 'userHoursLost' | 'megaCost'; text: string; points: number }[]; // points <= 0
-  total: number; // objective points + penalties
-  maxTotal: number;
-}
+/** A drill file's objective kinds are the contract's (a compile-time check, both ways). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const kindsAgree: Same<Objective['kind'], ObjectiveKind> = true;
+void kindsAgree;
 
 const POINTS_PER_OBJECTIVE = 100;
 const MEGA_HOURS_PER_TICK = TICK_SECONDS / 3600;

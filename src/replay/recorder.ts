@@ -1,5 +1,5 @@
-// Recording a game as it is played. The host calls, per tick: step(state), then
-// recorder.onTick(state), then applies that tick's commands through recorder.apply().
+// Recording a game as it is played. A Playhead calls recorder.onTick(state) from its
+// `stepped` hook (after each step), and that tick's commands land through recorder.apply().
 import { applyCommand, checksum, type Command, type Scenario, type SimState } from '../sim/index';
 import type { ApplyResult } from '../sim/apply';
 import {

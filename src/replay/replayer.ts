@@ -1,15 +1,15 @@
 // Rebuilding a game from its replay. Keyframes (snapshots every K ticks, built on the
 // first pass) make any tick reachable in at most K steps: seeking a 48-hour replay is a
 // snapshot copy plus <= 360 steps, not 17,280.
-import { applyCommand, checksum, createSim, snapshot, step, type SimState } from '../sim/index';
+import { checksum, createSim, snapshot, type SimState } from '../sim/index';
+import { Playhead } from './playhead';
 import { branchOrigin } from './recorder';
-import { ReplayError, type Recording } from './recording';
+import { ReplayError, type RecordedCommand, type Recording } from './recording';
+import { Witness, type Divergence, type VerifyResult } from './witness';
 
-export type VerifyResult =
-  | { ok: true; finalChecksum: string }
-  | { ok: false; tick: number; expected: string; actual: string; reason: 'checksum' | 'refused' };
+export type { VerifyResult } from './witness';
 
-/** A point in a replay: `next` is the index of the first command not yet applied. */
+/** A point in a replay: `next` is the index of the first command not yet landed. */
 interface Position {
   state: SimState;
   next: number;
@@ -21,75 +21,49 @@ export interface ReplayerOptions {
 
 export const DEFAULT_KEYFRAME_EVERY = 360;
 
-/** Compares a re-simulation with what the recording says happened; keeps the first divergence. */
-class Witness {
-  divergence: Extract<VerifyResult, { ok: false }> | null = null;
-  private i = 0;
-  constructor(private readonly rec: Recording) {}
-
-  /** `state` is pre-command at its tick (just stepped there). */
-  sawTick(state: SimState): void {
-    const marks = this.rec.checksums;
-    while (this.i < marks.length && marks[this.i].tick < state.tick) this.i++;
-    if (this.i < marks.length && marks[this.i].tick === state.tick) {
-      const actual = checksum(state);
-      if (actual !== marks[this.i].checksum) this.diverge(state.tick, marks[this.i].checksum, actual, 'checksum');
-      this.i++;
-    }
-  }
-
-  diverge(tick: number, expected: string, actual: string, reason: 'checksum' | 'refused'): void {
-    this.divergence ??= { ok: false, tick, expected, actual, reason };
-  }
-
-  sawEnd(state: SimState): VerifyResult {
-    if (this.divergence) return this.divergence;
-    const actual = checksum(state);
-    if (actual !== this.rec.finalChecksum) this.diverge(state.tick, this.rec.finalChecksum, actual, 'checksum');
-    return this.divergence ?? { ok: true, finalChecksum: actual };
-  }
-}
-
-/** Tick hooks: `afterStep` sees a tick before its commands (checksums, keyframes), `settled` after them. */
+/** Tick hooks: `afterStep` sees a tick before its commands (checksums, keyframes, judges), `settled` after them. */
 export interface TickHooks {
   afterStep?: (state: SimState) => void;
   settled?: (state: SimState) => void;
 }
 
-/** Brings `pos` to `target`, settled: every command stamped <= target applied. */
-function runTo(rec: Recording, pos: Position, target: number, afterStep?: (p: Position) => void, witness?: Witness, settled?: (s: SimState) => void): void {
-  const cmds = rec.commands;
-  for (;;) {
-    while (pos.next < cmds.length && cmds[pos.next].tick <= pos.state.tick) {
-      const c = cmds[pos.next++];
-      const res = applyCommand(pos.state, c.command);
-      if (!res.ok) witness?.diverge(pos.state.tick, `command ${pos.next - 1} (${c.command.type}) accepted`, `refused: ${res.error.field}: ${res.error.message}`, 'refused');
-    }
-    settled?.(pos.state);
-    if (pos.state.tick >= target) return;
-    step(pos.state);
-    afterStep?.(pos);
-  }
+/** A playhead over a recording's commands; a refused recorded command is a divergence. */
+export function replayHead(rec: Recording, pos: Position, witness?: Witness, hooks: TickHooks = {}): Playhead<RecordedCommand> {
+  return new Playhead(pos.state, rec.commands, pos.next, {
+    stepped: (s) => {
+      witness?.sawTick(s);
+      hooks.afterStep?.(s);
+    },
+    landed: (c, res, s) => {
+      if (!res.ok) witness?.refused(s.tick, rec.commands.indexOf(c), c.command.type, `${res.error.field}: ${res.error.message}`);
+    },
+    settled: hooks.settled,
+  });
 }
 
 export class Replayer {
   readonly recording: Recording;
   readonly keyframeEvery: number;
   private readonly keyframes: Position[] = []; // keyframes[k].state.tick === k * keyframeEvery
-  private readonly frontier: Position; // furthest point simulated in order from tick 0
+  private readonly frontier: Playhead<RecordedCommand>; // furthest point simulated in order from tick 0
   private readonly witness: Witness;
   private result: VerifyResult | null = null;
-  private cursor: Position | null = null; // last seek, so playing forward does not restart from a keyframe
+  private cursor: Playhead<RecordedCommand> | null = null; // last seek, so playing forward does not restart from a keyframe
 
   constructor(recording: Recording, opts: ReplayerOptions = {}) {
     this.recording = recording;
     this.keyframeEvery = opts.keyframeEvery ?? DEFAULT_KEYFRAME_EVERY;
     if (!(Number.isInteger(this.keyframeEvery) && this.keyframeEvery >= 1)) throw new RangeError(`keyframeEvery must be a whole number >= 1, got ${opts.keyframeEvery}`);
     this.witness = new Witness(recording);
-    const start: Position = { state: createSim(recording.scenario, recording.seed), next: 0 };
-    this.witness.sawTick(start.state);
-    this.keyframes.push({ state: snapshot(start.state), next: 0 });
-    this.frontier = start;
+    const start = createSim(recording.scenario, recording.seed);
+    this.witness.sawTick(start);
+    this.keyframes.push({ state: snapshot(start), next: 0 });
+    const every = this.keyframeEvery;
+    this.frontier = replayHead(recording, { state: start, next: 0 }, this.witness, {
+      afterStep: (s) => {
+        if (s.tick % every === 0) this.keyframes.push({ state: snapshot(s), next: this.frontier.next });
+      },
+    });
   }
 
   get endTick(): number {
@@ -97,7 +71,7 @@ export class Replayer {
   }
 
   /** The first place the re-simulation disagreed with the recording, once it has been simulated. */
-  get divergence(): Extract<VerifyResult, { ok: false }> | null {
+  get divergence(): Divergence | null {
     return this.witness.divergence;
   }
 
@@ -141,11 +115,11 @@ export class Replayer {
     const k = Math.floor(tick / this.keyframeEvery);
     const kf = this.keyframes[k];
     const c = this.cursor;
-    const fromCursor = c !== null && c.state.tick <= tick && c.state.tick >= kf.state.tick;
-    const pos: Position = fromCursor ? c : { state: snapshot(kf.state), next: kf.next };
-    runTo(this.recording, pos, tick);
-    this.cursor = pos;
-    return snapshot(pos.state);
+    const fromCursor = c !== null && c.tick <= tick && c.tick >= kf.state.tick;
+    const head = fromCursor ? c : replayHead(this.recording, { state: snapshot(kf.state), next: kf.next });
+    head.runTo(tick);
+    this.cursor = head;
+    return snapshot(head.state);
   }
 
   checksumAt(tick: number): string {
@@ -153,11 +127,7 @@ export class Replayer {
   }
 
   private extendTo(tick: number): void {
-    const every = this.keyframeEvery;
-    runTo(this.recording, this.frontier, tick, (p) => {
-      this.witness.sawTick(p.state);
-      if (p.state.tick % every === 0) this.keyframes.push({ state: snapshot(p.state), next: p.next });
-    }, this.witness);
+    this.frontier.runTo(tick);
     if (tick === this.endTick && !this.result) this.result = this.witness.sawEnd(this.frontier.state);
   }
 }
@@ -192,19 +162,21 @@ export function branchAt(recording: Recording, tick: number, replayer = new Repl
   };
 }
 
-/** Runs a whole replay once, verifying it and calling the hooks at every tick. For debriefs. */
+/** Runs a whole replay once, verifying it and calling the hooks at every tick. For debriefs and resumes. */
 export function runRecording(recording: Recording, hooks: TickHooks = {}, onProgress?: (fraction: number) => void): { state: SimState; result: VerifyResult } {
   const witness = new Witness(recording);
-  const pos: Position = { state: createSim(recording.scenario, recording.seed), next: 0 };
-  witness.sawTick(pos.state);
-  hooks.afterStep?.(pos.state);
+  const state = createSim(recording.scenario, recording.seed);
+  witness.sawTick(state);
+  hooks.afterStep?.(state);
   const end = recording.endTick;
   const every = Math.max(1, Math.floor(end / 20));
-  const after = (p: Position) => {
-    witness.sawTick(p.state);
-    hooks.afterStep?.(p.state);
-    if (onProgress && p.state.tick % every === 0) onProgress(p.state.tick / end);
-  };
-  runTo(recording, pos, end, after, witness, hooks.settled);
-  return { state: pos.state, result: witness.sawEnd(pos.state) };
+  const head = replayHead(recording, { state, next: 0 }, witness, {
+    afterStep: (s) => {
+      hooks.afterStep?.(s);
+      if (onProgress && s.tick % every === 0) onProgress(s.tick / end);
+    },
+    settled: hooks.settled,
+  });
+  head.runTo(end);
+  return { state, result: witness.sawEnd(state) };
 }

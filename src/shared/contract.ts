@@ -9,8 +9,7 @@ import type { InstructorAct, ModeFrame, ReplayAct, Role } from './drill-contract
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 7200] as const;
 export type Speed = (typeof SPEEDS)[number];
 
-export const SCENARIO_IDS = ['dec-2010', 'aug-2007', 'normal-day'] as const;
-export type ScenarioId = (typeof SCENARIO_IDS)[number];
+export { SCENARIO_IDS } from './facts'; // the sim's scenario list, not a copy
 
 export interface SessionStatus {
   scenarioId: string;

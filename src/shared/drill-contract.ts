@@ -1,7 +1,7 @@
 // Messages for drills, the instructor console and the replay viewer (issue 4).
 // Both hosts carry them exactly like contract.ts's, and validate them the same way.
 import type { Command } from '../sim/commands';
-import type { ObjectiveStatus, ScoreBreakdown } from '../drill/score';
+import type { ObjectiveStatus, ScoreBreakdown } from './score';
 
 /** Who a screen is. An instructor connects with the session's token; a trainee needs none. */
 export type Role = 'trainee' | 'instructor';
@@ -41,9 +41,11 @@ export interface ReplayView {
   endTick: number;
   playing: boolean;
   speed: number; // sim-seconds per real second, as SPEEDS
-  marks: { tick: number; kind: string; text: string }[];
-  timeline: { tick: number; source: string; text: string }[];
   error: string | null; // e.g. "checksum diverged at tick 4320": playback stops there
+  /** Names this replay's timeline; marks and timeline ride only in the first frame that shows it (and full frames). */
+  timelineId: number;
+  marks?: { tick: number; kind: string; text: string }[];
+  timeline?: { tick: number; source: string; text: string }[];
 }
 
 /** Extra parts of a Frame (contract.ts) in drill and replay modes. */

@@ -3,17 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { historicalActions, type Command, type TimedCommand } from '../../src/sim/index';
 import { DrillRunner } from '../../src/drill/index';
-import { readDrill } from '../../src/replay/node';
-import { tickOfMinute } from '../../src/replay/index';
+import { readDrill } from '../../src/drill/node';
+import { stampAll } from '../../src/replay/index';
 
 function play(id: string, actions: TimedCommand[]) {
   const r = DrillRunner.start(readDrill(`drills/${id}.json`), { createdAt: '2025-01-01T00:00:00Z' });
-  const acts = [...actions].sort((a, b) => a.atMinute - b.atMinute);
-  let n = 0;
-  while (!r.ended) {
-    while (n < acts.length && tickOfMinute(acts[n].atMinute) <= r.state.tick) expect(r.command(acts[n++].command).ok).toBe(true);
-    r.tick();
-  }
+  const refused: string[] = [];
+  r.play(stampAll(actions, 'trainee'), Infinity, (o, res) => void (res.ok || refused.push(o.command.type)));
+  expect(r.ended).toBe(true);
+  expect(refused).toEqual([]);
   return Object.fromEntries(r.objectives().map((o) => [o.id, o.state]));
 }
 

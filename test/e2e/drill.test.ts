@@ -37,7 +37,8 @@ async function download(p: Page, selector: string): Promise<string> {
   return path;
 }
 
-describe('an instructor-run drill, its replay and its debrief', () => {
+// Generous: a busy 2-core machine runs two Chromium pages and a host here.
+describe('an instructor-run drill, its replay and its debrief', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     host = await startWebHost({ port: 0, paused: true, log: () => {} });
     browser = await launchChromium();
@@ -198,7 +199,7 @@ describe('an instructor-run drill, its replay and its debrief', () => {
     await until(ins, () => { const r = window.__storm!.mode()!.replay!; return Math.abs(r.tick - r.endTick * 0.8) < r.endTick * 0.02; }, 'the drag to land near 80%');
 
     await ins.click('#console-timeline li[data-source="bookmark"]');
-    const mark = (await mode(ins))!.replay!.marks.find((m) => m.kind === 'bookmark')!;
+    const mark = (await mode(ins))!.replay!.marks!.find((m) => m.kind === 'bookmark')!;
     await until(ins, () => window.__storm!.mode()!.replay!.tick === Number(document.querySelector<HTMLElement>('#console-timeline li[data-source="bookmark"]')!.dataset.tick), 'the seek to the bookmark');
     expect(await tickNow()).toBe(mark.tick);
 

@@ -14,7 +14,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'storm-recovery-'));
 let host: WebHost | undefined;
 let browser: Browser | undefined;
 
-describe('recovering an unfinished drill', () => {
+describe('recovering an unfinished drill', { timeout: 240_000 }, () => {
   afterAll(async () => {
     await browser?.close();
     await host?.close();

@@ -2,6 +2,7 @@
 import WebSocket from 'ws';
 import type { Frame, HostMessage, Reply } from '../../src/shared/contract';
 import type { SimView } from '../../src/sim/view-types';
+import { FrameStore } from '../../src/renderer/bridge/frame-store';
 
 export class TestScreen {
   readonly messages: HostMessage[] = [];
@@ -58,19 +59,11 @@ export class TestScreen {
     return this.messages.flatMap((m) => (m.kind === 'frame' ? [m.frame] : []));
   }
 
-  /** The view this screen holds after applying every frame it got, as a renderer would. */
+  /** The view this screen holds after applying every frame it got: the renderer's own FrameStore. */
   heldView(): SimView | null {
-    let held: SimView | null = null;
-    for (const f of this.frames()) {
-      if (f.full || !held) {
-        held = structuredClone(f.view) as SimView;
-        continue;
-      }
-      const { regions, ...rest } = f.view;
-      held = { ...held, ...structuredClone(rest) };
-      if (regions) held.regions = held.regions.map((r) => structuredClone(regions.find((c) => c.id === r.id)) ?? r);
-    }
-    return held;
+    const store = new FrameStore();
+    for (const f of this.frames()) store.apply(structuredClone(f));
+    return store.view;
   }
 
   close(): void {

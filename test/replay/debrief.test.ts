@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDebrief, debriefCsv, renderReport, SIM_CSV_COLUMNS } from '../../src/replay/index';
+import { buildDebrief, debriefCsv, renderReport, SIM_CSV_COLUMNS } from '../../src/debrief/index';
 import { replayJsonSchema } from '../../src/replay/validate';
 import { DrillRunner, drillJsonSchema } from '../../src/drill/index';
 import { smallDrill } from '../drill/fixtures';

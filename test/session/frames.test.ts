@@ -3,17 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../src/shared/contract';
 import type { SimView } from '../../src/sim/view-types';
 import { SimSession } from '../../src/main/session/sim-session';
+import { FrameStore } from '../../src/renderer/bridge/frame-store';
 
 const MAX_FRAME_BYTES = 64 * 1024;
 const bytes = (f: Frame) => Buffer.byteLength(JSON.stringify({ kind: 'frame', frame: f }));
 
-/** What a screen does with a frame: replace on full, merge top-level parts and regions by id. */
-function applyFrame(held: SimView | null, f: Frame): SimView {
-  if (f.full || !held) return structuredClone(f.view) as SimView;
-  const { regions, ...rest } = f.view;
-  const next = { ...held, ...structuredClone(rest) };
-  if (regions) next.regions = held.regions.map((r) => structuredClone(regions.find((c) => c.id === r.id)) ?? r);
-  return next;
+/** A screen's copy of the view: the renderer's own FrameStore, fed `frames`. */
+function screenOf(...frames: Frame[]): FrameStore {
+  const store = new FrameStore();
+  for (const f of frames) store.apply(f);
+  return store;
 }
 
 describe('FrameProducer via SimSession', () => {
@@ -24,22 +23,27 @@ describe('FrameProducer via SimSession', () => {
     expect(Object.keys(first.view).sort()).toEqual(Object.keys(s.view()).sort());
     expect(s.nextFrame()).toBeNull(); // nothing moved, nothing sent
 
-    let held = applyFrame(null, first);
+    const screen = screenOf(first);
     for (let i = 0; i < 20; i++) {
-      const prev = held;
+      const prev = structuredClone(screen.view!);
       s.step(1);
       const f = s.nextFrame()!;
       expect(f.full).toBe(false);
       expect(f.seq).toBe(first.seq + i + 1);
       for (const [key, value] of Object.entries(f.view)) {
-        if (key === 'regions') continue;
+        if (key === 'regions' || key === 'services' || key === 'metrics') continue;
         expect(JSON.stringify(value), `${key} was sent though unchanged`).not.toBe(JSON.stringify(prev[key as keyof SimView]));
       }
-      for (const r of f.view.regions ?? [])
-        expect(JSON.stringify(r)).not.toBe(JSON.stringify(prev.regions.find((p) => p.id === r.id)));
+      // Regions, services and metrics carry only the fields that moved.
+      const moved = (before: object | undefined, delta: object) => {
+        for (const [k, v] of Object.entries(delta)) if (k !== 'id') expect(JSON.stringify(v), `${k} was sent though unchanged`).not.toBe(JSON.stringify((before as Record<string, unknown>)[k]));
+      };
+      for (const r of f.view.regions ?? []) moved(prev.regions.find((p) => p.id === r.id), r);
+      for (const x of f.view.services ?? []) moved(prev.services.find((p) => p.id === x.id), x);
+      if (f.view.metrics) moved(prev.metrics, f.view.metrics);
       expect(f.view.tick).toBe(s.view().tick); // the clock always moves
-      held = applyFrame(held, f);
-      expect(held).toEqual(s.view()); // merging deltas rebuilds the exact view
+      screen.apply(f);
+      expect(screen.view).toEqual(s.view()); // merging deltas rebuilds the exact view
     }
   });
 
@@ -55,16 +59,17 @@ describe('FrameProducer via SimSession', () => {
 
   it('gives a re-subscribing screen exactly what the others hold', () => {
     const s = new SimSession({ seed: 8, paused: true });
-    let held = applyFrame(null, s.nextFrame()!);
+    const early = screenOf(s.nextFrame()!);
     s.step(30);
-    held = applyFrame(held, s.nextFrame()!);
+    early.apply(s.nextFrame()!);
     s.step(1); // not yet sent: the full frame must not include it, the next delta will
     const late = s.fullFrame();
     expect(late.full).toBe(true);
-    expect(late.view).toEqual(held);
+    expect(late.view).toEqual(early.view);
     const delta = s.nextFrame()!;
-    expect(applyFrame(applyFrame(null, late), delta)).toEqual(s.view());
-    expect(applyFrame(held, delta)).toEqual(s.view());
+    expect(screenOf(late, delta).view).toEqual(s.view());
+    early.apply(delta);
+    expect(early.view).toEqual(s.view());
   });
 
   it('starts over with a full frame after a new game', () => {

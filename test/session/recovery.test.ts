@@ -108,4 +108,19 @@ describe('crash recovery', () => {
     expect(b.replayAct({ act: 'dismissRecovery', journalId: offer.journalId }, 'instructor')).toEqual({ ok: true });
     expect(existsSync(`${path}.dismissed`)).toBe(true);
   });
+
+  it('leaves unfinished games to the instructor while a drill runs (issue 11, item 9)', () => {
+    const dir = tempDir('journals');
+    const a = session({ journalDir: dir });
+    a.applyCommand({ type: 'setGroupVideo', enabled: false });
+    a.close(); // a touched game, quit: offered next time
+    const b = session({ journalDir: dir, drillsDir: drills });
+    const [offer] = b.fullFrame().mode!.recoverable!;
+    b.instructor({ act: 'startDrill', drillId: 'small', checkMode: true });
+    for (const act of ['dismissRecovery', 'recover'] as const)
+      expect(b.replayAct({ act, journalId: offer.journalId }, 'trainee')).toMatchObject({ ok: false, error: { code: 'not-allowed-now', message: expect.stringMatching(/up to the instructor/) } });
+    expect(b.fullFrame().mode!.recoverable).toHaveLength(1);
+    expect(b.replayAct({ act: 'dismissRecovery', journalId: offer.journalId }, 'instructor')).toEqual({ ok: true });
+    expect(b.fullFrame().mode!.recoverable).toEqual([]);
+  });
 });

@@ -2,8 +2,8 @@
 // seek, play with checksums checked on the way, stop at a divergence, take over.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getScenario, historicalActions } from '../../src/sim/index';
-import { Replayer, recordScripted, verify, type Recording } from '../../src/replay/index';
+import { checksum, getScenario, historicalActions } from '../../src/sim/index';
+import { Replayer, checkReplayBounds, recordScripted, verify, type Recording } from '../../src/replay/index';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { ReplayPlayback } from '../../src/main/session/replay-playback';
 import type { SimSession } from '../../src/main/session/sim-session';
@@ -27,8 +27,15 @@ describe('replay mode', () => {
     expect(first.full).toBe(true);
     expect(first.mode!.replay).toMatchObject({ fileName: 'golden.skyreplay', tick: 0, endTick: goldenRec.endTick, playing: false, speed: 60, error: null });
     expect(first.mode!.replay!.timeline).toHaveLength(goldenRec.commands.length);
-    expect(first.mode!.replay!.timeline[0]).toEqual({ tick: goldenRec.commands[0].tick, source: 'script', text: expect.any(String) });
+    expect(first.mode!.replay!.timeline![0]).toEqual({ tick: goldenRec.commands[0].tick, source: 'script', text: expect.any(String) });
     expect(first.status).toMatchObject({ scenarioId: 'dec-2010', paused: true });
+    // The timeline is sent once: later frames carry the playhead only; a screen that joins gets it whole.
+    s.replayAct({ act: 'seek', tick: 100 });
+    const later = s.nextFrame()!;
+    expect(later.mode!.replay).toMatchObject({ tick: 100, timelineId: first.mode!.replay!.timelineId });
+    expect(later.mode!.replay!.timeline).toBeUndefined();
+    expect(later.mode!.replay!.marks).toBeUndefined();
+    expect(s.fullFrame().mode!.replay!.timeline).toHaveLength(goldenRec.commands.length);
 
     const ref = new Replayer(goldenRec);
     expect(s.replayAct({ act: 'seek', tick: 2000 })).toEqual({ ok: true });
@@ -135,18 +142,36 @@ describe('replay mode', () => {
     expect(fired).toHaveLength(1); // fired before the take-over, not again after it
   });
 
-  it('seeks anywhere in a 48-hour replay in under 200 ms', () => {
+  // How fast a seek is belongs to the benchmark (npm run bench:replay); here: it lands, and
+  // where it lands does not depend on where it came from.
+  it('seeks anywhere in a 48-hour replay, to the same state from any direction', () => {
     const rec = recordScripted({ scenario: getScenario('dec-2010'), seed: 1, actions: historicalActions(), endTick: 48 * 360, createdAt: '2025-01-01T00:00:00Z' });
     const p = new ReplayPlayback('48h.skyreplay', rec);
     p.buildAll();
-    let worst = 0;
-    for (let i = 0; i < 25; i++) {
+    const seen = new Map<number, string>();
+    const order = Array.from({ length: 25 }, (_, i) => i);
+    for (const i of [...order, ...order.reverse()]) {
       const tick = Math.floor(((i * 7919) % 25) / 25 * rec.endTick) + i;
-      const t0 = performance.now();
-      p.seek(tick);
-      worst = Math.max(worst, performance.now() - t0);
+      expect(p.seek(tick)).toEqual({ ok: true });
       expect(p.tick).toBe(tick);
+      const sum = checksum(p.shown);
+      expect(seen.get(tick) ?? sum).toBe(sum);
+      seen.set(tick, sum);
     }
-    expect(worst).toBeLessThan(200);
+    p.seek(rec.endTick);
+    expect(checksum(p.shown)).toBe(rec.finalChecksum);
+  });
+
+  it('refuses a replay past the host\'s bounds before simulating anything (issue 11, item 4)', () => {
+    const s = session({ seed: 3 });
+    const before = s.checksum();
+    const many = { ...goldenRec, commands: Array.from({ length: 10_001 }, () => ({ ...goldenRec.commands[0] })) };
+    const long = { ...goldenRec, endTick: 97 * 360 };
+    for (const [rec, field] of [[many, 'commands'], [long, 'endTick']] as const) {
+      expect(() => checkReplayBounds(rec, 'big.skyreplay')).toThrow(new RegExp(`big.skyreplay: ${field} `));
+      expect(s.replayAct({ act: 'open', fileName: 'big.skyreplay', dataBase64: Buffer.from(encodeReplay(rec)).toString('base64') })).toMatchObject({ ok: false });
+    }
+    expect(s.mode).toBe('free');
+    expect(s.checksum()).toBe(before);
   });
 });

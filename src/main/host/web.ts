@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { SimSession } from '../session/sim-session';
-import { renderPdf } from '../../replay/node';
+import { renderPdf } from '../../debrief/node';
 import { ensureRendererBuilt, type BuildMode } from './build-renderer';
 import { ScreenSockets } from './screen-sockets';
 import type { ScreenLimits } from './screen-quota';

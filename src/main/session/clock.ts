@@ -1,13 +1,19 @@
 // The real-time driver: every interval, feed the elapsed wall time to the session's
 // fixed-step clock and hand any new frame to the host.
 import type { Frame } from '../../shared/contract';
-import type { SimSession } from './sim-session';
+
+/** What the clock drives (SimSession): told the wall time that passed, asked for a frame. */
+export interface Clocked {
+  advance(realMs: number): unknown;
+  nextFrame(): Frame | null;
+  pause(): unknown;
+}
 
 export interface ClockHandle {
   stop(): void;
 }
 
-export function runClock(session: SimSession, now: () => number, onFrame: (frame: Frame) => void, intervalMs: number): ClockHandle {
+export function runClock(session: Clocked, now: () => number, onFrame: (frame: Frame) => void, intervalMs: number): ClockHandle {
   let last = now();
   let failed = false;
   const timer = setInterval(() => {

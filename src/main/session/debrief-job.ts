@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { buildDebrief, type Debrief, type Recording } from '../../replay/index';
+import type { Recording } from '../../replay/index';
+import { buildDebrief, type Debrief } from '../../debrief/index';
 import type { Drill } from '../../drill/index';
 import type { DebriefReply, DebriefRequest } from './debrief-worker';
 

@@ -1,7 +1,8 @@
 // Runs buildDebrief off the host's main thread: a 48-hour drill's debrief re-simulates three
 // runs (several seconds), and the host must keep sending 30 frames a second meanwhile.
 import { parentPort } from 'node:worker_threads';
-import { buildDebrief, type Recording } from '../../replay/index';
+import type { Recording } from '../../replay/index';
+import { buildDebrief } from '../../debrief/index';
 import type { Drill } from '../../drill/index';
 
 export type DebriefRequest = { recording: Recording; drill?: Drill };

@@ -36,9 +36,7 @@ function dispatchUnguarded(session: SimSession, msg: ClientMessage, screen: Scre
     case 'listDrills':
       return session.listDrills();
     case 'instructor':
-      if (screen.role !== 'instructor')
-        return { ok: false, error: { code: 'not-allowed-now', field: 'kind', message: 'only the instructor console may do this; open it with the instructor link that `npm run web` prints (or Window > Instructor Console in the app)' } };
-      return session.instructor(msg.act);
+      return session.refuseForRole({ kind: 'instructor' }, screen.role) ?? session.instructor(msg.act);
     case 'replay':
       return session.replayAct(msg.act, screen.role);
     default: {

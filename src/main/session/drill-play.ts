@@ -8,7 +8,7 @@ import type { DrillRunner, Inject, ScoreBreakdown } from '../../drill/index';
 import type { DrillView, InstructorView } from '../../shared/drill-contract';
 import { INSTRUCTOR_AUTHOR, MESSAGE_AUTHOR, type GameLog } from './game-log';
 
-const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
+import { TICKS_PER_MINUTE } from '../../shared/facts';
 /** The console shows the latest entries; the whole log is in the replay. */
 const MAX_VIEW_ENTRIES = 300;
 

@@ -3,9 +3,10 @@
 // re-simulates the run, the no-action baseline and (dec-2010) Skype's response: seconds for
 // a 48-hour drill, so it runs in a worker, reports progress in frames (ModeFrame.exporting),
 // and the last one is kept for the next export of the same recording.
-import { debriefCsv, hashOf, renderReport, type Debrief, type Recording } from '../../replay/index';
+import { hashOf, type Recording } from '../../replay/index';
+import { debriefCsv, renderReport, type Debrief } from '../../debrief/index';
 import { encodeReplay } from '../../replay/codec';
-import { findDrill } from '../../replay/files';
+import { findDrill } from '../../drill/files';
 import type { Drill } from '../../drill/index';
 import type { SimSession } from './sim-session';
 import { debriefInWorker } from './debrief-job';

@@ -1,4 +1,5 @@
-// Turns successive SimViews into Frames: the first full, later ones only what moved.
+// Turns successive SimViews into Frames: the first full, later ones only what moved (down
+// to the fields of a region: a delta region carries its id and the fields that changed).
 // One producer feeds every screen: a screen that (re)subscribes gets fullFrame(), which is
 // exactly what everyone else already holds, so the shared deltas that follow apply to it too.
 import type { SimEvent, SimView, RegionView } from '../../sim/view-types';
@@ -50,7 +51,12 @@ export class FrameProducer {
       const regions: RegionView[] = [];
       for (const [key, json] of parts) {
         if (this.sentParts.get(key) === json) continue;
-        if (key.startsWith('region:')) regions.push(v.regions.find((r) => `region:${r.id}` === key)!);
+        if (key.startsWith('region:')) {
+          const now = v.regions.find((r) => `region:${r.id}` === key)!;
+          regions.push(changedFields(this.sentView!.regions.find((r) => r.id === now.id), now));
+        }
+        else if (key === 'metrics') out.metrics = changedFields(this.sentView!.metrics, v.metrics, null);
+        else if (key === 'services') out.services = changedById(this.sentView!.services, v.services);
         else out[key] = (v as unknown as Record<string, unknown>)[key];
       }
       if (regions.length) delta.regions = regions;
@@ -89,6 +95,23 @@ function partsOf(v: SimView): Parts {
   }
   for (const r of v.regions) parts.set(`region:${r.id}`, JSON.stringify(r));
   return parts;
+}
+
+/** Only the fields that moved (a region keeps its id): a delta frame stays small while a replay plays. */
+function changedFields<T extends object>(before: T | undefined, now: T, id: string | null = (now as { id?: string }).id ?? null): T {
+  if (!before) return now;
+  const out: Record<string, unknown> = id === null ? {} : { id };
+  const was = before as unknown as Record<string, unknown>;
+  for (const [k, val] of Object.entries(now)) if (JSON.stringify(was[k]) !== JSON.stringify(val)) out[k] = val;
+  return out as T;
+}
+
+/** The entries of a list (by id) that moved, each as its id and the fields that changed. */
+function changedById<T extends { id: string }>(before: T[], now: T[]): T[] {
+  return now.flatMap((x) => {
+    const d = changedFields(before.find((b) => b.id === x.id), x);
+    return Object.keys(d).length > 1 ? [d] : [];
+  });
 }
 
 function sameRegionIds(a: RegionView[], b: RegionView[]): boolean {

@@ -1,9 +1,8 @@
 // One game being played: the sim state, its Recorder (every command and mark, a checksum
 // every sim-hour), the log that journals it to disk as it happens, and, in a drill, the
 // DrillPlay that runs the drill over it. Free games are recorded too, so they export.
-import { createSim, getScenario, step, type Scenario, type SimEvent, type SimState } from '../../sim/index';
-import type { ApplyResult } from '../../sim/apply';
-import { Recorder, type CommandSource, type MarkKind, type Recording } from '../../replay/index';
+import { createSim, getScenario, type Scenario, type SimEvent, type SimState } from '../../sim/index';
+import { Playhead, Recorder, type ApplyResult, type StampedCommand, type CommandSource, type MarkKind, type Recording } from '../../replay/index';
 import { DrillRunner, type Drill } from '../../drill/index';
 import { DrillPlay } from './drill-play';
 import { GameLog } from './game-log';
@@ -18,6 +17,8 @@ export interface GameContext {
 
 export class LiveGame {
   private done: Recording | null = null;
+  /** A free game's playhead (a drill moves through its runner's). Live orders land between ticks. */
+  private readonly head: Playhead | null;
 
   private constructor(
     readonly state: SimState,
@@ -25,7 +26,9 @@ export class LiveGame {
     readonly log: GameLog,
     readonly drill: DrillPlay | null,
     readonly journalPath: string | null,
-  ) {}
+  ) {
+    this.head = drill ? null : new Playhead<StampedCommand>(state, [], 0, { stepped: (s) => recorder.onTick(s) });
+  }
 
   /** A free game from the scenario's start. */
   static free(scenario: Scenario, seed: number, ctx: GameContext): LiveGame {
@@ -61,12 +64,9 @@ export class LiveGame {
     return this.drill?.runner.ended ?? false;
   }
 
-  /** One 10-second tick: the runner's in a drill (it fires injects and hints), else a plain step. */
+  /** One 10-second tick: the runner's in a drill (it fires injects and hints), else the playhead's. */
   tick(): SimEvent[] {
-    if (this.drill) return this.drill.runner.tick().events;
-    const events = step(this.state);
-    this.recorder.onTick(this.state);
-    return events;
+    return this.head ? this.head.advance() : this.drill!.runner.tick().events;
   }
 
   /** A trainee's order (kept to the drill's verbs in a drill) or an instructor's. */

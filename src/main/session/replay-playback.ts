@@ -2,8 +2,8 @@
 // built in the background so any seek is a keyframe copy plus a few hundred steps), and a
 // playhead that steps forward tick by tick (so screens get the sim's events) checking every
 // recorded checksum it passes. A checksum that disagrees stops playback at that tick.
-import { applyCommand, checksum, step, TICK_SECONDS, type SimEvent, type SimState } from '../../sim/index';
-import { Replayer, describeCommand, type Recording, type VerifyResult } from '../../replay/index';
+import { TICK_SECONDS, type SimEvent, type SimState } from '../../sim/index';
+import { Replayer, Witness, checkReplayBounds, describeCommand, replayHead, type Playhead, type RecordedCommand, type Recording, type VerifyResult } from '../../replay/index';
 import { decodeReplay } from '../../replay/codec'; // not ../replay/node: Electron's bundle must not pull in playwright (pdf.ts)
 import { SPEEDS } from '../../shared/contract';
 import type { ReplayView } from '../../shared/drill-contract';
@@ -20,23 +20,27 @@ const tPlus = (tick: number) => {
   return `T+${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 };
 
+let timelines = 0;
+
 export class ReplayPlayback {
   readonly replayer: Replayer;
+  readonly timelineId = ++timelines;
   playing = false;
   speed = 60;
   error: string | null = null;
   private divergedAt: number | null = null;
-  private state: SimState;
-  private next = 0; // first recorded command not yet applied to `state`
-  private nextMark = 0; // first recorded checksum not yet passed
+  private head: Playhead<RecordedCommand>; // what is shown: the recording's playhead, witnessed
+  private witness: Witness;
   private simMsOwed = 0;
   private builder: Generator<number, VerifyResult> | null;
   private timeline: ReplayView['timeline'];
   private marks: ReplayView['marks'];
 
-  /** Decodes and checks the file; throws ReplayError naming the problem. Nothing is simulated yet. */
+  /** Decodes and checks the file (bounds too); throws ReplayError naming the problem. Nothing is simulated yet. */
   static open(fileName: string, bytes: Uint8Array): ReplayPlayback {
-    return new ReplayPlayback(fileName, decodeReplay(bytes, fileName));
+    const rec = decodeReplay(bytes, fileName);
+    checkReplayBounds(rec, fileName);
+    return new ReplayPlayback(fileName, rec);
   }
 
   constructor(
@@ -44,18 +48,15 @@ export class ReplayPlayback {
     readonly recording: Recording,
   ) {
     this.replayer = new Replayer(recording);
-    this.state = this.replayer.stateAt(0);
-    this.next = recording.commands.findIndex((c) => c.tick > 0);
-    if (this.next < 0) this.next = recording.commands.length;
-    this.nextMark = recording.checksums.findIndex((c) => c.tick > 0);
-    if (this.nextMark < 0) this.nextMark = recording.checksums.length;
+    this.witness = new Witness(recording);
+    this.head = this.headAt(0);
     this.builder = this.replayer.keyframeBuilder(BUILD_CHUNK_TICKS);
     this.timeline = recording.commands.map((c) => ({ tick: c.tick, source: c.source, text: describeCommand(c.command) }));
     this.marks = recording.marks.map((m) => ({ tick: m.tick, kind: m.kind, text: m.text }));
   }
 
   get tick(): number {
-    return this.state.tick;
+    return this.head.tick;
   }
 
   get endTick(): number {
@@ -64,7 +65,7 @@ export class ReplayPlayback {
 
   /** The displayed state (after its tick's commands); hosts must not mutate it. */
   get shown(): SimState {
-    return this.state;
+    return this.head.state;
   }
 
   /** Builds keyframes for up to `budgetMs`; true once every keyframe exists. */
@@ -108,16 +109,14 @@ export class ReplayPlayback {
   /** Jumps to `tick` (a keyframe copy plus at most one keyframe interval of steps). */
   seek(tick: number): Reply {
     if (tick > this.endTick) return refuse('out-of-range', 'act.tick', `the replay ends at tick ${this.endTick}, not ${tick}`);
-    this.state = this.replayer.stateAt(tick);
     const d = this.replayer.divergence;
     if (d && d.tick <= tick) {
-      this.state = this.replayer.stateAt(d.tick); // stop where it first went wrong
+      this.head = this.headAt(d.tick); // stop where it first went wrong
       this.diverged(d.tick, d.expected, d.actual, d.reason);
-    } else if (this.error && (this.divergedAt ?? Infinity) > tick) this.error = null; // back before the divergence
-    const c = this.recording.commands.findIndex((x) => x.tick > this.state.tick);
-    this.next = c < 0 ? this.recording.commands.length : c;
-    const k = this.recording.checksums.findIndex((x) => x.tick > this.state.tick);
-    this.nextMark = k < 0 ? this.recording.checksums.length : k;
+    } else {
+      this.head = this.headAt(tick);
+      if (this.error && (this.divergedAt ?? Infinity) > tick) this.error = null; // back before the divergence
+    }
     this.simMsOwed = 0;
     return { ok: true };
   }
@@ -144,40 +143,31 @@ export class ReplayPlayback {
       endTick: this.endTick,
       playing: this.playing,
       speed: this.speed,
+      error: this.error,
+      timelineId: this.timelineId,
       marks: this.marks,
       timeline: this.timeline,
-      error: this.error,
     };
   }
 
-  /** One tick forward, checking the recorded checksum there, then that tick's commands. */
+  /** A witnessed playhead standing at `tick`, after that tick's commands. */
+  private headAt(tick: number): Playhead<RecordedCommand> {
+    const state = this.replayer.stateAt(tick);
+    const c = this.recording.commands.findIndex((x) => x.tick > tick);
+    this.witness = new Witness(this.recording);
+    return replayHead(this.recording, { state, next: c < 0 ? this.recording.commands.length : c }, this.witness);
+  }
+
+  /** One tick forward through the playhead; the witness checks the recorded checksum there. */
   private stepOnce(): SimEvent[] {
-    const rec = this.recording;
-    const events = step(this.state);
-    const t = this.state.tick;
-    while (this.nextMark < rec.checksums.length && rec.checksums[this.nextMark].tick < t) this.nextMark++;
-    const mark = rec.checksums[this.nextMark];
-    if (mark && mark.tick === t) {
-      this.nextMark++;
-      const actual = checksum(this.state);
-      if (actual !== mark.checksum) {
-        this.diverged(t, mark.checksum, actual, 'checksum');
-        return events;
-      }
-    }
-    while (this.next < rec.commands.length && rec.commands[this.next].tick === t) {
-      const c = rec.commands[this.next++];
-      const res = applyCommand(this.state, c.command);
-      if (!res.ok) {
-        this.diverged(t, `${c.command.type} accepted`, `refused (${res.error.message})`, 'refused');
-        return events;
-      }
-    }
-    if (t >= this.endTick) {
+    const events = this.head.advance();
+    const t = this.head.tick;
+    if (t >= this.endTick && !this.witness.divergence) {
       this.playing = false;
-      const actual = checksum(this.state);
-      if (actual !== rec.finalChecksum) this.diverged(t, rec.finalChecksum, actual, 'checksum');
+      this.witness.sawEnd(this.head.state);
     }
+    const d = this.witness.divergence;
+    if (d) this.diverged(d.tick, d.expected, d.actual, d.reason);
     return events;
   }
 

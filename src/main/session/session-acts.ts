@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReplayError, branchAt, type Recording } from '../../replay/index';
-import { findDrill, readDrill } from '../../replay/files';
+import { findDrill, readDrill } from '../../drill/files';
 import { DrillError, type Drill } from '../../drill/index';
 import type { CommandError } from '../../sim/commands';
 import type { Reply } from '../../shared/contract';

@@ -6,11 +6,12 @@ import { TICK_SECONDS, SCENARIO_LIST, checksum, endMinuteOf, getScenario, minute
 import type { SimEvent, SimView } from '../../sim/view-types';
 import type { CommandError } from '../../sim/commands';
 import type { Recording } from '../../replay/index';
-import { DRILLS_DIR } from '../../replay/files';
+import { DRILLS_DIR } from '../../drill/files';
 import { SPEEDS, type ControlAction, type Frame, type Reply, type SessionStatus } from '../../shared/contract';
 import type { InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
 import { FrameProducer } from './frames';
 import { runClock, type ClockHandle } from './clock';
+import { refuseForRole, type Ask } from './role-policy';
 import { LiveGame, type GameContext } from './live-game';
 import { JournalStore, type RecoveredGame } from './journal-store';
 import { NO_SCORE, instructorBasics } from './drill-play';
@@ -66,6 +67,7 @@ export class SimSession implements SessionCore {
   private version = 0; // bumps on every change of what is shown; frames and the view cache key on it
   private cachedView: { version: number; view: SimView } | null = null;
   private cachedInstructor: { key: string; view: InstructorView | null } | null = null;
+  private timelineSent = 0; // the replay timeline the last broadcast frame carried (ReplayPlayback.timelineId)
   private pending: SimEvent[] = [];
   private readonly frames = new FrameProducer();
   private readonly now: () => number;
@@ -212,7 +214,7 @@ export class SimSession implements SessionCore {
 
   /** A clock control from a screen of `role` (host menus and tests act as the instructor). */
   control(c: ControlAction, role: Role = 'instructor'): Reply {
-    const no = this.refuseControl(c, role);
+    const no = this.refuseForRole({ kind: 'control', control: c }, role);
     if (no) return no;
     switch (c.action) {
       case 'pause':
@@ -242,21 +244,24 @@ export class SimSession implements SessionCore {
   }
 
   replayAct(act: ReplayAct, role: Role = 'instructor'): Reply {
-    return this.touched(replayAct(this, act, role));
+    return this.refuseForRole({ kind: 'replay', act: act.act }, role) ?? this.touched(replayAct(this, act, role));
   }
 
   /** The next frame for all subscribers (the trainee's), or null when nothing changed. */
   nextFrame(): Frame | null {
-    const mode = this.modeFrame();
+    const mode = this.modeFrame(false);
     const key = `${JSON.stringify(mode)}|${this.instructorKey()}`;
     const f = this.frames.next(this.version, () => this.view(), this.status, this.pending, key);
-    if (f) f.mode = mode;
+    if (f) {
+      f.mode = mode;
+      this.timelineSent = mode.replay?.timelineId ?? 0; // later frames carry the playhead only
+    }
     return f;
   }
 
   /** A full frame for a screen of `role` that just (re)subscribed. */
   fullFrame(role: Role = 'trainee'): Frame {
-    return this.frameFor({ ...this.frames.fullFrame(() => this.view(), this.status), mode: this.modeFrame() }, role);
+    return this.frameFor({ ...this.frames.fullFrame(() => this.view(), this.status), mode: this.modeFrame(true) }, role);
   }
 
   /** The frame as a screen of `role` may see it: only instructors get the InstructorView. */
@@ -341,13 +346,9 @@ export class SimSession implements SessionCore {
   }
 
   /** Whose clock it is: in a running drill the trainee may not start games or skip time; in check mode not pause either. */
-  private refuseControl(c: ControlAction, role: Role): Reply | null {
-    if (role !== 'trainee' || !this.drillRunning) return null;
-    if (c.action === 'newGame' || c.action === 'step')
-      return refuse('not-allowed-now', 'control.action', `the instructor runs this drill: ${c.action === 'newGame' ? 'starting another game' : 'skipping time'} is up to them`);
-    if (this.live.drill!.checkMode)
-      return refuse('not-allowed-now', 'control.action', 'check mode (an assessment): only the instructor can pause, resume or change the speed');
-    return null;
+  /** role-policy.ts, asked with what the session is doing now. */
+  refuseForRole(ask: Ask, role: Role): Reply | null {
+    return refuseForRole(ask, role, { running: this.drillRunning, checkMode: this.live.drill?.checkMode ?? false });
   }
 
   private advanceReplay(realMs: number): AdvanceResult {
@@ -377,9 +378,14 @@ export class SimSession implements SessionCore {
     if (this.live.drillEnded || minuteOf(this.live.state) >= endMinuteOf(this.live.state)) this.liveEnded();
   }
 
-  private modeFrame(): ModeFrame {
+  /** `full`: for a screen that has nothing yet, so a replay's timeline rides along. */
+  private modeFrame(full: boolean): ModeFrame {
     const extra = { recoverable: this.recoverable.map((r) => r.summary), exporting: this.exporting };
-    if (this.replay) return { mode: 'replay', drill: null, replay: this.replay.view(), ...extra };
+    if (this.replay) {
+      const { marks, timeline, ...head } = this.replay.view();
+      const once = full || head.timelineId !== this.timelineSent ? { marks, timeline } : {};
+      return { mode: 'replay', drill: null, replay: { ...head, ...once }, ...extra };
+    }
     const d = this.live.drill;
     return { mode: d ? 'drill' : 'free', drill: d ? d.view(this.speed) : null, replay: null, ...extra };
   }

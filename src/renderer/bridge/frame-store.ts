@@ -1,11 +1,12 @@
 // Our own copy of the sim's view, rebuilt from frames: the first is full, later ones carry
-// only the top-level parts and the regions that changed. Tells the scene what changed so it
+// only the top-level parts and the regions that changed (metrics, regions and services as
+// the fields that moved). Tells the scene what changed so it
 // touches sprites only for those regions. Drill and replay state (Frame.mode) is kept whole:
 // a frame without it keeps the last one, a full frame without it means free play.
 import type { Frame, SessionStatus } from '../../shared/contract';
 import type { ModeFrame } from '../../shared/drill-contract';
 import type { RegionId } from '../../sim/regions';
-import type { RegionView, SimEvent, SimView } from '../../sim/view-types';
+import type { RegionView, ServiceView, SimEvent, SimView } from '../../sim/view-types';
 
 export interface FrameChange {
   full: boolean; // everything must be redrawn (first frame, new game, resubscribe)
@@ -29,7 +30,7 @@ export class FrameStore {
     this.status = frame.status;
     this.lastSeq = frame.seq;
     const modeBefore = this.mode;
-    if (frame.mode) this.mode = frame.mode;
+    if (frame.mode) this.mode = withTimeline(frame.mode, modeBefore);
     else if (frame.full) this.mode = null;
     const change: FrameChange = { full: frame.full || !this.view, newGame, regions: new Set(), parts: new Set(), events: frame.events, mode: this.mode !== modeBefore };
 
@@ -42,11 +43,14 @@ export class FrameStore {
     const view = this.view as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(frame.view)) {
       if (key === 'regions') continue;
-      view[key] = value;
+      // Metrics and services come as the fields that moved (services by id), like regions.
+      if (key === 'metrics') view.metrics = { ...(view.metrics as object), ...(value as object) };
+      else if (key === 'services') for (const sv of value as ServiceView[]) mergeById(this.view.services, sv);
+      else view[key] = value;
       change.parts.add(key as keyof SimView);
     }
     for (const region of frame.view.regions ?? []) {
-      mergeRegion(this.view.regions, region);
+      mergeById(this.view.regions, region);
       change.regions.add(region.id);
     }
     if (change.regions.size) change.parts.add('regions');
@@ -54,8 +58,18 @@ export class FrameStore {
   }
 }
 
-function mergeRegion(regions: RegionView[], region: RegionView): void {
-  const i = regions.findIndex((r) => r.id === region.id);
-  if (i >= 0) regions[i] = region;
-  else regions.push(region);
+/** A delta entry carries its id and only the fields that moved. */
+function mergeById<T extends { id: string }>(list: T[], entry: T): void {
+  const i = list.findIndex((x) => x.id === entry.id);
+  if (i >= 0) list[i] = { ...list[i], ...entry };
+  else list.push(entry);
+}
+
+/** A replay's timeline and marks come once (first frame, full frames); later frames reuse them by timelineId. */
+function withTimeline(mode: ModeFrame, before: ModeFrame | null): ModeFrame {
+  const r = mode.replay;
+  if (!r || (r.timeline && r.marks)) return mode;
+  const old = before?.replay;
+  const same = old && old.timelineId === r.timelineId;
+  return { ...mode, replay: { ...r, timeline: r.timeline ?? (same ? old.timeline : undefined) ?? [], marks: r.marks ?? (same ? old.marks : undefined) ?? [] } };
 }

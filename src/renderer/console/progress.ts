@@ -1,6 +1,6 @@
 // Live objective progress and the score so far (InstructorView.score): the instructor sees
 // the breakdown while the trainee sees it only at the end.
-import type { ScoreBreakdown } from '../../drill/score';
+import type { ScoreBreakdown } from '../../shared/score';
 import { renderObjectives } from '../drill/objectives';
 import { h, setText } from '../dom';
 import { panel, type ConsoleFrame, type ConsolePanel } from './panel';

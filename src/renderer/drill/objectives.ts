@@ -1,6 +1,6 @@
 // One drill objective as a row: state glyph, text, a progress bar and the figure it is
 // judged on. Shared by the trainee's drill panel and the instructor's progress panel.
-import type { ObjectiveStatus } from '../../drill/score';
+import type { ObjectiveStatus } from '../../shared/score';
 import { compact, percent, tPlus, usd } from '../hud/format';
 import { h, setText } from '../dom';
 

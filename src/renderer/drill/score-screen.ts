@@ -1,7 +1,7 @@
 // The score screen at the end of a drill: each objective met or missed with its points,
 // the penalties, and the total out of the maximum (the host's ScoreBreakdown, as is).
 import type { DrillView } from '../../shared/drill-contract';
-import type { ScoreBreakdown } from '../../drill/score';
+import type { ScoreBreakdown } from '../../shared/score';
 import { h, setText } from '../dom';
 
 const REASON: Record<NonNullable<DrillView['endReason']>, string> = {

@@ -1,9 +1,7 @@
-// What the player is told about the running scenario's resources: read from the scenario
-// data files themselves (pure data, no sim logic), so hints never drift from the sim.
-import dec2010 from '../../sim/scenarios/dec-2010.json';
-import aug2007 from '../../sim/scenarios/aug-2007.json';
-import normalDay from '../../sim/scenarios/normal-day.json';
-import type { HotfixId, MegaSource } from '../../sim/commands';
+// What the player is told about the running scenario's resources: read from the sim's own
+// parsed scenario (getScenario), so hints never drift from the sim. An unknown scenario gets
+// no facts (the panel shows none) rather than another scenario's.
+import { SCENARIO_LIST, getScenario, type HotfixId, type MegaSource } from '../../sim/index';
 
 export interface MegaFacts {
   available: number;
@@ -19,14 +17,20 @@ export interface ScenarioFacts {
   versions: { id: string; name: string }[]; // client builds, for the instructor's crash-wave inject
 }
 
-interface ScenarioFile {
-  services?: { mega?: Record<string, Partial<MegaFacts>> };
-  hotfixes?: Record<string, { buildMin?: number }>;
+type ScenarioFile = {
+  services?: { mega?: Partial<Record<string, Partial<MegaFacts>>> };
+  hotfixes?: Partial<Record<string, { buildMin?: number }>>;
   commandDelays?: ScenarioFacts['delays'];
   versions?: { id: string; name?: string }[];
-}
+};
 
-const FILES: Record<string, ScenarioFile> = { 'dec-2010': dec2010, 'aug-2007': aug2007, 'normal-day': normalDay };
+const parsed = new Map<string, ScenarioFile>(); // getScenario checks the whole file: once per scenario
+
+function fileOf(scenarioId: string): ScenarioFile {
+  if (!SCENARIO_LIST.some((x) => x.id === scenarioId)) return {};
+  if (!parsed.has(scenarioId)) parsed.set(scenarioId, getScenario(scenarioId) as unknown as ScenarioFile);
+  return parsed.get(scenarioId)!;
+}
 
 function mega(f: ScenarioFile, src: MegaSource): MegaFacts {
   const m = f.services?.mega?.[src] ?? {};
@@ -34,7 +38,7 @@ function mega(f: ScenarioFile, src: MegaSource): MegaFacts {
 }
 
 export function factsFor(scenarioId: string): ScenarioFacts {
-  const f = FILES[scenarioId] ?? FILES['dec-2010'];
+  const f = fileOf(scenarioId);
   return {
     mega: { dedicated: mega(f, 'dedicated'), groupVideo: mega(f, 'groupVideo'), cloud: mega(f, 'cloud') },
     hotfixBuildMin: { imCrashFix: f.hotfixes?.imCrashFix?.buildMin, jitteredBackoff: f.hotfixes?.jitteredBackoff?.buildMin },

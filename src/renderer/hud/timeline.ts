@@ -3,7 +3,7 @@
 // two tabs switch between them. With a replay open it lists the replay's orders and marks,
 // and a click on one seeks there.
 import type { InstructorView, ReplayView } from '../../shared/drill-contract';
-import { TICKS_PER_MINUTE } from '../../sim/time';
+import { TICKS_PER_MINUTE } from '../../shared/facts';
 import { tPlus } from './format';
 import { h, setText } from '../dom';
 
@@ -52,8 +52,8 @@ export class TimelinePanel {
 
   update(iv: InstructorView | null | undefined, replay: ReplayView | null | undefined): void {
     const minute = (tick: number) => tick / TICKS_PER_MINUTE;
-    const timeline: Row[] = replay ? replay.timeline.map((c) => ({ ...c, minute: minute(c.tick) })) : iv?.timeline ?? [];
-    const marks = replay ? replay.marks.map((m) => ({ ...m, minute: minute(m.tick) })) : iv?.marks ?? [];
+    const timeline: Row[] = replay ? (replay.timeline ?? []).map((c) => ({ ...c, minute: minute(c.tick) })) : iv?.timeline ?? [];
+    const marks = replay ? (replay.marks ?? []).map((m) => ({ ...m, minute: minute(m.tick) })) : iv?.marks ?? [];
     const key = `${replay ? replay.fileName : 'live'}:${timeline.length}:${marks.length}:${timeline[timeline.length - 1]?.tick ?? ''}:${marks[marks.length - 1]?.tick ?? ''}`;
     if (key === this.key) return;
     const fresh = this.key !== '' && !replay;

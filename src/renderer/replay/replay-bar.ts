@@ -4,13 +4,12 @@
 // above it, naming the tick where playback stopped.
 import { SPEEDS, type DrillRequests, type Reply } from '../../shared/contract';
 import type { ReplayAct, ReplayView } from '../../shared/drill-contract';
-import { TICKS_PER_MINUTE } from '../../sim/time';
+import { TICKS_PER_MINUTE, TICKS_PER_HOUR } from '../../shared/facts';
 import { speedLabel, tPlus } from '../hud/format';
 import { busy, h, setText, showReply } from '../dom';
 
 /** Seeks while dragging go out at most this often: each is a keyframe copy plus steps on the host. */
 const DRAG_SEEK_MS = 120;
-const TICKS_PER_HOUR = TICKS_PER_MINUTE * 60;
 
 export class ReplayBar {
   readonly root: HTMLElement;
@@ -109,18 +108,18 @@ export class ReplayBar {
 
   /** Orders as ticks under the rail, marks as flags above it; redrawn only when they change. */
   private drawMarkers(view: ReplayView): void {
-    const key = `${view.endTick}:${view.timeline.length}:${view.marks.length}`;
+    const key = `${view.endTick}:${(view.timeline ?? []).length}:${(view.marks ?? []).length}`;
     if (key === this.drawnKey) return;
     this.drawnKey = key;
     const end = Math.max(1, view.endTick);
     // CSSOM, not a style attribute: the CSP (style-src 'self') blocks inline style attributes.
     const at = (el: HTMLElement, tick: number) => (el.style.left = `${((tick / end) * 100).toFixed(3)}%`);
-    this.ticks.replaceChildren(...view.timeline.map((c) => {
+    this.ticks.replaceChildren(...(view.timeline ?? []).map((c) => {
       const i = h('i', { class: `cmd ${c.source}`, title: `${tPlus(c.tick / TICKS_PER_MINUTE)} · ${c.source}: ${c.text}` });
       at(i, c.tick);
       return i;
     }));
-    this.marks.replaceChildren(...view.marks.map((m) => {
+    this.marks.replaceChildren(...(view.marks ?? []).map((m) => {
       const b = h('b', { class: `mark ${m.kind}`, 'data-kind': m.kind, 'data-tick': m.tick, title: `${tPlus(m.tick / TICKS_PER_MINUTE)} · ${m.kind}: ${m.text}` });
       at(b, m.tick);
       return b;

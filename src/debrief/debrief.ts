@@ -2,17 +2,8 @@
 // dec-2010) Skype's historical response, sampled every few sim-minutes; the timeline of
 // commands, injects and notes; key figures; and the drill's verdict if it was a drill.
 import { createSim, historicalActions, viewOf, TICK_SECONDS, type Metrics, type SimState, type TimedCommand } from '../sim/index';
-import { drillObserver } from '../drill/replay-score';
-import { DrillRunner } from '../drill/runner';
-import { Recorder } from './recorder';
-import { tickOfMinute } from './script';
-import type { Drill } from '../drill/drill';
-import type { ObjectiveStatus, ScoreBreakdown } from '../drill/score';
-import { describeCommand } from './describe';
-import { runRecording, type VerifyResult } from './replayer';
-import type { CommandSource, MarkKind, RecordedCommand, Recording } from './recording';
-
-const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
+import { Recorder, describeCommand, runRecording, stampAll, TICKS_PER_MINUTE, type CommandSource, type MarkKind, type RecordedCommand, type Recording, type VerifyResult } from '../replay/index';
+import { DrillRunner, drillObserver, type Drill, type ObjectiveStatus, type ScoreBreakdown } from '../drill/index';
 
 export interface SeriesRow {
   minute: number;
@@ -102,10 +93,9 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
 
 /** Same scenario, seed and length, other commands: a comparison run (its checksums are not ours). */
 function comparison(rec: Recording, actions: TimedCommand[]): Recording {
-  const commands: RecordedCommand[] = actions
-    .map((a) => ({ tick: tickOfMinute(a.atMinute), source: 'script' as const, command: a.command }))
+  const commands: RecordedCommand[] = stampAll(actions, 'script')
     .filter((c) => c.tick <= rec.endTick)
-    .sort((a, b) => a.tick - b.tick);
+    .map((c) => ({ tick: c.tick, source: c.source, command: c.command }));
   return { ...rec, commands, checksums: [], marks: [] };
 }
 
@@ -113,13 +103,7 @@ function comparison(rec: Recording, actions: TimedCommand[]): Recording {
 function drillComparison(drill: Drill, rec: Recording, actions: TimedCommand[]): { recording: Recording; total: number } {
   const recorder = new Recorder({ scenario: rec.scenario, seed: rec.seed, createdAt: rec.createdAt, drillId: drill.id });
   const runner = new DrillRunner(drill, createSim(rec.scenario, rec.seed), recorder);
-  const acts = [...actions].sort((a, b) => a.atMinute - b.atMinute);
-  let next = 0;
-  for (;;) {
-    while (next < acts.length && tickOfMinute(acts[next].atMinute) <= runner.state.tick) runner.command(acts[next++].command);
-    if (runner.ended || runner.state.tick >= rec.endTick) break;
-    runner.tick();
-  }
+  runner.play(stampAll(actions, 'trainee'), rec.endTick); // refused orders are skipped
   return { recording: runner.finish(), total: runner.score().total };
 }
 

@@ -1,0 +1,7 @@
+// Facts every layer reads, derived once from what the sim exports (src/sim/index.ts) so
+// nothing keeps its own copy: the scenario list and the tick constants.
+import { SCENARIO_LIST, TICK_SECONDS } from '../sim/index';
+
+export const SCENARIO_IDS: readonly string[] = SCENARIO_LIST.map((s) => s.id);
+export const TICKS_PER_MINUTE = 60 / TICK_SECONDS;
+export const TICKS_PER_HOUR = 3600 / TICK_SECONDS;
