@@ -73,3 +73,16 @@ export function schedule(w: Wheel, tick: number, n: number, p: RetryPolicy, leve
   ring[(tick + a) % WHEEL_SLOTS] += density;
   ring[(tick + b) % WHEEL_SLOTS] -= density;
 }
+
+/** Fraction f of a wheel's waiting clients leave it (they closed Skype), keeping everyone else's timing. */
+export function thinWheel(w: Wheel, f: number): void {
+  if (f <= 0) return;
+  const k = 1 - Math.min(1, f);
+  for (let i = 0; i < w.pulse.length; i++) w.pulse[i] *= k;
+  for (let l = 0; l < w.diff.length; l++) {
+    const d = w.diff[l];
+    for (let i = 0; i < d.length; i++) d[i] *= k;
+    w.run[l] *= k;
+  }
+  w.count *= k;
+}
