@@ -232,7 +232,8 @@ function attaches(state: SimState): void {
       const f = w > 0 ? Math.max(0, 1 - toMega / w) : 1;
       for (let i = a; i < b; i++) state.cells[i].waiting *= f;
     }
-    liveProbes += sent;
+    liveProbes += probesR; // traffic to supernodes: probes that reach live ones, and join work
+    void sent;
     state.last.regionPeerProbes[r] = probesR;
     const winFix = aFix > 0 ? (toMega * (1 - flawShare) + joinFix) / aFix : 0;
     const winFlaw = aFlaw > 0 ? (toMega * flawShare + joinFlaw) / aFlaw : 0;

@@ -44,7 +44,9 @@ export function wantOnline(state: SimState, region: number, utcMs: number): numb
 
 export function policyOf(s: Scenario, c: Cohort): RetryPolicy {
   const v = s.versions[c.version];
-  if (c.fixes & FIX_BACKOFF) return { kind: 'backoff', baseS: s.hotfixes.jitteredBackoff.baseS, capS: s.hotfixes.jitteredBackoff.capS };
+  // The 2007 self-healing fix also stopped clients hammering a cache that fails: it backs off.
+  if (c.fixes & FIX_BACKOFF || (v.selfHealingFlaw && c.fixes & FIX_HEAL))
+    return { kind: 'backoff', baseS: s.hotfixes.jitteredBackoff.baseS, capS: s.hotfixes.jitteredBackoff.capS };
   return v.retry;
 }
 
