@@ -10,9 +10,17 @@ import { reattach } from './population';
 import type { Cell, SimState } from './state';
 import type { Scenario } from './scenario';
 
+// Derived from a cell and its scenario, never stored in the state: a cache, not data.
+const ranges = new WeakMap<Cell, ThresholdRange>();
+
 export function cellRange(s: Scenario, cell: Cell): ThresholdRange {
   const sn = s.supernodes;
-  return { min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes };
+  let t = ranges.get(cell);
+  if (!t || t.min !== sn.thresholdMin * cell.scale || t.max !== sn.thresholdMax * cell.scale || t.classes !== sn.classes) {
+    t = { min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes };
+    ranges.set(cell, t);
+  }
+  return t;
 }
 
 /** Index range [from, to) of region r's cells in state.cells. */

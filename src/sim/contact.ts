@@ -196,15 +196,12 @@ function attaches(state: SimState): void {
       const liveFlaw = serving / Math.max(serving, cell.staleCached);
       const capacity = serving * sn.probeCapacityPerS * TICK_SECONDS;
       const willing = willingShare(cell.pool, cellRange(s, cell), cell.load, sn.admitShare);
-      // A client probes its cache entries one after another until one takes it, at most P:
-      // one or two probes on a good day, all P in a storm.
-      const probesUntil = (p: number) => (p > 1e-9 ? (1 - (1 - p) ** P) / p : P);
       let answered = 1;
       let q = 0;
       let sentHere = 0;
       for (let pass = 0; pass < 2; pass++) {
-        const nFix = att * (1 - flawShare) * probesUntil(liveFix * answered * willing);
-        const nFlaw = att * flawShare * probesUntil(liveFlaw * answered * willing);
+        const nFix = att * (1 - flawShare) * probesUntil(liveFix * answered * willing, P);
+        const nFlaw = att * flawShare * probesUntil(liveFlaw * answered * willing, P);
         sentHere = nFix + nFlaw;
         q = nFix * liveFix + nFlaw * liveFlaw;
         answered = q > capacity ? capacity / q : 1;
@@ -253,6 +250,14 @@ function attaches(state: SimState): void {
   }
   state.last.attachAttempts = allAttempts;
   state.last.probes = liveProbes;
+}
+
+/**
+ * A client probes its cache entries one after another until one takes it (chance p each),
+ * at most P: one or two probes on a good day, all P in a storm.
+ */
+function probesUntil(p: number, P: number): number {
+  return p > 1e-9 ? (1 - (1 - p) ** P) / p : P;
 }
 
 /** Some of a cell's failed seekers try a neighbouring cell's supernodes next (seed 001). */

@@ -2,7 +2,7 @@
 // clients download from the update servers, whose capacity is finite, and restart.
 import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
 import { cohortFor, policyOf, present } from './population';
-import { schedule, type Wheel } from './wheel';
+import { moveWheel, schedule } from './wheel';
 import { capacityFactor } from './services';
 import { FIX_BACKOFF, FIX_HEAL, FIX_IM, type Cohort, type Hotfix, type SimState } from './state';
 import type { Scenario } from './scenario';
@@ -79,28 +79,4 @@ function rolloutBatch(state: SimState, h: Hotfix): void {
     moveWheel(c.login, to.login, f);
     moveWheel(c.attach, to.attach, f);
   }
-}
-
-/** Moves fraction f of a wheel's waiting clients, keeping their timing. */
-function moveWheel(from: Wheel, to: Wheel, f: number): void {
-  for (let i = 0; i < from.pulse.length; i++) {
-    const n = from.pulse[i] * f;
-    from.pulse[i] -= n;
-    to.pulse[i] += n;
-  }
-  for (let l = 0; l < from.diff.length; l++) {
-    const a = from.diff[l];
-    const b = to.diff[l];
-    for (let i = 0; i < a.length; i++) {
-      const n = a[i] * f;
-      a[i] -= n;
-      b[i] += n;
-    }
-    const r = from.run[l] * f;
-    from.run[l] -= r;
-    to.run[l] += r;
-  }
-  const n = from.count * f;
-  from.count -= n;
-  to.count += n;
 }
