@@ -1,52 +1,71 @@
-// npm run sim -- --scenario dec-2010 [--hours 48] [--seed 1] [--actions historical|FILE.json] [--every 10] [--checksum]
-// Prints CSV to stdout. Bad input: one line on stderr, exit code 2.
+// npm run sim -- --scenario dec-2010 [--hours 60] [--seed 1] [--actions historical|FILE.json] [--every 10]
+//                [--scenario-file FILE.json] [--vary 0..0.5] [--checksum] [--summary]
+// Prints CSV to stdout (and with --summary one JSON line at the end). Bad input: one line on stderr, exit code 2.
 import { parseJsonGuarded } from '../sim/json-guard';
-import { checksum, getScenario, historicalActions, loadScenarioText, ScenarioError, validateActionList, type TimedCommand } from '../sim/index';
+import { varyScenario, MAX_VARY } from '../sim/vary';
+import { historicalFor } from '../sim/historical';
+import { checksum, getScenario, loadScenarioText, ScenarioError, validateActionList, type Scenario, type TimedCommand } from '../sim/index';
 import { ActionError, runScenario } from './run';
+import { SummaryWatch } from './summary';
 import { parseArgs, readText, UsageError } from './args';
 
 const COLUMNS = [
   'minute', 'utc', 'online_users', 'supernodes_up', 'mega_supernodes_up', 'supernode_load', 'login_attempts_per_s',
   'logins_ok_per_s', 'crashed_clients', 'want_online', 'seeking_clients', 'supernode_traffic_x', 'offline_im_latency_s',
   'hotfixed_pct', 'mega_cost_usd', 'user_hours_lost', 'phase',
+  // the levers' state, after the documented columns
+  'backoff_pct', 'mega_supernodes_pending', 'throttle_per_s', 'offline_im_on', 'offline_im_backlog', 'group_video_on', 'cells_down', 'cost_usd',
 ];
 
 function main(argv: string[]): void {
   const args = parseArgs(argv, {
     scenario: 'string', hours: 'number', seed: 'number', actions: 'string', every: 'number', checksum: 'flag', 'scenario-file': 'string',
+    vary: 'number', summary: 'flag',
   });
-  const scenario = args['scenario-file']
+  const base: Scenario = args['scenario-file']
     ? loadScenarioText(readText(String(args['scenario-file'])), String(args['scenario-file']))
-    : getScenario(String(args.scenario ?? fail('--scenario is required (dec-2010, aug-2007 or normal-day)')));
+    : getScenario(String(args.scenario ?? fail('--scenario is required (dec-2010, aug-2007 or normal-day), or --scenario-file FILE.json')));
+  const seed = Number(args.seed ?? 1);
+  if (!Number.isInteger(seed)) fail(`--seed must be a whole number, got ${args.seed}`);
+  const vary = Number(args.vary ?? 0);
+  if (!(vary >= 0 && vary <= MAX_VARY)) fail(`--vary must be between 0 and ${MAX_VARY}, got ${args.vary}`);
+  const scenario = varyScenario(base, vary, seed);
   const hours = Number(args.hours ?? scenario.durationHours);
   const every = Number(args.every ?? 10);
-  const seed = Number(args.seed ?? 1);
   if (!(hours > 0 && hours <= 24 * 14)) fail(`--hours must be between 0 and 336, got ${args.hours}`);
   if (!(every > 0)) fail(`--every must be a positive number of sim-minutes, got ${args.every}`);
-  if (!Number.isInteger(seed)) fail(`--seed must be a whole number, got ${args.seed}`);
-  const actions = loadActions(args.actions === undefined ? undefined : String(args.actions), scenario.versions.map((v) => v.id));
+  const actions = loadActions(args.actions === undefined ? undefined : String(args.actions), scenario);
   const out: string[] = [COLUMNS.join(',')];
   const flush = () => {
     if (out.length) process.stdout.write(out.join('\n') + '\n');
     out.length = 0;
   };
-  const state = runScenario(scenario, seed, actions, hours, every, (row) => {
+  const watch = new SummaryWatch();
+  const everyTicks = Math.max(1, Math.round(every));
+  const state = runScenario(scenario, seed, actions, hours, 1, (row, st) => {
+    watch.observe(row);
+    if (Math.round(row.minute) % everyTicks !== 0) return;
     const m = row.m;
+    const sv = st.services;
     out.push([
       row.minute, row.utc, Math.round(m.onlineUsers), Math.round(m.supernodesUp), m.megaSupernodesUp, m.supernodeLoad.toFixed(3),
       Math.round(m.loginAttemptsPerS), Math.round(m.loginsOkPerS), Math.round(m.crashedClients), Math.round(m.wantOnline),
       Math.round(m.seekingClients), m.supernodeTrafficX.toFixed(1), m.offlineImLatencyS.toFixed(2), m.hotfixedPct.toFixed(1),
       Math.round(m.megaCostUsd), Math.round(m.userHoursLost), row.phase,
+      m.backoffPct.toFixed(1), m.megaSupernodesPending, sv.throttleGlobal ?? '', sv.imEnabled ? 1 : 0, Math.round(sv.imBacklog), sv.groupVideo ? 1 : 0,
+      m.cellsDown, Math.round(m.costUsd),
     ].join(','));
     if (out.length > 500) flush();
   });
   flush();
   if (args.checksum) process.stdout.write(`checksum ${checksum(state)}\n`);
+  if (args.summary) process.stdout.write(JSON.stringify(watch.result(state)) + '\n');
 }
 
-function loadActions(spec: string | undefined, versions: string[]): TimedCommand[] {
+function loadActions(spec: string | undefined, scenario: Scenario): TimedCommand[] {
   if (spec === undefined) return [];
-  if (spec === 'historical') return historicalActions();
+  if (spec === 'historical') return historicalFor(scenario) ?? fail(`${scenario.id} has no historical response in its file: the record does not say what was done`);
+  const versions = scenario.versions.map((v) => v.id);
   const parsed = parseJsonGuarded(readText(spec));
   if (!parsed.ok) fail(`${spec}: ${parsed.problem}`);
   const v = validateActionList(parsed.value, versions);

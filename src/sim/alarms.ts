@@ -2,7 +2,7 @@
 import { REGIONS } from './regions';
 import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
 import { attached } from './population';
-import { servingOf } from './supernodes';
+import { regionServing } from './cells';
 import type { SimState } from './state';
 import type { SimEvent, SimView } from './view-types';
 
@@ -20,17 +20,18 @@ export function health(state: SimState): Health {
   let want = 0;
   for (let r = 0; r < REGIONS.length; r++) want += state.last.wantOnline[r];
   let up = 0;
-  for (const p of state.pools) up += servingOf(p);
+  for (let r = 0; r < REGIONS.length; r++) up += regionServing(state, r);
   let desktopShare = 0;
   for (const v of s.versions) if (v.desktop) desktopShare += v.share;
-  return { online, want, supernodesUp: up, supernodesNormal: want * desktopShare * s.supernodes.perRunningDesktop };
+  return { online, want, supernodesUp: up, supernodesNormal: want * desktopShare * s.supernodes.perConnectedDesktop };
 }
 
 export function recordTotals(state: SimState): void {
   const h = health(state);
   const s = state.scenario;
   state.totals.userHoursLost += (Math.max(0, h.want - h.online) * TICK_SECONDS) / 3600;
-  const normalProbes = ((h.want * TICK_SECONDS) / (s.population.sessionMin * 60)) * s.supernodes.probesPerAttempt;
+  // Normal join/search traffic: each session's login attaches once, with its probes.
+  const normalProbes = ((h.want * TICK_SECONDS) / (s.population.sessionMin * 60)) * (1 + s.supernodes.joinCostProbes);
   state.last.trafficX = normalProbes > 0 ? state.last.probes / normalProbes : 0;
   state.totals.peakTrafficX = Math.max(state.totals.peakTrafficX, state.last.trafficX);
   state.totals.minSupernodes = state.tick === 0 ? h.supernodesUp : Math.min(state.totals.minSupernodes, h.supernodesUp);

@@ -4,8 +4,7 @@ import { REGIONS, REGION_IDS } from './regions';
 import { TICKS_PER_MINUTE } from './time';
 import { validateCommand, type Command, type CommandError } from './commands';
 import { running } from './population';
-import { knockDown } from './supernodes';
-import { orphanPeers } from './overload';
+import { knockDownHosts } from './cells';
 import { megaInUse, megaUpIn, orderMegas, withdrawMegas, dropMegaClients } from './megas';
 import { fixProgress } from './hotfix';
 import type { SimState } from './state';
@@ -49,7 +48,7 @@ function apply(state: SimState, cmd: Command): ApplyResult {
     case 'pushHotfix': {
       if (state.hotfixes.some((h) => h.fix === cmd.fix)) return refuse('fix', `${cmd.fix} has already been pushed`);
       if (fixProgress(state, cmd.fix).total <= 0) return refuse('fix', `no client version in this scenario needs ${cmd.fix}`);
-      const build = cmd.fix === 'imCrashFix' ? s.hotfixes.imCrashFix.buildMin : s.hotfixes.jitteredBackoff.buildMin;
+      const build = s.hotfixes[cmd.fix].buildMin;
       state.hotfixes.push({ fix: cmd.fix, readyTick: afterMin(state, build), rolloutPctPerHour: cmd.rolloutPctPerHour, doneNotified: false });
       return { ok: true };
     }
@@ -82,10 +81,7 @@ function apply(state: SimState, cmd: Command): ApplyResult {
       state.floods.push({ region: regionIndex(cmd.region), perSecond: cmd.perSecond, untilTick: afterMin(state, cmd.durationMin) });
       return { ok: true };
     case 'supernodeCrash':
-      for (let r = 0; r < REGIONS.length; r++) {
-        if (cmd.region !== undefined && regionIndex(cmd.region) !== r) continue;
-        orphanPeers(state, r, knockDown(state.pools[r], cmd.fraction));
-      }
+      knockDownHosts(state, cmd.region === undefined ? -1 : regionIndex(cmd.region), cmd.fraction);
       return { ok: true };
     default: {
       const never: never = cmd;
@@ -116,9 +112,7 @@ function crashWave(state: SimState, versionId: string, fraction: number, region:
       state.totals.crashedClients += n;
     }
     if (desktop > 0 && s.versions[vi].desktop) {
-      const lost = knockDown(state.pools[r], (fraction * hit) / desktop);
-      state.totals.supernodesCrashed += lost;
-      orphanPeers(state, r, lost);
+      state.totals.supernodesCrashed += knockDownHosts(state, r, (fraction * hit) / desktop);
     }
   }
 }
@@ -174,11 +168,11 @@ function note(state: SimState, c: Command): void {
   const s = state.scenario;
   switch (c.type) {
     case 'deployMegaSupernodes':
-      return say(state, 'info', 'action', `Ordered ${c.count} ${c.source} mega-supernodes for ${c.region}: serving in ~${s.services.mega[c.source].provisionMin} min`);
+      return say(state, 'info', 'action', `Ordered ${c.count} ${c.source} mega-supernodes for ${c.region}: the first in ~${s.services.mega[c.source].provisionMin} min, then ${s.services.mega[c.source].perHour}/h`);
     case 'withdrawMegaSupernodes':
       return say(state, 'info', 'action', `Withdrawing ${c.count} mega-supernodes from ${c.region}`);
     case 'pushHotfix': {
-      const m = c.fix === 'imCrashFix' ? s.hotfixes.imCrashFix.buildMin : s.hotfixes.jitteredBackoff.buildMin;
+      const m = s.hotfixes[c.fix].buildMin;
       return say(state, 'info', 'action', `Hotfix ${c.fix} in build and test: ready in ~${Math.round(m / 60)} h`);
     }
     case 'throttleLogins':

@@ -5,7 +5,7 @@ import { isRegionId, type RegionId } from './regions';
 export const MEGA_SOURCES = ['dedicated', 'groupVideo', 'cloud'] as const;
 export type MegaSource = (typeof MEGA_SOURCES)[number];
 
-export const HOTFIXES = ['imCrashFix', 'jitteredBackoff'] as const;
+export const HOTFIXES = ['imCrashFix', 'jitteredBackoff', 'selfHealingFix'] as const;
 export type HotfixId = (typeof HOTFIXES)[number];
 
 export const SERVICES = ['login', 'offlineIm', 'update', 'megaPool'] as const;

@@ -1,12 +1,12 @@
 // Clients reaching for the network: offline-IM requests (and the crashes slow replies
-// cause), logins, and attaching to a supernode or mega-supernode.
+// cause), logins, and attaching to a supernode or mega-supernode from the host cache.
 import { REGIONS } from './regions';
 import { TICK_SECONDS } from './time';
-import { attached, crashesOnSlowIm, policyOf, running } from './population';
+import { attached, crashesOnSlowIm, hasHealingFlaw, policyOf, running } from './population';
 import { BACKOFF_LEVELS, fire, retryDelayS, schedule, type RetryPolicy, type Wheel } from './wheel';
 import { runLogin, runOfflineIm } from './services';
-import { knockDown, servingOf } from './supernodes';
-import { orphanPeers } from './overload';
+import { servingOf, willingShare } from './supernodes';
+import { cellRange, cellSpan, knockDownHosts, syncCells } from './cells';
 import { megaAcceptRoom } from './megas';
 import type { Cohort, SimState } from './state';
 
@@ -19,18 +19,25 @@ export function contact(state: SimState): void {
   attaches(state);
 }
 
+/**
+ * Offline-IM load comes from attached clients polling and from every login fetching its
+ * waiting messages (seed 000), so a reconnect storm feeds the overload that started it.
+ * A buggy client whose request is answered late crashes (seed 000).
+ */
 function offlineIm(state: SimState): void {
   const s = state.scenario;
-  const perClientPerS = s.services.offlineIm.requestsPerClientPerHour / 3600;
   const im = s.services.offlineIm;
-  let demand = (state.last.loginsOk * im.fetchPerLogin) / TICK_SECONDS; // logins fetch waiting offline messages
-  for (const c of state.cohorts) demand += attached(c) * perClientPerS;
-  const res = runOfflineIm(state, demand);
-  state.last.imDemandPerS = demand;
+  const pollPerS = im.requestsPerClientPerHour / 3600;
+  const loginFetchPerS = (state.last.loginsOk * im.fetchPerLogin) / TICK_SECONDS;
+  let polling = 0;
+  for (const c of state.cohorts) polling += attached(c) * pollPerS;
+  const res = runOfflineIm(state, polling + loginFetchPerS);
+  state.last.imDemandPerS = res.demandPerS;
   state.last.imLatencyS = res.latencyS;
+  state.last.imPDelayed = res.pDelayed;
   if (res.pDelayed <= 0) return;
-  // Each buggy client asking this tick crashes if its reply is late (seed 000).
-  const pCrash = perClientPerS * TICK_SECONDS * res.pDelayed * im.crashPerLateReply;
+  // An attached buggy client that polls and gets a late reply chokes on it.
+  const pCrash = Math.min(1, pollPerS * TICK_SECONDS * res.pDelayed * im.crashPerLateReply);
   for (let r = 0; r < REGIONS.length; r++) {
     let desktop = 0;
     let crashedDesktop = 0;
@@ -50,9 +57,7 @@ function offlineIm(state: SimState): void {
     // Supernode hosts crash like any client of theirs; their clients are orphaned.
     if (desktop > 0 && crashedDesktop > 0) {
       const f = Math.min(1, (s.supernodes.imExposure * crashedDesktop) / (desktop + crashedDesktop));
-      const lost = knockDown(state.pools[r], f);
-      state.totals.supernodesCrashed += lost;
-      orphanPeers(state, r, lost);
+      state.totals.supernodesCrashed += knockDownHosts(state, r, f);
     }
   }
 }
@@ -65,17 +70,24 @@ function dueFrom(w: Wheel, tick: number, out: number[][], i: number): number {
 
 /** Reschedules failed attempts by the cohort's retry policy; some users give up. */
 function retryFailed(state: SimState, c: Cohort, w: Wheel, levels: number[], failShare: number, pol: RetryPolicy): void {
-  const giveUpPerS = state.scenario.population.giveUpPerHour / 3600;
+  const p = state.scenario.population;
+  const giveUpPerS = p.giveUpPerHour / 3600;
   for (let l = 0; l <= BACKOFF_LEVELS; l++) {
     const n = levels[l] * failShare;
     if (n <= 0) continue;
     const level = l === BACKOFF_LEVELS ? 0 : l;
     const wait = retryDelayS(pol, level);
-    const quit = n * Math.min(0.5, giveUpPerS * wait);
+    const quit = n * Math.min(p.giveUpCap, giveUpPerS * wait);
     c.gaveUp += quit;
     schedule(w, state.tick, n - quit, pol, level);
   }
 }
+
+const sumLevels = (lv: number[]) => {
+  let n = 0;
+  for (let l = 0; l <= BACKOFF_LEVELS; l++) n += lv[l];
+  return n;
+};
 
 function logins(state: SimState): void {
   const s = state.scenario;
@@ -88,7 +100,7 @@ function logins(state: SimState): void {
   for (const f of state.floods) {
     for (let r = 0; r < R; r++) if (f.region < 0 || f.region === r) flood[r] += (f.perSecond * TICK_SECONDS) / (f.region < 0 ? R : 1);
   }
-  // Throttles reject the excess at the front door, fast, before it queues.
+  // Throttles turn the excess away at the front door, before it costs the servers anything.
   const admitted = new Array(R).fill(0);
   let total = 0;
   for (let r = 0; r < R; r++) {
@@ -103,6 +115,9 @@ function logins(state: SimState): void {
   total *= globalCut;
   const res = runLogin(state, total);
   const okShare = total > 0 ? res.ok / total : 0;
+  // A buggy client fetches its offline messages as it logs in; a late reply crashes it.
+  const im = s.services.offlineIm;
+  const pFetchCrash = Math.min(1, im.fetchPerLogin * state.last.imPDelayed * im.crashPerLateReply);
   let ok = 0;
   let all = 0;
   state.cohorts.forEach((c, i) => {
@@ -111,10 +126,12 @@ function logins(state: SimState): void {
     const admitShare = want > 0 ? (admitted[r] * globalCut) / want : 0;
     const win = admitShare * okShare;
     const lv = due[i];
-    let n = 0;
-    for (let l = 0; l <= BACKOFF_LEVELS; l++) n += lv[l];
+    const n = sumLevels(lv);
     const pol = policyOf(s, c);
-    schedule(c.attach, state.tick, n * win, pol, -1);
+    const crashed = crashesOnSlowIm(s, c) ? n * win * pFetchCrash : 0;
+    c.crashed += crashed;
+    state.totals.crashedClients += crashed;
+    schedule(c.attach, state.tick, n * win - crashed, pol, -1);
     retryFailed(state, c, c.login, lv, 1 - win, pol);
     ok += n * win;
     all += n;
@@ -122,51 +139,140 @@ function logins(state: SimState): void {
   for (let r = 0; r < R; r++) all += flood[r];
   state.last.loginAttempts = all;
   state.last.loginsOk = ok;
+  state.last.loginRejected = res.rejected;
   state.last.loginWaitS = res.waitS;
 }
 
+/**
+ * Clients with a login look for a supernode: mega-supernodes first where the login servers
+ * hand them out, then peers from the host cache of their cell. A probe to a dead cache entry
+ * costs the client time, not the live nodes; a live node answers while it has probe capacity
+ * and takes the client while its own load is under its own limit. Who fails tries again by
+ * policy, some of them in a neighbouring cell.
+ */
 function attaches(state: SimState): void {
   const s = state.scenario;
   const sn = s.supernodes;
-  const R = REGIONS.length;
-  const attempts = new Array(R).fill(0);
-  state.cohorts.forEach((c, i) => (attempts[c.region] += dueFrom(c.attach, state.tick, dueAttach, i)));
-  const winShare = new Array(R).fill(0);
-  const megaShare = new Array(R).fill(0);
-  let probes = 0;
-  for (let r = 0; r < R; r++) {
-    const a = attempts[r];
-    probes += a * sn.probesPerAttempt;
-    state.last.regionAttempts[r] = a;
+  const P = sn.probesPerAttempt;
+  let liveProbes = 0;
+  let allAttempts = 0;
+  for (let r = 0; r < REGIONS.length; r++) {
+    const { waiting } = syncCells(state, r);
+    let aFix = 0;
+    let aFlaw = 0;
+    state.cohorts.forEach((c, i) => {
+      if (c.region !== r) return;
+      const n = dueFrom(c.attach, state.tick, dueAttach, i);
+      if (hasHealingFlaw(s, c)) aFlaw += n;
+      else aFix += n;
+    });
+    const A = aFix + aFlaw;
+    allAttempts += A;
+    state.last.regionAttempts[r] = A;
     state.last.regionPeerProbes[r] = 0;
-    if (a <= 0) continue;
-    // Mega-supernodes are handed out by Skype's own servers, so clients try them first.
-    const toMega = Math.min(a, megaAcceptRoom(state, r));
-    // A client probes a few supernodes from its cache; entries of dead ones fail.
-    const pool = state.pools[r];
-    const serving = servingOf(pool);
-    const known = Math.max(serving, state.last.wantOnline[r] * 0.85 * sn.perRunningDesktop, 1);
-    const reach = 1 - (1 - Math.min(1, serving / known)) ** sn.probesPerAttempt;
-    const load = state.last.load[r];
-    const willing = Math.min(1, Math.max(0, (sn.refuseAtLoad - load) / (sn.refuseAtLoad - 1)));
-    let room = 0;
-    for (const c of state.cohorts) if (c.region === r) room -= c.attachedPeer;
-    room += serving * sn.clientCapacity;
-    const toPeer = Math.min((a - toMega) * reach * willing, Math.max(0, room));
-    state.last.regionPeerProbes[r] = (a - toMega) * sn.probesPerAttempt;
-    winShare[r] = (toMega + toPeer) / a;
-    megaShare[r] = toMega + toPeer > 0 ? toMega / (toMega + toPeer) : 0;
+    const [a, b] = cellSpan(state, r);
+    if (A <= 0) {
+      for (let i = a; i < b; i++) state.cells[i].probes = 0;
+      continue;
+    }
+    const flawShare = aFlaw / A;
+    const toMega = Math.min(A * state.megaKnown[r], megaAcceptRoom(state, r));
+    const rest = A - toMega;
+    let joinFix = 0;
+    let joinFlaw = 0;
+    let probesR = 0;
+    let sent = 0;
+    for (let i = a; i < b; i++) {
+      const cell = state.cells[i];
+      const att = waiting > 0 ? (rest * cell.waiting) / waiting : rest * cell.home;
+      const serving = servingOf(cell.pool);
+      if (att <= 0 || serving < 0.5) {
+        cell.probes = 0;
+        sent += att * P;
+        if (att > 0) overflow(state, i, att, att);
+        continue;
+      }
+      const liveFix = serving / Math.max(serving, cell.cached);
+      const liveFlaw = serving / Math.max(serving, cell.staleCached);
+      const capacity = serving * sn.probeCapacityPerS * TICK_SECONDS;
+      const willing = willingShare(cell.pool, cellRange(s, cell), cell.load, sn.admitShare);
+      let answered = 1;
+      let q = 0;
+      let sentHere = 0;
+      for (let pass = 0; pass < 2; pass++) {
+        const nFix = att * (1 - flawShare) * probesUntil(liveFix * answered * willing, P);
+        const nFlaw = att * flawShare * probesUntil(liveFlaw * answered * willing, P);
+        sentHere = nFix + nFlaw;
+        q = nFix * liveFix + nFlaw * liveFlaw;
+        answered = q > capacity ? capacity / q : 1;
+      }
+      const wantFix = att * (1 - flawShare) * (1 - (1 - liveFix * answered * willing) ** P);
+      const wantFlaw = att * flawShare * (1 - (1 - liveFlaw * answered * willing) ** P);
+      const t = cellRange(s, cell);
+      const room = Math.max(0, serving * sn.clientCapacity * sn.admitShare * ((t.min + t.max) / 2) - cell.peers);
+      const fit = wantFix + wantFlaw > room ? room / (wantFix + wantFlaw) : 1;
+      const joined = (wantFix + wantFlaw) * fit;
+      joinFix += wantFix * fit;
+      joinFlaw += wantFlaw * fit;
+      cell.peers += joined;
+      cell.waiting = Math.max(0, cell.waiting - joined);
+      // A join is work for the supernode too: registering the client, its presence, its contacts' search.
+      cell.probes = q + joined * sn.joinCostProbes;
+      probesR += cell.probes;
+      sent += sentHere + joined * sn.joinCostProbes; // traffic counts probes to dead entries too
+      overflow(state, i, att, att - joined);
+    }
+    // Mega-supernode joiners came from every cell.
+    if (toMega > 0) {
+      let w = 0;
+      for (let i = a; i < b; i++) w += state.cells[i].waiting;
+      const f = w > 0 ? Math.max(0, 1 - toMega / w) : 1;
+      for (let i = a; i < b; i++) state.cells[i].waiting *= f;
+    }
+    liveProbes += probesR; // traffic to supernodes: probes that reach live ones, and join work
+    void sent;
+    state.last.regionPeerProbes[r] = probesR;
+    const winFix = aFix > 0 ? (toMega * (1 - flawShare) + joinFix) / aFix : 0;
+    const winFlaw = aFlaw > 0 ? (toMega * flawShare + joinFlaw) / aFlaw : 0;
+    const megaFix = toMega * (1 - flawShare) + joinFix > 0 ? (toMega * (1 - flawShare)) / (toMega * (1 - flawShare) + joinFix) : 0;
+    const megaFlaw = toMega * flawShare + joinFlaw > 0 ? (toMega * flawShare) / (toMega * flawShare + joinFlaw) : 0;
+    state.cohorts.forEach((c, i) => {
+      if (c.region !== r) return;
+      const flawed = hasHealingFlaw(s, c);
+      const win = Math.min(1, flawed ? winFlaw : winFix);
+      const megaShare = flawed ? megaFlaw : megaFix;
+      const lv = dueAttach[i];
+      const won = sumLevels(lv) * win;
+      c.attachedMega += won * megaShare;
+      c.attachedPeer += won * (1 - megaShare);
+      retryFailed(state, c, c.attach, lv, 1 - win, policyOf(s, c));
+    });
   }
-  state.cohorts.forEach((c, i) => {
-    const r = c.region;
-    const lv = dueAttach[i];
-    let n = 0;
-    for (let l = 0; l <= BACKOFF_LEVELS; l++) n += lv[l];
-    const won = n * winShare[r];
-    c.attachedMega += won * megaShare[r];
-    c.attachedPeer += won * (1 - megaShare[r]);
-    retryFailed(state, c, c.attach, lv, 1 - winShare[r], policyOf(s, c));
-  });
-  state.last.attachAttempts = attempts.reduce((x, y) => x + y, 0);
-  state.last.probes = probes;
+  state.last.attachAttempts = allAttempts;
+  state.last.probes = liveProbes;
+}
+
+/**
+ * A client probes its cache entries one after another until one takes it (chance p each),
+ * at most P: one or two probes on a good day, all P in a storm.
+ */
+function probesUntil(p: number, P: number): number {
+  return p > 1e-9 ? (1 - (1 - p) ** P) / p : P;
+}
+
+/** Some of a cell's failed seekers try a neighbouring cell's supernodes next (seed 001). */
+function overflow(state: SimState, i: number, attempts: number, failed: number): void {
+  const cell = state.cells[i];
+  const share = state.scenario.supernodes.overflowShare;
+  if (share <= 0 || failed <= 0 || cell.waiting <= 0) return;
+  const n = Math.min(cell.waiting, failed * share);
+  const [a, b] = cellSpan(state, cell.region);
+  const len = b - a;
+  if (len < 2) return;
+  const left = a + ((i - a + len - 1) % len);
+  const right = a + ((i - a + 1) % len);
+  cell.waiting -= n;
+  state.cells[left].waiting += n / 2;
+  state.cells[right].waiting += n / 2;
+  void attempts;
 }

@@ -4,12 +4,9 @@ import { REGIONS } from './regions';
 import { noise } from './rng';
 import { perTick, TICK_SECONDS } from './time';
 import { policyOf, present, running, utcMsAt, wantOnline } from './population';
-import { schedule } from './wheel';
-import { knockDown } from './supernodes';
-import { orphanPeers } from './overload';
+import { schedule, thinWheel } from './wheel';
+import { knockDownHosts } from './cells';
 import type { Cohort, SimState } from './state';
-
-const REBOOT_SLOTS = 18; // a Windows restart takes ~3 minutes before Skype starts again (stated assumption)
 
 export function moveClients(state: SimState): void {
   const s = state.scenario;
@@ -25,6 +22,8 @@ export function moveClients(state: SimState): void {
   }
   for (const c of state.cohorts) {
     const pol = policyOf(s, c);
+    // People who gave up come back with the day: hardly at night, most in the morning.
+    const day = state.regionBase[c.region] > 0 ? state.last.wantOnline[c.region] / state.regionBase[c.region] : 1;
     // Ordinary churn: sessions end and others begin; each new session is a login.
     const leaveP = c.attachedPeer * churn;
     const leaveM = c.attachedMega * churn;
@@ -34,7 +33,7 @@ export function moveClients(state: SimState): void {
     const restarted = c.crashed * restart;
     c.crashed -= restarted;
     schedule(c.login, state.tick, restarted, pol, -1);
-    const back = c.gaveUp * comeBack;
+    const back = c.gaveUp * comeBack * day;
     c.gaveUp -= back;
     schedule(c.login, state.tick, back, pol, -1);
   }
@@ -54,29 +53,30 @@ function followDiurnal(state: SimState, region: number, version: number, want: n
   if (family.length === 0) return;
   const gap = want - have;
   if (gap > 0) {
-    const arriving = gap * Math.max(0, 1 + 0.03 * noise(state.rng));
+    const arriving = gap * Math.max(0, 1 + state.scenario.population.arrivalNoise * noise(state.rng));
     for (const c of family) {
       const share = have > 0 ? present(c) / have : c === family[0] ? 1 : 0;
       schedule(c.login, state.tick, arriving * share, policyOf(state.scenario, c), -1);
     }
     return;
   }
-  // Leaving for the night: people who are idle, crashed or attached close Skype.
-  let leavable = 0;
-  for (const c of family) leavable += c.attachedPeer + c.attachedMega + c.crashed + c.gaveUp;
-  if (leavable <= 0) return;
-  const f = Math.min(1, -gap / leavable);
+  // Leaving for the night: people close Skype whether it works or not.
+  if (have <= 0) return;
+  const f = Math.min(1, -gap / have);
   for (const c of family) {
     c.attachedPeer *= 1 - f;
     c.attachedMega *= 1 - f;
     c.crashed *= 1 - f;
     c.gaveUp *= 1 - f;
+    thinWheel(c.login, f);
+    thinWheel(c.attach, f);
   }
 }
 
 /** Windows Update restarts (seed 002): running Windows clients drop and log in again. */
 function rebootWaves(state: SimState): void {
   const s = state.scenario;
+  const rebootSlots = Math.round((s.population.rebootMin * 60) / TICK_SECONDS);
   state.reboots = state.reboots.filter((w) => w.untilTick > state.tick);
   for (const w of state.reboots) {
     for (let r = 0; r < REGIONS.length; r++) {
@@ -93,14 +93,11 @@ function rebootWaves(state: SimState): void {
           const goM = c.attachedMega * w.perTick;
           c.attachedPeer -= goP;
           c.attachedMega -= goM;
-          schedule(c.login, state.tick, goP + goM, policyOf(s, c), -1, REBOOT_SLOTS);
+          schedule(c.login, state.tick, goP + goM, policyOf(s, c), -1, rebootSlots);
         }
       }
       // Supernode hosts on Windows reboot too; their other clients are orphaned.
-      if (desktop > 0) {
-        const lost = knockDown(state.pools[r], (w.perTick * windowsDesktop) / desktop);
-        orphanPeers(state, r, lost);
-      }
+      if (desktop > 0) knockDownHosts(state, r, (w.perTick * windowsDesktop) / desktop);
     }
   }
 }

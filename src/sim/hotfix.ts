@@ -2,20 +2,25 @@
 // clients download from the update servers, whose capacity is finite, and restart.
 import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
 import { cohortFor, policyOf, present } from './population';
-import { schedule, type Wheel } from './wheel';
+import { moveWheel, schedule } from './wheel';
 import { capacityFactor } from './services';
-import { FIX_BACKOFF, FIX_IM, type Cohort, type Hotfix, type SimState } from './state';
+import { FIX_BACKOFF, FIX_HEAL, FIX_IM, type Cohort, type Hotfix, type SimState } from './state';
 import type { Scenario } from './scenario';
 
 const BATCH_TICKS = 10 * TICKS_PER_MINUTE;
 
-export const fixBit = (h: Hotfix['fix']) => (h === 'imCrashFix' ? FIX_IM : FIX_BACKOFF);
+export const fixBit = (h: Hotfix['fix']) => (h === 'imCrashFix' ? FIX_IM : h === 'jitteredBackoff' ? FIX_BACKOFF : FIX_HEAL);
+
+/** The client versions a fix is for. */
+export function fixIsFor(s: Scenario, version: number, fix: Hotfix['fix']): boolean {
+  const v = s.versions[version];
+  return fix === 'imCrashFix' ? v.crashesOnSlowIm : fix === 'jitteredBackoff' ? v.retry.kind === 'tight' : v.selfHealingFlaw;
+}
 
 /** Does this fix change anything for this cohort's client version? */
 export function needsFix(s: Scenario, c: Cohort, fix: Hotfix['fix']): boolean {
-  const v = s.versions[c.version];
   if (c.fixes & fixBit(fix)) return false;
-  return fix === 'imCrashFix' ? v.crashesOnSlowIm : v.retry.kind === 'tight';
+  return fixIsFor(s, c.version, fix);
 }
 
 /** Fixed and total users of the versions a fix is for. */
@@ -24,9 +29,7 @@ export function fixProgress(state: SimState, fix: Hotfix['fix']): { fixed: numbe
   let fixed = 0;
   let total = 0;
   for (const c of state.cohorts) {
-    const v = s.versions[c.version];
-    const relevant = fix === 'imCrashFix' ? v.crashesOnSlowIm : v.retry.kind === 'tight';
-    if (!relevant) continue;
+    if (!fixIsFor(s, c.version, fix)) continue;
     const n = present(c);
     total += n;
     if (c.fixes & fixBit(fix)) fixed += n;
@@ -76,28 +79,4 @@ function rolloutBatch(state: SimState, h: Hotfix): void {
     moveWheel(c.login, to.login, f);
     moveWheel(c.attach, to.attach, f);
   }
-}
-
-/** Moves fraction f of a wheel's waiting clients, keeping their timing. */
-function moveWheel(from: Wheel, to: Wheel, f: number): void {
-  for (let i = 0; i < from.pulse.length; i++) {
-    const n = from.pulse[i] * f;
-    from.pulse[i] -= n;
-    to.pulse[i] += n;
-  }
-  for (let l = 0; l < from.diff.length; l++) {
-    const a = from.diff[l];
-    const b = to.diff[l];
-    for (let i = 0; i < a.length; i++) {
-      const n = a[i] * f;
-      a[i] -= n;
-      b[i] += n;
-    }
-    const r = from.run[l] * f;
-    from.run[l] -= r;
-    to.run[l] += r;
-  }
-  const n = from.count * f;
-  from.count -= n;
-  to.count += n;
 }

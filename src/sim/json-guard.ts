@@ -38,7 +38,8 @@ export function parseJsonGuarded(text: string, limits: JsonLimits = FILE_LIMITS)
   try {
     value = JSON.parse(text) as unknown;
   } catch (e) {
-    return { ok: false, problem: `is not valid JSON: ${(e as Error).message}` };
+    // One line: the parser quotes the text around the mistake, newlines and all.
+    return { ok: false, problem: `is not valid JSON: ${(e as Error).message.replace(/\s+/g, ' ').slice(0, 300)}` };
   }
   const problem = jsonShapeProblem(value, limits);
   return problem ? { ok: false, problem } : { ok: true, value };

@@ -1,8 +1,9 @@
 // The mega-supernode pool (seed 000): dedicated servers, Group Video Calling servers
-// borrowed at the cost of that feature, and rented cloud instances, each with its
-// provisioning time, price and a capacity far above a peer supernode's.
+// borrowed at the cost of that feature, and rented cloud instances, each with a lead time,
+// a provisioning throughput (a large order arrives over hours: "hundreds", then "several
+// thousand through the night"), a price and a capacity far above a peer supernode's.
 import { REGIONS } from './regions';
-import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
+import { perTick, TICK_SECONDS, TICKS_PER_MINUTE } from './time';
 import { MEGA_SOURCES, type MegaSource } from './commands';
 import { reattach } from './population';
 import type { SimState } from './state';
@@ -71,8 +72,28 @@ export function withdrawMegas(state: SimState, region: number, count: number, so
     state.megaUp[src][region] -= n;
     left -= n;
   }
-  dropMegaClients(state, region, before);
+  // Withdrawn servers are drained: they stop taking clients now and hand theirs back over
+  // drainMin, so the peers are not hit by one reconnect burst.
+  if (before > 0) {
+    let held = 0;
+    for (const c of state.cohorts) if (c.region === region) held += c.attachedMega;
+    state.megaDrain[region] += held * (1 - megaUpIn(state, region) / before);
+  }
   return count - left;
+}
+
+/** Clients of withdrawn mega-supernodes move to peers, a share each tick. */
+export function drainMegas(state: SimState): void {
+  const rate = perTick(state.scenario.services.megaDrainMin * 60);
+  for (let r = 0; r < REGIONS.length; r++) {
+    const d = state.megaDrain[r];
+    if (d <= 0) continue;
+    let held = 0;
+    for (const c of state.cohorts) if (c.region === r) held += c.attachedMega;
+    const n = Math.min(held, d < 1 ? d : d * rate);
+    state.megaDrain[r] = d - n < 1 ? 0 : d - n;
+    if (held > 0) reattach(state, r, n / held, 'mega');
+  }
 }
 
 /** Running mega-supernodes went away: their clients look for another home. */
@@ -82,24 +103,55 @@ export function dropMegaClients(state: SimState, region: number, upBefore: numbe
   reattach(state, region, f, 'mega');
 }
 
-/** Orders that are ready start serving; every server in use is paid for. */
+/**
+ * Each source brings up servers at its own rate, oldest order first, once that order's lead
+ * time is over; clients learn of them at a limited rate. Every running server is paid for.
+ */
 export function runMegaPool(state: SimState): void {
-  const cfg = state.scenario.services.mega;
-  const ready = state.megaPending.filter((b) => b.readyTick <= state.tick);
-  if (ready.length) {
-    state.megaPending = state.megaPending.filter((b) => b.readyTick > state.tick);
-    for (const b of ready) {
-      state.megaUp[b.source][b.region] += b.count;
-      state.events.push({
-        minute: state.tick / TICKS_PER_MINUTE,
-        severity: 'info',
-        code: 'mega-ready',
-        text: `${b.count} ${b.source === 'groupVideo' ? 'Group Video' : b.source} mega-supernodes serving in ${REGIONS[b.region].name}`,
-      });
+  const s = state.scenario;
+  drainMegas(state);
+  const cfg = s.services.mega;
+  const perTickH = TICK_SECONDS / 3600;
+  for (const src of MEGA_SOURCES) {
+    const ready = state.megaPending.filter((b) => b.source === src && b.readyTick <= state.tick);
+    if (ready.length === 0) {
+      state.megaCredit[src] = 0; // throughput unused while idle is not banked
+      continue;
     }
+    state.megaCredit[src] += cfg[src].perHour * perTickH;
+    for (const b of ready) {
+      const n = Math.min(b.count, Math.floor(state.megaCredit[src]));
+      if (n <= 0) break;
+      state.megaCredit[src] -= n;
+      b.count -= n;
+      state.megaUp[src][b.region] += n;
+      if (b.count === 0) {
+        state.events.push({
+          minute: state.tick / TICKS_PER_MINUTE,
+          severity: 'info',
+          code: 'mega-ready',
+          text: `Order complete: ${src === 'groupVideo' ? 'Group Video' : src} mega-supernodes serving in ${REGIONS[b.region].name} (${megaUpIn(state, b.region)} there now)`,
+        });
+      }
+    }
+    state.megaPending = state.megaPending.filter((b) => b.count > 0);
+  }
+  const learn = perTick(s.supernodes.megaDiscoveryMin * 60);
+  for (let r = 0; r < REGIONS.length; r++) {
+    const goal = megaUpIn(state, r) > 0 ? 1 : 0;
+    state.megaKnown[r] += (goal - state.megaKnown[r]) * learn;
   }
   let perHour = 0;
-  for (const src of MEGA_SOURCES) perHour += megaInUse(state, src) * cfg[src].costPerHourUsd;
-  state.totals.megaCostUsd += (perHour * TICK_SECONDS) / 3600;
-  if (!state.services.groupVideo) state.totals.groupVideoDownMin += TICK_SECONDS / 60;
+  for (const src of MEGA_SOURCES) {
+    let up = 0;
+    for (let r = 0; r < REGIONS.length; r++) up += state.megaUp[src][r];
+    perHour += up * cfg[src].costPerHourUsd;
+  }
+  const megaCost = perHour * perTickH;
+  state.totals.megaCostUsd += megaCost;
+  state.totals.costUsd += megaCost;
+  if (!state.services.groupVideo) {
+    state.totals.groupVideoDownMin += TICK_SECONDS / 60;
+    state.totals.costUsd += s.prices.groupVideoDownPerHourUsd * perTickH;
+  }
 }

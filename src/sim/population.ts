@@ -2,7 +2,7 @@
 import { REGIONS } from './regions';
 import { TICK_SECONDS } from './time';
 import { newWheel, schedule, type RetryPolicy } from './wheel';
-import { FIX_BACKOFF, FIX_IM, type Cohort, type SimState } from './state';
+import { FIX_BACKOFF, FIX_HEAL, FIX_IM, type Cohort, type SimState } from './state';
 import type { Scenario } from './scenario';
 
 /**
@@ -44,12 +44,19 @@ export function wantOnline(state: SimState, region: number, utcMs: number): numb
 
 export function policyOf(s: Scenario, c: Cohort): RetryPolicy {
   const v = s.versions[c.version];
-  if (c.fixes & FIX_BACKOFF) return { kind: 'backoff', baseS: s.hotfixes.jitteredBackoff.baseS, capS: s.hotfixes.jitteredBackoff.capS };
+  // The 2007 self-healing fix also stopped clients hammering a cache that fails: it backs off.
+  if (c.fixes & FIX_BACKOFF || (v.selfHealingFlaw && c.fixes & FIX_HEAL))
+    return { kind: 'backoff', baseS: s.hotfixes.jitteredBackoff.baseS, capS: s.hotfixes.jitteredBackoff.capS };
   return v.retry;
 }
 
 export function crashesOnSlowIm(s: Scenario, c: Cohort): boolean {
   return s.versions[c.version].crashesOnSlowIm && !(c.fixes & FIX_IM);
+}
+
+/** Clients with the Aug 2007 self-healing flaw, not yet updated (seeds 002, 004). */
+export function hasHealingFlaw(s: Scenario, c: Cohort): boolean {
+  return s.versions[c.version].selfHealingFlaw && !(c.fixes & FIX_HEAL);
 }
 
 export function newCohort(region: number, version: number, fixes: number): Cohort {
@@ -70,7 +77,8 @@ export const present = (c: Cohort) => running(c) + c.crashed + c.gaveUp;
 
 /**
  * Fraction `f` of a region's clients attached to peers (or to mega-supernodes) lost their
- * host: they look for another at once, each by its own retry policy.
+ * host: they log in again at once (the login servers hand out a fresh host cache, seed 004's
+ * "authenticate to the central servers, then find a supernode"), each by its own retry policy.
  */
 export function reattach(state: SimState, region: number, f: number, to: 'peer' | 'mega'): void {
   if (f <= 0) return;
@@ -80,6 +88,6 @@ export function reattach(state: SimState, region: number, f: number, to: 'peer' 
     if (n <= 0) continue;
     if (to === 'peer') c.attachedPeer -= n;
     else c.attachedMega -= n;
-    schedule(c.attach, state.tick, n, policyOf(state.scenario, c), -1);
+    schedule(c.login, state.tick, n, policyOf(state.scenario, c), -1);
   }
 }

@@ -16,6 +16,7 @@ export interface VersionSpec {
   desktop: boolean; // desktop clients with a public address can become supernodes
   windows: boolean; // restarted by Windows Update (seed 002)
   crashesOnSlowIm: boolean; // the 5.0.0152 bug (seed 000)
+  selfHealingFlaw: boolean; // the Aug 2007 bug (seeds 002, 004): stale host caches, supernodes drop out when logins fail
   retry: RetrySpec;
 }
 
@@ -25,6 +26,7 @@ export interface MegaSourceSpec {
   costPerHourUsd: number;
   clientCapacity: number;
   acceptPerS: number; // new clients one mega-supernode can take per second
+  perHour: number; // servers the source can bring up per hour once its lead time is over
 }
 
 export interface Scenario {
@@ -41,11 +43,14 @@ export interface Scenario {
     sessionMin: number;
     restartMin: number;
     giveUpPerHour: number;
-    returnMin: number;
+    giveUpCap: number; // most of one failed attempt's clients that give up at once
+    returnMin: number; // mean time before someone who gave up tries again, at the local peak hour
+    arrivalNoise: number; // relative noise on arrivals each tick
+    rebootMin: number; // a Windows restart: minutes before Skype starts again
   };
   versions: VersionSpec[];
   supernodes: {
-    perRunningDesktop: number;
+    perConnectedDesktop: number;
     clientCapacity: number;
     probeCapacityPerS: number;
     probesPerAttempt: number;
@@ -56,20 +61,46 @@ export interface Scenario {
     cooldownMin: number;
     overloadShutdownMin: number;
     imExposure: number;
-    refuseAtLoad: number;
+    admitShare: number; // a supernode takes new clients while its load is under this share of its own limit
+    joinCostProbes: number; // work of one join (registration, presence, contacts' search), in probes
+    cellsPerRegion: number;
+    cellSpread: number; // spread of cells' limits (relative)
+    cellHomeSpread: number; // spread of cells' client shares (relative)
+    overflowShare: number; // share of a cell's failed seekers whose next try is a neighbouring cell
+    promoteMin: number;
+    promoteWarmupMin: number;
+    selfPromoteShare: number; // of the usual supernode count, hosts that promote themselves when they find no supernode // a freshly promoted host (already running, already connected) starts serving
+    demoteMin: number;
+    cacheRefreshMin: number; // how fast host caches forget dead supernodes and learn new ones
+    flawCacheRefreshMin: number; // the same for clients with the self-healing flaw
+    flawDropPerMin: number; // flawed supernodes that cannot log in drop supernode mode, per minute
+    megaDiscoveryMin: number; // how fast login servers and caches hand out new mega-supernodes
   };
   services: {
-    login: { capacityPerS: number; timeoutS: number; maxQueueS: number };
-    offlineIm: { capacityPerS: number; requestsPerClientPerHour: number; fetchPerLogin: number; crashDelayS: number; crashPerLateReply: number; maxQueueS: number };
+    login: { capacityPerS: number; timeoutS: number; rejectCost: number };
+    offlineIm: {
+      capacityPerS: number;
+      requestsPerClientPerHour: number;
+      fetchPerLogin: number;
+      crashDelayS: number;
+      crashPerLateReply: number;
+      maxQueueS: number;
+      backlogMin: number;
+    };
     update: { downloadsPerS: number };
     mega: Record<MegaSource, MegaSourceSpec>;
+    megaDrainMin: number; // a withdrawn mega-supernode hands its clients back over this time
   };
+  prices: { groupVideoDownPerHourUsd: number; imWithheldPerUserHourUsd: number };
   hotfixes: {
     imCrashFix: { buildMin: number };
     jitteredBackoff: { buildMin: number; baseS: number; capS: number };
+    selfHealingFix: { buildMin: number };
   };
   commandDelays: { throttleMin: number; offlineImMin: number; groupVideoMin: number };
   timeline: TimedCommand[];
+  historical?: TimedCommand[]; // what Skype did, cited in _sources; absent when the record does not say
+  uncertain: string[]; // dotted paths of numbers that --vary may scale
 }
 
 const num = (min: number, max: number, doc?: string): Spec => ({ kind: 'number', min, max, doc });
@@ -79,7 +110,7 @@ const str: Spec = { kind: 'string' };
 
 const megaSource: Spec = {
   kind: 'object',
-  fields: { available: num(0, 1e6), provisionMin: num(0, 10080), costPerHourUsd: pos(1e4), clientCapacity: num(1, 1e7), acceptPerS: num(0, 1e6) },
+  fields: { available: num(0, 1e6), provisionMin: num(0, 10080), costPerHourUsd: pos(1e4), clientCapacity: num(1, 1e7), acceptPerS: num(0, 1e6), perHour: num(0.1, 1e6) },
 };
 
 export const SCENARIO_SPEC: Spec = {
@@ -101,7 +132,10 @@ export const SCENARIO_SPEC: Spec = {
         sessionMin: num(5, 10080),
         restartMin: num(0.5, 1440),
         giveUpPerHour: num(0, 10),
+        giveUpCap: frac,
         returnMin: num(1, 10080),
+        arrivalNoise: num(0, 0.5),
+        rebootMin: num(0.5, 20),
       },
     },
     versions: {
@@ -117,6 +151,7 @@ export const SCENARIO_SPEC: Spec = {
           desktop: { kind: 'boolean' },
           windows: { kind: 'boolean' },
           crashesOnSlowIm: { kind: 'boolean' },
+          selfHealingFlaw: { kind: 'boolean' },
           retry: {
             kind: 'oneOf',
             tag: 'kind',
@@ -131,30 +166,52 @@ export const SCENARIO_SPEC: Spec = {
     supernodes: {
       kind: 'object',
       fields: {
-        perRunningDesktop: num(1e-6, 0.5),
+        perConnectedDesktop: num(1e-6, 0.5),
         clientCapacity: num(1, 1e6),
         probeCapacityPerS: num(0.01, 1e6),
-        probesPerAttempt: num(1, 50),
+        probesPerAttempt: num(1, 500, 'most cache entries one attempt probes before it waits to retry'),
         thresholdMin: num(0, 100),
         thresholdMax: num(0, 100),
-        classes: num(2, 200, 'threshold classes per region'),
+        classes: num(2, 64, 'threshold classes per cell'),
         warmupMin: num(0, 10080),
         cooldownMin: num(0, 10080),
         overloadShutdownMin: num(0, 1440),
         imExposure: num(0, 10),
-        refuseAtLoad: num(0.1, 100),
+        admitShare: num(0.1, 1),
+        joinCostProbes: num(0, 1000),
+        cellsPerRegion: num(1, 400),
+        cellSpread: num(0, 0.6),
+        cellHomeSpread: num(0, 0.9),
+        overflowShare: frac,
+        promoteMin: num(1, 10080),
+        promoteWarmupMin: num(0, 10080),
+        selfPromoteShare: frac,
+        demoteMin: num(1, 10080),
+        cacheRefreshMin: num(0.5, 10080),
+        flawCacheRefreshMin: num(0.5, 10080),
+        flawDropPerMin: num(0, 1),
+        megaDiscoveryMin: num(0.5, 10080),
       },
     },
     services: {
       kind: 'object',
       fields: {
-        login: { kind: 'object', fields: { capacityPerS: pos(), timeoutS: num(1, 600), maxQueueS: num(0, 3600) } },
+        login: { kind: 'object', fields: { capacityPerS: pos(), timeoutS: num(1, 600), rejectCost: frac } },
         offlineIm: {
           kind: 'object',
-          fields: { capacityPerS: pos(), requestsPerClientPerHour: pos(1000), fetchPerLogin: num(0, 10), crashDelayS: num(0.1, 600), crashPerLateReply: frac, maxQueueS: num(0, 3600) },
+          fields: {
+            capacityPerS: pos(),
+            requestsPerClientPerHour: pos(1000),
+            fetchPerLogin: num(0, 10),
+            crashDelayS: num(0.1, 600),
+            crashPerLateReply: frac,
+            maxQueueS: num(0, 3600),
+            backlogMin: num(1, 1440),
+          },
         },
         update: { kind: 'object', fields: { downloadsPerS: pos() } },
         mega: { kind: 'record', keys: ['dedicated', 'groupVideo', 'cloud'], values: megaSource },
+        megaDrainMin: num(1, 1440),
       },
     },
     hotfixes: {
@@ -162,11 +219,16 @@ export const SCENARIO_SPEC: Spec = {
       fields: {
         imCrashFix: { kind: 'object', fields: { buildMin: num(0, 20160) } },
         jitteredBackoff: { kind: 'object', fields: { buildMin: num(0, 20160), baseS: num(1, 600), capS: num(1, 1200) } },
+        selfHealingFix: { kind: 'object', fields: { buildMin: num(0, 20160) } },
       },
     },
+    prices: { kind: 'object', fields: { groupVideoDownPerHourUsd: pos(1e7), imWithheldPerUserHourUsd: pos(100) } },
     commandDelays: { kind: 'object', fields: { throttleMin: num(0, 600), offlineImMin: num(0, 600), groupVideoMin: num(0, 600) } },
-    timeline: { kind: 'array', items: { kind: 'any', doc: '{"atMinute": number, "command": Command}' } },
+    timeline: { kind: 'array', maxItems: 10_000, items: { kind: 'any', doc: '{"atMinute": number, "command": Command}' } },
+    historical: { kind: 'array', maxItems: 10_000, items: { kind: 'any', doc: '{"atMinute": number, "command": Command}: what Skype did' } },
+    uncertain: { kind: 'array', maxItems: 200, items: { kind: 'string', pattern: '^[A-Za-z0-9_.]{1,120}$' }, doc: 'numbers --vary may scale, as dotted paths' },
   },
+  optional: ['historical'],
 };
 
 /** A scenario file that could not be used; the message names the file, the field and the problem. */
@@ -215,9 +277,28 @@ export function parseScenario(raw: unknown, fileName: string): Scenario {
     throw new ScenarioError(fileName, 'supernodes.thresholdMax', 'must be above thresholdMin');
   if (!Number.isInteger(s.supernodes.classes)) throw new ScenarioError(fileName, 'supernodes.classes', 'must be a whole number');
   if (Number.isNaN(Date.parse(s.startUtc))) throw new ScenarioError(fileName, 'startUtc', `is not a real date: ${s.startUtc}`);
-  const tl = validateActionList(s.timeline, [...ids]);
-  if (!tl.ok) throw new ScenarioError(fileName, `timeline${tl.error.field}`, tl.error.message);
-  // Stable sort: entries at the same minute keep their order in the file.
-  const timeline = tl.value.map((e, i) => ({ e, i })).sort((a, b) => a.e.atMinute - b.e.atMinute || a.i - b.i).map((x) => x.e);
-  return { ...s, timeline };
+  if (!Number.isInteger(s.supernodes.cellsPerRegion)) throw new ScenarioError(fileName, 'supernodes.cellsPerRegion', 'must be a whole number');
+  const timeline = timedList(s.timeline, 'timeline', [...ids], fileName);
+  const historical = s.historical === undefined ? undefined : timedList(s.historical, 'historical', [...ids], fileName);
+  for (const path of s.uncertain) {
+    if (typeof numberAt(s, path) !== 'number') throw new ScenarioError(fileName, 'uncertain', `names "${path}", which is not a number in this scenario`);
+  }
+  return { ...s, timeline, ...(historical && { historical }) };
+}
+
+/** Checks and sorts a list of timed commands; entries at the same minute keep their order. */
+function timedList(raw: unknown, field: string, versions: string[], fileName: string): TimedCommand[] {
+  const tl = validateActionList(raw, versions);
+  if (!tl.ok) throw new ScenarioError(fileName, `${field}${tl.error.field}`, tl.error.message);
+  return tl.value.map((e, i) => ({ e, i })).sort((a, b) => a.e.atMinute - b.e.atMinute || a.i - b.i).map((x) => x.e);
+}
+
+/** The number at a dotted path ("services.mega.cloud.perHour", "versions.0.share"), own keys only. */
+export function numberAt(root: unknown, path: string): number | undefined {
+  let v: unknown = root;
+  for (const key of path.split('.')) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return typeof v === 'number' ? v : undefined;
 }

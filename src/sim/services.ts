@@ -1,5 +1,5 @@
-// Central services: login/auth servers and the offline-IM cluster, both queues that
-// can tip into congestion collapse; capacity lost to outages.
+// Central services: login/auth servers with admission control, and the offline-IM cluster
+// whose slow replies crash 5.0.0152; capacity lost to outages.
 import { TICK_SECONDS } from './time';
 import type { ServiceId } from './commands';
 import type { SimState } from './state';
@@ -16,31 +16,27 @@ export function loginCapacityPerS(state: SimState): number {
 }
 
 export interface LoginResult {
-  served: number; // requests the servers worked on this tick
-  ok: number; // of those, logins whose client was still waiting
-  waitS: number; // queue wait for a request arriving now
+  ok: number; // logins done this tick
+  rejected: number; // turned away by admission control, to retry later
+  waitS: number; // how long a login takes now (shown; capped at the client's timeout)
 }
 
 /**
- * The login queue. Requests beyond capacity wait; a client gives up on a request after
- * timeoutS, but the server still works on it in turn, so once the wait passes the timeout
- * the servers spend everything on requests nobody is waiting for: goodput falls to zero
- * (the 'flood of log-in requests' of seed 002).
+ * The login servers shed load: past capacity they refuse the excess at once instead of
+ * queueing it (so goodput stays near capacity, not zero), but each refusal still costs a
+ * little work (`rejectCost` of a login), so a big enough flood drags goodput down. A
+ * throttle at the front door turns requests away before they cost anything.
  */
 export function runLogin(state: SimState, admitted: number): LoginResult {
   const cfg = state.scenario.services.login;
   const cap = loginCapacityPerS(state) * TICK_SECONDS;
-  const q0 = state.services.loginQueue;
-  const served = Math.min(q0 + admitted, cap);
-  const headWaitS = cap > 0 ? (q0 / cap) * TICK_SECONDS : Infinity;
-  const fresh = Math.min(1, Math.max(0, (cfg.timeoutS - headWaitS) / TICK_SECONDS));
-  const maxQueue = cap * (cfg.maxQueueS / TICK_SECONDS);
-  state.services.loginQueue = Math.min(maxQueue, q0 + admitted - served);
-  const waitS = cap > 0 ? (state.services.loginQueue / cap) * TICK_SECONDS : Infinity;
-  return { served, ok: served * fresh, waitS };
+  if (admitted <= cap) return { ok: admitted, rejected: 0, waitS: cap > 0 ? Math.min(cfg.timeoutS, (admitted / cap) * 0.5) : cfg.timeoutS };
+  const ok = Math.max(0, (cap - cfg.rejectCost * admitted) / (1 - cfg.rejectCost));
+  return { ok, rejected: admitted - ok, waitS: cfg.timeoutS };
 }
 
 export interface ImResult {
+  demandPerS: number; // including fetches deferred while the service was off
   latencyS: number;
   pDelayed: number; // chance a reply comes later than the buggy client can bear
   capacityPerS: number;
@@ -48,20 +44,35 @@ export interface ImResult {
 
 /**
  * The offline-IM cluster (seed 000): overload makes replies slow; a slow reply crashes
- * 5.0.0152. When the service is disabled, clients get an immediate refusal: no crash.
+ * 5.0.0152. Switched off, clients get an immediate refusal (no crash), but their messages
+ * wait: the fetches come back as a backlog when it is switched on again.
  */
 export function runOfflineIm(state: SimState, demandPerS: number): ImResult {
   const cfg = state.scenario.services.offlineIm;
-  const capPerS = (cfg.capacityPerS * state.services.imCapacityPct * capacityFactor(state, 'offlineIm')) / 100;
-  if (!state.services.imEnabled) {
-    state.services.imQueue = 0;
-    return { latencyS: 0, pDelayed: 0, capacityPerS: capPerS };
+  const sv = state.services;
+  const capPerS = (cfg.capacityPerS * sv.imCapacityPct * capacityFactor(state, 'offlineIm')) / 100;
+  if (!sv.imEnabled) {
+    sv.imQueue = 0;
+    const refused = demandPerS * TICK_SECONDS;
+    state.totals.imDeferred += refused;
+    // One waiting fetch per user at most: the backlog is the users whose messages are held.
+    let users = 0;
+    for (const w of state.last.wantOnline) users += w;
+    sv.imBacklog = Math.min(users, sv.imBacklog + refused);
+    state.totals.costUsd += (sv.imBacklog * state.scenario.prices.imWithheldPerUserHourUsd * TICK_SECONDS) / 3600;
+    return { demandPerS, latencyS: 0, pDelayed: 0, capacityPerS: capPerS };
   }
+  // Deferred fetches return over backlogMin once the service is back.
+  const fromBacklog = sv.imBacklog * Math.min(1, TICK_SECONDS / (cfg.backlogMin * 60));
+  sv.imBacklog -= fromBacklog;
+  const demand = demandPerS + fromBacklog / TICK_SECONDS;
   const cap = capPerS * TICK_SECONDS;
-  const q = Math.max(0, state.services.imQueue + demandPerS * TICK_SECONDS - cap);
-  state.services.imQueue = Math.min(q, capPerS * cfg.maxQueueS);
-  const latencyS = 0.05 + (capPerS > 0 ? state.services.imQueue / capPerS : cfg.maxQueueS);
+  const q = Math.max(0, sv.imQueue + demand * TICK_SECONDS - cap);
+  const maxQ = capPerS * cfg.maxQueueS;
+  if (q > maxQ) state.totals.imDeferred += q - maxQ; // dropped unanswered: fetched again later
+  sv.imQueue = Math.min(q, maxQ);
+  const latencyS = 0.05 + (capPerS > 0 ? sv.imQueue / capPerS : cfg.maxQueueS);
   // Reply times spread around the mean; none are late at half the client's limit, all at 1.5x.
   const pDelayed = Math.min(1, Math.max(0, (latencyS - 0.5 * cfg.crashDelayS) / cfg.crashDelayS));
-  return { latencyS, pDelayed, capacityPerS: capPerS };
+  return { demandPerS: demand, latencyS, pDelayed, capacityPerS: capPerS };
 }

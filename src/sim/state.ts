@@ -8,6 +8,7 @@ import type { SimEvent } from './view-types';
 
 export const FIX_IM = 1; // hotfix bit: offline-IM crash fixed
 export const FIX_BACKOFF = 2; // hotfix bit: jittered exponential backoff
+export const FIX_HEAL = 4; // hotfix bit: the self-healing (host cache / supernode mode) fix of Aug 2007
 
 /** Clients of one region, one client version and one set of applied hotfixes. */
 export interface Cohort {
@@ -22,7 +23,24 @@ export interface Cohort {
   attach: Wheel; // logged in, looking for a supernode
 }
 
-/** Peer supernodes of one region, by self-protection threshold class. */
+/**
+ * A host-cache neighbourhood: the peer supernodes a group of clients know, and those clients.
+ * Cascades spread and heal cell by cell (seed 001: clusters of several hundred peers per supernode).
+ */
+export interface Cell {
+  region: number;
+  home: number; // share of its region's clients whose host cache points here (seeded)
+  scale: number; // this cell's hosts' limits, relative to the scenario's thresholds (seeded)
+  pool: SupernodePool;
+  peers: number; // clients attached to this cell's peer supernodes
+  waiting: number; // the region's clients off the network whose cache points here
+  cached: number; // supernode addresses in those caches (dead ones included)
+  staleCached: number; // the same for clients with the 2007 self-healing flaw (slow to refresh)
+  probes: number; // join/search probes that reached live supernodes last tick
+  load: number; // offered load per serving supernode, in units of its normal capacity
+}
+
+/** Peer supernodes of one cell, by self-protection threshold class. */
 export interface SupernodePool {
   serving: number[];
   floor: number[]; // lowest threshold still serving in the class (fibre-bundle cut)
@@ -34,8 +52,8 @@ export interface SupernodePool {
 export interface MegaBatch {
   region: number;
   source: MegaSource;
-  count: number;
-  readyTick: number;
+  count: number; // still to be provisioned
+  readyTick: number; // the source's lead time is over: provisioning starts
 }
 
 export interface Outage {
@@ -57,7 +75,7 @@ export interface RebootWave {
 }
 
 export interface Hotfix {
-  fix: 'imCrashFix' | 'jitteredBackoff';
+  fix: 'imCrashFix' | 'jitteredBackoff' | 'selfHealingFix';
   readyTick: number;
   rolloutPctPerHour: number;
   doneNotified: boolean;
@@ -80,21 +98,25 @@ export interface Alarms {
 }
 
 export interface SimState {
-  version: 1;
+  version: 2;
   scenario: Scenario;
   seed: number;
   tick: number;
   rng: RngState;
   regionBase: number[]; // users each region would have online at its local peak
   cohorts: Cohort[];
-  pools: SupernodePool[];
+  cells: Cell[]; // grouped by region, in region order
   megaUp: Record<MegaSource, number[]>; // per region
   megaPending: MegaBatch[];
+  megaCredit: Record<MegaSource, number>; // provisioning throughput not yet used (fractions of a server)
+  megaDrain: number[]; // per region: clients of withdrawn mega-supernodes still to be handed back
+  megaKnown: number[]; // per region: share of reconnecting clients that are handed a mega-supernode's address
   services: {
     loginQueue: number;
     imQueue: number;
     imEnabled: boolean;
     imCapacityPct: number;
+    imBacklog: number; // offline-message fetches refused while the service was off, due when it returns
     updateBacklog: number;
     groupVideo: boolean;
     throttleGlobal: number | null;
@@ -114,6 +136,8 @@ export interface SimState {
     megaCostUsd: number;
     userHoursLost: number;
     groupVideoDownMin: number;
+    imDeferred: number; // offline-message fetches refused (service off) or dropped (overloaded)
+    costUsd: number; // every priced harm and resource: megas, Group Video downtime, deferred messages
     peakTrafficX: number;
     minSupernodes: number;
     recoveredAtMinute: number; // -1 until users online is back to 90% of normal after a collapse
@@ -129,11 +153,15 @@ export interface LastTick {
   probes: number;
   imDemandPerS: number;
   imLatencyS: number;
+  imPDelayed: number; // chance an offline-IM reply is late enough to crash 5.0.0152
   wantOnline: number[]; // per region
-  load: number[]; // per region
+  load: number[]; // per region: serving-weighted mean of its cells' loads
   regionLoginAttempts: number[]; // per region, per second
   regionPeerProbes: number[]; // per region, join/search probes to peer supernodes this tick
   regionAttempts: number[]; // per region, attach attempts this tick
   trafficX: number;
   loginWaitS: number;
+  loginRejected: number; // refused by the login servers' admission control this tick
+  maxCellLoad: number[]; // per region: the worst cell
+  cellsDown: number[]; // per region: cells with under 10% of their normal supernodes serving
 }

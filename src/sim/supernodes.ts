@@ -1,8 +1,9 @@
 // Peer supernodes and their self-protection (seed 000: "Supernodes have a built in
 // mechanism to protect themselves ... more supernodes started to shut down").
 //
-// Each region's supernodes share load equally and each shuts down when the load passes
-// its own threshold; thresholds vary between hosts, uniform on [thresholdMin, thresholdMax].
+// Each cell's supernodes share load equally and each shuts down when the load passes
+// its own threshold; thresholds vary between hosts, uniform on [thresholdMin, thresholdMax]
+// (scaled by the cell's own factor).
 // That is the democratic fibre bundle model (Pradhan, Hansen & Chakrabarti, Rev. Mod.
 // Phys. 82, 499 (2010)). Thresholds are kept in classes; within a class the serving
 // nodes are uniform on [floor, hi], so shedding is exact, not binned.
@@ -18,6 +19,10 @@ export function classBounds(t: ThresholdRange, k: number): [number, number] {
   const w = (t.max - t.min) / t.classes;
   return [t.min + k * w, t.min + (k + 1) * w];
 }
+
+/** Upper bound of class k (hot loops: no array). */
+const classHi = (t: ThresholdRange, k: number) => t.min + ((k + 1) * (t.max - t.min)) / t.classes;
+const classLo = (t: ThresholdRange, k: number) => t.min + (k * (t.max - t.min)) / t.classes;
 
 export function newPool(t: ThresholdRange, serving: number): SupernodePool {
   const zeros = () => new Array(t.classes).fill(0);
@@ -40,6 +45,13 @@ export const servingOf = (p: SupernodePool) => sum(p.serving);
 export const warmingOf = (p: SupernodePool) => sum(p.warmNew) + sum(p.warmBack);
 export const downOf = (p: SupernodePool) => sum(p.down);
 
+/** Every host in the pool: serving, warming or down (one pass). */
+export function hostsOf(p: SupernodePool): number {
+  let n = 0;
+  for (let k = 0; k < p.serving.length; k++) n += p.serving[k] + p.warmNew[k] + p.warmBack[k] + p.down[k];
+  return n;
+}
+
 /**
  * Nodes whose threshold is below `load` shut down; `rate` is the fraction of them that
  * do so this tick (1 = at once, as in the fibre bundle model). Returns how many shut.
@@ -50,7 +62,7 @@ export function shedOverload(p: SupernodePool, t: ThresholdRange, load: number, 
     const s = p.serving[k];
     const f = p.floor[k];
     if (s <= 0 || load <= f) continue;
-    const hi = classBounds(t, k)[1];
+    const hi = classHi(t, k);
     const atRisk = hi - f > 1e-12 ? (s * (Math.min(load, hi) - f)) / (hi - f) : s;
     const n = atRisk * rate;
     const left = s - n;
@@ -63,10 +75,31 @@ export function shedOverload(p: SupernodePool, t: ThresholdRange, load: number, 
   return shut;
 }
 
+/**
+ * Share of serving nodes still taking new clients at `load`: each admits while its load is
+ * under `admitShare` of its own threshold, so admission fades host by host, not as one cliff.
+ */
+export function willingShare(p: SupernodePool, t: ThresholdRange, load: number, admitShare: number): number {
+  const bar = load / admitShare; // a node admits if its threshold is above this
+  let total = 0;
+  let willing = 0;
+  for (let k = 0; k < t.classes; k++) {
+    const s = p.serving[k];
+    if (s <= 0) continue;
+    total += s;
+    const f = p.floor[k];
+    const hi = classHi(t, k);
+    if (bar <= f) willing += s;
+    else if (bar < hi) willing += (s * (hi - bar)) / (hi - f);
+  }
+  return total > 0 ? willing / total : 0;
+}
+
 /** Warming nodes join the serving set of their class; keeps the class's mean threshold. */
 function join(p: SupernodePool, t: ThresholdRange, k: number, n: number, joinerMean: number): void {
   if (n <= 0) return;
-  const [lo, hi] = classBounds(t, k);
+  const lo = classLo(t, k);
+  const hi = classHi(t, k);
   const s = p.serving[k];
   const mean = (s * (p.floor[k] + hi) * 0.5 + n * joinerMean) / (s + n);
   p.floor[k] = Math.min(hi, Math.max(lo, 2 * mean - hi));
@@ -75,19 +108,21 @@ function join(p: SupernodePool, t: ThresholdRange, k: number, n: number, joinerM
 
 /**
  * One tick of the life cycle: down -> warming (fraction `back`), warming -> serving
- * (fraction `ready`). Returns how many started serving.
+ * (fraction `ready` for hosts back from a failure, `readyNew` for fresh promotions).
+ * Returns how many started serving.
  */
-export function cycle(p: SupernodePool, t: ThresholdRange, back: number, ready: number): number {
+export function cycle(p: SupernodePool, t: ThresholdRange, back: number, ready: number, readyNew = ready): number {
   let started = 0;
   for (let k = 0; k < t.classes; k++) {
-    const [lo, hi] = classBounds(t, k);
-    const fromNew = p.warmNew[k] * ready;
+    const lo = classLo(t, k);
+    const hi = classHi(t, k);
+    const fromNew = p.warmNew[k] * readyNew;
     const fromBack = p.warmBack[k] * ready;
     p.warmNew[k] -= fromNew;
     p.warmBack[k] -= fromBack;
     // A node that shut down comes back with the same (low) limit it had.
-    join(p, t, k, fromNew, (lo + hi) / 2);
-    join(p, t, k, fromBack, (lo + p.floor[k]) / 2);
+    if (fromNew > 1e-9) join(p, t, k, fromNew, (lo + hi) / 2);
+    if (fromBack > 1e-9) join(p, t, k, fromBack, (lo + p.floor[k]) / 2);
     started += fromNew + fromBack;
     const returning = p.down[k] * back;
     p.down[k] -= returning;

@@ -22,6 +22,11 @@ export interface Metrics {
   megaCostUsd: number; // cumulative cost of mega-supernodes so far
   userHoursLost: number; // cumulative (wantOnline - online) user-hours
   throttleGlobalPerS: number | null; // worldwide login throttle in force, logins/s
+  backoffPct: number; // share of tight-retry clients already on jittered backoff
+  cellsDown: number; // host-cache cells with under 10% of their supernodes serving
+  cellsTotal: number;
+  imBacklog: number; // users whose offline messages are held while the service is off
+  costUsd: number; // cumulative: megas, Group Video downtime, withheld offline messages
 }
 
 export interface RegionView {
@@ -43,6 +48,8 @@ export interface RegionView {
    */
   serving: number[];
   thresholds: number[]; // each class's current lowest surviving threshold, in capacity units
+  cellsDown: number; // of the region's host-cache cells, those with under 10% of their supernodes
+  maxCellLoad: number; // the worst serving cell's load
 }
 
 export interface ServiceView {

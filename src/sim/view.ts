@@ -2,12 +2,12 @@
 import { REGIONS } from './regions';
 import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
 import { attached, running, utcMsAt } from './population';
-import { classBounds, downOf, servingOf, warmingOf } from './supernodes';
+import { classBounds } from './supernodes';
+import { cellRange, cellSpan, regionDown, regionServing, regionWarming } from './cells';
 import { megaTotals, megaUpIn } from './megas';
 import { loginCapacityPerS, capacityFactor } from './services';
 import { fixProgress } from './hotfix';
 import { health, phaseOf } from './alarms';
-import { thresholdsOf } from './overload';
 import type { SimState } from './state';
 import type { HotfixView, Metrics, RegionView, ServiceView, SimView } from './view-types';
 
@@ -20,11 +20,14 @@ export function metricsOf(state: SimState): Metrics {
   let load = 0;
   for (const c of state.cohorts) seeking += running(c) - attached(c);
   for (let r = 0; r < REGIONS.length; r++) {
-    warming += warmingOf(state.pools[r]);
-    load += state.last.load[r] * servingOf(state.pools[r]);
+    warming += regionWarming(state, r);
+    load += state.last.load[r] * regionServing(state, r);
   }
   const mega = megaTotals(state);
   const buggy = fixProgress(state, 'imCrashFix');
+  const tight = fixProgress(state, 'jitteredBackoff');
+  let cellsDown = 0;
+  for (const n of state.last.cellsDown) cellsDown += n;
   return {
     onlineUsers: h.online,
     wantOnline: h.want,
@@ -43,12 +46,15 @@ export function metricsOf(state: SimState): Metrics {
     megaCostUsd: state.totals.megaCostUsd,
     userHoursLost: state.totals.userHoursLost,
     throttleGlobalPerS: state.services.throttleGlobal,
+    backoffPct: tight.total > 0 ? (100 * tight.fixed) / tight.total : 0,
+    cellsDown,
+    cellsTotal: state.cells.length,
+    imBacklog: state.services.imBacklog,
+    costUsd: state.totals.costUsd,
   };
 }
 
 function regionView(state: SimState, r: number): RegionView {
-  const pool = state.pools[r];
-  const t = thresholdsOf(state.scenario);
   let online = 0;
   let seeking = 0;
   for (const c of state.cohorts) {
@@ -63,17 +69,40 @@ function regionView(state: SimState, r: number): RegionView {
     online: Math.round(online),
     wantOnline: Math.round(state.last.wantOnline[r]),
     seeking: Math.round(seeking),
-    supernodesUp: Math.round(servingOf(pool)),
-    supernodesWarming: Math.round(warmingOf(pool)),
-    supernodesDown: Math.round(downOf(pool)),
+    supernodesUp: Math.round(regionServing(state, r)),
+    supernodesWarming: Math.round(regionWarming(state, r)),
+    supernodesDown: Math.round(regionDown(state, r)),
     megaUp: megaUpIn(state, r),
     megaPending,
     load: round3(state.last.load[r]),
     loginAttemptsPerS: Math.round(state.last.regionLoginAttempts[r]),
     throttlePerS: state.services.throttleRegion[r],
-    serving: pool.serving.map((x) => Math.round(x)),
-    thresholds: pool.floor.map((f, k) => round3(Math.max(f, classBounds(t, k)[0]))),
+    ...classesOf(state, r),
+    cellsDown: state.last.cellsDown[r],
+    maxCellLoad: round3(state.last.maxCellLoad[r]),
   };
+}
+
+/** The region's serving supernodes by threshold class over all its cells, and each class's weakest limit (serving-weighted). */
+function classesOf(state: SimState, r: number): { serving: number[]; thresholds: number[] } {
+  const k = state.scenario.supernodes.classes;
+  const serving = new Array(k).fill(0);
+  const weighted = new Array(k).fill(0);
+  const [a, b] = cellSpan(state, r);
+  for (let i = a; i < b; i++) {
+    const cell = state.cells[i];
+    const t = cellRange(state.scenario, cell);
+    for (let j = 0; j < k; j++) {
+      const n = cell.pool.serving[j];
+      serving[j] += n;
+      weighted[j] += n * Math.max(cell.pool.floor[j], classBounds(t, j)[0]);
+    }
+  }
+  const mid = (j: number) => {
+    const sn = state.scenario.supernodes;
+    return sn.thresholdMin + ((j + 0.5) * (sn.thresholdMax - sn.thresholdMin)) / k;
+  };
+  return { serving: serving.map((x) => Math.round(x)), thresholds: weighted.map((w, j) => round3(serving[j] > 0 ? w / serving[j] : mid(j))) };
 }
 
 function servicesView(state: SimState): ServiceView[] {

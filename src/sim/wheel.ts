@@ -14,6 +14,7 @@ export interface Wheel {
   diff: number[][]; // per backoff level: change of the attempt density at slot i
   run: number[]; // per backoff level: the current attempt density
   count: number; // clients waiting on this wheel
+  keep: number; // slots hold clients / keep: thinning the whole wheel is one multiplication
 }
 
 export function newWheel(): Wheel {
@@ -22,6 +23,7 @@ export function newWheel(): Wheel {
     diff: Array.from({ length: BACKOFF_LEVELS }, () => new Array(WHEEL_SLOTS).fill(0)),
     run: new Array(BACKOFF_LEVELS).fill(0),
     count: 0,
+    keep: 1,
   };
 }
 
@@ -40,13 +42,13 @@ export function fire(w: Wheel, tick: number, out: number[]): number {
     const d = w.diff[l];
     let r = w.run[l] + d[i];
     d[i] = 0;
-    if (r < 1e-9) r = 0; // float crumbs from the difference ring
+    if (r * w.keep < 1e-9) r = 0; // float crumbs from the difference ring
     w.run[l] = r;
-    out[l] = r;
-    total += r;
+    out[l] = r * w.keep;
+    total += out[l];
   }
-  out[BACKOFF_LEVELS] = w.pulse[i];
-  total += w.pulse[i];
+  out[BACKOFF_LEVELS] = w.pulse[i] * w.keep;
+  total += out[BACKOFF_LEVELS];
   w.pulse[i] = 0;
   w.count = Math.max(0, w.count - total);
   return total;
@@ -59,6 +61,7 @@ export function fire(w: Wheel, tick: number, out: number[]): number {
 export function schedule(w: Wheel, tick: number, n: number, p: RetryPolicy, level: number, delaySlots = 0): void {
   if (n <= 0) return;
   w.count += n;
+  n /= w.keep;
   if (p.kind === 'tight') {
     const slots = level < 0 ? 1 : Math.max(1, Math.round(p.intervalS / TICK_SECONDS));
     w.pulse[(tick + Math.min(WHEEL_SLOTS - 1, slots + delaySlots)) % WHEEL_SLOTS] += n;
@@ -72,4 +75,62 @@ export function schedule(w: Wheel, tick: number, n: number, p: RetryPolicy, leve
   const ring = w.diff[lv];
   ring[(tick + a) % WHEEL_SLOTS] += density;
   ring[(tick + b) % WHEEL_SLOTS] -= density;
+}
+
+/** Fraction f of a wheel's waiting clients leave it (they closed Skype), keeping everyone else's timing. */
+export function thinWheel(w: Wheel, f: number): void {
+  if (f <= 0) return;
+  const k = 1 - Math.min(1, f);
+  w.count *= k;
+  if (k <= 0) {
+    clearWheel(w);
+    return;
+  }
+  w.keep *= k;
+  if (w.keep < 1e-6) rescale(w);
+}
+
+/** Folds `keep` back into the slots (rarely: when it grows too small for good precision). */
+function rescale(w: Wheel): void {
+  const k = w.keep;
+  for (let i = 0; i < w.pulse.length; i++) w.pulse[i] *= k;
+  for (let l = 0; l < w.diff.length; l++) {
+    const d = w.diff[l];
+    for (let i = 0; i < d.length; i++) d[i] *= k;
+    w.run[l] *= k;
+  }
+  w.keep = 1;
+}
+
+function clearWheel(w: Wheel): void {
+  w.pulse.fill(0);
+  for (const d of w.diff) d.fill(0);
+  w.run.fill(0);
+  w.count = 0;
+  w.keep = 1;
+}
+
+/** Moves fraction f of one wheel's waiting clients to another, keeping their timing. */
+export function moveWheel(from: Wheel, to: Wheel, f: number): void {
+  const scale = from.keep / to.keep;
+  for (let i = 0; i < from.pulse.length; i++) {
+    const n = from.pulse[i] * f;
+    from.pulse[i] -= n;
+    to.pulse[i] += n * scale;
+  }
+  for (let l = 0; l < from.diff.length; l++) {
+    const a = from.diff[l];
+    const b = to.diff[l];
+    for (let i = 0; i < a.length; i++) {
+      const n = a[i] * f;
+      a[i] -= n;
+      b[i] += n * scale;
+    }
+    const r = from.run[l] * f;
+    from.run[l] -= r;
+    to.run[l] += r * scale;
+  }
+  const n = from.count * f;
+  from.count -= n;
+  to.count += n;
 }

@@ -3,10 +3,10 @@ import { REGIONS } from './regions';
 import { seedRng } from './rng';
 import { TICKS_PER_MINUTE } from './time';
 import { cohortFor, regionBases, startMs, wantOnline } from './population';
-import { newPool } from './supernodes';
+import { makeCells } from './cells';
 import { moveClients } from './demand';
 import { contact } from './contact';
-import { superviseSupernodes, thresholdsOf } from './overload';
+import { superviseSupernodes } from './overload';
 import { runMegaPool } from './megas';
 import { rollHotfixes } from './hotfix';
 import { raiseAlarms, recordTotals } from './alarms';
@@ -20,21 +20,25 @@ export type { SimState } from './state';
 export function createSim(scenario: Scenario, seed: number): SimState {
   const t0 = startMs(scenario);
   const state: SimState = {
-    version: 1,
+    version: 2,
     scenario,
     seed,
     tick: 0,
     rng: seedRng(seed),
     regionBase: regionBases(scenario),
     cohorts: [],
-    pools: [],
+    cells: [],
     megaUp: { dedicated: REGIONS.map(() => 0), groupVideo: REGIONS.map(() => 0), cloud: REGIONS.map(() => 0) },
     megaPending: [],
+    megaCredit: { dedicated: 0, groupVideo: 0, cloud: 0 },
+    megaKnown: REGIONS.map(() => 0),
+    megaDrain: REGIONS.map(() => 0),
     services: {
       loginQueue: 0,
       imQueue: 0,
       imEnabled: true,
       imCapacityPct: 100,
+      imBacklog: 0,
       updateBacklog: 0,
       groupVideo: true,
       throttleGlobal: null,
@@ -54,6 +58,8 @@ export function createSim(scenario: Scenario, seed: number): SimState {
       megaCostUsd: 0,
       userHoursLost: 0,
       groupVideoDownMin: 0,
+      imDeferred: 0,
+      costUsd: 0,
       peakTrafficX: 0,
       minSupernodes: Infinity,
       recoveredAtMinute: -1,
@@ -65,6 +71,7 @@ export function createSim(scenario: Scenario, seed: number): SimState {
       probes: 0,
       imDemandPerS: 0,
       imLatencyS: 0,
+      imPDelayed: 0,
       wantOnline: REGIONS.map(() => 0),
       load: REGIONS.map(() => 0),
       regionLoginAttempts: REGIONS.map(() => 0),
@@ -72,24 +79,29 @@ export function createSim(scenario: Scenario, seed: number): SimState {
       regionAttempts: REGIONS.map(() => 0),
       trafficX: 1,
       loginWaitS: 0,
+      loginRejected: 0,
+      maxCellLoad: REGIONS.map(() => 0),
+      cellsDown: REGIONS.map(() => 0),
     },
     events: [],
   };
   state.totals.minSupernodes = 0; // Infinity is not plain JSON; set properly on the first tick
   // The world at the start is a normal day: everyone who wants to be online is attached.
-  const sn = scenario.supernodes;
-  const t = thresholdsOf(scenario);
+  const desktop: number[] = [];
+  const peers: number[] = [];
   for (let r = 0; r < REGIONS.length; r++) {
     const want = wantOnline(state, r, t0);
     state.last.wantOnline[r] = want;
-    let desktop = 0;
+    let d = 0;
     scenario.versions.forEach((v, vi) => {
       const c = cohortFor(state, r, vi, 0);
       c.attachedPeer = want * v.share;
-      if (v.desktop) desktop += c.attachedPeer;
+      if (v.desktop) d += c.attachedPeer;
     });
-    state.pools.push(newPool(t, desktop * sn.perRunningDesktop));
+    desktop.push(want > 0 ? (d / want) * state.regionBase[r] : 0); // always-on hosts: the daily-peak count
+    peers.push(want);
   }
+  state.cells = makeCells(state, desktop, peers);
   return state;
 }
 

@@ -1,7 +1,7 @@
 // The headless CLI is a stable interface (README): its columns, its checksum line,
 // and one clear line with exit code 2 on bad input.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,10 +38,11 @@ describe('npm run sim', () => {
 
   it('runs an action file of timed commands', () => {
     const acts = file('acts.json', JSON.stringify([{ atMinute: 0, command: { type: 'deployMegaSupernodes', count: 200, region: 'europe', source: 'cloud' } }]));
-    const r = sim('--scenario', 'normal-day', '--hours', '1', '--every', '60', '--actions', acts);
+    const r = sim('--scenario', 'normal-day', '--hours', '3', '--every', '60', '--actions', acts);
     expect(r.status).toBe(0);
-    const last = r.stdout.trim().split('\n').at(-1)!.split(',');
-    expect(last[4]).toBe('200');
+    const rows = r.stdout.trim().split('\n').map((l) => l.split(','));
+    expect(rows.at(-1)![4]).toBe('200'); // all served 20 min lead + 2 h at 100/h later
+    expect(Number(rows[2][4])).toBeLessThan(200); // still arriving at 1 h
   });
 
   it.each([
@@ -63,5 +64,40 @@ describe('npm run sim', () => {
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('--summary prints one JSON line of the figures that decide a run', () => {
+    const r = sim('--scenario', 'normal-day', '--hours', '2', '--every', '60', '--summary');
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+    for (const k of ['userHoursLost', 'lowestOnlineShare', 'recovered90AtMinute', 'crashedClients', 'costUsd', 'megaCostUsd']) expect(summary).toHaveProperty(k);
+    expect(summary.lowestOnlineShare).toBeGreaterThan(0.97);
+  });
+
+  it('--vary changes a run by seed, the same way every time; --vary out of range is one line', () => {
+    const a = sim('--scenario', 'dec-2010', '--hours', '2', '--vary', '0.3', '--seed', '3', '--summary').stdout;
+    const b = sim('--scenario', 'dec-2010', '--hours', '2', '--vary', '0.3', '--seed', '3', '--summary').stdout;
+    const c = sim('--scenario', 'dec-2010', '--hours', '2', '--vary', '0.3', '--seed', '4', '--summary').stdout;
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+    const bad = sim('--scenario', 'dec-2010', '--vary', '0.9');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/--vary must be between 0 and 0.5/);
+  });
+
+  it('--actions historical uses the scenario\'s own response, and says so in one line where there is none', () => {
+    const r = sim('--scenario', 'normal-day', '--hours', '1', '--actions', 'historical');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/normal-day has no historical response/);
+    expect(sim('--scenario', 'aug-2007', '--hours', '1', '--actions', 'historical').status).toBe(0);
+  });
+
+  it('--scenario-file runs a custom scenario, checked against the schema', () => {
+    const text = readFileSync('src/sim/scenarios/normal-day.json', 'utf8').replace('"id": "normal-day"', '"id": "my-day"');
+    const ok = sim('--scenario-file', file('my.json', text), '--hours', '1', '--every', '60');
+    expect(ok.status).toBe(0);
+    const broken = sim('--scenario-file', file('broken.json', text.replace('"cellsPerRegion": 30', '"cellsPerRegion": "many"')));
+    expect(broken.status).toBe(2);
+    expect(broken.stderr.trim()).toMatch(/supernodes\.cellsPerRegion must be a number/);
   });
 });

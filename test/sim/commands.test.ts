@@ -34,13 +34,18 @@ describe('commands', () => {
     expect(checksum(s)).toBe(before);
   });
 
-  it('mega-supernodes serve only after their provisioning time', () => {
+  it('mega-supernodes serve only after their lead time, then arrive at the source\'s rate', () => {
     const s = fresh();
+    const cloud = s.scenario.services.mega.cloud; // 20 min lead, then 100/h
     expect(applyCommand(s, { type: 'deployMegaSupernodes', count: 100, region: 'europe', source: 'cloud' }).ok).toBe(true);
     expect(viewOf(s).metrics.megaSupernodesPending).toBe(100);
-    advanceMinutes(s, 19);
+    advanceMinutes(s, cloud.provisionMin - 1);
     expect(viewOf(s).metrics.megaSupernodesUp).toBe(0);
-    advanceMinutes(s, 2);
+    advanceMinutes(s, 31);
+    const halfway = viewOf(s).metrics.megaSupernodesUp;
+    expect(halfway).toBeGreaterThan(0.3 * cloud.perHour * 0.5);
+    expect(halfway).toBeLessThan(100);
+    advanceMinutes(s, 60);
     expect(viewOf(s).metrics.megaSupernodesUp).toBe(100);
     expect(viewOf(s).regions.find((r) => r.id === 'europe')!.megaUp).toBe(100);
   });
@@ -76,7 +81,8 @@ describe('commands', () => {
   it('a hotfix builds, then rolls out and moves users off the buggy build', () => {
     const s = fresh();
     applyCommand(s, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 50 });
-    advanceMinutes(s, 170);
+    const build = s.scenario.hotfixes.imCrashFix.buildMin;
+    advanceMinutes(s, build - 10);
     expect(viewOf(s).hotfixes[0].stage).toBe('building');
     expect(viewOf(s).metrics.hotfixedPct).toBe(0);
     advanceMinutes(s, 70);

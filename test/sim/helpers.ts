@@ -1,24 +1,43 @@
 // Shared test helpers: run a scenario and read figures at sim times.
-import { getScenario, historicalActions, type TimedCommand } from '../../src/sim/index';
+import { getScenario, type Scenario, type TimedCommand } from '../../src/sim/index';
+import { historicalFor } from '../../src/sim/historical';
+import { varyScenario } from '../../src/sim/vary';
 import { runScenario, type Row } from '../../src/cli/run';
+import { SummaryWatch, type RunSummary } from '../../src/cli/summary';
 import type { SimState } from '../../src/sim/state';
 
 export interface Run {
-  rows: Row[];
+  rows: Row[]; // every 10 sim-minutes
   state: SimState;
+  summary: RunSummary;
   at(hours: number): Row;
   share(hours: number): number; // users online / users who want to be
 }
 
-export function run(id: string, actions: TimedCommand[] | 'historical' = [], hours?: number, seed = 1): Run {
-  const sc = getScenario(id);
+export interface RunOptions {
+  hours?: number;
+  seed?: number;
+  vary?: number;
+}
+
+export function run(id: string | Scenario, actions: TimedCommand[] | 'historical' = [], opts: RunOptions = {}): Run {
+  const seed = opts.seed ?? 1;
+  const base = typeof id === 'string' ? getScenario(id) : id;
+  const sc = opts.vary ? varyScenario(base, opts.vary, seed) : base;
   const rows: Row[] = [];
-  const acts = actions === 'historical' ? historicalActions() : actions;
-  const state = runScenario(sc, seed, acts, hours ?? sc.durationHours, 10, (r) => rows.push(r));
+  const acts = actions === 'historical' ? (historicalFor(sc) ?? []) : actions;
+  const watch = new SummaryWatch();
+  const state = runScenario(sc, seed, acts, opts.hours ?? sc.durationHours, 1, (r) => {
+    watch.observe(r);
+    if (Math.round(r.minute) % 10 === 0) rows.push(r);
+  });
   const at = (h: number) => {
-    const r = rows.find((x) => x.minute === Math.round(h * 60));
+    const r = rows.find((x) => Math.round(x.minute) === Math.round(h * 60));
     if (!r) throw new Error(`no row at ${h} h`);
     return r;
   };
-  return { rows, state, at, share: (h) => at(h).m.onlineUsers / at(h).m.wantOnline };
+  return { rows, state, summary: watch.result(state), at, share: (h) => at(h).m.onlineUsers / at(h).m.wantOnline };
 }
+
+/** One timed command. */
+export const at = (minute: number, command: TimedCommand['command']): TimedCommand => ({ atMinute: minute, command });

@@ -1,0 +1,142 @@
+// Host-cache neighbourhoods ("cells"): each region's supernodes and clients are split into
+// cells whose clients know that cell's supernodes (seed 001: a client keeps a cache of
+// supernodes and re-attaches from it; clusters of several hundred peers per supernode,
+// seed 000). Cells differ a little (seeded), so a cascade starts where hosts are weakest,
+// spreads to neighbours as seekers overflow, and heals cell by cell.
+import { REGIONS } from './regions';
+import { noise } from './rng';
+import { knockDown, newPool, servingOf, warmingOf, downOf, type ThresholdRange } from './supernodes';
+import { reattach } from './population';
+import type { Cell, SimState } from './state';
+import type { Scenario } from './scenario';
+
+// Derived from a cell and its scenario, never stored in the state: a cache, not data.
+const ranges = new WeakMap<Cell, ThresholdRange>();
+
+export function cellRange(s: Scenario, cell: Cell): ThresholdRange {
+  const sn = s.supernodes;
+  let t = ranges.get(cell);
+  if (!t || t.min !== sn.thresholdMin * cell.scale || t.max !== sn.thresholdMax * cell.scale || t.classes !== sn.classes) {
+    t = { min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes };
+    ranges.set(cell, t);
+  }
+  return t;
+}
+
+/** Index range [from, to) of region r's cells in state.cells. */
+export function cellSpan(state: SimState, r: number): [number, number] {
+  const n = state.scenario.supernodes.cellsPerRegion;
+  return [r * n, (r + 1) * n];
+}
+
+/** The cells of a world at peace: supernodes by client share, everyone attached. */
+export function makeCells(state: SimState, desktopByRegion: number[], peersByRegion: number[]): Cell[] {
+  const s = state.scenario;
+  const sn = s.supernodes;
+  const cells: Cell[] = [];
+  for (let r = 0; r < REGIONS.length; r++) {
+    const homes: number[] = [];
+    for (let i = 0; i < sn.cellsPerRegion; i++) homes.push(clamp(1 + sn.cellHomeSpread * noise(state.rng), 0.2, 3));
+    const sum = homes.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < sn.cellsPerRegion; i++) {
+      const home = homes[i] / sum;
+      const scale = clamp(1 + sn.cellSpread * noise(state.rng), 0.7, 1.4);
+      const cell: Cell = { region: r, home, scale, pool: newPool({ min: 0, max: 1, classes: sn.classes }, 0), peers: peersByRegion[r] * home, waiting: 0, cached: 0, staleCached: 0, probes: 0, load: 0 };
+      const serving = desktopByRegion[r] * sn.perConnectedDesktop * home;
+      cell.pool = newPool(cellRange(s, cell), serving);
+      cell.cached = serving;
+      cell.staleCached = serving;
+      cell.load = serving > 0 ? cell.peers / (serving * sn.clientCapacity) : 0;
+      cells.push(cell);
+    }
+  }
+  return cells;
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+export function regionServing(state: SimState, r: number): number {
+  const [a, b] = cellSpan(state, r);
+  let n = 0;
+  for (let i = a; i < b; i++) n += servingOf(state.cells[i].pool);
+  return n;
+}
+
+export function regionWarming(state: SimState, r: number): number {
+  const [a, b] = cellSpan(state, r);
+  let n = 0;
+  for (let i = a; i < b; i++) n += warmingOf(state.cells[i].pool);
+  return n;
+}
+
+export function regionDown(state: SimState, r: number): number {
+  const [a, b] = cellSpan(state, r);
+  let n = 0;
+  for (let i = a; i < b; i++) n += downOf(state.cells[i].pool);
+  return n;
+}
+
+/**
+ * Brings the cells' client counts in line with the cohorts'. Moves the cells track
+ * themselves (joins, orphans) already match; the rest (crashes, churn, the evening
+ * leaving, give-ups) fall evenly over the cells, and newcomers land by home share.
+ */
+export function syncCells(state: SimState, r: number): { peers: number; waiting: number } {
+  let peers = 0;
+  let waiting = 0;
+  for (const c of state.cohorts) {
+    if (c.region !== r) continue;
+    peers += c.attachedPeer;
+    waiting += c.login.count + c.attach.count;
+  }
+  const [a, b] = cellSpan(state, r);
+  let cp = 0;
+  let cw = 0;
+  for (let i = a; i < b; i++) {
+    cp += state.cells[i].peers;
+    cw += state.cells[i].waiting;
+  }
+  const fp = cp > 0 ? peers / cp : 0;
+  const extraW = waiting - cw;
+  const fw = cw > 0 && extraW < 0 ? waiting / cw : 1;
+  for (let i = a; i < b; i++) {
+    const cell = state.cells[i];
+    cell.peers = cp > 0 ? cell.peers * fp : peers * cell.home;
+    cell.waiting = extraW > 0 ? cell.waiting + extraW * cell.home : cell.waiting * fw;
+  }
+  return { peers, waiting };
+}
+
+/** Fraction f of a cell's attached clients lost their supernode: they are off the network now. Returns how many. */
+export function orphanInCell(cell: Cell, f: number): number {
+  if (f <= 0) return 0;
+  const n = cell.peers * Math.min(1, f);
+  cell.peers -= n;
+  cell.waiting += n;
+  return n;
+}
+
+/** The cohorts' side of orphaning: `n` of the region's `peers` attached clients log in again. */
+export function orphanCohorts(state: SimState, r: number, n: number, peers: number): void {
+  if (n > 0 && peers > 0) reattach(state, r, Math.min(1, n / peers), 'peer');
+}
+
+/** Fraction f of a region's (or every region's, r = -1) serving and warming hosts go down at once. */
+export function knockDownHosts(state: SimState, r: number, f: number): number {
+  let lost = 0;
+  for (let reg = 0; reg < REGIONS.length; reg++) {
+    if (r >= 0 && reg !== r) continue;
+    const { peers } = syncCells(state, reg);
+    const [a, b] = cellSpan(state, reg);
+    let orphaned = 0;
+    for (let i = a; i < b; i++) {
+      const cell = state.cells[i];
+      const before = servingOf(cell.pool);
+      const n = knockDown(cell.pool, f);
+      if (before > 0) orphaned += orphanInCell(cell, n / before);
+      lost += n;
+    }
+    orphanCohorts(state, reg, orphaned, peers);
+  }
+  return lost;
+}
