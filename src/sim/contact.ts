@@ -69,9 +69,10 @@ function dueFrom(w: Wheel, tick: number, out: number[][], i: number): number {
 }
 
 /** Reschedules failed attempts by the cohort's retry policy; some users give up. */
-function retryFailed(state: SimState, c: Cohort, w: Wheel, levels: number[], failShare: number, pol: RetryPolicy): void {
+function retryFailed(state: SimState, c: Cohort, w: Wheel, levels: number[], failShare: number, pol: RetryPolicy, relogin?: Wheel): void {
   const p = state.scenario.population;
   const giveUpPerS = p.giveUpPerHour / 3600;
+  const back = relogin ? state.scenario.supernodes.reloginShare : 0;
   for (let l = 0; l <= BACKOFF_LEVELS; l++) {
     const n = levels[l] * failShare;
     if (n <= 0) continue;
@@ -79,7 +80,10 @@ function retryFailed(state: SimState, c: Cohort, w: Wheel, levels: number[], fai
     const wait = retryDelayS(pol, level);
     const quit = n * Math.min(p.giveUpCap, giveUpPerS * wait);
     c.gaveUp += quit;
-    schedule(w, state.tick, n - quit, pol, level);
+    const again = n - quit;
+    // A client whose cache keeps failing logs in again for a fresh one (so a login throttle paces it).
+    if (relogin && back > 0) schedule(relogin, state.tick, again * back, pol, level);
+    schedule(w, state.tick, again * (1 - back), pol, level);
   }
 }
 
@@ -245,7 +249,7 @@ function attaches(state: SimState): void {
       const won = sumLevels(lv) * win;
       c.attachedMega += won * megaShare;
       c.attachedPeer += won * (1 - megaShare);
-      retryFailed(state, c, c.attach, lv, 1 - win, policyOf(s, c));
+      retryFailed(state, c, c.attach, lv, 1 - win, policyOf(s, c), c.login);
     });
   }
   state.last.attachAttempts = allAttempts;

@@ -67,6 +67,7 @@ export interface Scenario {
     cellSpread: number; // spread of cells' limits (relative)
     cellHomeSpread: number; // spread of cells' client shares (relative)
     overflowShare: number; // share of a cell's failed seekers whose next try is a neighbouring cell
+    reloginShare: number; // share of failed attach attempts that log in again for a fresh host cache
     promoteMin: number;
     promoteWarmupMin: number;
     selfPromoteShare: number; // of the usual supernode count, hosts that promote themselves when they find no supernode // a freshly promoted host (already running, already connected) starts serving
@@ -183,6 +184,7 @@ export const SCENARIO_SPEC: Spec = {
         cellSpread: num(0, 0.6),
         cellHomeSpread: num(0, 0.9),
         overflowShare: frac,
+        reloginShare: frac,
         promoteMin: num(1, 10080),
         promoteWarmupMin: num(0, 10080),
         selfPromoteShare: frac,
