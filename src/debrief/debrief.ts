@@ -1,7 +1,7 @@
 // What a debrief needs from a replay: this run, the no-action baseline and (for
 // dec-2010) Skype's historical response, sampled every few sim-minutes; the timeline of
 // commands, injects and notes; key figures; and the drill's verdict if it was a drill.
-import { createSim, historicalActions, viewOf, TICK_SECONDS, type Metrics, type SimState, type TimedCommand } from '../sim/index';
+import { createSim, historicalFor, viewOf, TICK_SECONDS, type Metrics, type SimState, type TimedCommand } from '../sim/index';
 import { Recorder, describeCommand, runRecording, stampAll, TICKS_PER_MINUTE, type CommandSource, type MarkKind, type RecordedCommand, type Recording, type VerifyResult } from '../replay/index';
 import { DrillRunner, drillObserver, type Drill, type ObjectiveStatus, type ScoreBreakdown } from '../drill/index';
 
@@ -75,9 +75,11 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
   const baseLabel = d ? 'No action (same drill)' : 'No action (baseline)';
   const baseline = sampleRun(other([], baseLabel), every, baseLabel, undefined, (f) => opts.onProgress?.('baseline', f)).summary;
   let historical: RunSummary | null = null;
-  if (rec.scenarioId === 'dec-2010') {
-    const label = d ? "Skype's 2010 response (same drill)" : "Skype's response, Dec 2010";
-    historical = sampleRun(other(historicalActions(), label), every, label, undefined, (f) => opts.onProgress?.('historical', f)).summary;
+  const record = historicalFor(rec.scenario);
+  if (record) {
+    const when = rec.scenarioId === 'aug-2007' ? 'Aug 2007' : rec.scenarioId === 'dec-2010' ? 'Dec 2010' : 'as recorded';
+    const label = d ? `Skype's ${when} response (same drill)` : `Skype's response, ${when}`;
+    historical = sampleRun(other(record, label), every, label, undefined, (f) => opts.onProgress?.('historical', f)).summary;
   }
   const scorer = watch?.finish();
   return {

@@ -10,4 +10,5 @@ export { createSim, step, minuteOf, endMinuteOf, type SimState } from './world';
 export { applyCommand } from './apply';
 export { viewOf } from './view';
 export { checksum, snapshot } from './checksum';
-export { historicalActions } from './historical';
+export { historicalActions, historicalFor } from './historical';
+export { varyScenario, MAX_VARY } from './vary';

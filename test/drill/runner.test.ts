@@ -70,7 +70,7 @@ describe('DrillRunner', () => {
     expect(s.maxTotal).toBe(300);
 
     const spender = DrillRunner.start(smallDrill(), { createdAt: START });
-    runToEnd(spender, { 0: [{ type: 'deployMegaSupernodes', count: 1000, region: 'europe', source: 'dedicated' }] });
+    runToEnd(spender, { 0: [{ type: 'deployMegaSupernodes', count: 1000, region: 'europe', source: 'cloud' }] });
     const cost = spender.objectives()[1];
     expect(cost.state).toBe('missed');
     expect(cost.decidedAtMinute).toBeLessThan(120);

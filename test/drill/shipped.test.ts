@@ -9,7 +9,8 @@ import { stampAll } from '../../src/replay/index';
 function play(id: string, actions: TimedCommand[]) {
   const r = DrillRunner.start(readDrill(`drills/${id}.json`), { createdAt: '2025-01-01T00:00:00Z' });
   const refused: string[] = [];
-  r.play(stampAll(actions, 'trainee'), Infinity, (o, res) => void (res.ok || refused.push(o.command.type)));
+  // Orders past the drill's end (Skype's Friday withdrawals in a 40-hour drill) are not the trainee's fault.
+  r.play(stampAll(actions, 'trainee'), Infinity, (o, res) => void (res.ok || /the drill is over/.test(res.error.message) || refused.push(o.command.type)));
   expect(r.ended).toBe(true);
   expect(refused).toEqual([]);
   return Object.fromEntries(r.objectives().map((o) => [o.id, o.state]));
@@ -24,19 +25,19 @@ describe('shipped drills', () => {
     expect(play('dec-2010-as-it-happened', [])).toMatchObject({ recovered: 'missed', 'day-one': 'missed', 'user-hours': 'missed' });
   });
 
-  it('aug-2007-reboot-storm: an early throttle + backoff fix holds the line; doing nothing collapses', () => {
+  it('aug-2007-reboot-storm: an early throttle, the self-healing fix and a few hundred supernodes hold the line; doing nothing collapses', () => {
     const good: TimedCommand[] = [
       { atMinute: 60, command: { type: 'throttleLogins', perSecond: 500 } },
-      { atMinute: 70, command: { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 10 } },
-      ...deploy(70, 100, 'dedicated', ['europe', 'na-east', 'asia-pac']),
+      { atMinute: 70, command: { type: 'pushHotfix', fix: 'selfHealingFix', rolloutPctPerHour: 20 } },
+      ...deploy(70, 130, 'dedicated', ['europe', 'na-east', 'asia-pac']),
     ];
-    expect(play('aug-2007-reboot-storm', good)).toEqual({ 'hold-the-line': 'met', 'no-collapse': 'met', 'user-hours': 'met', servers: 'met' });
-    expect(play('aug-2007-reboot-storm', [])).toMatchObject({ 'hold-the-line': 'missed', 'no-collapse': 'missed', 'user-hours': 'missed' });
+    expect(play('aug-2007-reboot-storm', good)).toEqual({ 'hold-the-line': 'met', 'half-back': 'met', 'user-hours': 'met', servers: 'met' });
+    expect(play('aug-2007-reboot-storm', [])).toMatchObject({ 'hold-the-line': 'missed', 'half-back': 'missed', 'user-hours': 'missed' });
   });
 
   it('dec-2010-botnet-during-recovery: 2010\'s response is not enough; throttling the flood and more servers are', () => {
-    expect(play('dec-2010-botnet-during-recovery', historicalActions())).toMatchObject({ recovered: 'missed', 'day-two': 'missed' });
-    const answer = [...historicalActions(), { atMinute: 905, command: { type: 'throttleLogins', perSecond: 20000 } as Command }, ...deploy(905, 1000, 'cloud', ['europe', 'na-east', 'asia-pac'])];
+    expect(play('dec-2010-botnet-during-recovery', historicalActions())).toMatchObject({ 'day-two': 'missed' });
+    const answer = [...historicalActions(), { atMinute: 905, command: { type: 'throttleLogins', perSecond: 5000 } as Command }, ...deploy(905, 1000, 'cloud', ['europe', 'na-east', 'asia-pac'])];
     expect(play('dec-2010-botnet-during-recovery', answer)).toMatchObject({ recovered: 'met', 'day-two': 'met', 'user-hours': 'met' });
   });
 });
