@@ -2,7 +2,7 @@
 // (an SVG chart, rasterised by headless Chromium) so the curves can be looked at.
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { getScenario, historicalActions, type TimedCommand } from '../src/sim/index';
+import { getScenario, historicalActions, historicalFor, type TimedCommand } from '../src/sim/index';
 import { runScenario, type Row } from '../src/cli/run';
 
 interface Series { label: string; colour: string; dash?: string; rows: Row[] }
@@ -10,7 +10,7 @@ interface Series { label: string; colour: string; dash?: string; rows: Row[] }
 function rowsOf(id: string, actions: TimedCommand[]): Row[] {
   const rows: Row[] = [];
   const sc = getScenario(id);
-  runScenario(sc, 1, actions, sc.durationHours > 48 ? 48 : sc.durationHours, 10, (r) => rows.push(r));
+  runScenario(sc, 1, actions, sc.durationHours, 10, (r) => rows.push(r));
   return rows;
 }
 
@@ -39,22 +39,30 @@ function panel(title: string, series: Series[], y: (r: Row) => number, yMax: num
 const none = rowsOf('dec-2010', []);
 const hist = rowsOf('dec-2010', historicalActions());
 const aug = rowsOf('aug-2007', []);
-const augT = rowsOf('aug-2007', [{ atMinute: 120, command: { type: 'throttleLogins', perSecond: 500 } }]);
+const augH = rowsOf('aug-2007', historicalFor(getScenario('aug-2007')) ?? []);
+const augM = rowsOf('aug-2007', [
+  { atMinute: 60, command: { type: 'throttleLogins', perSecond: 500 } },
+  { atMinute: 70, command: { type: 'pushHotfix', fix: 'selfHealingFix', rolloutPctPerHour: 20 } },
+  ...(['europe', 'na-east', 'asia-pac'] as const).map((region) => ({ atMinute: 70, command: { type: 'deployMegaSupernodes', count: 130, region, source: 'dedicated' } }) as TimedCommand),
+]);
+// Skype's public online counter as reported at the time (GMT), as a share of ~5.5 M normal.
+const augRecord: [number, string][] = [[11.25 * 60, 'counter 149,608'], [27.75 * 60, '3.15 M'], [34.33 * 60, '5 M'], [36 * 60, 'relapse ~600 k']];
 const share = (r: Row) => r.m.onlineUsers / r.m.wantOnline;
 const sn0 = none[0].m.supernodesUp;
-const marks: [number, string][] = [[14 * 60, 'late Wed night PST: 15-20% healed'], [22 * 60, 'early Thu PST: majority']];
+const marks: [number, string][] = [[14 * 60, 'late Wed night PST: 15-20% healed'], [24 * 60, 'early Thu PST: majority'], [40 * 60, 'Fri: megas withdrawn']];
 const decSeries = (f: 'share' | 'sn'): Series[] => [
   { label: 'dec-2010, no action', colour: '#f5a623', rows: none },
   { label: 'dec-2010, historical response', colour: '#4aa3ff', rows: hist },
 ].map((s) => ({ ...s, rows: s.rows })) as Series[];
 const panels = [
   panel('Users online / normal for the hour (Skype post-mortem, seed 000)', decSeries('share'), share, 1, 'online', marks),
-  panel('Peer supernodes serving / normal for the hour', decSeries('sn'), (r) => r.m.supernodesUp / r.m.wantOnline / (sn0 / none[0].m.wantOnline), 1.2, 'supernodes'),
+  panel('Peer supernodes serving / at the start', decSeries('sn'), (r) => r.m.supernodesUp / sn0, 1.3, 'supernodes'),
   panel('Traffic to supernodes, multiple of normal (post-mortem: ~100x)', decSeries('share'), (r) => r.m.supernodeTrafficX, 1000, 'traffic', [], true),
   panel('aug-2007 reboot storm: users online / normal', [
     { label: 'aug-2007, no action', colour: '#f5a623', rows: aug },
-    { label: 'aug-2007, logins throttled to 500/s at 2 h', colour: '#7ee0c3', rows: augT },
-  ], share, 1, 'online'),
+    { label: 'aug-2007, its historical response (client fix from 06:00 GMT 17 Aug)', colour: '#4aa3ff', rows: augH },
+    { label: 'aug-2007, throttle 500/s + fix + 390 dedicated supernodes at +1 h', colour: '#7ee0c3', rows: augM },
+  ], share, 1, 'online', augRecord),
 ];
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H * panels.length}" style="background:#0d1420">
 <style>.t{fill:#e6eef8;font:600 15px sans-serif}.ax{fill:#9fb2c8;font:12px sans-serif}.mk{fill:#c8d6e5;font:11px sans-serif}.grid{stroke:#22324a;stroke-width:1}.mark{stroke:#6b7d95;stroke-dasharray:4 4}</style>
