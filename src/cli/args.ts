@@ -42,3 +42,8 @@ export function readText(path: string): string {
     throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
+
+/** `--help` or `-h` anywhere: the caller prints its usage on stdout and exits 0. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}

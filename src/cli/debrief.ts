@@ -3,16 +3,28 @@
 // for dec-2010), then writes a standalone HTML report. Progress goes to stderr.
 // Exit 0 written; 1 the replay diverged (nothing written); 2 bad input, one line on stderr.
 import { existsSync } from 'node:fs';
-import { ScenarioError } from '../sim/index';
+import { historicalFor, ScenarioError } from '../sim/index';
 import { ReplayError } from '../replay/index';
 import { readReplay, writeFileSafely, WouldOverwriteError } from '../replay/node';
 import { buildDebrief, debriefCsv, renderReport } from '../debrief/index';
 import { renderPdf } from '../debrief/node';
 import { DRILLS_DIR, findDrill } from '../drill/node';
 import { DrillError } from '../drill/index';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, UsageError, wantsHelp } from './args';
+
+const HELP = `Debrief: re-simulate a replay and write a standalone report.
+
+  npm run debrief -- FILE.skyreplay --out report.html [--csv metrics.csv] [--pdf report.pdf] [--force] [--drills DIR]
+
+Compares the run with doing nothing and, where the scenario has one, Skype's recorded response.
+Exit 0 written; 1 the replay diverged (nothing written); 2 bad input, one line on stderr.
+`;
 
 async function main(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   const a = parseArgs(argv, { out: 'string', csv: 'string', pdf: 'string', force: 'flag', drills: 'string' }, ['file']);
   if (a.file === undefined) throw new UsageError('usage: debrief FILE.skyreplay --out report.html [--csv metrics.csv] [--pdf report.pdf] [--force]');
   if (a.out === undefined && a.csv === undefined && a.pdf === undefined) throw new UsageError('say where to write: --out report.html, --csv metrics.csv and/or --pdf report.pdf');
@@ -25,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
 
   const rec = readReplay(file);
   const drill = rec.drillId ? findDrill(rec.drillId, a.drills === undefined ? DRILLS_DIR : String(a.drills)) : undefined;
-  const stages = ['replay', 'baseline', ...(rec.scenarioId === 'dec-2010' ? ['historical'] : [])];
+  const stages = ['replay', 'baseline', ...(historicalFor(rec.scenario) ? ['historical'] : [])];
   let lastPct = -1;
   const progress = (stage: string, f: number) => {
     const pct = Math.floor(((stages.indexOf(stage) + f) / stages.length) * 10) * 10;

@@ -12,12 +12,27 @@ import { COMMAND_SOURCES, Replayer, branchAt, hashOf, recordScripted, refusal, s
 import { readReplay, writeReplay, WouldOverwriteError } from '../replay/node';
 import { findDrill } from '../drill/node';
 import { DrillError, DrillRunner, type Drill } from '../drill/index';
-import { parseArgs, readText, UsageError } from './args';
+import { parseArgs, readText, UsageError, wantsHelp } from './args';
 import { TICKS_PER_MINUTE } from '../shared/facts';
 
 const USAGE = 'usage: replay verify|info FILE.skyreplay | replay record --scenario ID --out FILE.skyreplay [...] | replay branch FILE --at-minute M --out FILE';
 
+const HELP = `Replays: verify, describe, record and branch .skyreplay files.
+
+  npm run replay -- verify FILE.skyreplay        "ok <checksum>" (exit 0), or the first divergent tick (exit 1)
+  npm run replay -- info FILE.skyreplay          what the file holds
+  npm run replay -- record --scenario ID [--seed 1] [--actions historical|FILE.json] [--hours H]
+                           [--drill ID|FILE.json] [--checksum-every 360] [--created-at ISO] --out FILE.skyreplay [--force]
+  npm run replay -- branch FILE.skyreplay --at-minute M --out NEW.skyreplay [--force]
+
+Bad input or a bad file: one line on stderr, exit code 2.
+`;
+
 function main(argv: string[]): number {
+  if (wantsHelp(argv)) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'verify':

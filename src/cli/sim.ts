@@ -7,7 +7,7 @@ import { historicalFor } from '../sim/historical';
 import { checksum, getScenario, loadScenarioText, ScenarioError, validateActionList, type Scenario, type TimedCommand } from '../sim/index';
 import { ActionError, runScenario } from './run';
 import { SummaryWatch } from './summary';
-import { parseArgs, readText, UsageError } from './args';
+import { parseArgs, readText, UsageError, wantsHelp } from './args';
 
 const COLUMNS = [
   'minute', 'utc', 'online_users', 'supernodes_up', 'mega_supernodes_up', 'supernode_load', 'login_attempts_per_s',
@@ -17,7 +17,23 @@ const COLUMNS = [
   'backoff_pct', 'mega_supernodes_pending', 'throttle_per_s', 'offline_im_on', 'offline_im_backlog', 'group_video_on', 'cells_down', 'cost_usd',
 ];
 
+const HELP = `Run a scenario headless and print CSV.
+
+  npm run sim -- --scenario dec-2010|aug-2007|normal-day [--hours H] [--seed 1] [--every 10]
+                 [--actions historical|FILE.json] [--scenario-file FILE.json] [--vary 0..0.5]
+                 [--checksum] [--summary]
+
+--actions historical   the scenario's own recorded response (one line of error where it has none)
+--vary V               scale every number the scenario marks uncertain by a seeded factor in [1-V, 1+V]
+--summary              end with one JSON line: userHoursLost, lowestOnlineShare, recovered90AtMinute, ...
+Bad input: one line on stderr, exit code 2. Columns: see README, "Headless commands".
+`;
+
 function main(argv: string[]): void {
+  if (wantsHelp(argv)) {
+    process.stdout.write(HELP);
+    return;
+  }
   const args = parseArgs(argv, {
     scenario: 'string', hours: 'number', seed: 'number', actions: 'string', every: 'number', checksum: 'flag', 'scenario-file': 'string',
     vary: 'number', summary: 'flag',
