@@ -63,7 +63,7 @@ export function raiseAlarms(state: SimState): void {
 
   const crashes = state.totals.crashedClients;
   if (crashes - a.lastCrashes > 250_000) {
-    say('critical', 'crash-wave', `${fmt(crashes)} client crashes so far (${fmt(crashes - a.lastCrashes)} new)`);
+    say('critical', 'crash-wave', `${fmt(crashes)} crashes so far, repeats included (${fmt(crashes - a.lastCrashes)} new)`);
     a.lastCrashes = crashes;
   }
 
