@@ -185,15 +185,13 @@ function attaches(state: SimState): void {
     let joinFix = 0;
     let joinFlaw = 0;
     let probesR = 0;
-    let sent = 0;
     for (let i = a; i < b; i++) {
       const cell = state.cells[i];
       const att = waiting > 0 ? (rest * cell.waiting) / waiting : rest * cell.home;
       const serving = servingOf(cell.pool);
       if (att <= 0 || serving < 0.5) {
         cell.probes = 0;
-        sent += att * P;
-        if (att > 0) overflow(state, i, att, att);
+        if (att > 0) overflow(state, i, att);
         continue;
       }
       const liveFix = serving / Math.max(serving, cell.cached);
@@ -202,11 +200,9 @@ function attaches(state: SimState): void {
       const willing = willingShare(cell.pool, cellRange(s, cell), cell.load, sn.admitShare);
       let answered = 1;
       let q = 0;
-      let sentHere = 0;
       for (let pass = 0; pass < 2; pass++) {
         const nFix = att * (1 - flawShare) * probesUntil(liveFix * answered * willing, P);
         const nFlaw = att * flawShare * probesUntil(liveFlaw * answered * willing, P);
-        sentHere = nFix + nFlaw;
         q = nFix * liveFix + nFlaw * liveFlaw;
         answered = q > capacity ? capacity / q : 1;
       }
@@ -223,8 +219,7 @@ function attaches(state: SimState): void {
       // A join is work for the supernode too: registering the client, its presence, its contacts' search.
       cell.probes = q + joined * sn.joinCostProbes;
       probesR += cell.probes;
-      sent += sentHere + joined * sn.joinCostProbes; // traffic counts probes to dead entries too
-      overflow(state, i, att, att - joined);
+      overflow(state, i, att - joined);
     }
     // Mega-supernode joiners came from every cell.
     if (toMega > 0) {
@@ -234,7 +229,6 @@ function attaches(state: SimState): void {
       for (let i = a; i < b; i++) state.cells[i].waiting *= f;
     }
     liveProbes += probesR; // traffic to supernodes: probes that reach live ones, and join work
-    void sent;
     state.last.regionPeerProbes[r] = probesR;
     const winFix = aFix > 0 ? (toMega * (1 - flawShare) + joinFix) / aFix : 0;
     const winFlaw = aFlaw > 0 ? (toMega * flawShare + joinFlaw) / aFlaw : 0;
@@ -265,7 +259,7 @@ function probesUntil(p: number, P: number): number {
 }
 
 /** Some of a cell's failed seekers try a neighbouring cell's supernodes next (seed 001). */
-function overflow(state: SimState, i: number, attempts: number, failed: number): void {
+function overflow(state: SimState, i: number, failed: number): void {
   const cell = state.cells[i];
   const share = state.scenario.supernodes.overflowShare;
   if (share <= 0 || failed <= 0 || cell.waiting <= 0) return;
@@ -278,5 +272,4 @@ function overflow(state: SimState, i: number, attempts: number, failed: number):
   cell.waiting -= n;
   state.cells[left].waiting += n / 2;
   state.cells[right].waiting += n / 2;
-  void attempts;
 }
