@@ -209,16 +209,23 @@ function attaches(state: SimState): void {
       const wantFix = att * (1 - flawShare) * (1 - (1 - liveFix * answered * willing) ** P);
       const wantFlaw = att * flawShare * (1 - (1 - liveFlaw * answered * willing) ** P);
       const t = cellRange(s, cell);
-      const room = Math.max(0, serving * sn.clientCapacity * sn.admitShare * ((t.min + t.max) / 2) - cell.peers);
-      const fit = wantFix + wantFlaw > room ? room / (wantFix + wantFlaw) : 1;
+      const bar = sn.admitShare * ((t.min + t.max) / 2); // load up to which the cell's nodes take joins
+      // Probes past a node's capacity go unanswered: dropping a datagram costs a little, not a reply.
+      const dropped = Math.max(0, q - capacity);
+      const probeWork = q - dropped + dropped * sn.refusedProbeCost;
+      // A join is work for the supernode too (registering the client, its presence, its contacts'
+      // search), so a node takes joins only while they leave it under its bar: admission, not suicide.
+      const room = Math.max(0, serving * sn.clientCapacity * bar - cell.peers);
+      const workRoom = Math.max(0, (bar - cell.peers / (serving * sn.clientCapacity)) * capacity - probeWork);
+      const maxJoins = Math.min(room, sn.joinCostProbes > 0 ? workRoom / sn.joinCostProbes : room);
+      const fit = wantFix + wantFlaw > maxJoins ? maxJoins / (wantFix + wantFlaw) : 1;
       const joined = (wantFix + wantFlaw) * fit;
       joinFix += wantFix * fit;
       joinFlaw += wantFlaw * fit;
       cell.peers += joined;
       cell.waiting = Math.max(0, cell.waiting - joined);
-      // A join is work for the supernode too: registering the client, its presence, its contacts' search.
-      cell.probes = q + joined * sn.joinCostProbes;
-      probesR += cell.probes;
+      cell.probes = probeWork + joined * sn.joinCostProbes;
+      probesR += q + joined * sn.joinCostProbes;
       overflow(state, i, att - joined);
     }
     // Mega-supernode joiners came from every cell.

@@ -63,6 +63,7 @@ export interface Scenario {
     imExposure: number;
     admitShare: number; // a supernode takes new clients while its load is under this share of its own limit
     joinCostProbes: number; // work of one join (registration, presence, contacts' search), in probes
+    refusedProbeCost: number; // work of dropping a probe past the node's capacity, in answered probes
     cellsPerRegion: number;
     cellSpread: number; // spread of cells' limits (relative)
     cellHomeSpread: number; // spread of cells' client shares (relative)
@@ -180,6 +181,7 @@ export const SCENARIO_SPEC: Spec = {
         imExposure: num(0, 10),
         admitShare: num(0.1, 1),
         joinCostProbes: num(0, 1000),
+        refusedProbeCost: num(0, 1, 'work of dropping a probe the node has no capacity to answer, in answered probes'),
         cellsPerRegion: num(1, 400),
         cellSpread: num(0, 0.6),
         cellHomeSpread: num(0, 0.9),

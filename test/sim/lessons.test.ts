@@ -31,6 +31,19 @@ describe('dec-2010: every verb matters', () => {
     expect(withFix).toBeLessThan(0.8 * without);
   }, T);
 
+  it('the jittered-backoff client update at +0 cuts user-hours lost by at least 10%', () => {
+    const r = run('dec-2010', [at(0, { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 100 })]);
+    expect(r.summary.userHoursLost).toBeLessThan(0.9 * none.summary.userHoursLost);
+  }, T);
+
+  it('with nothing done the storm decays overnight and comes back with the next peak', () => {
+    // People give up and return, the herd thins, nodes heal; the next day's offline-IM overload
+    // crashes 5.0.0152 again. A model-made relapse, not a script.
+    const best = Math.max(...[12, 14, 16, 18, 20].map((h) => none.share(h)));
+    expect(best).toBeGreaterThan(0.4);
+    expect(Math.min(none.share(24), none.share(26))).toBeLessThan(0.2);
+  });
+
   it('switching offline IM off at +15 min does not prevent the collapse', () => {
     const r = run('dec-2010', [at(15, { type: 'setOfflineImService', enabled: false })]);
     expect(r.summary.lowestOnlineShare).toBeLessThan(0.5);
@@ -82,5 +95,18 @@ describe('dec-2010: not a knife-edge, and seeds matter a little', () => {
     const lost = [1, 2, 3, 4, 5].map((seed) => run('dec-2010', 'historical', { seed }).summary.userHoursLost);
     const mean = lost.reduce((a, b) => a + b, 0) / lost.length;
     expect(Math.max(...lost) - Math.min(...lost)).toBeGreaterThan(0.01 * mean);
+  }, T * 2);
+});
+
+describe('aug-2007: the self-healing fix is the remedy', () => {
+  const fix: TimedCommand[] = [at(0, { type: 'pushHotfix', fix: 'selfHealingFix', rolloutPctPerHour: 100 })];
+  it('with nothing done the network does not heal; with the fix it does, and Skype\'s response does too', () => {
+    const nothing = run('aug-2007');
+    const fixed = run('aug-2007', fix);
+    const historical = run('aug-2007', 'historical');
+    expect(nothing.summary.recovered90AtMinute).toBeNull();
+    expect(fixed.summary.recovered90AtMinute).not.toBeNull();
+    expect(historical.summary.recovered90AtMinute).not.toBeNull();
+    expect(fixed.summary.userHoursLost).toBeLessThan(0.6 * nothing.summary.userHoursLost);
   }, T * 2);
 });
