@@ -14,6 +14,7 @@ import { ScreenSockets } from './screen-sockets';
 import type { ScreenLimits } from './screen-quota';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { InstructorToken, roleOfSocket, serveExport } from './instructor-access';
+import { parseArgs, UsageError, wantsHelp } from '../../cli/args';
 
 export const DEFAULT_PORT = 5173;
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
@@ -150,35 +151,22 @@ Prints the instructor console's address (with this session's secret token) once.
 Games are journaled to DIR/journals (default ${DEFAULT_DATA_DIR}/ here), so a killed host's game can be recovered.
 One host per data folder: a second host on the same DIR stops and says which process holds it.`;
 
+const OPTIONS = {
+  port: 'whole', scenario: 'string', seed: 'whole', speed: 'whole', paused: 'flag', rebuild: 'flag', 'no-build': 'flag', 'data-dir': 'string',
+  reason: 'string', // set by scripts/start.mjs when Electron is unavailable
+} as const;
+
 /** `npm run web`: parse flags, start, print the URL on one line, stop cleanly on Ctrl+C. */
 async function main(argv: string[]): Promise<void> {
-  const { parseArgs } = await import('node:util');
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string' },
-      scenario: { type: 'string' },
-      seed: { type: 'string' },
-      speed: { type: 'string' },
-      paused: { type: 'boolean' },
-      rebuild: { type: 'boolean' },
-      'no-build': { type: 'boolean' },
-      'data-dir': { type: 'string' },
-      reason: { type: 'string' }, // set by scripts/start.mjs when Electron is unavailable
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return void console.log(USAGE);
-  const int = (name: string, s: string | undefined): number | undefined => {
-    if (s === undefined || s === '') return undefined;
-    if (!/^\d+$/.test(s)) throw new Error(`--${name} must be a whole number, got "${s}"`);
-    return Number(s);
-  };
-  const explicitPort = int('port', values.port ?? process.env.PORT);
+  if (wantsHelp(argv, OPTIONS)) return void console.log(USAGE);
+  const values = parseArgs(argv, OPTIONS);
+  const env = process.env.PORT ?? '';
+  if (env !== '' && !/^\d{1,5}$/.test(env)) throw new UsageError(`PORT must be a whole number, got "${env}"`);
+  const explicitPort = values.port ?? (env === '' ? undefined : Number(env));
   const base: WebHostOptions = {
     scenarioId: values.scenario,
-    seed: int('seed', values.seed),
-    speed: int('speed', values.speed),
+    seed: values.seed,
+    speed: values.speed,
     paused: values.paused,
     build: values.rebuild ? 'always' : values['no-build'] ? 'never' : 'auto',
     dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
@@ -222,7 +210,9 @@ const invokedDirectly = (): boolean => {
 };
 if (invokedDirectly()) {
   main(process.argv.slice(2)).catch((e: unknown) => {
-    console.error(`Supernode Storm web host could not start: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
+    // Bad flags: one line and exit 2, like the other command lines; anything else stopped the start.
+    if (e instanceof UsageError) console.error(`web: ${e.message}`);
+    else console.error(`Supernode Storm web host could not start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(e instanceof UsageError ? 2 : 1);
   });
 }
