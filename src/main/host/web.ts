@@ -15,6 +15,7 @@ import type { ScreenLimits } from './screen-quota';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { InstructorToken, roleOfSocket, serveExport } from './instructor-access';
 import { parseArgs, UsageError, wantsHelp } from '../../cli/args';
+import { StormLog } from '../log';
 
 export const DEFAULT_PORT = 5173;
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
@@ -32,7 +33,7 @@ export interface WebHostOptions {
   rendererDir?: string; // serve this folder instead of out/renderer (tests)
   build?: BuildMode; // for out/renderer: 'auto' builds when missing or stale
   log?: (line: string) => void;
-  /** Journals go to <dataDir>/journals (crash recovery); unset = recorded in memory only. */
+  /** Journals go to <dataDir>/journals (crash recovery), the log file to <dataDir>/logs/web.log; unset = recorded in memory only, no log file. */
   dataDir?: string | null;
   drillsDir?: string; // drills/ by default
   /** The instructor's secret for this session; random unless given (tests). */
@@ -52,6 +53,8 @@ export interface WebHost {
   session: SimSession;
   /** The connected screens (their count, what waits unsent, who was cut off). */
   screens: ScreenSockets;
+  /** <dataDir>/logs/web.log: warnings, refused messages and exports, failed exports; null without a data folder. */
+  logFile: string | null;
   close(): Promise<void>;
 }
 
@@ -59,8 +62,15 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   const host = opts.host ?? '127.0.0.1';
   if (!LOOPBACK.includes(host))
     throw new Error(`host ${host} would open the game to the network; only 127.0.0.1, localhost or ::1 are allowed`);
-  const log = opts.log ?? ((line: string) => console.log(line));
-  const root = opts.rendererDir ?? (await ensureRendererBuilt(REPO_ROOT, opts.build ?? 'auto', log));
+  const say = opts.log ?? ((line: string) => console.log(line));
+  const file = opts.dataDir ? new StormLog(join(resolve(opts.dataDir), 'logs'), undefined, { name: 'web' }) : null;
+  // Warnings go to the terminal and the file; refusals only to the file, which limits how many it keeps.
+  const log = (line: string) => {
+    say(line);
+    file?.warn(line);
+  };
+  const refused = (line: string) => file?.fromScreen('warn', line);
+  const root = opts.rendererDir ?? (await ensureRendererBuilt(REPO_ROOT, opts.build ?? 'auto', say));
 
   const session = new SimSession({
     scenarioId: opts.scenarioId,
@@ -73,7 +83,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   });
   const token = new InstructorToken(opts.instructorToken);
   const printPdf = opts.printPdf ?? ((html: string) => renderPdf(html));
-  const screens = new ScreenSockets(session, opts.limits, log);
+  const screens = new ScreenSockets(session, opts.limits, log, undefined, refused);
   // Room for a replay opened from a screen (validate.ts: MAX_REPLAY_MESSAGE_CHARS).
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 2 ** 20 });
   let port = opts.port ?? DEFAULT_PORT;
@@ -89,22 +99,26 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
 
   const server = createServer((req, res) => {
     if (!trusted(req)) {
+      refused(`refused a request for another server name (Host ${req.headers.host ?? 'none'}, Origin ${req.headers.origin ?? 'none'})`);
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end(`Open the game at http://127.0.0.1:${port}/\n`);
     }
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path.startsWith('/export/')) return void serveExport(session, token, req, res, printPdf);
+    if (path.startsWith('/export/')) return void serveExport(session, token, req, res, printPdf, (level, line) => file?.fromScreen(level, line));
     serveStatic(root, req, res, { mount: '/instructor' });
   });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const role = url.pathname === '/ws' && trusted(req) ? roleOfSocket(url, token) : null;
     if (!role) {
+      // The path and role only: a wrong guess at the token stays out of the log.
+      refused(`refused a WebSocket to ${url.pathname} as ${url.searchParams.get('role') ?? 'trainee'}${trusted(req) ? '' : ' from another server name'}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     // Room is made by closing an idle screen; the instructor always gets in.
     if (!screens.admit(role)) {
+      refused(`refused a ${role}'s screen: too many screens`);
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nToo many screens are watching this game; close one and try again.\n');
       return;
     }
@@ -121,9 +135,11 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     });
   } catch (e) {
     session.close(); // its journal holds nothing yet
+    file?.error(`could not start: ${(e as Error)?.message ?? String(e)}`);
     throw e;
   }
   port = (server.address() as AddressInfo).port;
+  file?.info(`Supernode Storm web host on http://${host}:${port}/ (process ${process.pid}, ${process.platform})`);
   const clock = session.startClock((frame) => screens.broadcast(frame));
 
   const urlHost = host === '::1' ? '[::1]' : host;
@@ -134,6 +150,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     port,
     session,
     screens,
+    logFile: file?.file ?? null,
     close: async () => {
       clock.stop();
       session.close();
@@ -141,6 +158,8 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      file?.flush();
+      file?.info('web host stopped');
     },
   };
 }
