@@ -1,37 +1,53 @@
+// The one argument parser of every command line (sim, replay, debrief, the browser host):
+// node:util parseArgs does the splitting; this module is strict about what it finds, so an
+// unknown option, a missing value or a bad number is one line (a UsageError, exit 2).
 import { readFileSync } from 'node:fs';
+import { parseArgs as splitArgs } from 'node:util';
 
-// A tiny, strict argument parser: unknown flags are errors, not silently ignored.
 export class UsageError extends Error {}
 
-export type ArgKinds = Record<string, 'string' | 'number' | 'flag'>;
+/** `number`: any finite number; `whole`: digits only (ports, seeds of the web host). */
+export type ArgKind = 'string' | 'number' | 'whole' | 'flag';
+export type ArgKinds = Readonly<Record<string, ArgKind>>;
 
-export function parseArgs(argv: string[], kinds: ArgKinds, positional: string[] = []): Record<string, string | number | boolean | undefined> {
-  const out: Record<string, string | number | boolean | undefined> = {};
+type ValueOf<K extends ArgKind> = K extends 'flag' ? boolean : K extends 'string' ? string : number;
+export type ParsedArgs<K extends ArgKinds, P extends string> = { [N in keyof K]?: ValueOf<K[N]> } & { [N in P]?: string };
+
+/**
+ * Options as `--name value` or `--name=value`, positionals anywhere (named by `positional`,
+ * in order), `--` ends the options. A repeated option: the last one counts.
+ */
+export function parseArgs<K extends ArgKinds, P extends string = never>(
+  argv: readonly string[],
+  kinds: K,
+  positional: readonly P[] = [],
+): ParsedArgs<K, P> {
+  const out: Record<string, string | number | boolean> = {};
   const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      rest.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split('=', 2);
-    const kind = kinds[name];
-    if (!kind) throw new UsageError(`unknown option --${name}; known: ${Object.keys(kinds).map((k) => '--' + k).join(' ')}`);
+  for (const t of tokensOf(argv, kinds)) {
+    if (t.kind === 'positional') rest.push(t.value);
+    if (t.kind !== 'option') continue;
+    const kind = Object.hasOwn(kinds, t.name) ? kinds[t.name] : undefined;
+    if (!kind) throw new UsageError(`unknown option ${t.rawName}; known: ${Object.keys(kinds).map((k) => '--' + k).join(' ') || 'none'}`);
     if (kind === 'flag') {
-      out[name] = true;
+      if (t.value !== undefined) throw new UsageError(`--${t.name} takes no value, got "${t.value}"`);
+      out[t.name] = true;
       continue;
     }
-    const val = inline ?? argv[++i];
-    if (val === undefined || (inline === undefined && val.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
-    if (kind === 'number') {
-      const n = Number(val);
-      if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got "${val}"`);
-      out[name] = n;
-    } else out[name] = val;
+    // `--out --force`: the user forgot the value, not a file named "--force".
+    if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) throw new UsageError(`--${t.name} needs a value`);
+    out[t.name] = kind === 'string' ? t.value : numberOf(t.name, t.value, kind);
   }
   if (rest.length > positional.length) throw new UsageError(`unexpected argument "${rest[positional.length]}"`);
-  positional.forEach((p, i) => (out[p] = rest[i]));
-  return out;
+  positional.forEach((p, i) => {
+    if (rest[i] !== undefined) out[p] = rest[i];
+  });
+  return out as ParsedArgs<K, P>;
+}
+
+/** `--help` or `-h` among the options (not a value, not after `--`): print usage, exit 0. */
+export function wantsHelp(argv: readonly string[], kinds: ArgKinds = {}): boolean {
+  return tokensOf(argv, kinds).some((t) => t.kind === 'option' && (t.rawName === '--help' || t.rawName === '-h'));
 }
 
 /** Reads a file the user named; a missing or unreadable file is a usage error, not a crash. */
@@ -43,7 +59,18 @@ export function readText(path: string): string {
   }
 }
 
-/** `--help` or `-h` anywhere: the caller prints its usage on stdout and exits 0. */
-export function wantsHelp(argv: readonly string[]): boolean {
-  return argv.includes('--help') || argv.includes('-h');
+function tokensOf(argv: readonly string[], kinds: ArgKinds) {
+  // Non-strict: the checks above give our one-line messages instead of Node's.
+  const options = Object.fromEntries(Object.entries(kinds).map(([name, kind]) => [name, { type: kind === 'flag' ? ('boolean' as const) : ('string' as const) }]));
+  return splitArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true }).tokens;
+}
+
+function numberOf(name: string, text: string, kind: 'number' | 'whole'): number {
+  if (kind === 'whole') {
+    if (!/^\d{1,15}$/.test(text)) throw new UsageError(`--${name} must be a whole number, got "${text}"`);
+    return Number(text);
+  }
+  const n = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got "${text}"`);
+  return n;
 }

@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const a = parseArgs(argv, { out: 'string', csv: 'string', pdf: 'string', force: 'flag', drills: 'string' }, ['file']);
   if (a.file === undefined) throw new UsageError('usage: debrief FILE.skyreplay --out report.html [--csv metrics.csv] [--pdf report.pdf] [--force]');
   if (a.out === undefined && a.csv === undefined && a.pdf === undefined) throw new UsageError('say where to write: --out report.html, --csv metrics.csv and/or --pdf report.pdf');
-  const file = String(a.file);
+  const file = a.file;
   const force = a.force === true;
   const outputs = [a.out, a.csv, a.pdf].filter((x): x is string => typeof x === 'string');
   // Refuse before minutes of re-simulation, not after.
@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --csv and --pdf must be different files');
 
   const rec = readReplay(file);
-  const drill = rec.drillId ? findDrill(rec.drillId, a.drills === undefined ? DRILLS_DIR : String(a.drills)) : undefined;
+  const drill = rec.drillId ? findDrill(rec.drillId, a.drills ?? DRILLS_DIR) : undefined;
   const stages = ['replay', 'baseline', ...(historicalFor(rec.scenario) ? ['historical'] : [])];
   let lastPct = -1;
   const progress = (stage: string, f: number) => {
@@ -55,9 +55,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('debrief: printing PDF with chromium\n');
     pdf = await renderPdf(html); // before writing anything, so a failed print leaves no half-set of files
   }
-  if (a.out !== undefined) writeOut(String(a.out), html, force);
-  if (a.csv !== undefined) writeOut(String(a.csv), debriefCsv(d), force);
-  if (pdf !== undefined) writeOut(String(a.pdf), pdf, force);
+  if (a.out !== undefined) writeOut(a.out, html, force);
+  if (a.csv !== undefined) writeOut(a.csv, debriefCsv(d), force);
+  if (pdf !== undefined && a.pdf !== undefined) writeOut(a.pdf, pdf, force);
   return 0;
 }
 

@@ -51,7 +51,7 @@ function main(argv: string[]): number {
 function fileArg(rest: string[]): string {
   const args = parseArgs(rest, {}, ['file']);
   if (args.file === undefined) throw new UsageError('give the replay file: replay verify FILE.skyreplay');
-  return String(args.file);
+  return args.file;
 }
 
 function verifyCmd(rest: string[]): number {
@@ -96,24 +96,25 @@ function recordCmd(rest: string[]): number {
     'checksum-every': 'number', 'created-at': 'string', out: 'string', force: 'flag',
   });
   if (a.out === undefined) throw new UsageError('--out FILE.skyreplay is required');
-  const drill = a.drill === undefined ? undefined : findDrill(String(a.drill));
-  const scenario = a['scenario-file']
-    ? loadScenarioText(readText(String(a['scenario-file'])), String(a['scenario-file']))
-    : getScenario(String(a.scenario ?? drill?.scenarioId ?? usage('--scenario is required (dec-2010, aug-2007 or normal-day)')));
+  const drill = a.drill === undefined ? undefined : findDrill(a.drill);
+  const file = a['scenario-file'];
+  const scenario = file !== undefined
+    ? loadScenarioText(readText(file), file)
+    : getScenario(a.scenario ?? drill?.scenarioId ?? usage('--scenario is required (dec-2010, aug-2007 or normal-day)'));
   if (drill && drill.scenarioId !== scenario.id) usage(`drill ${drill.id} runs scenario ${drill.scenarioId}, not ${scenario.id}`);
-  const seed = Number(a.seed ?? drill?.seed ?? 1);
+  const seed = a.seed ?? drill?.seed ?? 1;
   if (!Number.isInteger(seed)) usage(`--seed must be a whole number, got ${a.seed}`);
   if (drill && seed !== drill.seed) usage(`drill ${drill.id} uses seed ${drill.seed}; leave --seed out`);
-  const hours = Number(a.hours ?? scenario.durationHours);
+  const hours = a.hours ?? scenario.durationHours;
   if (!(hours > 0 && hours <= scenario.durationHours)) usage(`--hours must be above 0 and at most ${scenario.durationHours} (the scenario's length), got ${a.hours}`);
-  const every = Number(a['checksum-every'] ?? 360);
+  const every = a['checksum-every'] ?? 360;
   if (!(Number.isInteger(every) && every >= 1)) usage(`--checksum-every must be a whole number of ticks >= 1, got ${a['checksum-every']}`);
-  const createdAt = String(a['created-at'] ?? new Date().toISOString());
+  const createdAt = a['created-at'] ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(createdAt))) usage(`--created-at must be an ISO time, got ${createdAt}`);
-  const actions = loadActions(a.actions === undefined ? undefined : String(a.actions), scenario);
+  const actions = loadActions(a.actions, scenario);
   const ticks = Math.round(hours * 3600 / TICK_SECONDS);
   const rec = drill ? recordDrill(drill, actions, ticks, createdAt, every) : recordScripted({ scenario, seed, actions, endTick: ticks, createdAt, checksumEveryTicks: every });
-  const out = String(a.out);
+  const out = a.out;
   const bytes = writeReplay(out, rec, a.force === true);
   process.stdout.write(`wrote ${out} (${(bytes / 1024).toFixed(1)} kB): ${rec.scenarioId} seed ${rec.seed}, ${((rec.endTick * TICK_SECONDS) / 3600).toFixed(2)} sim-hours, ${rec.commands.length} commands, checksum ${rec.finalChecksum}\n`);
   return 0;
@@ -132,16 +133,17 @@ function recordDrill(drill: Drill, actions: TimedCommand[], ticks: number, creat
 
 function branchCmd(rest: string[]): number {
   const a = parseArgs(rest, { 'at-minute': 'number', out: 'string', force: 'flag' }, ['file']);
-  if (a.file === undefined || a.out === undefined || a['at-minute'] === undefined) usage('replay branch FILE.skyreplay --at-minute M --out NEW.skyreplay');
-  const src = readReplay(String(a.file));
-  const tick = tickOf(Number(a['at-minute']));
-  if (!(tick >= 0 && tick <= src.endTick)) usage(`--at-minute must be from 0 to ${src.endTick / TICKS_PER_MINUTE}, got ${a['at-minute']}`);
+  const { file, out, 'at-minute': atMinute } = a;
+  if (file === undefined || out === undefined || atMinute === undefined) usage('replay branch FILE.skyreplay --at-minute M --out NEW.skyreplay');
+  const src = readReplay(file);
+  const tick = tickOf(atMinute);
+  if (!(tick >= 0 && tick <= src.endTick)) usage(`--at-minute must be from 0 to ${src.endTick / TICKS_PER_MINUTE}, got ${atMinute}`);
   const replayer = new Replayer(src);
-  const res = verify(src, { replayer, fileName: String(a.file) });
-  if (!res.ok) throw new ReplayError(String(a.file), '', `diverged at tick ${res.tick}; not branching a replay that does not re-simulate`);
+  const res = verify(src, { replayer, fileName: file });
+  if (!res.ok) throw new ReplayError(file, '', `diverged at tick ${res.tick}; not branching a replay that does not re-simulate`);
   const branch = branchAt(src, tick, replayer);
-  const bytes = writeReplay(String(a.out), branch, a.force === true);
-  process.stdout.write(`wrote ${a.out} (${(bytes / 1024).toFixed(1)} kB): take-over at tick ${tick}, checksum ${branch.finalChecksum}\n`);
+  const bytes = writeReplay(out, branch, a.force === true);
+  process.stdout.write(`wrote ${out} (${(bytes / 1024).toFixed(1)} kB): take-over at tick ${tick}, checksum ${branch.finalChecksum}\n`);
   return 0;
 }
 

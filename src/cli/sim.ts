@@ -38,19 +38,20 @@ function main(argv: string[]): void {
     scenario: 'string', hours: 'number', seed: 'number', actions: 'string', every: 'number', checksum: 'flag', 'scenario-file': 'string',
     vary: 'number', summary: 'flag',
   });
-  const base: Scenario = args['scenario-file']
-    ? loadScenarioText(readText(String(args['scenario-file'])), String(args['scenario-file']))
-    : getScenario(String(args.scenario ?? fail('--scenario is required (dec-2010, aug-2007 or normal-day), or --scenario-file FILE.json')));
-  const seed = Number(args.seed ?? 1);
+  const file = args['scenario-file'];
+  const base: Scenario = file !== undefined
+    ? loadScenarioText(readText(file), file)
+    : getScenario(args.scenario ?? fail('--scenario is required (dec-2010, aug-2007 or normal-day), or --scenario-file FILE.json'));
+  const seed = args.seed ?? 1;
   if (!Number.isInteger(seed)) fail(`--seed must be a whole number, got ${args.seed}`);
-  const vary = Number(args.vary ?? 0);
+  const vary = args.vary ?? 0;
   if (!(vary >= 0 && vary <= MAX_VARY)) fail(`--vary must be between 0 and ${MAX_VARY}, got ${args.vary}`);
   const scenario = varyScenario(base, vary, seed);
-  const hours = Number(args.hours ?? scenario.durationHours);
-  const every = Number(args.every ?? 10);
+  const hours = args.hours ?? scenario.durationHours;
+  const every = args.every ?? 10;
   if (!(hours > 0 && hours <= 24 * 14)) fail(`--hours must be between 0 and 336, got ${args.hours}`);
   if (!(every > 0)) fail(`--every must be a positive number of sim-minutes, got ${args.every}`);
-  const actions = loadActions(args.actions === undefined ? undefined : String(args.actions), scenario);
+  const actions = loadActions(args.actions, scenario);
   const out: string[] = [COLUMNS.join(',')];
   const flush = () => {
     if (out.length) process.stdout.write(out.join('\n') + '\n');

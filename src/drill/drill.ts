@@ -1,7 +1,7 @@
 // Drills are data: an instructor's timed exercise over a scenario (objectives, injects,
 // hints, what the trainee may do, how it is scored), checked on load like scenarios.
-import { check, parseJsonText, toJsonSchema, type Spec } from '../sim/schema';
-import { getScenario, PLAYER_VERBS, ScenarioError, validateCommand, type Command, type CommandType, type Scenario } from '../sim/index';
+import { check, checkedElsewhere, parseJsonText, toJsonSchema, type Infer, type Spec } from '../sim/schema';
+import { getScenario, PLAYER_VERBS, ScenarioError, validateCommand, type Command, type Scenario } from '../sim/index';
 import { SPEEDS } from '../shared/contract';
 
 export const DRILL_METRICS = [
@@ -19,58 +19,27 @@ export const DRILL_METRICS = [
 export type DrillMetric = (typeof DRILL_METRICS)[number];
 export const PHASES = ['calm', 'degraded', 'cascade', 'collapse', 'recovering'] as const;
 
-export interface Condition {
-  metric: DrillMetric;
-  op: '<' | '>' | '=';
-  value: number | string;
-}
+/** A drill file, checked (docs/drill.schema.json): the types are DRILL_SPEC's. */
+export type Drill = Infer<typeof DRILL_SPEC>;
+export type Objective = Drill['objectives'][number];
+export type Inject = Drill['injects'][number];
+export type Condition = Infer<typeof CONDITION_SPEC>;
 
-export type Objective = { id: string; text: string } & (
-  | { kind: 'onlineShareBy'; share: number; byMinute: number } // at byMinute, at least `share` online
-  | { kind: 'megaHoursAtMost'; hours: number } // mega-supernode-hours used over the drill
-  | { kind: 'userHoursLostAtMost'; hours: number } // user-hours lost over the drill
-  | { kind: 'recoveredBy'; byMinute: number } // not collapsed at byMinute (recovered, or never fell)
-  | { kind: 'costAtMost'; usd: number } // mega-supernode spend over the drill
-);
+const minute = { kind: 'number', min: 0, max: 24 * 14 * 60, doc: 'scenario minutes (0 = the scenario start)' } as const;
+const id = { kind: 'string', pattern: '^[a-z0-9-]{1,60}$' } as const;
+const str = { kind: 'string' } as const;
+const objective = <F extends Readonly<Record<string, Spec>>>(doc: string, fields: F) => ({ kind: 'object', doc, fields: { id, text: str, kind: str, ...fields } }) as const;
 
-export interface Inject {
-  id: string;
-  atMinute?: number; // not before this scenario minute
-  when?: Condition | Condition[]; // and only once all of these hold
-  command: Command;
-}
-
-export interface Drill {
-  id: string;
-  name: string;
-  briefing: string;
-  scenarioId: string;
-  seed: number;
-  timeLimitRealMin: number;
-  timeCompression: number; // sim-seconds per real second
-  startAtMinute?: number;
-  objectives: Objective[];
-  injects: Inject[];
-  allowedActions: CommandType[];
-  hints: { atMinute?: number; text: string }[];
-  scoring: { weights: Record<string, number>; userHoursLostPenaltyPerMillion?: number; costPenaltyPer10k?: number };
-}
-
-const minute: Spec = { kind: 'number', min: 0, max: 24 * 14 * 60, doc: 'scenario minutes (0 = the scenario start)' };
-const id: Spec = { kind: 'string', pattern: '^[a-z0-9-]{1,60}$' };
-const str: Spec = { kind: 'string' };
-const objective = (fields: Record<string, Spec>): Spec & { kind: 'object' } => ({ kind: 'object', fields: { id, text: str, kind: str, ...fields } });
-
-export const CONDITION_SPEC: Spec = {
+export const CONDITION_SPEC = {
   kind: 'object',
   fields: {
     metric: { kind: 'string', enum: DRILL_METRICS },
     op: { kind: 'string', enum: ['<', '>', '='] },
-    value: { kind: 'any', doc: 'a number, or for "phase" one of calm, degraded, cascade, collapse, recovering' },
+    value: checkedElsewhere<number | string>('a number, or for "phase" one of calm, degraded, cascade, collapse, recovering'),
   },
-};
+} as const satisfies Spec;
 
-export const DRILL_SPEC: Spec = {
+export const DRILL_SPEC = {
   kind: 'object',
   doc: 'A Supernode Storm drill: an instructor-run, timed exercise over a scenario.',
   optional: ['startAtMinute'],
@@ -91,11 +60,11 @@ export const DRILL_SPEC: Spec = {
         kind: 'oneOf',
         tag: 'kind',
         variants: {
-          onlineShareBy: objective({ share: { kind: 'number', min: 0, max: 1 }, byMinute: minute }),
-          megaHoursAtMost: objective({ hours: { kind: 'number', min: 0, max: 1e8 } }),
-          userHoursLostAtMost: objective({ hours: { kind: 'number', min: 0, max: 1e12 } }),
-          recoveredBy: objective({ byMinute: minute }),
-          costAtMost: objective({ usd: { kind: 'number', min: 0, max: 1e9 } }),
+          onlineShareBy: objective('at byMinute, at least `share` of the usual users online', { share: { kind: 'number', min: 0, max: 1 }, byMinute: minute }),
+          megaHoursAtMost: objective('mega-supernode-hours used over the drill', { hours: { kind: 'number', min: 0, max: 1e8 } }),
+          userHoursLostAtMost: objective('user-hours lost over the drill', { hours: { kind: 'number', min: 0, max: 1e12 } }),
+          recoveredBy: objective('not collapsed at byMinute (recovered, or never fell)', { byMinute: minute }),
+          costAtMost: objective('mega-supernode spend over the drill, US dollars', { usd: { kind: 'number', min: 0, max: 1e9 } }),
         },
       },
     },
@@ -107,9 +76,9 @@ export const DRILL_SPEC: Spec = {
         optional: ['atMinute', 'when'],
         fields: {
           id,
-          atMinute: minute,
-          when: { kind: 'any', doc: 'a condition {metric, op, value} or a list of them, all of which must hold' },
-          command: { kind: 'any', doc: 'a Command (src/sim/commands.ts); applied as the instructor' },
+          atMinute: { ...minute, doc: 'not before this scenario minute' },
+          when: checkedElsewhere<Condition | Condition[]>('a condition {metric, op, value} or a list of them, all of which must hold'),
+          command: checkedElsewhere<Command>('a Command (src/sim/commands.ts); applied as the instructor'),
         },
       },
     },
@@ -119,13 +88,13 @@ export const DRILL_SPEC: Spec = {
       kind: 'object',
       optional: ['userHoursLostPenaltyPerMillion', 'costPenaltyPer10k'],
       fields: {
-        weights: { kind: 'any', doc: 'points weight per objective id (default 1); each met objective scores 100 x weight' },
+        weights: checkedElsewhere<Record<string, number>>('points weight per objective id (default 1); each met objective scores 100 x weight'),
         userHoursLostPenaltyPerMillion: { kind: 'number', min: 0, max: 1000 },
         costPenaltyPer10k: { kind: 'number', min: 0, max: 1000 },
       },
     },
   },
-};
+} as const satisfies Spec;
 
 /** A drill file that could not be used; the message names the file, the field and the problem. */
 export class DrillError extends Error {

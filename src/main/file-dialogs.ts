@@ -15,7 +15,7 @@ const FILTERS: Record<ExportKind, FileFilter> = {
   pdf: { name: 'Debrief report (PDF)', extensions: ['pdf'] },
 };
 
-export async function exportWithDialog(session: SimSession, kind: ExportKind, win: BrowserWindow | null): Promise<void> {
+export async function exportWithDialog(session: SimSession, kind: ExportKind, win: BrowserWindow | null, logError: (line: string) => void = () => {}): Promise<void> {
   const opts = { title: `Export ${FILTERS[kind].name}`, defaultPath: join(app.getPath('documents'), exportFileName(session, kind)), filters: [FILTERS[kind]] };
   const { canceled, filePath } = await (win ? dialog.showSaveDialog(win, opts) : dialog.showSaveDialog(opts));
   if (canceled || !filePath) return;
@@ -24,6 +24,7 @@ export async function exportWithDialog(session: SimSession, kind: ExportKind, wi
     const file = await buildExport(session, kind, { printPdf: printToPdf, onProgress: (f) => win?.setProgressBar(f) });
     writeFileSafely(filePath, file.data, { overwrite: true });
   } catch (e) {
+    logError(`export of the ${kind} to ${filePath} failed: ${(e as Error)?.message ?? String(e)}`);
     dialog.showErrorBox('Export failed', `${(e as Error).message}\nNothing was written to ${filePath}.`);
   } finally {
     win?.setProgressBar(-1);

@@ -42,10 +42,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   process.on('unhandledRejection', (e) => log.error('unhandled rejection', e));
   // Games are journaled as they happen; an unfinished journal here is offered for recovery.
-  const sim = new SimSession({ journalDir: join(app.getPath('userData'), 'journals'), drillsDir: shipped.drillsDir });
+  const warn = (line: string): void => {
+    console.warn(line);
+    log.warn(line);
+  };
+  const sim = new SimSession({ journalDir: join(app.getPath('userData'), 'journals'), drillsDir: shipped.drillsDir, warn });
   const isConsole = (wc: WebContents): boolean => consoleWin !== null && !consoleWin.isDestroyed() && consoleWin.webContents.id === wc.id;
   const roleOf = (wc: WebContents): Role => (isConsole(wc) ? 'instructor' : 'trainee');
-  const ipc = new StormIpc(sim, isOurPage, roleOf);
+  const ipc = new StormIpc(sim, isOurPage, roleOf, (line) => log.fromScreen('warn', line));
   const openWindow = (): void => {
     win = createGameWindow(shipped.preloadPath, pageUrl, isOurPage, undefined, development);
     win.on('closed', () => (win = null));
@@ -85,7 +89,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       displays: () => screen.getAllDisplays().map((display) => ({ display, primary: display.id === screen.getPrimaryDisplay().id })),
       openInstructorConsole: openConsole,
-      exportFile: (kind) => void exportWithDialog(sim, kind, BrowserWindow.getFocusedWindow() ?? win),
+      exportFile: (kind) => void exportWithDialog(sim, kind, BrowserWindow.getFocusedWindow() ?? win, (line) => log.error(line)),
       openReplay: () => void openReplayWithDialog(sim, BrowserWindow.getFocusedWindow() ?? win),
       readme: shipped.readme,
       showLogs: () => shell.showItemInFolder(log.file),
@@ -138,6 +142,7 @@ if (!app.requestSingleInstanceLock()) {
 
   // A quit mid-game leaves the journal unfinished on purpose: the game is offered next launch.
   app.on('will-quit', () => {
+    log.flush();
     log.info('quitting');
     sim.close();
   });

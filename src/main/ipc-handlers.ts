@@ -23,6 +23,8 @@ export class StormIpc {
     private readonly session: SimSession,
     private readonly isOurPage: (url: string) => boolean,
     private readonly roleOf: (wc: WebContents) => Role = () => 'trainee',
+    /** Refused messages, one line each (the log file limits how many it keeps). */
+    private readonly refused: (line: string) => void = () => {},
   ) {}
 
   install(): void {
@@ -49,6 +51,12 @@ export class StormIpc {
   }
 
   private handle(channel: Channel, event: IpcMainInvokeEvent, payload: unknown): Reply {
+    const reply = this.answer(channel, event, payload);
+    if (!reply.ok) this.refused(`refused ${channel}: ${reply.error.field}: ${reply.error.message} (${reply.error.code})`);
+    return reply;
+  }
+
+  private answer(channel: Channel, event: IpcMainInvokeEvent, payload: unknown): Reply {
     if (!event.senderFrame || !this.isOurPage(event.senderFrame.url))
       return { ok: false, error: { code: 'not-allowed-now', field: 'sender', message: 'only the game window may drive the game' } };
     const v = validateClientMessage(this.wrap(channel, payload));

@@ -1,68 +1,13 @@
 // Checking a parsed replay before anything re-simulates it: a replay file is untrusted
 // input (mailed around, edited, half-written), so every field is checked, always.
-import { check, toJsonSchema, type Spec } from '../sim/schema';
+import { check, toJsonSchema } from '../sim/schema';
 import { jsonShapeProblem } from '../sim/json-guard';
-import { SCENARIO_SPEC, parseScenario } from '../sim/scenario';
+import { parseScenario } from '../sim/scenario';
 import { getScenario, SCENARIO_LIST, ScenarioError, TICK_SECONDS, validateCommand, type Scenario } from '../sim/index';
-import {
-  COMMAND_SOURCES,
-  FORMAT_VERSION,
-  MARK_KINDS,
-  REPLAY_FORMAT,
-  ReplayError,
-  SIM_VERSION,
-  scenarioHash,
-  type Recording,
-} from './recording';
+import { FORMAT_VERSION, REPLAY_FORMAT, ReplayError, SIM_VERSION, scenarioHash, type Recording } from './recording';
+import { REPLAY_SPEC, TICKS_PER_HOUR } from './replay-spec';
 
-const TICKS_PER_HOUR = 3600 / TICK_SECONDS;
-const MAX_TICK = 24 * 14 * TICKS_PER_HOUR; // the longest scenario the schema allows
-const tick: Spec = { kind: 'number', int: true, min: 0, max: MAX_TICK, doc: '10-sim-second ticks since the scenario began' };
-const hex16: Spec = { kind: 'string', pattern: '^[0-9a-f]{16}$' };
-const text = (max: number): Spec => ({ kind: 'string', pattern: `^[\\s\\S]{0,${max}}$` });
-
-export const REPLAY_SPEC: Spec = {
-  kind: 'object',
-  doc: 'A Supernode Storm replay (.skyreplay, gzip-compressed JSON): scenario + seed + timed commands + checksums.',
-  optional: ['drillId', 'branchedFrom', 'scenario'],
-  fields: {
-    format: { kind: 'string', enum: [REPLAY_FORMAT] },
-    formatVersion: { kind: 'number', int: true, min: 1, max: FORMAT_VERSION, doc: 'file layout version; readers refuse newer ones' },
-    simVersion: { kind: 'string', pattern: '^[0-9]{1,6}$', doc: 'simulation rules version; must equal the reader\'s to re-simulate' },
-    scenarioId: { kind: 'string', pattern: '^[a-z0-9-]{1,40}$' },
-    scenarioHash: { ...hex16, doc: 'FNV-1a (2 x 32 bit) of the canonical JSON of the scenario' },
-    scenario: { ...SCENARIO_SPEC, doc: 'the scenario the run used; if absent, scenarioId must be a built-in scenario' },
-    seed: { kind: 'number', int: true, min: -2147483648, max: 4294967295 },
-    drillId: { kind: 'string', pattern: '^[a-z0-9-]{1,60}$' },
-    createdAt: { kind: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$', doc: 'ISO time, UTC' },
-    checksumEveryTicks: { kind: 'number', int: true, min: 1, max: MAX_TICK },
-    commands: {
-      kind: 'array',
-      items: {
-        kind: 'object',
-        optional: ['injectId'],
-        fields: {
-          tick,
-          source: { kind: 'string', enum: COMMAND_SOURCES },
-          command: { kind: 'any', doc: 'a Command, checked by validateCommand (src/sim/commands.ts)' },
-          injectId: { kind: 'string', pattern: '^[a-z0-9-]{1,60}$', doc: 'the drill inject this command was (drills only)' },
-        },
-      },
-    },
-    marks: {
-      kind: 'array',
-      items: {
-        kind: 'object',
-        optional: ['author'],
-        fields: { tick, kind: { kind: 'string', enum: MARK_KINDS }, text: text(2000), author: text(80) },
-      },
-    },
-    checksums: { kind: 'array', items: { kind: 'object', fields: { tick, checksum: hex16 } } },
-    endTick: tick,
-    finalChecksum: hex16,
-    branchedFrom: { kind: 'object', fields: { replayHash: hex16, tick } },
-  },
-};
+export { REPLAY_SPEC };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,121 +1,36 @@
 // Scenarios are data: JSON files under src/sim/scenarios, checked against SCENARIO_SPEC
 // on load. Every number in them carries its source in the file's "_sources" notes.
-import { check, parseJsonText, type Spec } from './schema';
-import { REGION_IDS, type RegionId } from './regions';
+import { check, checkedElsewhere, parseJsonText, type Infer, type Spec } from './schema';
+import { REGION_IDS } from './regions';
 import { validateActionList, type TimedCommand, type MegaSource } from './commands';
 import dec2010 from './scenarios/dec-2010.json';
 import aug2007 from './scenarios/aug-2007.json';
 import normalDay from './scenarios/normal-day.json';
 
-export type RetrySpec = { kind: 'tight'; intervalS: number } | { kind: 'backoff'; baseS: number; capS: number };
+/** A scenario file, checked (docs/scenario.schema.json): the type is SCENARIO_SPEC's. */
+export type Scenario = Infer<typeof SCENARIO_SPEC>;
+export type VersionSpec = Scenario['versions'][number];
+export type RetrySpec = VersionSpec['retry'];
+export type MegaSourceSpec = Scenario['services']['mega'][MegaSource];
 
-export interface VersionSpec {
-  id: string;
-  name: string;
-  share: number; // of concurrent users
-  desktop: boolean; // desktop clients with a public address can become supernodes
-  windows: boolean; // restarted by Windows Update (seed 002)
-  crashesOnSlowIm: boolean; // the 5.0.0152 bug (seed 000)
-  selfHealingFlaw: boolean; // the Aug 2007 bug (seeds 002, 004): stale host caches, supernodes drop out when logins fail
-  retry: RetrySpec;
-}
+const num = (min: number, max: number, doc?: string) => ({ kind: 'number', min, max, doc }) as const;
+const pos = (max = 1e12, doc?: string) => num(0, max, doc);
+const frac = num(0, 1);
+const str = { kind: 'string' } as const;
 
-export interface MegaSourceSpec {
-  available: number; // servers that can be had at all
-  provisionMin: number;
-  costPerHourUsd: number;
-  clientCapacity: number;
-  acceptPerS: number; // new clients one mega-supernode can take per second
-  perHour: number; // servers the source can bring up per hour once its lead time is over
-}
-
-export interface Scenario {
-  id: string;
-  name: string;
-  description: string;
-  startUtc: string;
-  durationHours: number;
-  population: {
-    peakConcurrent: number;
-    peakUtcHour: number;
-    regionShares: Record<RegionId, number>;
-    nightFraction: number; // online share at the local small hours relative to the local peak
-    sessionMin: number;
-    restartMin: number;
-    giveUpPerHour: number;
-    giveUpCap: number; // most of one failed attempt's clients that give up at once
-    returnMin: number; // mean time before someone who gave up tries again, at the local peak hour
-    arrivalNoise: number; // relative noise on arrivals each tick
-    rebootMin: number; // a Windows restart: minutes before Skype starts again
-  };
-  versions: VersionSpec[];
-  supernodes: {
-    perConnectedDesktop: number;
-    clientCapacity: number;
-    probeCapacityPerS: number;
-    probesPerAttempt: number;
-    thresholdMin: number;
-    thresholdMax: number;
-    classes: number;
-    warmupMin: number;
-    cooldownMin: number;
-    overloadShutdownMin: number;
-    imExposure: number;
-    admitShare: number; // a supernode takes new clients while its load is under this share of its own limit
-    joinCostProbes: number; // work of one join (registration, presence, contacts' search), in probes
-    refusedProbeCost: number; // work of dropping a probe past the node's capacity, in answered probes
-    cellsPerRegion: number;
-    cellSpread: number; // spread of cells' limits (relative)
-    cellHomeSpread: number; // spread of cells' client shares (relative)
-    overflowShare: number; // share of a cell's failed seekers whose next try is a neighbouring cell
-    reloginShare: number; // share of failed attach attempts that log in again for a fresh host cache
-    promoteMin: number;
-    promoteWarmupMin: number;
-    selfPromoteShare: number; // of the usual supernode count, hosts that promote themselves when they find no supernode // a freshly promoted host (already running, already connected) starts serving
-    demoteMin: number;
-    cacheRefreshMin: number; // how fast host caches forget dead supernodes and learn new ones
-    flawCacheRefreshMin: number; // the same for clients with the self-healing flaw
-    flawDropPerMin: number; // flawed supernodes that cannot log in drop supernode mode, per minute
-    megaDiscoveryMin: number; // how fast login servers and caches hand out new mega-supernodes
-  };
-  services: {
-    login: { capacityPerS: number; timeoutS: number; rejectCost: number };
-    offlineIm: {
-      capacityPerS: number;
-      requestsPerClientPerHour: number;
-      fetchPerLogin: number;
-      crashDelayS: number;
-      crashPerLateReply: number;
-      maxQueueS: number;
-      backlogMin: number;
-    };
-    update: { downloadsPerS: number };
-    mega: Record<MegaSource, MegaSourceSpec>;
-    megaDrainMin: number; // a withdrawn mega-supernode hands its clients back over this time
-  };
-  prices: { groupVideoDownPerHourUsd: number; imWithheldPerUserHourUsd: number };
-  hotfixes: {
-    imCrashFix: { buildMin: number };
-    jitteredBackoff: { buildMin: number; baseS: number; capS: number };
-    selfHealingFix: { buildMin: number };
-  };
-  commandDelays: { throttleMin: number; offlineImMin: number; groupVideoMin: number };
-  timeline: TimedCommand[];
-  historical?: TimedCommand[]; // what Skype did, cited in _sources; absent when the record does not say
-  uncertain: string[]; // dotted paths of numbers that --vary may scale
-}
-
-const num = (min: number, max: number, doc?: string): Spec => ({ kind: 'number', min, max, doc });
-const pos = (max = 1e12, doc?: string): Spec => num(0, max, doc);
-const frac: Spec = num(0, 1);
-const str: Spec = { kind: 'string' };
-
-const megaSource: Spec = {
+const megaSource = {
   kind: 'object',
-  fields: { available: num(0, 1e6), provisionMin: num(0, 10080), costPerHourUsd: pos(1e4), clientCapacity: num(1, 1e7), acceptPerS: num(0, 1e6), perHour: num(0.1, 1e6) },
-};
+  fields: {
+    available: num(0, 1e6, 'servers that can be had at all'),
+    provisionMin: num(0, 10080),
+    costPerHourUsd: pos(1e4),
+    clientCapacity: num(1, 1e7),
+    acceptPerS: num(0, 1e6, 'new clients one mega-supernode can take per second'),
+    perHour: num(0.1, 1e6, 'servers the source can bring up per hour once its lead time is over'),
+  },
+} as const;
 
-export const SCENARIO_SPEC: Spec = {
+export const SCENARIO_SPEC = {
   kind: 'object',
   doc: 'A Supernode Storm scenario: the world at the start and what happens to it unprompted.',
   fields: {
@@ -130,14 +45,14 @@ export const SCENARIO_SPEC: Spec = {
         peakConcurrent: num(1000, 1e9),
         peakUtcHour: num(0, 23.99),
         regionShares: { kind: 'record', keys: REGION_IDS, values: frac },
-        nightFraction: num(0.01, 1),
+        nightFraction: num(0.01, 1, 'online share at the local small hours relative to the local peak'),
         sessionMin: num(5, 10080),
         restartMin: num(0.5, 1440),
         giveUpPerHour: num(0, 10),
-        giveUpCap: frac,
-        returnMin: num(1, 10080),
-        arrivalNoise: num(0, 0.5),
-        rebootMin: num(0.5, 20),
+        giveUpCap: num(0, 1, "most of one failed attempt's clients that give up at once"),
+        returnMin: num(1, 10080, 'mean minutes before someone who gave up tries again, at the local peak hour'),
+        arrivalNoise: num(0, 0.5, 'relative noise on arrivals each tick'),
+        rebootMin: num(0.5, 20, 'a Windows restart: minutes before Skype starts again'),
       },
     },
     versions: {
@@ -149,11 +64,11 @@ export const SCENARIO_SPEC: Spec = {
         fields: {
           id: { kind: 'string', pattern: '^[A-Za-z0-9._-]{1,40}$' },
           name: str,
-          share: frac,
-          desktop: { kind: 'boolean' },
-          windows: { kind: 'boolean' },
-          crashesOnSlowIm: { kind: 'boolean' },
-          selfHealingFlaw: { kind: 'boolean' },
+          share: num(0, 1, 'of concurrent users'),
+          desktop: { kind: 'boolean', doc: 'desktop clients with a public address can become supernodes' },
+          windows: { kind: 'boolean', doc: 'restarted by Windows Update (seed 002)' },
+          crashesOnSlowIm: { kind: 'boolean', doc: 'the 5.0.0152 bug (seed 000)' },
+          selfHealingFlaw: { kind: 'boolean', doc: 'the Aug 2007 bug (seeds 002, 004): stale host caches, supernodes drop out when logins fail' },
           retry: {
             kind: 'oneOf',
             tag: 'kind',
@@ -179,22 +94,22 @@ export const SCENARIO_SPEC: Spec = {
         cooldownMin: num(0, 10080),
         overloadShutdownMin: num(0, 1440),
         imExposure: num(0, 10),
-        admitShare: num(0.1, 1),
-        joinCostProbes: num(0, 1000),
+        admitShare: num(0.1, 1, 'a supernode takes new clients while its load is under this share of its own limit'),
+        joinCostProbes: num(0, 1000, "work of one join (registration, presence, contacts' search), in probes"),
         refusedProbeCost: num(0, 1, 'work of dropping a probe the node has no capacity to answer, in answered probes'),
         cellsPerRegion: num(1, 400),
-        cellSpread: num(0, 0.6),
-        cellHomeSpread: num(0, 0.9),
-        overflowShare: frac,
-        reloginShare: frac,
+        cellSpread: num(0, 0.6, "spread of cells' limits (relative)"),
+        cellHomeSpread: num(0, 0.9, "spread of cells' client shares (relative)"),
+        overflowShare: num(0, 1, "share of a cell's failed seekers whose next try is a neighbouring cell"),
+        reloginShare: num(0, 1, 'share of failed attach attempts that log in again for a fresh host cache'),
         promoteMin: num(1, 10080),
-        promoteWarmupMin: num(0, 10080),
-        selfPromoteShare: frac,
+        promoteWarmupMin: num(0, 10080, 'minutes before a freshly promoted host (already running, already connected) starts serving'),
+        selfPromoteShare: num(0, 1, 'of the usual supernode count, hosts that promote themselves when they find no supernode'),
         demoteMin: num(1, 10080),
-        cacheRefreshMin: num(0.5, 10080),
-        flawCacheRefreshMin: num(0.5, 10080),
-        flawDropPerMin: num(0, 1),
-        megaDiscoveryMin: num(0.5, 10080),
+        cacheRefreshMin: num(0.5, 10080, 'how fast host caches forget dead supernodes and learn new ones'),
+        flawCacheRefreshMin: num(0.5, 10080, 'the same for clients with the self-healing flaw'),
+        flawDropPerMin: num(0, 1, 'flawed supernodes that cannot log in drop supernode mode, per minute'),
+        megaDiscoveryMin: num(0.5, 10080, 'how fast login servers and caches hand out new mega-supernodes'),
       },
     },
     services: {
@@ -215,7 +130,7 @@ export const SCENARIO_SPEC: Spec = {
         },
         update: { kind: 'object', fields: { downloadsPerS: pos() } },
         mega: { kind: 'record', keys: ['dedicated', 'groupVideo', 'cloud'], values: megaSource },
-        megaDrainMin: num(1, 1440),
+        megaDrainMin: num(1, 1440, 'a withdrawn mega-supernode hands its clients back over this many minutes'),
       },
     },
     hotfixes: {
@@ -228,12 +143,12 @@ export const SCENARIO_SPEC: Spec = {
     },
     prices: { kind: 'object', fields: { groupVideoDownPerHourUsd: pos(1e7), imWithheldPerUserHourUsd: pos(100) } },
     commandDelays: { kind: 'object', fields: { throttleMin: num(0, 600), offlineImMin: num(0, 600), groupVideoMin: num(0, 600) } },
-    timeline: { kind: 'array', maxItems: 10_000, items: { kind: 'any', doc: '{"atMinute": number, "command": Command}' } },
-    historical: { kind: 'array', maxItems: 10_000, items: { kind: 'any', doc: '{"atMinute": number, "command": Command}: what Skype did' } },
+    timeline: { kind: 'array', maxItems: 10_000, items: checkedElsewhere<TimedCommand>('{"atMinute": number, "command": Command}') },
+    historical: { kind: 'array', maxItems: 10_000, items: checkedElsewhere<TimedCommand>('{"atMinute": number, "command": Command}: what Skype did') },
     uncertain: { kind: 'array', maxItems: 200, items: { kind: 'string', pattern: '^[A-Za-z0-9_.]{1,120}$' }, doc: 'numbers --vary may scale, as dotted paths' },
   },
   optional: ['historical'],
-};
+} as const satisfies Spec;
 
 /** A scenario file that could not be used; the message names the file, the field and the problem. */
 export class ScenarioError extends Error {

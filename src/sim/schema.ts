@@ -1,16 +1,54 @@
-// A small schema language for our data files (scenarios, drills). One spec both
-// validates a parsed file, with errors naming the field and the problem, and produces
-// the JSON Schema we publish next to the files, so the two can never disagree.
+// A small schema language for our data files (scenarios, drills, replays). One spec
+// validates a parsed file, with errors naming the field and the problem; produces the JSON
+// Schema we publish next to the files; and, written `as const`, gives the TypeScript type
+// (`Infer`), so the checks, the published schema and the types can never disagree.
 
 export type Spec =
   | { kind: 'number'; min?: number; max?: number; int?: boolean; doc?: string }
   | { kind: 'string'; enum?: readonly string[]; pattern?: string; doc?: string }
   | { kind: 'boolean'; doc?: string }
   | { kind: 'array'; items: Spec; minItems?: number; maxItems?: number; doc?: string }
-  | { kind: 'object'; fields: Record<string, Spec>; optional?: readonly string[]; doc?: string }
+  | { kind: 'object'; fields: Readonly<Record<string, Spec>>; optional?: readonly string[]; doc?: string }
   | { kind: 'record'; keys: readonly string[]; values: Spec; doc?: string }
-  | { kind: 'oneOf'; tag: string; variants: Record<string, Spec & { kind: 'object' }>; doc?: string }
-  | { kind: 'any'; doc?: string };
+  | { kind: 'oneOf'; tag: string; variants: Readonly<Record<string, Spec & { kind: 'object' }>>; doc?: string }
+  | AnySpec<unknown>;
+
+/** Any JSON here; `T` is what the hand-written check after the schema walk makes of it. */
+export interface AnySpec<T> {
+  kind: 'any';
+  doc?: string;
+  /** Type only, never set: what `Infer` gives for this field. */
+  readonly checkedAs?: T;
+}
+
+/** A field the schema walk lets through and a named check (in `doc`) narrows to `T`. */
+export const checkedElsewhere = <T>(doc: string): AnySpec<T> => ({ kind: 'any', doc });
+
+/** The TypeScript type of the values a spec accepts (write the spec `as const satisfies Spec`). */
+export type Infer<S> = S extends { kind: 'number' }
+  ? number
+  : S extends { kind: 'string'; enum: readonly (infer E extends string)[] }
+    ? E
+    : S extends { kind: 'string' }
+      ? string
+      : S extends { kind: 'boolean' }
+        ? boolean
+        : S extends { kind: 'array'; items: infer I }
+          ? Infer<I>[]
+          : S extends { kind: 'object'; fields: infer F }
+            ? InferObject<F, S extends { optional: readonly (infer O extends string)[] } ? O : never>
+            : S extends { kind: 'record'; keys: readonly (infer K extends string)[]; values: infer V }
+              ? { [k in K]: Infer<V> }
+              : S extends { kind: 'oneOf'; tag: infer T extends string; variants: infer Vs }
+                ? { [N in keyof Vs & string]: Flat<Omit<Infer<Vs[N]>, T> & { [t in T]: N }> }[keyof Vs & string]
+                : S extends AnySpec<infer T>
+                  ? T
+                  : never;
+
+type InferObject<F, O extends string> = Flat<
+  { -readonly [k in Exclude<keyof F, O>]: Infer<F[k]> } & { -readonly [k in Extract<keyof F, O>]?: Infer<F[k]> }
+>;
+type Flat<T> = { [k in keyof T]: T[k] };
 
 export interface SchemaIssue {
   path: string; // e.g. "versions[0].retry.intervalS"

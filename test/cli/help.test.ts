@@ -1,21 +1,47 @@
-// Every CLI answers --help and -h with its usage on stdout and exit code 0.
+// Every command line (sim, replay, debrief, the browser host) answers --help and -h with its
+// usage on stdout and exit code 0, and a mistyped command with one line and exit code 2.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const SCRIPT: Record<string, string> = { sim: 'src/cli/sim.ts', replay: 'src/cli/replay.ts', debrief: 'src/cli/debrief.ts', web: 'src/main/host/web.ts' };
+const run = (cli: string, args: string[]) =>
+  spawnSync(tsx, [SCRIPT[cli], ...args], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1', PORT: '' }, timeout: 60_000 });
 
 describe('CLI help', () => {
   it.each([
     ['sim', /npm run sim -- --scenario/],
     ['replay', /npm run replay -- verify FILE\.skyreplay/],
     ['debrief', /npm run debrief -- FILE\.skyreplay --out report\.html/],
+    ['web', /npm run web -- \[--port N\]/],
   ])('%s --help and -h print usage and exit 0', (cli, usage) => {
     for (const flag of ['--help', '-h']) {
-      const r = spawnSync(tsx, [`src/cli/${cli}.ts`, flag], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+      const r = run(cli, [flag]);
       expect(r.status, `${cli} ${flag}`).toBe(0);
       expect(r.stdout).toMatch(usage);
       expect(r.stderr.trim()).toBe('');
     }
+  });
+});
+
+describe('CLI usage errors', () => {
+  it.each<[string, string[], RegExp]>([
+    ['sim', ['--scenario', 'dec-2010', '--every'], /^sim: --every needs a value$/],
+    ['sim', ['--scenario', 'dec-2010', '-v'], /^sim: unknown option -v; known: --scenario /],
+    ['replay', ['record', '--scenario', 'dec-2010', '--seed', 'one', '--out', 'x'], /^replay: --seed must be a number, got "one"$/],
+    ['replay', ['branch', 'a.skyreplay', 'b.skyreplay', '--at-minute', '5', '--out', 'x'], /^replay: unexpected argument "b\.skyreplay"$/],
+    ['debrief', ['a.skyreplay', '--out', '--force'], /^debrief: --out needs a value$/],
+    ['debrief', ['a.skyreplay', '--html', 'r.html'], /^debrief: unknown option --html; known: --out --csv --pdf --force --drills$/],
+    ['web', ['--port', 'eighty'], /^web: --port must be a whole number, got "eighty"$/],
+    ['web', ['--lan'], /^web: unknown option --lan; known: --port /],
+    ['web', ['--data-dir'], /^web: --data-dir needs a value$/],
+  ])('%s %j: one line on stderr, exit 2', (cli, args, message) => {
+    const r = run(cli, args);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => l.trim());
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(r.stdout).toBe('');
   });
 });

@@ -3,8 +3,8 @@
 // out/ layout) and from a --dir package made there with a stand-in Electron that carries
 // only the fuse wire, so the afterPack hook flips real fuses.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,6 +84,13 @@ describe('resources from a checkout under "sp ace ü"', () => {
     const r = shippedResources(join(root, 'out', 'main'), false);
     for (const p of [r.preloadPath, join(r.rendererDir, 'index.html'), r.readme, join(r.drillsDir, 'dec-2010-as-it-happened.json'), join(r.scenariosDir, 'dec-2010.json'), join(r.iconsDir, '256x256.png')]) {
       expect(existsSync(p), p).toBe(true);
+    }
+    // No node_modules ship (electron-builder.js), so main may load only Electron and Node's own
+    // modules: electron-vite leaves every package in "dependencies" (tsx, playwright-core, ws...) unbundled.
+    for (const f of readdirSync(join(root, 'out', 'main')).filter((n) => n.endsWith('.js'))) {
+      const code = readFileSync(join(root, 'out', 'main', f), 'utf8');
+      const specs = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/g)].map((m) => m[1]);
+      expect(specs.filter((s) => !s.startsWith('.') && s !== 'electron' && !isBuiltin(s)), f).toEqual([]);
     }
     const assets = readdirSync(join(r.rendererDir, 'assets'));
     expect(assets.filter((f) => f.endsWith('.wav'))).toHaveLength(readdirSync('assets/sounds').filter((f) => f.endsWith('.wav')).length);

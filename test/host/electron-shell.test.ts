@@ -67,7 +67,8 @@ beforeEach(() => {
 describe('StormIpc', () => {
   it('validates every payload and only lets the game page drive the game', async () => {
     const session = new SimSession({ seed: 3, paused: true });
-    const ipc = new StormIpc(session, isOurPage);
+    const refusals: string[] = [];
+    const ipc = new StormIpc(session, isOurPage, undefined, (line) => refusals.push(line));
     ipc.install();
     expect([...fake.handlers.keys()].sort()).toEqual([IPC.command, IPC.control, IPC.subscribe, IPC.listDrills, IPC.instructor, IPC.replay].sort());
     const wc = fakeContents();
@@ -80,6 +81,9 @@ describe('StormIpc', () => {
     expect(call(IPC.command, { type: 'supernodeCrash', fraction: 0.5 }, 'https://evil.example/')).toMatchObject({ ok: false, error: { field: 'sender' } });
     expect(session.checksum()).toBe(before);
     expect(session.status.speed).toBe(60);
+    // Each refusal is one line for the log file (Help > Show Logs).
+    expect(refusals).toHaveLength(4);
+    expect(refusals[3]).toMatch(/^refused supernode-storm:command: sender: only the game window may drive the game \(not-allowed-now\)$/);
 
     expect(call(IPC.command, { type: 'supernodeCrash', fraction: 0.5 })).toEqual({ ok: true });
     expect(call(IPC.control, { action: 'setSpeed', speed: 900 })).toEqual({ ok: true });

@@ -45,7 +45,15 @@ const EXPORTS: Record<string, ExportKind> = {
  * GET /export/{replay.skyreplay,report.html,metrics.csv,report.pdf}?token=T (or the header
  * `Authorization: Bearer T`): the game on screen as a download. Instructor only.
  */
-export async function serveExport(session: SimSession, token: InstructorToken, req: IncomingMessage, res: ServerResponse, printPdf: (html: string) => Promise<Buffer>): Promise<void> {
+export async function serveExport(
+  session: SimSession,
+  token: InstructorToken,
+  req: IncomingMessage,
+  res: ServerResponse,
+  printPdf: (html: string) => Promise<Buffer>,
+  /** A refused or failed export, one line for the host's log (never the token). */
+  note: (level: 'warn' | 'error', line: string) => void = () => {},
+): Promise<void> {
   const text = (status: number, body: string) => {
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(body);
@@ -55,7 +63,10 @@ export async function serveExport(session: SimSession, token: InstructorToken, r
   if (!kind) return text(404, `No such export. Try ${Object.keys(EXPORTS).join(', ')}.\n`);
   if (req.method !== 'GET') return text(405, 'Exports are downloaded with GET.\n');
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  if (!token.matches(url.searchParams.get('token') ?? bearer)) return text(403, 'Exports are for the instructor: add ?token= from the instructor link that `npm run web` printed.\n');
+  if (!token.matches(url.searchParams.get('token') ?? bearer)) {
+    note('warn', `refused an export of the ${kind}: no or wrong instructor token`);
+    return text(403, 'Exports are for the instructor: add ?token= from the instructor link that `npm run web` printed.\n');
+  }
   try {
     const file = await buildExport(session, kind, { printPdf });
     res.writeHead(200, {
@@ -67,6 +78,7 @@ export async function serveExport(session: SimSession, token: InstructorToken, r
     });
     res.end(file.data);
   } catch (e) {
+    note('error', `export of the ${kind} failed: ${(e as Error)?.message ?? String(e)}`);
     text(500, `Could not export ${kind}: ${(e as Error).message}\n`);
   }
 }

@@ -34,6 +34,8 @@ export class ScreenSockets {
     limits: Partial<ScreenLimits> = {},
     private readonly log: (line: string) => void = (l) => console.warn(l),
     private readonly now: () => number = () => performance.now(),
+    /** Refused messages, one line each (the host's log file limits how many it keeps). */
+    private readonly refused: (line: string) => void = () => {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
@@ -94,6 +96,7 @@ export class ScreenSockets {
         if (!screen.floodAllowance.take()) return this.hangUp(ws, `kept sending more than ${this.limits.messagesPerSecond} messages a second`);
         if (!screen.toldToSlowDown) {
           screen.toldToSlowDown = true;
+          this.refused(`a ${screen.role}'s screen sent more than ${this.limits.messagesPerSecond} messages a second; the rest of the burst is dropped`);
           this.send(ws, { kind: 'error', error: { code: 'out-of-range', field: 'message', message: `too many messages; at most ${this.limits.messagesPerSecond} a second. Messages were dropped; nothing was changed by them` } });
         }
         return;
@@ -152,16 +155,19 @@ export class ScreenSockets {
 
   private receive(ws: WebSocket, screen: Screen, text: string | null): void {
     if (text === null) {
+      this.refused(`refused a ${screen.role}'s binary message`);
       this.send(ws, { kind: 'error', error: { code: 'wrong-type', field: 'message', message: 'binary messages are not understood; send JSON text' } });
       return;
     }
     const v = validateClientMessage(text);
     if (!v.ok) {
+      this.refused(`refused a ${screen.role}'s message at the door: ${v.error.field}: ${v.error.message} (${v.error.code})`);
       this.send(ws, v.id === undefined ? { kind: 'error', error: v.error } : { kind: 'reply', id: v.id, reply: { ok: false, error: v.error } });
       return;
     }
     let subscribed = false;
     const reply = dispatchMessage(this.session, v.value, { role: screen.role, subscribe: () => (subscribed = true) });
+    if (!reply.ok) this.refused(`refused a ${screen.role}'s ${v.value.kind}: ${reply.error.field}: ${reply.error.message} (${reply.error.code})`);
     this.send(ws, { kind: 'reply', id: v.value.id, reply });
     if (subscribed) {
       screen.subscribed = true;

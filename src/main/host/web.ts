@@ -14,6 +14,8 @@ import { ScreenSockets } from './screen-sockets';
 import type { ScreenLimits } from './screen-quota';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { InstructorToken, roleOfSocket, serveExport } from './instructor-access';
+import { parseArgs, UsageError, wantsHelp } from '../../cli/args';
+import { StormLog } from '../log';
 
 export const DEFAULT_PORT = 5173;
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
@@ -31,7 +33,7 @@ export interface WebHostOptions {
   rendererDir?: string; // serve this folder instead of out/renderer (tests)
   build?: BuildMode; // for out/renderer: 'auto' builds when missing or stale
   log?: (line: string) => void;
-  /** Journals go to <dataDir>/journals (crash recovery); unset = recorded in memory only. */
+  /** Journals go to <dataDir>/journals (crash recovery), the log file to <dataDir>/logs/web.log; unset = recorded in memory only, no log file. */
   dataDir?: string | null;
   drillsDir?: string; // drills/ by default
   /** The instructor's secret for this session; random unless given (tests). */
@@ -51,6 +53,8 @@ export interface WebHost {
   session: SimSession;
   /** The connected screens (their count, what waits unsent, who was cut off). */
   screens: ScreenSockets;
+  /** <dataDir>/logs/web.log: warnings, refused messages and exports, failed exports; null without a data folder. */
+  logFile: string | null;
   close(): Promise<void>;
 }
 
@@ -58,8 +62,15 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   const host = opts.host ?? '127.0.0.1';
   if (!LOOPBACK.includes(host))
     throw new Error(`host ${host} would open the game to the network; only 127.0.0.1, localhost or ::1 are allowed`);
-  const log = opts.log ?? ((line: string) => console.log(line));
-  const root = opts.rendererDir ?? (await ensureRendererBuilt(REPO_ROOT, opts.build ?? 'auto', log));
+  const say = opts.log ?? ((line: string) => console.log(line));
+  const file = opts.dataDir ? new StormLog(join(resolve(opts.dataDir), 'logs'), undefined, { name: 'web' }) : null;
+  // Warnings go to the terminal and the file; refusals only to the file, which limits how many it keeps.
+  const log = (line: string) => {
+    say(line);
+    file?.warn(line);
+  };
+  const refused = (line: string) => file?.fromScreen('warn', line);
+  const root = opts.rendererDir ?? (await ensureRendererBuilt(REPO_ROOT, opts.build ?? 'auto', say));
 
   const session = new SimSession({
     scenarioId: opts.scenarioId,
@@ -72,7 +83,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   });
   const token = new InstructorToken(opts.instructorToken);
   const printPdf = opts.printPdf ?? ((html: string) => renderPdf(html));
-  const screens = new ScreenSockets(session, opts.limits, log);
+  const screens = new ScreenSockets(session, opts.limits, log, undefined, refused);
   // Room for a replay opened from a screen (validate.ts: MAX_REPLAY_MESSAGE_CHARS).
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 2 ** 20 });
   let port = opts.port ?? DEFAULT_PORT;
@@ -88,22 +99,26 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
 
   const server = createServer((req, res) => {
     if (!trusted(req)) {
+      refused(`refused a request for another server name (Host ${req.headers.host ?? 'none'}, Origin ${req.headers.origin ?? 'none'})`);
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end(`Open the game at http://127.0.0.1:${port}/\n`);
     }
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path.startsWith('/export/')) return void serveExport(session, token, req, res, printPdf);
+    if (path.startsWith('/export/')) return void serveExport(session, token, req, res, printPdf, (level, line) => file?.fromScreen(level, line));
     serveStatic(root, req, res, { mount: '/instructor' });
   });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const role = url.pathname === '/ws' && trusted(req) ? roleOfSocket(url, token) : null;
     if (!role) {
+      // The path and role only: a wrong guess at the token stays out of the log.
+      refused(`refused a WebSocket to ${url.pathname} as ${url.searchParams.get('role') ?? 'trainee'}${trusted(req) ? '' : ' from another server name'}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     // Room is made by closing an idle screen; the instructor always gets in.
     if (!screens.admit(role)) {
+      refused(`refused a ${role}'s screen: too many screens`);
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nToo many screens are watching this game; close one and try again.\n');
       return;
     }
@@ -120,9 +135,11 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     });
   } catch (e) {
     session.close(); // its journal holds nothing yet
+    file?.error(`could not start: ${(e as Error)?.message ?? String(e)}`);
     throw e;
   }
   port = (server.address() as AddressInfo).port;
+  file?.info(`Supernode Storm web host on http://${host}:${port}/ (process ${process.pid}, ${process.platform})`);
   const clock = session.startClock((frame) => screens.broadcast(frame));
 
   const urlHost = host === '::1' ? '[::1]' : host;
@@ -133,6 +150,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     port,
     session,
     screens,
+    logFile: file?.file ?? null,
     close: async () => {
       clock.stop();
       session.close();
@@ -140,6 +158,8 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      file?.flush();
+      file?.info('web host stopped');
     },
   };
 }
@@ -150,35 +170,22 @@ Prints the instructor console's address (with this session's secret token) once.
 Games are journaled to DIR/journals (default ${DEFAULT_DATA_DIR}/ here), so a killed host's game can be recovered.
 One host per data folder: a second host on the same DIR stops and says which process holds it.`;
 
+const OPTIONS = {
+  port: 'whole', scenario: 'string', seed: 'whole', speed: 'whole', paused: 'flag', rebuild: 'flag', 'no-build': 'flag', 'data-dir': 'string',
+  reason: 'string', // set by scripts/start.mjs when Electron is unavailable
+} as const;
+
 /** `npm run web`: parse flags, start, print the URL on one line, stop cleanly on Ctrl+C. */
 async function main(argv: string[]): Promise<void> {
-  const { parseArgs } = await import('node:util');
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string' },
-      scenario: { type: 'string' },
-      seed: { type: 'string' },
-      speed: { type: 'string' },
-      paused: { type: 'boolean' },
-      rebuild: { type: 'boolean' },
-      'no-build': { type: 'boolean' },
-      'data-dir': { type: 'string' },
-      reason: { type: 'string' }, // set by scripts/start.mjs when Electron is unavailable
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return void console.log(USAGE);
-  const int = (name: string, s: string | undefined): number | undefined => {
-    if (s === undefined || s === '') return undefined;
-    if (!/^\d+$/.test(s)) throw new Error(`--${name} must be a whole number, got "${s}"`);
-    return Number(s);
-  };
-  const explicitPort = int('port', values.port ?? process.env.PORT);
+  if (wantsHelp(argv, OPTIONS)) return void console.log(USAGE);
+  const values = parseArgs(argv, OPTIONS);
+  const env = process.env.PORT ?? '';
+  if (env !== '' && !/^\d{1,5}$/.test(env)) throw new UsageError(`PORT must be a whole number, got "${env}"`);
+  const explicitPort = values.port ?? (env === '' ? undefined : Number(env));
   const base: WebHostOptions = {
     scenarioId: values.scenario,
-    seed: int('seed', values.seed),
-    speed: int('speed', values.speed),
+    seed: values.seed,
+    speed: values.speed,
     paused: values.paused,
     build: values.rebuild ? 'always' : values['no-build'] ? 'never' : 'auto',
     dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
@@ -222,7 +229,9 @@ const invokedDirectly = (): boolean => {
 };
 if (invokedDirectly()) {
   main(process.argv.slice(2)).catch((e: unknown) => {
-    console.error(`Supernode Storm web host could not start: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
+    // Bad flags: one line and exit 2, like the other command lines; anything else stopped the start.
+    if (e instanceof UsageError) console.error(`web: ${e.message}`);
+    else console.error(`Supernode Storm web host could not start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(e instanceof UsageError ? 2 : 1);
   });
 }
