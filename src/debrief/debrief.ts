@@ -2,8 +2,8 @@
 // dec-2010) Skype's historical response, sampled every few sim-minutes; the timeline of
 // commands, injects and notes; key figures; and the drill's verdict if it was a drill.
 import { createSim, historicalFor, viewOf, TICK_SECONDS, type Metrics, type SimState, type TimedCommand } from '../sim/index';
-import { Recorder, describeCommand, runRecording, stampAll, TICKS_PER_MINUTE, type CommandSource, type MarkKind, type RecordedCommand, type Recording, type VerifyResult } from '../replay/index';
-import { DrillRunner, drillObserver, type Drill, type ObjectiveStatus, type ScoreBreakdown } from '../drill/index';
+import { describeCommand, runRecording, stampAll, TICKS_PER_MINUTE, type CommandSource, type MarkKind, type RecordedCommand, type Recording, type VerifyResult } from '../replay/index';
+import { drillObserver, playDrillLike, type Drill, type ObjectiveStatus, type ScoreBreakdown } from '../drill/index';
 
 export interface SeriesRow {
   minute: number;
@@ -49,8 +49,15 @@ export interface Debrief {
     objectives: ObjectiveStatus[];
     score: ScoreBreakdown;
     spent: { userHoursLost: number; megaCostUsd: number; megaHours: number };
-    compare: { label: string; total: number }[]; // what the comparison runs would have scored
+    compare: DrillComparison[]; // what the comparison runs would have scored, by the same rules
   } | null;
+}
+
+/** A comparison run's verdict in the same drill, stopped where the trainee's stopped. */
+export interface DrillComparison {
+  label: string;
+  total: number;
+  score: ScoreBreakdown;
 }
 
 export interface DebriefOptions {
@@ -65,11 +72,12 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
   const runPass = sampleRun(rec, every, 'This run', watch?.observe, (f) => opts.onProgress?.('replay', f));
   // In a drill the comparisons face the same drill: its injects fire on their own conditions.
   const d = opts.drill;
-  const compare: { label: string; total: number }[] = [];
+  const compare: DrillComparison[] = [];
   const other = (actions: TimedCommand[], label: string) => {
     if (!d) return comparison(rec, actions);
-    const { recording, total } = drillComparison(d, rec, actions);
-    compare.push({ label, total });
+    const { recording, scorer } = playDrillLike(d, rec, stampAll(actions, 'trainee'));
+    const score = scorer.score();
+    compare.push({ label, total: score.total, score });
     return recording;
   };
   const baseLabel = d ? 'No action (same drill)' : 'No action (baseline)';
@@ -99,14 +107,6 @@ function comparison(rec: Recording, actions: TimedCommand[]): Recording {
     .filter((c) => c.tick <= rec.endTick)
     .map((c) => ({ tick: c.tick, source: c.source, command: c.command }));
   return { ...rec, commands, checksums: [], marks: [] };
-}
-
-/** The same drill played with `actions` as the trainee's orders (refused ones skipped). */
-function drillComparison(drill: Drill, rec: Recording, actions: TimedCommand[]): { recording: Recording; total: number } {
-  const recorder = new Recorder({ scenario: rec.scenario, seed: rec.seed, createdAt: rec.createdAt, drillId: drill.id });
-  const runner = new DrillRunner(drill, createSim(rec.scenario, rec.seed), recorder);
-  runner.play(stampAll(actions, 'trainee'), rec.endTick); // refused orders are skipped
-  return { recording: runner.finish(), total: runner.score().total };
 }
 
 function sampleRun(rec: Recording, every: number, label: string, observe?: (s: SimState) => void, onProgress?: (f: number) => void): { summary: RunSummary; verdict: VerifyResult } {
