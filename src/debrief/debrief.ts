@@ -35,6 +35,7 @@ export interface TimelineEntry {
   source: CommandSource | MarkKind;
   text: string;
   author?: string;
+  unseen?: true; // a hint the trainee never saw (check mode)
 }
 
 export interface Debrief {
@@ -155,7 +156,11 @@ function timelineOf(rec: Recording): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (const e of rec.scenario.timeline) if (e.atMinute * TICKS_PER_MINUTE <= rec.endTick) out.push({ minute: e.atMinute, source: 'scenario', text: describeCommand(e.command) });
   for (const c of rec.commands) out.push({ minute: c.tick / TICKS_PER_MINUTE, source: c.source, text: describeCommand(c.command) });
-  for (const m of rec.marks) out.push({ minute: m.tick / TICKS_PER_MINUTE, source: m.kind, text: m.text, ...(m.author !== undefined && { author: m.author }) });
+  for (const m of rec.marks) {
+    // In check mode the host never shows hints to the trainee: say so, or the debrief would credit them.
+    const unseen = m.kind === 'hint' && rec.checkMode === true;
+    out.push({ minute: m.tick / TICKS_PER_MINUTE, source: m.kind, text: m.text, ...(m.author !== undefined && { author: m.author }), ...(unseen && { unseen: true }) });
+  }
   // Stable: same-minute entries keep scenario, commands, marks order.
   const sorted = out.map((e, i) => ({ e, i })).sort((a, b) => a.e.minute - b.e.minute || a.i - b.i).map((x) => x.e);
   // One row per minute and source for orders (Skype returned servers region by region); notes stay apart.

@@ -19,7 +19,8 @@ export const COMMAND_SOURCES = ['trainee', 'instructor', 'scenario', 'script'] a
 /** Who gave a command: the player, the instructor (or a drill inject), a host acting for the scenario, a headless script. */
 export type CommandSource = (typeof COMMAND_SOURCES)[number];
 
-export const MARK_KINDS = ['bookmark', 'note', 'hint'] as const;
+/** `refused`: a trainee's order the game turned down (not a command: nothing happened), kept for the debrief. */
+export const MARK_KINDS = ['bookmark', 'note', 'hint', 'refused'] as const;
 export type MarkKind = (typeof MARK_KINDS)[number];
 
 /** An accepted command, applied at `tick` after the step that reached `tick`. */
@@ -52,6 +53,7 @@ export interface Recording {
   scenario: Scenario; // carried whole, so a replay of a custom scenario is self-contained
   seed: number;
   drillId?: string;
+  checkMode?: boolean; // a drill played as an assessment: the trainee saw no hints (not sealed, like marks)
   createdAt: string; // ISO time set by the host (the sim has no clock)
   checksumEveryTicks: number;
   commands: RecordedCommand[]; // in tick order; same-tick commands in the order given

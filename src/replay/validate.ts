@@ -24,7 +24,7 @@ const text = (max: number): Spec => ({ kind: 'string', pattern: `^[\\s\\S]{0,${m
 export const REPLAY_SPEC: Spec = {
   kind: 'object',
   doc: 'A Supernode Storm replay (.skyreplay, gzip-compressed JSON): scenario + seed + timed commands + checksums.',
-  optional: ['drillId', 'branchedFrom', 'scenario'],
+  optional: ['drillId', 'checkMode', 'branchedFrom', 'scenario'],
   fields: {
     format: { kind: 'string', enum: [REPLAY_FORMAT] },
     formatVersion: { kind: 'number', int: true, min: 1, max: FORMAT_VERSION, doc: 'file layout version; readers refuse newer ones' },
@@ -34,6 +34,7 @@ export const REPLAY_SPEC: Spec = {
     scenario: { ...SCENARIO_SPEC, doc: 'the scenario the run used; if absent, scenarioId must be a built-in scenario' },
     seed: { kind: 'number', int: true, min: -2147483648, max: 4294967295 },
     drillId: { kind: 'string', pattern: '^[a-z0-9-]{1,60}$' },
+    checkMode: { kind: 'boolean', doc: 'a drill played in check mode (an assessment): hints were not shown to the trainee' },
     createdAt: { kind: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$', doc: 'ISO time, UTC' },
     checksumEveryTicks: { kind: 'number', int: true, min: 1, max: MAX_TICK },
     commands: {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { historicalActions } from '../../src/sim/index';
 import { stampAll } from '../../src/replay/index';
 import { DrillRunner, scoreReplay } from '../../src/drill/index';
-import { buildDebrief } from '../../src/debrief/index';
+import { buildDebrief, renderReport } from '../../src/debrief/index';
 import { smallDrill } from '../drill/fixtures';
 import { CREATED } from '../replay/helpers';
 
@@ -50,5 +50,36 @@ describe('drill comparisons in a debrief', () => {
     for (const c of d.drill!.compare) expect(c.score.objectives.filter((o) => o.state === 'pending')).toEqual([]);
     // Doing nothing spends nothing: the cost budget is met, 100 points, in every run that bought no megas.
     expect(d.drill!.compare[0].score.objectives.find((o) => o.id === 'cheap')?.state).toBe('met');
+  });
+});
+
+describe('the report of a check-mode drill', () => {
+  it('marks hints as not shown, lists refused orders with their reason, and says it was an assessment', () => {
+    const r = DrillRunner.start(smallDrill(), { createdAt: CREATED, checkMode: true });
+    while (r.minute < 20) r.tick();
+    expect(r.command({ type: 'throttleLogins', perSecond: 3000 }).ok).toBe(false); // not one of this drill's verbs
+    r.giveHint(0, 'Instructor');
+    while (!r.ended && r.minute < 40) r.tick();
+    r.endNow();
+    const rec = r.finish();
+    expect(rec.checkMode).toBe(true);
+    const d = buildDebrief(rec, { drill: r.drill, everyMin: 15 });
+    const hints = d.timeline.filter((e) => e.source === 'hint');
+    expect(hints.length).toBeGreaterThan(0);
+    expect(hints.every((e) => e.unseen)).toBe(true);
+    const refused = d.timeline.filter((e) => e.source === 'refused');
+    expect(refused).toHaveLength(1);
+    expect(refused[0].text).toMatch(/^Throttle logins to 3000\/s.*throttleLogins is not available in this drill/);
+    const html = renderReport(d, { fileName: 'x.skyreplay', generatedAt: CREATED });
+    expect(html).toContain('check mode</span> An assessment');
+    expect(html.match(/not shown to the trainee \(check mode\)/g)).toHaveLength(hints.length);
+    expect(html).toContain('1 refused</span>');
+    // The same drill played openly: hints count as seen.
+    const open = DrillRunner.start(smallDrill(), { createdAt: CREATED });
+    while (!open.ended && open.minute < 20) open.tick();
+    open.endNow();
+    const od = buildDebrief(open.finish(), { drill: open.drill, everyMin: 15 });
+    expect(od.timeline.some((e) => e.source === 'hint' && !e.unseen)).toBe(true);
+    expect(renderReport(od, { fileName: 'x', generatedAt: CREATED })).not.toContain('not shown to the trainee');
   });
 });
