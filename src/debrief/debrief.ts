@@ -3,6 +3,7 @@
 // commands, injects and notes; key figures; and the drill's verdict if it was a drill.
 import { createSim, historicalFor, viewOf, TICK_SECONDS, type Metrics, type SimState, type TimedCommand } from '../sim/index';
 import { describeCommand, runRecording, stampAll, TICKS_PER_MINUTE, type CommandSource, type MarkKind, type RecordedCommand, type Recording, type VerifyResult } from '../replay/index';
+import { movesThatHelp, type MoveTried } from './moves';
 import { drillObserver, playDrillLike, type Drill, type ObjectiveStatus, type ScoreBreakdown } from '../drill/index';
 
 export interface SeriesRow {
@@ -52,6 +53,8 @@ export interface Debrief {
     spent: { userHoursLost: number; megaCostUsd: number; megaHours: number };
     compare: DrillComparison[]; // what the comparison runs would have scored, by the same rules
   } | null;
+  /** Free play, when asked for: single moves from the strategy table that would have saved user-hours. */
+  moves: MoveTried[] | null;
 }
 
 /** A comparison run's verdict in the same drill, stopped where the trainee's stopped. */
@@ -61,10 +64,13 @@ export interface DrillComparison {
   score: ScoreBreakdown;
 }
 
+export type DebriefStage = 'replay' | 'baseline' | 'historical' | 'moves';
+
 export interface DebriefOptions {
   drill?: Drill;
   everyMin?: number; // sampling interval (default 10, like npm run sim)
-  onProgress?: (stage: 'replay' | 'baseline' | 'historical', fraction: number) => void;
+  moves?: boolean; // also try the strategy table's single moves on top of this run's orders (slow: one re-run each)
+  onProgress?: (stage: DebriefStage, fraction: number) => void;
 }
 
 export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief {
@@ -91,6 +97,7 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
     historical = sampleRun(other(record, label), every, label, undefined, (f) => opts.onProgress?.('historical', f)).summary;
   }
   const scorer = watch?.finish();
+  const moves = opts.moves && !d ? movesThatHelp(rec, runPass.summary.figures.userHoursLost, { onProgress: (f) => opts.onProgress?.('moves', f) }) : null;
   return {
     recording: rec,
     verdict: runPass.verdict,
@@ -99,6 +106,7 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
     historical,
     timeline: timelineOf(rec),
     drill: d && scorer ? { drill: d, objectives: scorer.objectives(), score: scorer.score(), spent: scorer.spent, compare } : null,
+    moves,
   };
 }
 

@@ -14,6 +14,7 @@ import { ScreenSockets } from './screen-sockets';
 import type { ScreenLimits } from './screen-quota';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { InstructorToken, roleOfSocket, serveExport } from './instructor-access';
+import { serveEndDebrief } from './end-debrief-route';
 
 export const DEFAULT_PORT = 5173;
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
@@ -93,6 +94,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     }
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/export/')) return void serveExport(session, token, req, res, printPdf);
+    if (path.startsWith('/debrief/')) return void serveEndDebrief(session, req, res);
     serveStatic(root, req, res, { mount: '/instructor' });
   });
   server.on('upgrade', (req, socket, head) => {
