@@ -95,7 +95,10 @@ function chart(d: EndDebrief): SVGSVGElement {
     root.append(svg('line', { x1: L, x2: W - R, y1: y(p), y2: y(p), class: 'grid' }), svg('text', { x: L - 4, y: y(p) + 4, 'text-anchor': 'end', class: 'ax' }, percent(p)));
   }
   const stepH = end > 24 * 60 ? 12 : end > 6 * 60 ? 3 : 1;
-  for (let hr = 0; hr * 60 <= end; hr += stepH) root.append(svg('text', { x: x(hr * 60), y: H - B + 13, 'text-anchor': 'middle', class: 'ax' }, `${hr} h`));
+  for (let hr = 0; hr * 60 <= end; hr += stepH) {
+    const last = (hr + stepH) * 60 > end; // the last label ends at the edge instead of running off it
+    root.append(svg('text', { x: x(hr * 60), y: H - B + 13, 'text-anchor': last && hr > 0 ? 'end' : 'middle', class: 'ax' }, `${hr} h`));
+  }
   for (const r of [...d.runs].reverse()) {
     const st = STYLE[r.kind];
     root.append(svg('polyline', { points: r.points.map(([m, s]) => `${x(m).toFixed(1)},${y(s).toFixed(1)}`).join(' '), fill: 'none', stroke: st.stroke, 'stroke-width': st.width, ...(st.dash && { 'stroke-dasharray': st.dash }), 'data-run': r.kind }));
