@@ -62,6 +62,14 @@ describe('the end screen of a free shift', { timeout: 420_000 }, () => {
     expect(d.moves.map((m) => m.userHoursSaved)).toEqual([...d.moves.map((m) => m.userHoursSaved)].sort((a, b) => b - a));
     expect(await page.locator('#end-moves li').count()).toBe(d.moves.length);
     await shoot(page, '16-end-debrief');
+    // The card holds at the window's minimum and on a big screen: the export stays reachable.
+    for (const [w, hgt] of [[960, 600], [1920, 1080]] as const) {
+      await page.setViewportSize({ width: w, height: hgt });
+      await page.locator('#end-export').scrollIntoViewIfNeeded();
+      expect(await page.locator('#end-export').isVisible()).toBe(true);
+      await shoot(page, `16-end-debrief-${w}x${hgt}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#end-export')]);
     const html = readFileSync((await download.path())!, 'utf8');
