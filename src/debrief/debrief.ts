@@ -2,8 +2,9 @@
 // dec-2010) Skype's historical response, sampled every few sim-minutes; the timeline of
 // commands, injects and notes; key figures; and the drill's verdict if it was a drill.
 import { createSim, historicalFor, viewOf, TICK_SECONDS, type Metrics, type SimState, type TimedCommand } from '../sim/index';
-import { Recorder, describeCommand, runRecording, stampAll, TICKS_PER_MINUTE, type CommandSource, type MarkKind, type RecordedCommand, type Recording, type VerifyResult } from '../replay/index';
-import { DrillRunner, drillObserver, type Drill, type ObjectiveStatus, type ScoreBreakdown } from '../drill/index';
+import { describeCommand, runRecording, stampAll, TICKS_PER_MINUTE, type CommandSource, type MarkKind, type RecordedCommand, type Recording, type VerifyResult } from '../replay/index';
+import { movesThatHelp, type MoveTried } from './moves';
+import { drillObserver, playDrillLike, type Drill, type ObjectiveStatus, type ScoreBreakdown } from '../drill/index';
 
 export interface SeriesRow {
   minute: number;
@@ -35,6 +36,7 @@ export interface TimelineEntry {
   source: CommandSource | MarkKind;
   text: string;
   author?: string;
+  unseen?: true; // a hint the trainee never saw (check mode)
 }
 
 export interface Debrief {
@@ -49,14 +51,26 @@ export interface Debrief {
     objectives: ObjectiveStatus[];
     score: ScoreBreakdown;
     spent: { userHoursLost: number; megaCostUsd: number; megaHours: number };
-    compare: { label: string; total: number }[]; // what the comparison runs would have scored
+    compare: DrillComparison[]; // what the comparison runs would have scored, by the same rules
   } | null;
+  /** Free play, when asked for: single moves from the strategy table that would have saved user-hours. */
+  moves: MoveTried[] | null;
 }
+
+/** A comparison run's verdict in the same drill, stopped where the trainee's stopped. */
+export interface DrillComparison {
+  label: string;
+  total: number;
+  score: ScoreBreakdown;
+}
+
+export type DebriefStage = 'replay' | 'baseline' | 'historical' | 'moves';
 
 export interface DebriefOptions {
   drill?: Drill;
   everyMin?: number; // sampling interval (default 10, like npm run sim)
-  onProgress?: (stage: 'replay' | 'baseline' | 'historical', fraction: number) => void;
+  moves?: boolean; // also try the strategy table's single moves on top of this run's orders (slow: one re-run each)
+  onProgress?: (stage: DebriefStage, fraction: number) => void;
 }
 
 export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief {
@@ -65,11 +79,12 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
   const runPass = sampleRun(rec, every, 'This run', watch?.observe, (f) => opts.onProgress?.('replay', f));
   // In a drill the comparisons face the same drill: its injects fire on their own conditions.
   const d = opts.drill;
-  const compare: { label: string; total: number }[] = [];
+  const compare: DrillComparison[] = [];
   const other = (actions: TimedCommand[], label: string) => {
     if (!d) return comparison(rec, actions);
-    const { recording, total } = drillComparison(d, rec, actions);
-    compare.push({ label, total });
+    const { recording, scorer } = playDrillLike(d, rec, stampAll(actions, 'trainee'));
+    const score = scorer.score();
+    compare.push({ label, total: score.total, score });
     return recording;
   };
   const baseLabel = d ? 'No action (same drill)' : 'No action (baseline)';
@@ -82,6 +97,7 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
     historical = sampleRun(other(record, label), every, label, undefined, (f) => opts.onProgress?.('historical', f)).summary;
   }
   const scorer = watch?.finish();
+  const moves = opts.moves && !d ? movesThatHelp(rec, runPass.summary.figures.userHoursLost, { onProgress: (f) => opts.onProgress?.('moves', f) }) : null;
   return {
     recording: rec,
     verdict: runPass.verdict,
@@ -90,6 +106,7 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
     historical,
     timeline: timelineOf(rec),
     drill: d && scorer ? { drill: d, objectives: scorer.objectives(), score: scorer.score(), spent: scorer.spent, compare } : null,
+    moves,
   };
 }
 
@@ -99,14 +116,6 @@ function comparison(rec: Recording, actions: TimedCommand[]): Recording {
     .filter((c) => c.tick <= rec.endTick)
     .map((c) => ({ tick: c.tick, source: c.source, command: c.command }));
   return { ...rec, commands, checksums: [], marks: [] };
-}
-
-/** The same drill played with `actions` as the trainee's orders (refused ones skipped). */
-function drillComparison(drill: Drill, rec: Recording, actions: TimedCommand[]): { recording: Recording; total: number } {
-  const recorder = new Recorder({ scenario: rec.scenario, seed: rec.seed, createdAt: rec.createdAt, drillId: drill.id });
-  const runner = new DrillRunner(drill, createSim(rec.scenario, rec.seed), recorder);
-  runner.play(stampAll(actions, 'trainee'), rec.endTick); // refused orders are skipped
-  return { recording: runner.finish(), total: runner.score().total };
 }
 
 function sampleRun(rec: Recording, every: number, label: string, observe?: (s: SimState) => void, onProgress?: (f: number) => void): { summary: RunSummary; verdict: VerifyResult } {
@@ -155,7 +164,11 @@ function timelineOf(rec: Recording): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (const e of rec.scenario.timeline) if (e.atMinute * TICKS_PER_MINUTE <= rec.endTick) out.push({ minute: e.atMinute, source: 'scenario', text: describeCommand(e.command) });
   for (const c of rec.commands) out.push({ minute: c.tick / TICKS_PER_MINUTE, source: c.source, text: describeCommand(c.command) });
-  for (const m of rec.marks) out.push({ minute: m.tick / TICKS_PER_MINUTE, source: m.kind, text: m.text, ...(m.author !== undefined && { author: m.author }) });
+  for (const m of rec.marks) {
+    // In check mode the host never shows hints to the trainee: say so, or the debrief would credit them.
+    const unseen = m.kind === 'hint' && rec.checkMode === true;
+    out.push({ minute: m.tick / TICKS_PER_MINUTE, source: m.kind, text: m.text, ...(m.author !== undefined && { author: m.author }), ...(unseen && { unseen: true }) });
+  }
   // Stable: same-minute entries keep scenario, commands, marks order.
   const sorted = out.map((e, i) => ({ e, i })).sort((a, b) => a.e.minute - b.e.minute || a.i - b.i).map((x) => x.e);
   // One row per minute and source for orders (Skype returned servers region by region); notes stay apart.

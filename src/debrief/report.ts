@@ -1,7 +1,7 @@
 // The debrief report: one standalone HTML page (inline CSS, inline SVG, no scripts, no
 // external resources) that opens offline in any browser and prints to PDF. Everything
 // that came from a replay file (notes, names) is escaped: replays are mailed around.
-import type { Debrief, KeyFigures, RunSummary, TimelineEntry } from './debrief';
+import type { Debrief, KeyFigures, RunSummary, SeriesRow, TimelineEntry } from './debrief';
 import { TICK_SECONDS } from '../sim/index';
 import { FORMAT_VERSION, SIM_VERSION } from '../replay/index';
 import { TICKS_PER_MINUTE } from '../shared/facts';
@@ -17,7 +17,7 @@ const usd = (n: number) => `$${Math.round(n).toLocaleString('en')}`;
 const pad = (n: number) => String(n).padStart(2, '0');
 const tPlus = (min: number) => `T+${pad(Math.floor(min / 60))}:${pad(Math.floor(min % 60))}`;
 const COLOURS = { run: '#1f5fbf', baseline: '#8a8f98', historical: '#d9822b' };
-const SOURCE_COLOURS: Record<string, string> = { trainee: '#1f5fbf', instructor: '#c0392b', scenario: '#6b7280', script: '#7c3aed', bookmark: '#0f766e', note: '#0f766e', hint: '#b45309' };
+const SOURCE_COLOURS: Record<string, string> = { trainee: '#1f5fbf', instructor: '#c0392b', scenario: '#6b7280', script: '#7c3aed', bookmark: '#0f766e', note: '#0f766e', hint: '#b45309', refused: '#9f1239' };
 
 export function renderReport(d: Debrief, meta: ReportMeta): string {
   const rec = d.recording;
@@ -37,10 +37,12 @@ export function renderReport(d: Debrief, meta: ReportMeta): string {
 <body><main>
 <header><h1>${esc(title)}</h1>
 <p class="sub">${d.drill ? `Drill <b>${esc(d.drill.drill.name)}</b> · ` : ''}seed ${rec.seed} · ${hours.toFixed(1)} sim-hours from ${esc(sc.startUtc)} · recorded ${esc(rec.createdAt)}${rec.branchedFrom ? ` · taken over at ${tPlus(rec.branchedFrom.tick / TICKS_PER_MINUTE)} from replay ${esc(rec.branchedFrom.replayHash)}` : ''}</p>
-<p class="sub">${verdict}</p></header>
+<p class="sub">${verdict}</p>
+${rec.checkMode ? '<p class="sub"><span class="badge wait">check mode</span> An assessment: the trainee could not pause or change the speed and saw no hints; hints in the timeline are marked as not shown.</p>' : ''}
+${refusedLine(d.timeline)}</header>
 ${d.drill ? drillSection(d) : ''}
-<section><h2>Users online, as a share of a normal day</h2>
-${chart(d, runs)}
+<section><h2>How it went</h2>
+${charts(d, runs)}
 </section>
 <section><h2>Key figures</h2>${figuresTable(runs)}</section>
 <section><h2>Timeline</h2>${timelineTable(d.timeline, sc.startUtc)}</section>
@@ -49,32 +51,109 @@ ${chart(d, runs)}
 `;
 }
 
-function chart(d: Debrief, runs: RunSummary[]): string {
-  const W = 900, H = 330, L = 48, R = 16, T = 14, B = 58;
+/** Who gave each timeline entry, as the lanes under the main chart (top to bottom). */
+const LANES: { label: string; sources: string[] }[] = [
+  { label: 'Scenario', sources: ['scenario'] },
+  { label: 'Instructor', sources: ['instructor'] },
+  { label: 'Orders', sources: ['trainee', 'script'] },
+  { label: 'Refused', sources: ['refused'] },
+  { label: 'Notes, hints', sources: ['note', 'bookmark', 'hint'] },
+];
+const RUN_STYLE = [
+  { colour: COLOURS.run, width: 2.6, dash: '' },
+  { colour: COLOURS.baseline, width: 1.8, dash: ' stroke-dasharray="6 4"' },
+  { colour: COLOURS.historical, width: 1.8, dash: '' },
+];
+
+interface Plot {
+  title: string;
+  value: (m: SeriesRow['m']) => number;
+  tick: (v: number) => string;
+  height: number;
+  fixedMax?: number;
+  refLine?: { at: number; label: string };
+  log?: boolean; // a log axis from 0.1 (load spans 0.3x to 100x)
+}
+
+/** One figure over time for every run, on a shared time axis; the main chart adds the event lanes. */
+function plot(d: Debrief, runs: RunSummary[], p: Plot, lanes: TimelineEntry[] | null): string {
+  const laneH = 15;
+  const W = 900, L = 96, R = 16, T = 10, B = 22 + (lanes ? LANES.length * laneH + 6 : 0);
+  const H = p.height + T + B;
   const end = Math.max(1, d.recording.endTick / TICKS_PER_MINUTE);
-  const x = (min: number) => L + ((W - L - R) * min) / end;
-  const y = (share: number) => T + (H - T - B) * (1 - Math.min(1.1, Math.max(0, share)) / 1.1);
+  const x = (min: number) => L + ((W - L - R) * Math.min(min, end)) / end;
+  const top = p.fixedMax ?? niceMax(Math.max(p.refLine?.at ?? 0, ...runs.flatMap((r) => r.rows.map((row) => p.value(row.m))).filter(Number.isFinite)));
+  const LO = 0.1;
+  const logTop = 10 ** Math.ceil(Math.log10(Math.max(top, 10)));
+  const frac = (v: number) => (p.log ? Math.log10(Math.max(LO, v) / LO) / Math.log10(logTop / LO) : v / top);
+  const y = (v: number) => T + p.height * (1 - Math.min(1.05, Math.max(0, frac(v))));
   const parts: string[] = [];
-  for (let p = 0; p <= 1.0001; p += 0.2) parts.push(`<line x1="${L}" x2="${W - R}" y1="${y(p)}" y2="${y(p)}" class="grid"/><text x="${L - 6}" y="${y(p) + 4}" class="ax" text-anchor="end">${Math.round(p * 100)}%</text>`);
-  const stepH = end / 60 > 24 ? 6 : end / 60 > 6 ? 2 : 1;
-  for (let h = 0; h * 60 <= end; h += stepH) parts.push(`<line x1="${x(h * 60)}" x2="${x(h * 60)}" y1="${T}" y2="${H - B}" class="grid"/><text x="${x(h * 60)}" y="${H - B + 14}" class="ax" text-anchor="middle">${h} h</text>`);
-  const colour = [COLOURS.run, COLOURS.baseline, COLOURS.historical];
-  const curves: string[] = [];
-  runs.forEach((r, i) => {
-    const pts = r.rows.map((row) => `${x(row.minute).toFixed(1)},${y(row.m.wantOnline > 0 ? row.m.onlineUsers / row.m.wantOnline : 1).toFixed(1)}`).join(' ');
-    curves.push(`<polyline points="${pts}" fill="none" stroke="${colour[i]}" stroke-width="${i === 0 ? 2.6 : 1.8}"${i === 1 ? ' stroke-dasharray="6 4"' : ''}/>`);
-    parts.push(`<line x1="${L + 10 + i * 240}" x2="${L + 34 + i * 240}" y1="${H - 10}" y2="${H - 10}" stroke="${colour[i]}" stroke-width="3"${i === 1 ? ' stroke-dasharray="6 4"' : ''}/><text x="${L + 40 + i * 240}" y="${H - 6}" class="lg">${esc(r.label)}</text>`);
+  const ticks = p.log ? Array.from({ length: Math.round(Math.log10(logTop / LO)) + 1 }, (_, k) => LO * 10 ** k) : [0, 1, 2, 3, 4].map((k) => (top * k) / 4);
+  for (const v of ticks) {
+    parts.push(`<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" class="grid"/><text x="${L - 6}" y="${y(v) + 4}" class="ax" text-anchor="end">${p.tick(v)}</text>`);
+  }
+  const stepH = end / 60 > 24 ? 6 : end / 60 > 6 ? 2 : end / 60 > 2 ? 1 : 0.25;
+  for (let h = 0; h * 60 <= end + 1e-9; h += stepH) parts.push(`<line x1="${x(h * 60)}" x2="${x(h * 60)}" y1="${T}" y2="${T + p.height}" class="grid"/><text x="${x(h * 60)}" y="${T + p.height + 14}" class="ax" text-anchor="middle">${h < 1 && h > 0 ? `${h * 60} min` : `${h} h`}</text>`);
+  if (p.refLine) parts.push(`<line x1="${L}" x2="${W - R}" y1="${y(p.refLine.at)}" y2="${y(p.refLine.at)}" class="ref"/><text x="${W - R - 4}" y="${y(p.refLine.at) - 4}" class="ax" text-anchor="end">${esc(p.refLine.label)}</text>`);
+  if (lanes) parts.push(...laneMarks(lanes, x, T + p.height + 24, laneH, L, W - R, T, p.height));
+  const curves = runs.map((r, i) => {
+    const st = RUN_STYLE[i];
+    const pts = r.rows.map((row) => `${x(row.minute).toFixed(1)},${y(p.value(row.m)).toFixed(1)}`).join(' ');
+    return `<polyline points="${pts}" fill="none" stroke="${st.colour}" stroke-width="${st.width}"${st.dash}/>`;
   });
   parts.push(...curves.slice(1), curves[0]); // this run on top
-  // Ticks under the plot: one per command or note of this run, coloured by who gave it.
-  for (const e of d.timeline) {
-    if (e.minute > end) continue;
-    const c = SOURCE_COLOURS[e.source] ?? '#333';
-    const yy = H - B + 20 + (e.source === 'scenario' ? 0 : e.source === 'instructor' ? 6 : e.source === 'trainee' || e.source === 'script' ? 12 : 18);
-    parts.push(`<line x1="${x(e.minute).toFixed(1)}" x2="${x(e.minute).toFixed(1)}" y1="${yy}" y2="${yy + 5}" stroke="${c}" stroke-width="2"><title>${esc(`${tPlus(e.minute)} ${e.source}: ${e.text}`)}</title></line>`);
-  }
-  return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="Users online as a share of normal over time: this run, the no-action baseline${runs.length > 2 ? ' and the historical response' : ''}">${parts.join('')}</svg>
-<p class="note">Marks under the time axis: scenario events, instructor injects, trainee or scripted orders, and notes/hints (top to bottom).</p>`;
+  return `<figure class="chart"><figcaption>${esc(p.title)}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(p.title)} over time: ${runs.map((r) => esc(r.label)).join(', ')}">${parts.join('')}</svg></figure>`;
+}
+
+/**
+ * Numbered marks, one lane per source, each number the row in the timeline table; a faint
+ * line up through the plot for orders and injects, so cause and effect line up.
+ */
+function laneMarks(entries: TimelineEntry[], x: (min: number) => number, y0: number, laneH: number, left: number, right: number, plotTop: number, plotH: number): string[] {
+  const out: string[] = [];
+  LANES.forEach((lane, li) => {
+    const yy = y0 + li * laneH;
+    out.push(`<text x="${left - 6}" y="${yy + 4}" class="lane" text-anchor="end">${lane.label}</text><line x1="${left}" x2="${right}" y1="${yy}" y2="${yy}" class="laneline"/>`);
+    let lastLabelEnd = -Infinity;
+    entries.forEach((e, n) => {
+      if (!lane.sources.includes(e.source)) return;
+      const cx = x(e.minute);
+      const c = SOURCE_COLOURS[e.source] ?? '#333';
+      const label = `${tPlus(e.minute)} ${e.source}: ${e.text}`;
+      if (e.source !== 'scenario' && e.source !== 'note' && e.source !== 'bookmark' && e.source !== 'hint')
+        out.push(`<line x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="${plotTop}" y2="${plotTop + plotH}" stroke="${c}" class="guide"/>`);
+      out.push(`<circle cx="${cx.toFixed(1)}" cy="${yy}" r="3.5" fill="${c}"><title>${esc(label)}</title></circle>`);
+      const num = String(n + 1);
+      const w = 6.5 * num.length + 4;
+      if (cx + 5 > lastLabelEnd) {
+        out.push(`<text x="${(cx + 5).toFixed(1)}" y="${yy + 4}" class="num-lbl">${num}</text>`);
+        lastLabelEnd = cx + 5 + w;
+      }
+    });
+  });
+  return out;
+}
+
+/** A round axis top just above `v` (1, 2, 2.5 or 5 times a power of ten). */
+function niceMax(v: number): number {
+  if (!(v > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5, 10]) if (v <= m * p) return m * p;
+  return 10 * p;
+}
+
+function legend(runs: RunSummary[]): string {
+  return `<p class="legend">${runs.map((r, i) => `<span><svg width="28" height="10" aria-hidden="true"><line x1="1" x2="27" y1="5" y2="5" stroke="${RUN_STYLE[i].colour}" stroke-width="3"${RUN_STYLE[i].dash}/></svg>${esc(r.label)}</span>`).join('')}</p>`;
+}
+
+function charts(d: Debrief, runs: RunSummary[]): string {
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  return `${legend(runs)}
+${plot(d, runs, { title: 'Users online, as a share of a normal day', value: (m) => (m.wantOnline > 0 ? m.onlineUsers / m.wantOnline : 1), tick: pct, height: 250, fixedMax: 1 }, d.timeline)}
+<p class="note">Numbered marks under the chart are the rows of the timeline below, in lanes by who gave them; a faint line runs up from each order and inject.</p>
+${plot(d, runs, { title: 'Peer supernodes serving', value: (m) => m.supernodesUp, tick: big, height: 130 }, null)}
+${plot(d, runs, { title: 'Load per serving supernode, times its normal capacity (log scale)', value: (m) => m.supernodeLoad, tick: (v) => `${v < 1 ? v.toFixed(1) : Math.round(v)}×`, height: 130, refLine: { at: 1, label: 'full' }, log: true }, null)}
+${plot(d, runs, { title: 'Cost so far: mega-supernodes, Group Video downtime, held offline messages', value: (m) => m.costUsd, tick: (v) => `$${big(v)}`, height: 130 }, null)}`;
 }
 
 function figuresTable(runs: RunSummary[]): string {
@@ -116,19 +195,25 @@ function drillSection(d: Debrief): string {
   return `<section><h2>Drill: ${esc(dr.drill.name)}</h2><p class="brief">${esc(dr.drill.briefing)}</p>
 <table class="obj"><tr><th>Result</th><th>Objective</th><th>Outcome</th><th>Decided</th><th class="num">Points</th></tr>${objRows}${penRows}
 <tr class="total"><td></td><td colspan="3">Score</td><td class="num">${s.total} / ${s.maxTotal}</td></tr></table>
-${dr.compare.length ? `<p class="note">In the same drill: ${dr.compare.map((c) => `${esc(c.label.replace(/ \(same drill\)$/, ''))} would score ${c.total}`).join('; ')}.</p>` : ''}</section>`;
+${dr.compare.length ? `<p class="note">In the same drill, stopped at the same moment and judged by the same rules: ${dr.compare.map((c) => `${esc(c.label.replace(/ \(same drill\)$/, ''))} would score ${c.total} (${c.score.objectives.filter((o) => o.state === 'met').length} of ${c.score.objectives.length} objectives met)`).join('; ')}.</p>` : ''}</section>`;
+}
+
+function refusedLine(entries: TimelineEntry[]): string {
+  const n = entries.filter((e) => e.source === 'refused').length;
+  return n ? `<p class="sub"><span class="badge bad">${n} refused</span> ${n === 1 ? 'order was' : 'orders were'} turned down by the game (in the timeline, with the reason given).</p>` : '';
 }
 
 function timelineTable(entries: TimelineEntry[], startUtc: string): string {
   if (!entries.length) return '<p>No commands, injects or notes.</p>';
   const t0 = Date.parse(startUtc);
   const rows = entries
-    .map((e) => {
+    .map((e, n) => {
       const utc = Number.isNaN(t0) ? '' : new Date(t0 + e.minute * 60_000).toISOString().slice(5, 16).replace('T', ' ');
-      return `<tr><td>${tPlus(e.minute)}</td><td class="utc">${utc}</td><td><span class="src" style="background:${SOURCE_COLOURS[e.source] ?? '#333'}">${e.source}</span></td><td>${esc(e.text)}${e.author ? ` <i>— ${esc(e.author)}</i>` : ''}</td></tr>`;
+      const unseen = e.unseen ? ' <span class="unseen">not shown to the trainee (check mode)</span>' : '';
+      return `<tr><td class="num">${n + 1}</td><td>${tPlus(e.minute)}</td><td class="utc">${utc}</td><td><span class="src" style="background:${SOURCE_COLOURS[e.source] ?? '#333'}">${e.source}</span></td><td>${esc(e.text)}${e.author ? ` <i>— ${esc(e.author)}</i>` : ''}${unseen}</td></tr>`;
     })
     .join('');
-  return `<table class="tl"><tr><th>Sim time</th><th>UTC</th><th>Who</th><th>What</th></tr>${rows}</table>`;
+  return `<table class="tl"><tr><th class="num">#</th><th>Sim time</th><th>UTC</th><th>Who</th><th>What</th></tr>${rows}</table>`;
 }
 
 const CSS = `
@@ -136,7 +221,12 @@ body{margin:0;background:#f4f5f7;color:#1d2330;font:14px/1.45 system-ui,-apple-s
 main{max-width:960px;margin:0 auto;padding:24px 28px 40px;background:#fff}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #e3e6ea;padding-bottom:4px}
 .sub{color:#4b5563;margin:2px 0}.note{color:#6b7280;font-size:12px;margin:4px 0}.brief{color:#374151}
-svg{width:100%;height:auto;display:block}.grid{stroke:#e5e7eb;stroke-width:1}.ax{font-size:11px;fill:#6b7280}.lg{font-size:12px;fill:#1d2330}
+svg{width:100%;height:auto;display:block}.grid{stroke:#e5e7eb;stroke-width:1}.ax{font-size:11px;fill:#6b7280}
+figure{margin:10px 0 4px}figcaption{font-size:13px;font-weight:600;color:#374151;margin-bottom:2px}
+.ref{stroke:#b91c1c;stroke-width:1;stroke-dasharray:3 3}.guide{stroke-width:1;stroke-opacity:.28}
+.lane{font-size:11px;fill:#4b5563}.laneline{stroke:#eef0f3}.num-lbl{font-size:10px;fill:#1d2330;font-weight:600}
+.legend{display:flex;flex-wrap:wrap;gap:6px 18px;margin:4px 0;font-size:13px}.legend span{display:inline-flex;align-items:center;gap:6px}.legend svg{width:28px;height:10px;display:inline}
+.unseen{display:inline-block;margin-left:6px;padding:0 6px;border-radius:4px;background:#fef3c7;color:#78350f;font-size:11px}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #eef0f3;vertical-align:top}
 th{font-weight:600;color:#374151}.num{text-align:right;white-space:nowrap}.fig td{white-space:nowrap}
 .tl td:first-child,.utc{white-space:nowrap;font-variant-numeric:tabular-nums}.utc{color:#6b7280}
@@ -146,5 +236,5 @@ th{font-weight:600;color:#374151}.num{text-align:right;white-space:nowrap}.fig t
 .total td{font-weight:700;border-top:2px solid #1d2330}
 code{font-size:12px;background:#f3f4f6;padding:0 3px;border-radius:3px}
 footer{margin-top:32px;color:#6b7280;font-size:12px}
-@media print{body{background:#fff}main{padding:0}section{break-inside:avoid}.tl tr{break-inside:avoid}}
+@media print{body{background:#fff}main{padding:0;max-width:none}h2{break-after:avoid}figure,table.fig,table.obj,.legend{break-inside:avoid}.tl tr{break-inside:avoid}}
 `;

@@ -3,4 +3,4 @@ export * from './drill';
 export { DrillScorer, sampleOf, holds, type DrillSample, type ObjectiveState, type ObjectiveStatus, type ScoreBreakdown } from './score';
 export { DrillRunner, type DrillTick, type DrillOrder } from './runner';
 export { DrillJudge, type DrillEndReason } from './judge';
-export { drillObserver, scoreReplay } from './replay-score';
+export { drillObserver, playDrillLike, scoreReplay } from './replay-score';

@@ -85,9 +85,9 @@ export class DrillRunner {
   }
 
   /** A new game for `drill`, recorded (with an optional crash-safe sink) from tick 0. */
-  static start(drill: Drill, opts: { createdAt: string; checksumEveryTicks?: number; sink?: RecordingSink }): DrillRunner {
+  static start(drill: Drill, opts: { createdAt: string; checkMode?: boolean; checksumEveryTicks?: number; sink?: RecordingSink }): DrillRunner {
     const scenario = getScenario(drill.scenarioId);
-    const recorder = new Recorder({ scenario, seed: drill.seed, createdAt: opts.createdAt, drillId: drill.id, checksumEveryTicks: opts.checksumEveryTicks, sink: opts.sink });
+    const recorder = new Recorder({ scenario, seed: drill.seed, createdAt: opts.createdAt, drillId: drill.id, checkMode: opts.checkMode, checksumEveryTicks: opts.checksumEveryTicks, sink: opts.sink });
     return new DrillRunner(drill, createSim(scenario, drill.seed), recorder);
   }
 
@@ -141,7 +141,10 @@ export class DrillRunner {
 
   /** A trainee's order (checked against the drill's verbs) or an instructor's live inject. */
   command(command: unknown, source: CommandSource = 'trainee'): ApplyResult {
-    const refuse = (field: string, message: string): ApplyResult => ({ ok: false, error: { code: 'not-allowed-now', field, message } });
+    const refuse = (field: string, message: string): ApplyResult => {
+      if (source === 'trainee') this.recorder?.refused(this.state.tick, command, message);
+      return { ok: false, error: { code: 'not-allowed-now', field, message } };
+    };
     if (this.ended) return refuse('command', 'the drill is over; no more orders');
     if (source === 'trainee') {
       if (this.state.tick < this.startTick) return refuse('command', `the drill starts at minute ${this.scorer.startMinute}`);

@@ -1,6 +1,7 @@
 // Recording a game as it is played. A Playhead calls recorder.onTick(state) from its
 // `stepped` hook (after each step), and that tick's commands land through recorder.apply().
-import { applyCommand, checksum, type Command, type Scenario, type SimState } from '../sim/index';
+import { applyCommand, checksum, validateCommand, type Command, type Scenario, type SimState } from '../sim/index';
+import { describeCommand } from './describe';
 import type { ApplyResult } from '../sim/apply';
 import {
   DEFAULT_CHECKSUM_EVERY,
@@ -31,6 +32,7 @@ export interface RecorderInit {
   seed: number;
   createdAt: string; // ISO time from the host's clock
   drillId?: string;
+  checkMode?: boolean; // an assessment drill: hints the instructor gives are not shown
   checksumEveryTicks?: number;
   sink?: RecordingSink;
 }
@@ -53,6 +55,7 @@ export class Recorder {
       scenario: init.scenario,
       seed: init.seed,
       ...(init.drillId !== undefined && { drillId: init.drillId }),
+      ...(init.checkMode === true && { checkMode: true }),
       createdAt: init.createdAt,
       checksumEveryTicks: init.checksumEveryTicks ?? DEFAULT_CHECKSUM_EVERY,
       ...(branchedFrom && { branchedFrom }),
@@ -73,7 +76,7 @@ export class Recorder {
   /** Carries on recording from a branch (see branchAt): the trainee takes over at its end. */
   static continueFrom(branch: Recording, createdAt: string, sink?: RecordingSink): Recorder {
     const r = new Recorder(
-      { scenario: branch.scenario, seed: branch.seed, createdAt, drillId: branch.drillId, checksumEveryTicks: branch.checksumEveryTicks },
+      { scenario: branch.scenario, seed: branch.seed, createdAt, drillId: branch.drillId, checkMode: branch.checkMode, checksumEveryTicks: branch.checksumEveryTicks },
       branch.branchedFrom,
     );
     for (const c of branch.commands) r.push(c);
@@ -88,11 +91,20 @@ export class Recorder {
     return this.head;
   }
 
-  /** Applies a command now and records it if the sim accepted it; refusals are not part of the replay. */
+  /** Applies a command now and records it if the sim accepted it; a trainee's refused order is only a mark. */
   apply(state: SimState, source: CommandSource, command: unknown, injectId?: string): ApplyResult {
     const res = applyCommand(state, command);
     if (res.ok) this.record(state.tick, source, command as Command, injectId);
+    else if (source === 'trainee') this.refused(state.tick, command, res.error.message);
     return res;
+  }
+
+  /** A trainee's order the game turned down, and why, for the debrief (the sim never saw it). */
+  refused(tick: number, command: unknown, why: string): void {
+    const v = validateCommand(command);
+    const type = (command as { type?: unknown } | null)?.type;
+    const what = v.ok ? describeCommand(v.value) : typeof type === 'string' ? type.slice(0, 60) : 'an order';
+    this.mark(tick, 'refused', `${what}: ${why}`.slice(0, 2000));
   }
 
   /** Records a command the host already applied (and the sim accepted) at `tick`. */

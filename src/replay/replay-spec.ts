@@ -12,7 +12,8 @@ export const COMMAND_SOURCES = ['trainee', 'instructor', 'scenario', 'script'] a
 /** Who gave a command: the player, the instructor (or a drill inject), a host acting for the scenario, a headless script. */
 export type CommandSource = (typeof COMMAND_SOURCES)[number];
 
-export const MARK_KINDS = ['bookmark', 'note', 'hint'] as const;
+/** `refused`: a trainee's order the game turned down (not a command: nothing happened), kept for the debrief. */
+export const MARK_KINDS = ['bookmark', 'note', 'hint', 'refused'] as const;
 export type MarkKind = (typeof MARK_KINDS)[number];
 
 export const TICKS_PER_HOUR = 3600 / TICK_SECONDS;
@@ -24,7 +25,7 @@ const text = (max: number) => ({ kind: 'string', pattern: `^[\\s\\S]{0,${max}}$`
 export const REPLAY_SPEC = {
   kind: 'object',
   doc: 'A Supernode Storm replay (.skyreplay, gzip-compressed JSON): scenario + seed + timed commands + checksums.',
-  optional: ['drillId', 'branchedFrom', 'scenario'],
+  optional: ['drillId', 'checkMode', 'branchedFrom', 'scenario'],
   fields: {
     format: { kind: 'string', enum: [REPLAY_FORMAT] },
     formatVersion: { kind: 'number', int: true, min: 1, max: FORMAT_VERSION, doc: 'file layout version; readers refuse newer ones' },
@@ -34,6 +35,7 @@ export const REPLAY_SPEC = {
     scenario: { ...SCENARIO_SPEC, doc: 'the scenario the run used; if absent, scenarioId must be a built-in scenario' },
     seed: { kind: 'number', int: true, min: -2147483648, max: 4294967295 },
     drillId: { kind: 'string', pattern: '^[a-z0-9-]{1,60}$' },
+    checkMode: { kind: 'boolean', doc: 'a drill played in check mode (an assessment): hints were not shown to the trainee' },
     createdAt: { kind: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$', doc: 'ISO time, UTC' },
     checksumEveryTicks: { kind: 'number', int: true, min: 1, max: MAX_TICK },
     commands: {

@@ -28,7 +28,7 @@ describe('buildDebrief + renderReport', () => {
     // No scripted outage any more: the first order on the timeline is Skype's first.
     expect(d.timeline.find((e) => e.source === 'script')).toEqual({ minute: 20, source: 'script', text: 'Offline-IM service off' });
     expect(d.timeline.some((e) => e.source === 'note' && e.author?.startsWith('Mallory'))).toBe(true);
-    expect(html.match(/<polyline /g)).toHaveLength(3);
+    expect(html.match(/<polyline /g)).toHaveLength(3 * 4); // three runs on each of the four charts
   });
 
   it('is one self-contained page: no scripts, no external resources, and notes are escaped', () => {
@@ -45,7 +45,7 @@ describe('buildDebrief + renderReport', () => {
   it('shows two curves when there is no historical response to compare with', () => {
     const calm = buildDebrief(record('normal-day', 2), { everyMin: 60 });
     expect(calm.historical).toBeNull();
-    expect(renderReport(calm, meta).match(/<polyline /g)).toHaveLength(2);
+    expect(renderReport(calm, meta).match(/<polyline /g)).toHaveLength(2 * 4);
   });
 
   it('includes the drill verdict and score when the replay is a drill', () => {

@@ -115,7 +115,7 @@ describe('Replayer', () => {
 });
 
 describe('Recorder', () => {
-  it('records accepted commands only, checksums every N ticks, and refuses going back in time', () => {
+  it('records accepted commands only (a refused order as a mark), checksums every N ticks, and refuses going back in time', () => {
     const sc = getScenario('normal-day');
     const s = createSim(sc, 3);
     const rc = new Recorder({ scenario: sc, seed: 3, createdAt: CREATED, checksumEveryTicks: 10 });
@@ -131,7 +131,11 @@ describe('Recorder', () => {
     const r = rc.finish(s);
     expect(r.commands).toEqual([{ tick: 4, source: 'trainee', command: { type: 'throttleLogins', perSecond: 900 } }]);
     expect(r.checksums.map((c) => c.tick)).toEqual([0, 10, 20]);
-    expect(r.marks).toEqual([{ tick: 4, kind: 'bookmark', text: 'throttle on' }]);
+    // The refused order is no command (nothing happened) but the debrief still shows it, with the reason.
+    expect(r.marks).toEqual([
+      { tick: 4, kind: 'refused', text: expect.stringMatching(/^deployMegaSupernodes: "count" must be .*999999/) },
+      { tick: 4, kind: 'bookmark', text: 'throttle on' },
+    ]);
     expect(r.endTick).toBe(25);
     expect(verify(r).ok).toBe(true);
     expect(() => rc.record(3, 'trainee', { type: 'setGroupVideo', enabled: false })).toThrow(/before tick 25/);

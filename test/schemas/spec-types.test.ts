@@ -36,7 +36,7 @@ describe('types inferred from the specs', () => {
     expectTypeOf<Recording['scenario']>().toEqualTypeOf<Scenario>();
     expectTypeOf<Recording['format']>().toEqualTypeOf<'skyreplay'>();
     expectTypeOf<RecordedCommand>().toEqualTypeOf<{ tick: number; source: 'trainee' | 'instructor' | 'scenario' | 'script'; command: Command; injectId?: string }>();
-    expectTypeOf<Mark>().toEqualTypeOf<{ tick: number; kind: 'bookmark' | 'note' | 'hint'; text: string; author?: string }>();
+    expectTypeOf<Mark>().toEqualTypeOf<{ tick: number; kind: 'bookmark' | 'note' | 'hint' | 'refused'; text: string; author?: string }>();
     expectTypeOf<ChecksumMark>().toEqualTypeOf<{ tick: number; checksum: string }>();
   });
 

@@ -16,6 +16,7 @@ import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { InstructorToken, roleOfSocket, serveExport } from './instructor-access';
 import { parseArgs, UsageError, wantsHelp } from '../../cli/args';
 import { StormLog } from '../log';
+import { serveEndDebrief } from './end-debrief-route';
 
 export const DEFAULT_PORT = 5173;
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
@@ -105,6 +106,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     }
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/export/')) return void serveExport(session, token, req, res, printPdf, (level, line) => file?.fromScreen(level, line));
+    if (path.startsWith('/debrief/')) return void serveEndDebrief(session, req, res);
     serveStatic(root, req, res, { mount: '/instructor' });
   });
   server.on('upgrade', (req, socket, head) => {

@@ -24,8 +24,8 @@ function startWorker(): Worker {
 }
 
 /** The debrief of `recording`; `onProgress` gets 0..1 as the three re-simulations go. */
-export function debriefInWorker(recording: Recording, drill: Drill | undefined, onProgress?: (f: number) => void, warn: (l: string) => void = console.warn): Promise<Debrief> {
-  const inThread = () => buildDebrief(recording, { drill, onProgress: (_stage, f) => onProgress?.(f) });
+export function debriefInWorker(recording: Recording, drill: Drill | undefined, onProgress?: (f: number) => void, warn: (l: string) => void = console.warn, opts: { moves?: boolean } = {}): Promise<Debrief> {
+  const inThread = () => buildDebrief(recording, { drill, moves: opts.moves, onProgress: (_stage, f) => onProgress?.(f) });
   let worker: Worker;
   try {
     worker = startWorker();
@@ -56,6 +56,6 @@ export function debriefInWorker(recording: Recording, drill: Drill | undefined, 
         }
       }),
     );
-    worker.postMessage({ recording, drill } satisfies DebriefRequest);
+    worker.postMessage({ recording, drill, moves: opts.moves } satisfies DebriefRequest);
   });
 }

@@ -43,7 +43,7 @@ export class LiveGame {
   /** A drill from its start (DrillRunner.start, with the journal in place before the first tick). */
   static drill(drill: Drill, checkMode: boolean, ctx: GameContext): LiveGame {
     const scenario = getScenario(drill.scenarioId);
-    const recorder = new Recorder({ scenario, seed: drill.seed, createdAt: ctx.createdAt(), drillId: drill.id });
+    const recorder = new Recorder({ scenario, seed: drill.seed, createdAt: ctx.createdAt(), drillId: drill.id, checkMode });
     const log = logFor(recorder, ctx);
     const path = startJournal(recorder, log, ctx, checkMode, 0);
     const runner = new DrillRunner(drill, createSim(scenario, drill.seed), recorder);

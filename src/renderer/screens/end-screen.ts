@@ -1,15 +1,23 @@
-// The end screen: how the shift went, in the post-mortem's own terms.
+// The end screen: how the shift went, in the post-mortem's own terms, and beside it the
+// debrief: what no action, Skype's response and a few other moves would have done.
 import type { SimView } from '../../sim/view-types';
 import type { History } from '../hud/history';
 import { duration, grouped, usd } from '../hud/format';
+import { EndDebriefPanel, type EndDebriefSource } from './end-debrief';
 
 export class EndScreen {
   private readonly root = document.getElementById('end-screen')!;
+  private readonly debrief: EndDebriefPanel;
   onPlayAgain: () => void = () => {};
 
-  constructor() {
+  /** `source`: where a free game's debrief comes from (the browser host's /debrief/end.json by default). */
+  constructor(source?: EndDebriefSource) {
+    this.debrief = new EndDebriefPanel(source);
+    const card = this.root.querySelector('.screen-card')!;
+    card.classList.add('end-card');
+    card.append(this.debrief.root);
     document.getElementById('play-again')!.addEventListener('click', () => {
-      this.root.hidden = true;
+      this.hide();
       this.onPlayAgain();
     });
   }
@@ -20,6 +28,7 @@ export class EndScreen {
 
   hide(): void {
     this.root.hidden = true;
+    this.debrief.hide();
   }
 
   show(view: SimView, history: History): void {
@@ -37,5 +46,6 @@ export class EndScreen {
       ? `Skype's own recovery in December 2010 took about 24 hours. Yours took ${duration(rec!)}.`
       : rec === null ? 'Users barely noticed. Whatever you did, keep doing it.' : 'When the shift ended, users were still unable to connect.');
     this.root.hidden = false;
+    this.debrief.load();
   }
 }

@@ -1,0 +1,35 @@
+// The end screen's share of a debrief: small enough for one message to a screen.
+import type { EndDebrief, EndRun, EndRunKind } from '../shared/end-debrief';
+import type { Debrief, RunSummary } from './debrief';
+
+const MAX_ORDERS = 200; // a screen lists the first ones; the exported report has them all
+
+export function endDebriefOf(d: Debrief): EndDebrief {
+  const runs: EndRun[] = [run(d.run, 'run'), run(d.baseline, 'baseline'), ...(d.historical ? [run(d.historical, 'historical')] : [])];
+  const orders = d.timeline
+    .filter((e) => e.source === 'trainee' || e.source === 'refused')
+    .slice(0, MAX_ORDERS)
+    .map((e) => ({ minute: e.minute, text: e.text, ...(e.source === 'refused' && { refused: true as const }) }));
+  return {
+    scenarioId: d.recording.scenarioId,
+    endMinute: d.run.figures.endMinute,
+    runs,
+    orders,
+    moves: (d.moves ?? []).map((m) => ({ what: m.what, userHoursSaved: m.userHoursSaved, costUsd: m.costUsd })),
+  };
+}
+
+function run(r: RunSummary, kind: EndRunKind): EndRun {
+  const share = (m: RunSummary['rows'][number]['m']) => (m.wantOnline > 0 ? m.onlineUsers / m.wantOnline : 1);
+  const last = r.rows[r.rows.length - 1]?.m;
+  return {
+    kind,
+    label: r.label,
+    points: r.rows.map((row) => [row.minute, Math.round(share(row.m) * 1000) / 1000]),
+    userHoursLost: r.figures.userHoursLost,
+    lowestShare: r.rows.reduce((lo, row) => Math.min(lo, share(row.m)), 1),
+    costUsd: last?.costUsd ?? 0,
+    recoveredAtMinute: r.figures.recoveredAtMinute,
+    collapsed: r.figures.collapseMinute !== null,
+  };
+}

@@ -1,0 +1,78 @@
+// "What would have helped": a few single moves from the strategy table (docs/strategies.md,
+// scripts/explore.ts), each tried on top of the player's own orders in the same game, kept
+// only where the model says it saved user-hours. Computed, never a canned tip.
+import { fixIsFor } from '../sim/hotfix';
+import { applyCommand, createSim, viewOf, type Command, type RegionId, type Scenario, type TimedCommand } from '../sim/index';
+import { Playhead, stampAll, TICKS_PER_MINUTE, type Recording } from '../replay/index';
+
+export interface MoveTried {
+  what: string; // e.g. "Turn the offline-IM service off at T+00:15"
+  userHoursLost: number;
+  userHoursSaved: number; // against the player's own run (negative: it would have hurt)
+  costUsd: number; // the run's whole cost (megas, Group Video downtime, held messages)
+}
+
+interface Move {
+  what: string;
+  actions: TimedCommand[];
+  /** The player already did something of this kind: nothing new to learn from it. */
+  tried: (c: Command) => boolean;
+}
+
+const at = (atMinute: number, command: Command): TimedCommand => ({ atMinute, command });
+const SPREAD: RegionId[] = ['europe', 'na-east', 'asia-pac'];
+const fixApplies = (sc: Scenario, fix: 'imCrashFix' | 'jitteredBackoff' | 'selfHealingFix') => sc.versions.some((_, i) => fixIsFor(sc, i, fix));
+
+/** The strategy table's single moves that this scenario allows, cheapest to learn from first. */
+function candidates(sc: Scenario): Move[] {
+  const fix = (f: 'imCrashFix' | 'jitteredBackoff' | 'selfHealingFix', what: string): Move[] =>
+    fixApplies(sc, f) ? [{ what, actions: [at(0, { type: 'pushHotfix', fix: f, rolloutPctPerHour: 100 })], tried: (c) => c.type === 'pushHotfix' && c.fix === f }] : [];
+  return [
+    { what: 'Turn the offline-IM service off at T+00:15 (it was what made the buggy client crash)', actions: [at(15, { type: 'setOfflineImService', enabled: false })], tried: (c) => c.type === 'setOfflineImService' },
+    ...fix('imCrashFix', 'Push the IM crash fix at the start, 100% of users an hour'),
+    ...fix('selfHealingFix', 'Push the self-healing fix at the start, 100% of users an hour'),
+    ...fix('jitteredBackoff', 'Push the jittered-backoff client update at the start, 100% an hour'),
+    { what: 'Throttle logins to 5,000/s worldwide at T+00:30', actions: [at(30, { type: 'throttleLogins', perSecond: 5000 })], tried: (c) => c.type === 'throttleLogins' },
+    {
+      what: 'Order 1,000 dedicated mega-supernodes at T+00:10 (Europe, North America East, Asia-Pacific)',
+      actions: SPREAD.map((region, i) => at(10, { type: 'deployMegaSupernodes', count: i === 0 ? 334 : 333, region, source: 'dedicated' })),
+      tried: (c) => c.type === 'deployMegaSupernodes',
+    },
+  ];
+}
+
+/** At most `max` moves run (each re-simulates the whole game); the best `keep` that helped, best first. */
+export function movesThatHelp(rec: Recording, playerUserHoursLost: number, opts: { max?: number; keep?: number; onProgress?: (f: number) => void } = {}): MoveTried[] {
+  const own = rec.commands.filter((c) => c.source === 'trainee');
+  const toTry = candidates(rec.scenario).filter((m) => !own.some((c) => m.tried(c.command))).slice(0, opts.max ?? 3);
+  const ownActions = own.map((c) => at(c.tick / TICKS_PER_MINUTE, c.command));
+  const out: MoveTried[] = [];
+  toTry.forEach((m, i) => {
+    const r = runWith(rec, [...m.actions, ...ownActions], (f) => opts.onProgress?.((i + f) / toTry.length));
+    if (r) out.push({ what: m.what, userHoursLost: r.userHoursLost, userHoursSaved: playerUserHoursLost - r.userHoursLost, costUsd: r.costUsd });
+  });
+  opts.onProgress?.(1);
+  // "Helped": at least 1% fewer user-hours lost than the player's own run.
+  return out.filter((m) => m.userHoursSaved > 0.01 * Math.max(1, playerUserHoursLost)).sort((a, b) => b.userHoursSaved - a.userHoursSaved).slice(0, opts.keep ?? 2);
+}
+
+/** The game re-run with `actions`; null if the sim refuses one (the move and the player's orders clash). */
+function runWith(rec: Recording, actions: TimedCommand[], onProgress: (f: number) => void): { userHoursLost: number; costUsd: number } | null {
+  const state = createSim(rec.scenario, rec.seed);
+  let refused = false;
+  const head = new Playhead(state, stampAll(actions, 'script'), 0, {
+    land: (s, c) => applyCommand(s, c.command),
+    landed: (_c, res) => {
+      if (!res.ok) refused = true;
+    },
+  });
+  const chunk = 360;
+  for (let t = Math.min(rec.endTick, chunk); !refused; t = Math.min(rec.endTick, t + chunk)) {
+    head.runTo(t, () => refused);
+    onProgress(t / Math.max(1, rec.endTick));
+    if (t >= rec.endTick) break;
+  }
+  if (refused) return null;
+  const m = viewOf(state).metrics;
+  return { userHoursLost: m.userHoursLost, costUsd: m.costUsd };
+}

@@ -1,0 +1,27 @@
+// "What would have helped": single moves from the strategy table, tried on top of the
+// player's own orders; only those that saved user-hours, best first, none the player made.
+import { describe, expect, it } from 'vitest';
+import { buildDebrief, movesThatHelp } from '../../src/debrief/index';
+import { record } from '../replay/helpers';
+
+describe('moves that would have helped', () => {
+  it('are computed from the model: each saves user-hours against the run, best first', () => {
+    const rec = record('dec-2010', 3);
+    const d = buildDebrief(rec, { everyMin: 60, moves: true });
+    expect(d.moves).not.toBeNull();
+    expect(d.moves!.length).toBeGreaterThan(0);
+    for (const m of d.moves!) {
+      expect(m.userHoursSaved).toBeGreaterThan(0);
+      expect(m.userHoursLost + m.userHoursSaved).toBeCloseTo(d.run.figures.userHoursLost, 3);
+    }
+    expect(d.moves!.map((m) => m.userHoursSaved)).toEqual([...d.moves!.map((m) => m.userHoursSaved)].sort((a, b) => b - a));
+  });
+
+  it('never suggest what the player already did', () => {
+    const rec = record('dec-2010', 2, [{ atMinute: 15, command: { type: 'setOfflineImService', enabled: false } }]);
+    rec.commands.forEach((c) => (c.source = 'trainee'));
+    const moves = movesThatHelp(rec, 1e12, { keep: 10 }); // a huge "own" loss: every move tried counts as helping
+    expect(moves.length).toBeGreaterThan(0);
+    expect(moves.some((m) => /offline-IM/.test(m.what))).toBe(false);
+  });
+});

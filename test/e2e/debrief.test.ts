@@ -1,0 +1,81 @@
+// The free-play debrief on the end screen (issue 8): a whole December 2010 shift played with
+// a few orders (the session's own controls skip ahead), then the end screen shows the player's
+// curve against no action and Skype's response, the orders, the deciding figures, the moves the
+// model says would have helped, and a report to export. Numbers come from the model, which
+// changes: the test asserts relations, never figures. Screenshot: 16-end-debrief.
+import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EndDebrief } from '../../src/shared/end-debrief';
+import { openGame, shoot, until, type Rig } from './harness';
+
+let rig: Rig;
+
+describe('the end screen of a free shift', { timeout: 420_000 }, () => {
+  beforeAll(async () => {
+    rig = await openGame();
+  }, 300_000); // builds the renderer first when it is stale
+
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('compares the shift with no action and Skype\'s response, lists the orders and what would have helped, and exports the report', async () => {
+    const { page, host } = rig;
+    await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
+    await page.check('#scenario-dec-2010');
+    await page.fill('#seed-input', '2010');
+    await page.click('#start-button');
+    await until(page, () => { const s = window.__storm!.status(); return s && s.scenarioId === 'dec-2010' && s.seed === 2010 && !s.paused; }, 'the dec-2010 game to run');
+    expect(host.session.control({ action: 'step', minutes: 40 }).ok).toBe(true);
+    // A late, small response: the model should find something that would have helped more.
+    expect(host.session.applyCommand({ type: 'deployMegaSupernodes', count: 200, region: 'europe', source: 'dedicated' }, 'trainee').ok).toBe(true);
+    expect(host.session.applyCommand({ type: 'deployMegaSupernodes', count: 999_999, region: 'europe', source: 'cloud' }, 'trainee').ok).toBe(false);
+    const left = host.session.status.endMinute - host.session.minute();
+    expect(host.session.control({ action: 'step', minutes: left }).ok).toBe(true);
+    await until(page, () => !document.getElementById('end-screen')!.hidden, 'the end screen', 60_000);
+    // The host works it out in its debrief worker: frames keep coming meanwhile.
+    expect(await page.locator('#end-debrief').getAttribute('data-state')).toMatch(/loading|ready/);
+    await until(page, () => document.getElementById('end-debrief')!.dataset.state !== 'loading', 'the debrief to be worked out', 360_000);
+    expect(await page.locator('#end-debrief').getAttribute('data-state')).toBe('ready');
+
+    const d = (await page.evaluate(() => fetch('/debrief/end.json').then((r) => r.json()))) as EndDebrief;
+    const [you, none, skype] = d.runs;
+    expect(d.runs.map((r) => r.kind)).toEqual(['run', 'baseline', 'historical']);
+    expect(skype.userHoursLost).toBeLessThan(none.userHoursLost); // Skype's response beat doing nothing
+    expect(you.userHoursLost).toBeLessThanOrEqual(none.userHoursLost * 1.001); // 200 megas do not make it worse
+    // Three curves, and your orders on the time axis: the accepted one and the refused one.
+    expect(await page.locator('#end-debrief .end-chart polyline').count()).toBe(3);
+    expect(await page.locator('#end-debrief .end-chart rect.order').count()).toBe(2);
+    expect(await page.locator('#end-debrief .end-chart rect.order.refused').count()).toBe(1);
+    const orders = await page.locator('#end-orders li').allTextContents();
+    expect(orders[0]).toMatch(/T\+00:40.*Deploy 200 dedicated mega-supernodes in europe/);
+    expect(orders[1]).toMatch(/T\+00:40 refused: deployMegaSupernodes/);
+    // The figures that decided it, one column per run.
+    const head = await page.locator('#end-figures thead th').allTextContents();
+    expect(head.slice(1)).toEqual(['You', 'No action', 'Skype 2010']);
+    const rows = await page.locator('#end-figures tbody th').allTextContents();
+    expect(rows).toEqual(['User-hours lost', 'Lowest share online', 'Cost', 'Back to 90% online']);
+    // Moves that helped: each one saves user-hours against this shift, best first.
+    expect(d.moves.length).toBeGreaterThan(0);
+    for (const m of d.moves) expect(m.userHoursSaved).toBeGreaterThan(0);
+    expect(d.moves.map((m) => m.userHoursSaved)).toEqual([...d.moves.map((m) => m.userHoursSaved)].sort((a, b) => b - a));
+    expect(await page.locator('#end-moves li').count()).toBe(d.moves.length);
+    await shoot(page, '16-end-debrief');
+    // The card holds at the window's minimum and on a big screen: the export stays reachable.
+    for (const [w, hgt] of [[960, 600], [1920, 1080]] as const) {
+      await page.setViewportSize({ width: w, height: hgt });
+      await page.locator('#end-export').scrollIntoViewIfNeeded();
+      expect(await page.locator('#end-export').isVisible()).toBe(true);
+      await shoot(page, `16-end-debrief-${w}x${hgt}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#end-export')]);
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/^supernode-storm-dec-2010-.*-debrief\.html$/);
+    expect(html).toContain('Debrief: ');
+    expect(html).toContain('1 refused</span>');
+    expect(rig.errors).toEqual([]);
+  });
+});
