@@ -73,3 +73,35 @@ describe('normal-day', () => {
     expect(r.at(18).m.wantOnline / r.at(10).m.wantOnline).toBeGreaterThan(1.2); // the day has a shape
   }, 120_000);
 });
+
+// Skype's public online counter as reported at the time (GMT); minute 0 = 16 Aug 2007 11:00 GMT.
+describe('aug-2007 with its historical response, against the 2007 counter', () => {
+  let r: Run;
+  beforeAll(() => {
+    r = run('aug-2007', 'historical');
+  }, 120_000);
+  const online = (minute: number) => r.at(minute / 60).m.onlineUsers;
+
+  it('falls to about 150,000 online on the evening of 16 Aug (149,608 at 22:15)', () => {
+    const at2215 = (online(670) + online(680)) / 2; // rows every 10 sim-minutes
+    expect(at2215).toBeGreaterThan(149_608 / 1.6);
+    expect(at2215).toBeLessThan(149_608 * 1.6);
+  });
+
+  it('climbs back on 17 Aug: millions by mid-afternoon (3.15 M at 14:45), 5 M at 21:20', () => {
+    // The model's climb comes early: ~5.3 M at 14:40, x1.7 the counter (README).
+    expect(online(1660)).toBeGreaterThan(3_150_000 / 1.6);
+    expect(online(2060)).toBeGreaterThan(5_000_000 / 1.6);
+    expect(online(2060)).toBeLessThan(5_000_000 * 1.6);
+  });
+
+  it('relapses before midnight 17 Aug to below half of the 21:20 figure (the counter: ~600 k at 23:00)', () => {
+    const late = r.rows.filter((x) => x.minute > 2060 && x.minute <= 2220).map((x) => x.m.onlineUsers);
+    expect(Math.min(...late)).toBeLessThan(0.5 * online(2060));
+  });
+
+  it('is over by the end of 19 Aug: back to 90% of normal', () => {
+    expect(r.summary.recovered90AtMinute).not.toBeNull();
+    expect(r.share(r.rows[r.rows.length - 1].minute / 60)).toBeGreaterThan(0.9);
+  });
+});

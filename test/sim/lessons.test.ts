@@ -97,16 +97,3 @@ describe('dec-2010: not a knife-edge, and seeds matter a little', () => {
     expect(Math.max(...lost) - Math.min(...lost)).toBeGreaterThan(0.01 * mean);
   }, T * 2);
 });
-
-describe('aug-2007: the self-healing fix is the remedy', () => {
-  const fix: TimedCommand[] = [at(0, { type: 'pushHotfix', fix: 'selfHealingFix', rolloutPctPerHour: 100 })];
-  it('with nothing done the network does not heal; with the fix it does, and Skype\'s response does too', () => {
-    const nothing = run('aug-2007');
-    const fixed = run('aug-2007', fix);
-    const historical = run('aug-2007', 'historical');
-    expect(nothing.summary.recovered90AtMinute).toBeNull();
-    expect(fixed.summary.recovered90AtMinute).not.toBeNull();
-    expect(historical.summary.recovered90AtMinute).not.toBeNull();
-    expect(fixed.summary.userHoursLost).toBeLessThan(0.6 * nothing.summary.userHoursLost);
-  }, T * 2);
-});
