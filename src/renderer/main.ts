@@ -67,6 +67,7 @@ async function boot(): Promise<void> {
   hud.actions.onResult = (ok) => sound.play(ok ? 'confirm' : 'error');
   start.onStarted = () => {
     sound.start();
+    hud.actions.clearAll();
     end.hide();
     endShownFor = '';
   };
@@ -91,6 +92,7 @@ async function boot(): Promise<void> {
     if (change.newGame) endShownFor = '';
     if (status.ended && endShownFor !== gameKey && !start.visible && !modes.ownsEnding && modes.role === 'trainee') {
       endShownFor = gameKey;
+      hud.actions.clearAll(); // a refusal from the shift means nothing on the end screen
       end.show(view, hud.history);
     }
   };

@@ -21,15 +21,21 @@ export class Hud {
 
   constructor(bridge: Bridge) {
     this.actions = new ActionPanel(bridge);
+    this.actions.onRefused = (words) => {
+      if (this.lastUtcMs !== null) this.pager.note(`Order refused: ${words}`, this.lastUtcMs);
+    };
   }
+  private lastUtcMs: number | null = null;
 
   reset(): void {
     this.history.clear();
     this.pager.clear();
+    this.actions.clearAll();
   }
 
   update(view: SimView, status: SessionStatus, change: FrameChange, perDot: number): void {
     if (change.newGame) this.reset();
+    this.lastUtcMs = view.utcMs;
     this.top.update(view, status);
     this.history.record(view);
     this.sparks.markDirty();

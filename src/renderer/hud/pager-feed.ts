@@ -17,6 +17,11 @@ export class PagerFeed {
     this.count.textContent = '0';
   }
 
+  /** A line from this screen, not the sim: a refused order, in the words shown at the field. */
+  note(text: string, utcMs: number, code = 'refused'): void {
+    this.push([{ minute: 0, severity: 'warning', code, text }], utcMs);
+  }
+
   push(events: SimEvent[], startUtcMs: number): void {
     for (const ev of events) {
       const li = document.createElement('li');
