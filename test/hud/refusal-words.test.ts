@@ -38,3 +38,10 @@ describe('refusals in plain words', () => {
       .toBe('Your instructor has not made this action available in this drill.');
   });
 });
+
+describe('a refusal from the wire\'s door', () => {
+  it('names the form field under "command."', () => {
+    expect(plainRefusal({ code: 'out-of-range', field: 'command.count', message: '"count" must be between 1 and 20000, got 0' }))
+      .toBe('Count must be between 1 and 20,000 (you entered 0).');
+  });
+});

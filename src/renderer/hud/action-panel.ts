@@ -5,7 +5,7 @@ import type { Command, HotfixId, MegaSource } from '../../sim/commands';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
 import { actionHints } from './action-hints';
-import { plainRefusal } from './refusal-words';
+import { leafField, plainRefusal } from './refusal-words';
 
 export const TABS = ['deploy', 'withdraw', 'throttle', 'hotfix', 'offline-im', 'group-video'] as const;
 export type Tab = (typeof TABS)[number];
@@ -147,6 +147,7 @@ export class ActionPanel {
       deploySource: val('deploy-source') as MegaSource,
       deployRegion: val('deploy-region') as RegionId,
       throttleRegion: val('throttle-region') as RegionId | '',
+      throttleRate: num('throttle-rate'),
       hotfix: val('hotfix-fix') as HotfixId,
     });
     for (const [id, html] of Object.entries(hints)) {
@@ -209,11 +210,13 @@ export class ActionPanel {
 
   private showError(tab: Tab, reply: Reply): void {
     if (reply.ok) return;
-    const id = FIELD_IDS[tab][reply.error.field];
-    const target = id ? $(`${id}-error`) : $(`${tab}-error`);
+    const leaf = leafField(reply.error.field);
+    const id = Object.hasOwn(FIELD_IDS[tab], leaf) ? FIELD_IDS[tab][leaf] : undefined;
     const words = reply.error.code === 'missing-field' && !reply.error.message.startsWith('"') ? reply.error.message : plainRefusal(reply.error);
-    target.textContent = words;
+    // Shown in the form's line under the fields; the field's own span says it to screen readers.
+    $(`${tab}-error`).textContent = words;
     if (id) {
+      $(`${id}-error`).textContent = words;
       $(id).classList.add('invalid');
       $(id).setAttribute('aria-invalid', 'true');
       $(id).setAttribute('aria-describedby', `${id}-error`);

@@ -29,9 +29,14 @@ const MAX_MESSAGE = 300;
 const grouped = (s: string) => s.replace(/\d{4,}/g, (d) => Number(d).toLocaleString('en-US'));
 const upperFirst = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
+/** The form field a refusal names: the wire's door says "command.count", the sim says "count". */
+export function leafField(field: string): string {
+  return String(field ?? '').split('.').pop() ?? '';
+}
+
 /** The refusal as one plain sentence; never a code. */
 export function plainRefusal(error: CommandError): string {
-  const label = FIELD_LABEL.get(error.field) ?? 'This order';
+  const label = FIELD_LABEL.get(leafField(error.field)) ?? 'This order';
   const msg = String(error.message ?? '').slice(0, MAX_MESSAGE);
   let m = /must be between (\S+) and (\S+), got (\S+)/.exec(msg);
   if (m) return `${label} must be between ${grouped(m[1])} and ${grouped(m[2])} (you entered ${grouped(m[3])}).`;
