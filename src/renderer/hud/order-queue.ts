@@ -46,7 +46,7 @@ export function orderRows(view: SimView): Row[] {
 }
 
 export class OrderQueue {
-  private readonly list = h('ol', { id: 'order-queue-list' });
+  private readonly list = h('ol', { id: 'order-queue-list', tabindex: 0, 'aria-label': 'Orders on their way, oldest first' });
   private readonly count = h('span', { class: 'pill', id: 'order-queue-count' }, '0');
   private readonly error = h('p', { class: 'field-error', id: 'order-queue-error', role: 'alert' });
   readonly root = h('section', { id: 'order-queue', 'aria-label': 'Orders on their way', hidden: true },

@@ -47,10 +47,13 @@ export class KeyHelp extends Dialog {
   onTour: (() => void) | null = null;
 
   constructor() {
-    const rows = KEY_LIST.map(([keys, what]) => h('tr', {}, h('th', { scope: 'row' }, ...keys.split(/\s+/).filter(Boolean).map((k) => h('kbd', {}, k))), h('td', {}, what)));
+    const row = ([keys, what]: readonly [string, string]) => h('tr', {}, h('th', { scope: 'row' }, ...keys.split(/\s+/).filter((k) => k && k !== '–').map((k) => h('kbd', {}, k))), h('td', {}, what));
+    const half = Math.ceil(KEY_LIST.length / 2);
+    // Two columns, so the whole list fits a 960x600 window without scrolling.
+    const table = (list: typeof KEY_LIST) => h('table', { class: 'key-table' }, h('tbody', {}, ...list.map(row)));
     const tour = h('button', { class: 'quiet', type: 'button', id: 'key-help-tour' }, 'Show me around again');
     super('key-help', 'Keys', [
-      h('table', { class: 'key-table' }, h('tbody', {}, ...rows)),
+      h('div', { class: 'key-columns' }, table(KEY_LIST.slice(0, half)), table(KEY_LIST.slice(half))),
       h('p', { class: 'screen-lede' }, 'On the map: click a region or a service for its figures, drag to pan, wheel to zoom, double-click for the whole map. Shortcuts can be switched off in Settings.'),
       tour,
     ]);

@@ -33,7 +33,7 @@ export class RegionLabels {
       const ax = align === 'left' ? 0 : align === 'right' ? 1 : 0.5;
       const name = new Text({ text: r.name.toUpperCase(), style: nameStyle(), resolution: 2 });
       const load = new Text({ text: '', style: figureStyle(10), resolution: 2 });
-      const online = new Text({ text: '', style: figureStyle(10, 0x7089a8), resolution: 2 });
+      const online = new Text({ text: '', style: figureStyle(10, 0x8ea3bf), resolution: 2 });
       const bar = new Graphics();
       name.anchor.set(ax, 1);
       load.anchor.set(ax, 0);
@@ -75,9 +75,14 @@ export class RegionLabels {
     const share = rv.wantOnline > 0 ? Math.min(1, rv.online / rv.wantOnline) : 1;
     const x0 = l.align === 'left' ? 0 : l.align === 'right' ? -BAR_W : -BAR_W / 2;
     l.bar.clear();
+    // A dark plate under every label keeps it readable over storm flows and mega hexagons.
+    const selected = this.selected === rv.id;
+    const tw = Math.max(BAR_W, l.name.width, l.load.width, l.online.width);
+    const px = l.align === 'left' ? 0 : l.align === 'right' ? -tw : -tw / 2;
+    l.bar.roundRect(px - 8, -20, tw + 16, 56, 3).fill({ color: 0x06101e, alpha: selected ? 0.8 : 0.62 });
+    if (selected) l.bar.roundRect(px - 8, -20, tw + 16, 56, 3).stroke({ width: 1, color: 0x5fc3ff, alpha: 0.9 });
     l.bar.rect(x0, 2, BAR_W, 2).fill({ color: 0x1d3049 });
     l.bar.rect(x0, 2, BAR_W * share, 2).fill({ color: share > 0.9 ? 0x4c9dff : share > 0.6 ? 0xffb020 : 0xff4fd0 });
-    if (this.selected === rv.id) l.bar.roundRect(x0 - 8, -20, BAR_W + 16, 56, 3).fill({ color: 0x06101e, alpha: 0.75 }).stroke({ width: 1, color: 0x5fc3ff, alpha: 0.9 });
   }
 
   select(id: RegionId | null): void {
