@@ -48,7 +48,10 @@ async function boot(): Promise<void> {
   document.getElementById('settings-button')!.addEventListener('click', () => settingsScreen.toggle());
   const start = new StartScreen(bridge, chosen.requests, chosen.role);
   const end = new EndScreen();
-  const frame = () => world.setFreeRect(hud.freeRect(), true);
+  const frame = () => {
+    world.setFreeRect(hud.freeRect(), true);
+    world.setAvoid(hud.avoidRects());
+  };
   const modes = new ModeScreens({
     chosen,
     hud,
@@ -61,6 +64,7 @@ async function boot(): Promise<void> {
   const hooks = installTestHooks({ world, store, sound, ws: chosen.ws, role: chosen.role });
 
   frame();
+  settings.onChange(() => requestAnimationFrame(frame)); // text size moves the legend
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);

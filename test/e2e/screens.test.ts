@@ -152,9 +152,11 @@ describe('screens: what the trainee reads and touches', { timeout: 240_000 }, ()
     await order.locator('button').click();
     await page.locator('#order-queue li[data-order^="mega:"]').waitFor({ state: 'detached', timeout: 30_000 });
     expect(await page.evaluate(() => window.__storm!.view()!.metrics.megaSupernodesPending)).toBe(0);
-    // The pager says so once the clock moves.
-    expect(host.session.control({ action: 'step', minutes: 1 }).ok).toBe(true);
-    await page.locator('#pager-feed li', { hasText: /Cancelled .* not billed/ }).waitFor({ timeout: 30_000 });
+    // Past the lead time nothing comes up and nothing is billed.
+    expect(host.session.control({ action: 'step', minutes: 30 }).ok).toBe(true);
+    const at = host.session.minute();
+    await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, at, { timeout: 60_000 });
+    expect(await page.evaluate(() => ({ up: window.__storm!.view()!.metrics.megaSupernodesUp, cost: window.__storm!.view()!.metrics.megaCostUsd }))).toEqual({ up: 0, cost: 0 });
     await page.close();
   });
 
@@ -318,7 +320,7 @@ describe('screens: what the trainee reads and touches', { timeout: 240_000 }, ()
       await shoot(page, `screens-game-${tag}`);
       await axeClean(page, 'the game screen');
       // HUD pieces do not overlap each other or leave the window.
-      const boxes = await page.evaluate(() => ['top-bar', 'legend', 'info-panel', 'phase-banner', 'paused-badge', 'dock', 'order-queue'].flatMap((id) => {
+      const boxes = await page.evaluate(() => ['top-bar', 'legend', 'info-panel', 'phase-banner', 'dock', 'order-queue'].flatMap((id) => {
         const el = document.getElementById(id)!;
         if (el.hidden || getComputedStyle(el).display === 'none') return [];
         const r = el.getBoundingClientRect();

@@ -50,6 +50,14 @@ export class Hud {
     this.perDot.textContent = grouped(perDot);
   }
 
+  /** Panels that sit over the map for good (the legend): labels keep out from under them. */
+  avoidRects(): { x: number; y: number; w: number; h: number }[] {
+    const el = document.getElementById('legend');
+    if (!el || el.hidden || el.getClientRects().length === 0) return [];
+    const r = el.getBoundingClientRect();
+    return [{ x: r.left, y: r.top, w: r.width, h: r.height }];
+  }
+
   /**
    * Screen area not covered by the top bar, the dock and the panels beside the map (a
    * trainee's drill panel, the replay bar, the instructor's console): where the map is framed.

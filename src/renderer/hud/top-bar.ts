@@ -42,7 +42,6 @@ export class TopBar {
   private readonly date = document.getElementById('clock-date')!;
   private readonly speed = document.getElementById('speed-value')!;
   private readonly pause = document.getElementById('pause-button')!;
-  private readonly pausedBadge = document.getElementById('paused-badge')!;
   private readonly scenario = document.getElementById('scenario-name')!;
   private readonly banner = document.getElementById('phase-banner')!;
   private readonly phaseText = document.getElementById('phase-text')!;
@@ -65,9 +64,9 @@ export class TopBar {
   setStatus(status: SessionStatus): void {
     this.speed.textContent = speedLabel(status.speed);
     this.speed.title = `${status.speed} sim-seconds per real second`;
-    this.pause.textContent = status.paused ? '▶' : '❚❚';
-    this.pause.setAttribute('aria-label', status.paused ? 'Resume' : 'Pause');
-    this.pausedBadge.hidden = !status.paused;
+    // Paused says so in words where the clock is, not only as a glyph (issue 8).
+    this.pause.textContent = status.paused ? '▶ Paused' : '❚❚';
+    this.pause.setAttribute('aria-label', status.paused ? 'Paused: resume' : 'Pause');
     this.pause.classList.toggle('paused', status.paused);
     this.pause.dataset.paused = String(status.paused);
     this.scenario.textContent = `${status.scenarioName} · seed ${status.seed}`;

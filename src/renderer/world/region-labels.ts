@@ -25,6 +25,8 @@ export class RegionLabels {
   private readonly labels = new Map<RegionId, Label>();
   private selected: RegionId | null = null;
   private placedFor = -1;
+  /** Screen boxes of HUD panels over the map (the legend): a label that would sit under one moves above it. */
+  private avoid: { x: number; y: number; w: number; h: number }[] = [];
 
   constructor() {
     for (const r of REGIONS) {
@@ -56,8 +58,20 @@ export class RegionLabels {
       const p = camera.toScreen(labelAnchor(id).at);
       const half = l.align === 'center' ? BAR_W / 2 : 0;
       const x = l.align === 'left' ? Math.max(10, p.x) : l.align === 'right' ? Math.min(w - 10, p.x) : Math.max(10 + half, Math.min(w - 10 - half, p.x));
-      l.root.position.set(Math.round(x), Math.round(p.y));
+      let y = p.y;
+      const tw = Math.max(BAR_W, l.name.width, l.load.width, l.online.width) + 16;
+      const left = l.align === 'left' ? x - 8 : l.align === 'right' ? x - tw + 8 : x - tw / 2;
+      for (const r of this.avoid) {
+        const under = left < r.x + r.w && r.x < left + tw && y - 20 < r.y + r.h && r.y < y + 36;
+        if (under) y = r.y - 40;
+      }
+      l.root.position.set(Math.round(x), Math.round(y));
     }
+  }
+
+  setAvoid(rects: { x: number; y: number; w: number; h: number }[]): void {
+    this.avoid = rects;
+    this.placedFor = -1;
   }
 
   update(rv: RegionView): void {

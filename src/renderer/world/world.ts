@@ -98,6 +98,11 @@ export class WorldScene {
     this.camera.home(this.free);
   }
 
+  /** HUD panels over the map that region labels must not sit under. */
+  setAvoid(rects: ScreenRect[]): void {
+    this.labels.setAvoid(rects);
+  }
+
   /** Keyboard panning, in screen pixels. */
   panBy(dx: number, dy: number): void {
     this.camera.panBy(dx, dy);
