@@ -47,7 +47,7 @@ export class KeyHelp extends Dialog {
   onTour: (() => void) | null = null;
 
   constructor() {
-    const row = ([keys, what]: readonly [string, string]) => h('tr', {}, h('th', { scope: 'row' }, ...keys.split(/\s+/).filter((k) => k && k !== '–').map((k) => h('kbd', {}, k))), h('td', {}, what));
+    const row = ([keys, what]: readonly [string, string]) => h('tr', {}, h('th', { scope: 'row' }, ...keys.split(/\s+/).filter(Boolean).map((k) => (k === '–' ? ' to ' : h('kbd', {}, k)))), h('td', {}, what));
     const half = Math.ceil(KEY_LIST.length / 2);
     // Two columns, so the whole list fits a 960x600 window without scrolling.
     const table = (list: typeof KEY_LIST) => h('table', { class: 'key-table' }, h('tbody', {}, ...list.map(row)));
