@@ -54,6 +54,7 @@ export class RegionLabels {
     this.placedFor = camera.version;
     // Keep every label fully on screen: on wide windows the map's ends reach the edges.
     const w = window.innerWidth;
+    const placed: { left: number; w: number; top: number; bottom: number }[] = [];
     for (const [id, l] of this.labels) {
       const p = camera.toScreen(labelAnchor(id).at);
       const half = l.align === 'center' ? BAR_W / 2 : 0;
@@ -65,6 +66,13 @@ export class RegionLabels {
         const under = left < r.x + r.w && r.x < left + tw && y - 20 < r.y + r.h && r.y < y + 36;
         if (under) y = r.y - 40;
       }
+      // Labels never cover each other: one that would lands just below the one already there.
+      for (let tries = 0; tries < 6; tries++) {
+        const hit = placed.find((b) => left < b.left + b.w && b.left < left + tw && y - 20 < b.bottom && b.top < y + 36);
+        if (!hit) break;
+        y = hit.bottom + 22;
+      }
+      placed.push({ left, w: tw, top: y - 20, bottom: y + 36 });
       l.root.position.set(Math.round(x), Math.round(y));
     }
   }
