@@ -104,7 +104,7 @@ export class RegionCloud {
         // Stressed supernodes swell: size carries the signal as well as colour.
         const s = 0.17 + 0.1 * Math.min(1.2, stress) * served;
         p.scaleX = p.scaleY = s;
-        if (stress >= BLINK_STRESS && served > 0.4) {
+        if (stress >= BLINK_STRESS && served > 0.15) { // still blinks while a region keeps a few of its users
           p.alpha = 0.9;
           hot.push(p);
         } else {
