@@ -77,9 +77,10 @@ export class RegionCloud {
     const nWarming = Math.min(total - nServing, Math.round(rv.supernodesWarming / perDot));
     const classOfSlot = this.classBoundaries(rv, nServing);
     // A supernode "up" while its region's users cannot get online serves nobody: as the region
-    // falls below half its normal users its lights fade to the grey of a dead network, and stop
-    // blinking (a dead network must not look busy; issue 8).
-    const served = Math.max(0, Math.min(1, rv.wantOnline > 0 ? rv.online / rv.wantOnline / 0.5 : 1));
+    // falls below a tenth of its normal users its lights fade to the grey of a dead network, and
+    // under 1% they stop blinking (a dead network must not look busy; issue 8). Above that a
+    // cascade still shows its hot, blinking supernodes.
+    const served = Math.max(0, Math.min(1, rv.wantOnline > 0 ? rv.online / rv.wantOnline / 0.1 : 1));
 
     const ghost: Particle[] = [];
     const warming: Particle[] = [];
@@ -104,7 +105,7 @@ export class RegionCloud {
         // Stressed supernodes swell: size carries the signal as well as colour.
         const s = 0.17 + 0.1 * Math.min(1.2, stress) * served;
         p.scaleX = p.scaleY = s;
-        if (stress >= BLINK_STRESS && served > 0.15) { // still blinks while a region keeps a few of its users
+        if (stress >= BLINK_STRESS && served > 0.1) {
           p.alpha = 0.9;
           hot.push(p);
         } else {
