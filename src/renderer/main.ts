@@ -12,6 +12,11 @@ import { StartScreen } from './screens/start-screen';
 import { EndScreen } from './screens/end-screen';
 import { ModeScreens } from './screens/mode-screens';
 import { installTestHooks } from './test-hooks';
+import { Settings } from './hud/settings';
+import { Tutorial } from './hud/tutorial';
+import { KeyHelp, SettingsScreen } from './hud/overlays';
+import { REGIONS } from '../sim/regions';
+import { SERVICES } from '../sim/commands';
 
 async function boot(): Promise<void> {
   // Fonts first: Pixi rasterises text once, and a fallback face would stick.
@@ -35,9 +40,18 @@ async function boot(): Promise<void> {
   const hud = new Hud(bridge);
   const sound = new SoundBoard();
   const audio = bindAudioControls(sound);
+  const settings = new Settings();
+  settings.onChange(() => world.setReducedMotion(settings.reducedMotion));
+  const keyHelp = new KeyHelp();
+  const settingsScreen = new SettingsScreen(settings, sound.settings);
+  document.getElementById('help-button')!.addEventListener('click', () => keyHelp.toggle());
+  document.getElementById('settings-button')!.addEventListener('click', () => settingsScreen.toggle());
   const start = new StartScreen(bridge, chosen.requests, chosen.role);
   const end = new EndScreen();
-  const frame = () => world.setFreeRect(hud.freeRect(), true);
+  const frame = () => {
+    world.setFreeRect(hud.freeRect(), true);
+    world.setAvoid(hud.avoidRects());
+  };
   const modes = new ModeScreens({
     chosen,
     hud,
@@ -50,23 +64,42 @@ async function boot(): Promise<void> {
   const hooks = installTestHooks({ world, store, sound, ws: chosen.ws, role: chosen.role });
 
   frame();
+  settings.onChange(() => requestAnimationFrame(frame)); // text size moves the legend
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
     resizeTimer = window.setTimeout(frame, 120);
   });
 
+  const tutorial = new Tutorial({
+    openTab: (tab) => hud.actions.open(tab, false),
+    locate: (pick) => world.screenOf(pick),
+    pause: () => {
+      if (!store.status?.paused) void bridge.control({ action: 'pause' });
+    },
+  });
+  keyHelp.onTour = () => tutorial.start();
+
   // Picking on the map opens the info panel beside the place.
   const select = (pick: Pick) => {
     world.select(pick, store.view);
     hud.info.show(pick, store.view, world.screenOf(pick)?.x);
+    tutorial.notePick(pick);
   };
   world.onPick = select;
   hud.info.onClose = () => select(null);
 
-  hud.actions.onResult = (ok) => sound.play(ok ? 'confirm' : 'error');
+  hud.actions.onResult = (ok, command) => {
+    sound.play(ok ? 'confirm' : 'error');
+    if (ok) tutorial.noteCommand(command.type);
+  };
+  hud.orders.onCancelled = (ok) => {
+    sound.play(ok ? 'confirm' : 'error');
+    if (ok) tutorial.noteCommand('withdrawMegaSupernodes');
+  };
   start.onStarted = () => {
     sound.start();
+    hud.actions.clearAll();
     end.hide();
     endShownFor = '';
   };
@@ -86,11 +119,13 @@ async function boot(): Promise<void> {
     sound.events(change.events);
     sound.setLoad(view.metrics.supernodeLoad, view.phase === 'collapse');
     modes.update(store.mode, status, view, change);
+    tutorial.update(view, modes.role === 'trainee' && (store.mode?.mode ?? 'free') === 'free' && !start.visible);
     if (start.visible) start.updateRecovery(store.mode?.recoverable);
     const gameKey = `${status.scenarioId}:${status.seed}`;
     if (change.newGame) endShownFor = '';
     if (status.ended && endShownFor !== gameKey && !start.visible && !modes.ownsEnding && modes.role === 'trainee') {
       endShownFor = gameKey;
+      hud.actions.clearAll(); // a refusal from the shift means nothing on the end screen
       end.show(view, hud.history);
     }
   };
@@ -132,6 +167,8 @@ async function boot(): Promise<void> {
   document.getElementById('pause-button')!.addEventListener('click', togglePause);
   document.getElementById('speed-up')!.addEventListener('click', () => speedStep(1));
   document.getElementById('speed-down')!.addEventListener('click', () => speedStep(-1));
+  const overlayOpen = () => keyHelp.visible || settingsScreen.visible;
+  let serviceIndex = -1;
   bindKeyboard({
     openTab: (tab) => {
       if (modes.role === 'trainee') hud.actions.open(tab); // the console has injects, not orders
@@ -140,8 +177,30 @@ async function boot(): Promise<void> {
     faster: () => speedStep(1),
     slower: () => speedStep(-1),
     toggleMute: audio.toggleMute,
-    escape: () => select(null),
-    enabled: () => !start.visible && !end.visible && !modes.cardOpen,
+    escape: () => {
+      if (overlayOpen()) {
+        keyHelp.hide();
+        settingsScreen.hide();
+      } else select(null);
+    },
+    enabled: () => !start.visible && !end.visible && !modes.cardOpen && !overlayOpen(),
+    keysOff: () => settings.value.keysOff,
+    selectRegion: (i) => select({ kind: 'region', id: REGIONS[i].id }),
+    nextService: () => {
+      serviceIndex = (serviceIndex + 1) % SERVICES.length;
+      select({ kind: 'service', id: SERVICES[serviceIndex] });
+    },
+    pan: (dx, dy) => world.panBy(dx, dy),
+    zoom: (f) => world.zoomBy(f),
+    home: () => world.home(),
+    help: () => {
+      settingsScreen.hide();
+      keyHelp.toggle();
+    },
+    settings: () => {
+      keyHelp.hide();
+      settingsScreen.toggle();
+    },
   });
   // The instructor's start is the console's drill panel; the trainee's is the start screen.
   if (modes.role === 'trainee') start.show();

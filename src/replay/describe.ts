@@ -8,7 +8,7 @@ export function describeCommand(c: Command): string {
     case 'deployMegaSupernodes':
       return `Deploy ${c.count} ${c.source} mega-supernodes${where(c.region)}`;
     case 'withdrawMegaSupernodes':
-      return `Withdraw ${c.count}${c.source ? ` ${c.source}` : ''} mega-supernodes${where(c.region)}`;
+      return `${c.ordersOnly ? 'Cancel' : 'Withdraw'} ${c.count}${c.source ? ` ${c.source}` : ''} mega-supernodes${c.ordersOnly ? ' still on order' : ''}${where(c.region)}`;
     case 'throttleLogins':
       return c.perSecond === null ? `Lift the login throttle${where(c.region)}` : `Throttle logins to ${c.perSecond}/s${c.region ? where(c.region) : ' worldwide'}`;
     case 'pushHotfix':

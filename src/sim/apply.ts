@@ -7,6 +7,7 @@ import { running } from './population';
 import { knockDownHosts } from './cells';
 import { megaInUse, megaUpIn, orderMegas, withdrawMegas, dropMegaClients } from './megas';
 import { fixProgress } from './hotfix';
+import { cancelMegaOrders } from './cancel';
 import type { SimState } from './state';
 
 export type ApplyResult = { ok: true } | { ok: false; error: CommandError };
@@ -39,6 +40,10 @@ function apply(state: SimState, cmd: Command): ApplyResult {
       return { ok: true };
     }
     case 'withdrawMegaSupernodes': {
+      if (cmd.ordersOnly) {
+        const k = cancelMegaOrders(state, regionIndex(cmd.region), cmd.count, cmd.source);
+        return k > 0 ? { ok: true } : refuse('region', `no mega-supernode orders${cmd.source ? ` from ${cmd.source}` : ''} still on their way to ${cmd.region}`);
+      }
       const n = withdrawMegas(state, regionIndex(cmd.region), cmd.count, cmd.source);
       return n > 0 ? { ok: true } : refuse('region', `no mega-supernodes${cmd.source ? ` from ${cmd.source}` : ''} to withdraw in ${cmd.region}`);
     }
@@ -170,7 +175,7 @@ function note(state: SimState, c: Command): void {
     case 'deployMegaSupernodes':
       return say(state, 'info', 'action', `Ordered ${c.count} ${c.source} mega-supernodes for ${c.region}: the first in ~${s.services.mega[c.source].provisionMin} min, then ${s.services.mega[c.source].perHour}/h`);
     case 'withdrawMegaSupernodes':
-      return say(state, 'info', 'action', `Withdrawing ${c.count} mega-supernodes from ${c.region}`);
+      return say(state, 'info', 'action', c.ordersOnly ? `Cancelled up to ${c.count} ${c.source ?? ''} mega-supernodes on order for ${c.region} (not billed: none had come up)`.replace('  ', ' ') : `Withdrawing ${c.count} mega-supernodes from ${c.region}`);
     case 'pushHotfix': {
       const m = s.hotfixes[c.fix].buildMin;
       return say(state, 'info', 'action', `Hotfix ${c.fix} in build and test: ready in ~${Math.round(m / 60)} h`);

@@ -14,7 +14,7 @@ export type ServiceId = (typeof SERVICES)[number];
 export type Command =
   // Player verbs
   | { type: 'deployMegaSupernodes'; count: number; region: RegionId; source: MegaSource }
-  | { type: 'withdrawMegaSupernodes'; count: number; region: RegionId; source?: MegaSource }
+  | { type: 'withdrawMegaSupernodes'; count: number; region: RegionId; source?: MegaSource; ordersOnly?: boolean } // ordersOnly: cancel what has not come up (cancel.ts)
   | { type: 'throttleLogins'; perSecond: number | null; region?: RegionId }
   | { type: 'pushHotfix'; fix: HotfixId; rolloutPctPerHour: number }
   | { type: 'setOfflineImService'; enabled: boolean; capacityPct?: number }
@@ -106,7 +106,7 @@ function region(o: Obj, f: string) {
 
 const FIELDS: Record<CommandType, readonly string[]> = {
   deployMegaSupernodes: ['count', 'region', 'source'],
-  withdrawMegaSupernodes: ['count', 'region', 'source'],
+  withdrawMegaSupernodes: ['count', 'region', 'source', 'ordersOnly'],
   throttleLogins: ['perSecond', 'region'],
   pushHotfix: ['fix', 'rolloutPctPerHour'],
   setOfflineImService: ['enabled', 'capacityPct'],
@@ -143,7 +143,7 @@ function checkFields(t: CommandType, o: Obj, versions: readonly string[]) {
     case 'deployMegaSupernodes':
       return num(o, 'count', 1, 20000, { int: true }) ?? regionRequired(o) ?? oneOf(o, 'source', MEGA_SOURCES);
     case 'withdrawMegaSupernodes':
-      return num(o, 'count', 1, 20000, { int: true }) ?? regionRequired(o) ?? oneOf(o, 'source', MEGA_SOURCES, true);
+      return num(o, 'count', 1, 20000, { int: true }) ?? regionRequired(o) ?? oneOf(o, 'source', MEGA_SOURCES, true) ?? (o.ordersOnly === undefined ? undefined : bool(o, 'ordersOnly'));
     case 'throttleLogins':
       if (o.perSecond !== null) {
         const e = num(o, 'perSecond', 1, 10_000_000);

@@ -1,7 +1,7 @@
 // What a screen may know of the world: a plain, read-only summary of the sim state,
 // built by view.ts each frame. The renderer and the instructor console read only this.
 import type { RegionId } from './regions';
-import type { ServiceId } from './commands';
+import type { Command, MegaSource, ServiceId } from './commands';
 
 /** Network-wide figures; the CLI's CSV columns come from here too. */
 export interface Metrics {
@@ -78,6 +78,11 @@ export interface SimEvent {
   text: string;
 }
 
+/** An order not landed yet: a mega batch still provisioning, or a config push on its way. */
+export type OrderView =
+  | { kind: 'mega'; region: RegionId; source: MegaSource; count: number; landsAtMinute: number; doneAtMinute: number }
+  | { kind: 'config'; command: Command; landsAtMinute: number; doneAtMinute: number };
+
 export interface SimView {
   tick: number;
   minute: number; // sim-minutes since the scenario began
@@ -88,5 +93,7 @@ export interface SimView {
   services: ServiceView[];
   hotfixes: HotfixView[];
   groupVideoEnabled: boolean;
+  orders: OrderView[]; // what has been ordered and not landed, oldest first
+  megaLeft: Record<MegaSource, number>; // servers of each source still free to order
   phase: 'calm' | 'degraded' | 'cascade' | 'collapse' | 'recovering';
 }

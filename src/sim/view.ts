@@ -7,6 +7,7 @@ import { cellRange, cellSpan, regionDown, regionServing, regionWarming } from '.
 import { megaTotals, megaUpIn } from './megas';
 import { loginCapacityPerS, capacityFactor } from './services';
 import { fixProgress } from './hotfix';
+import { megaLeft, ordersOf } from './cancel';
 import { health, phaseOf } from './alarms';
 import type { SimState } from './state';
 import type { HotfixView, Metrics, RegionView, ServiceView, SimView } from './view-types';
@@ -149,6 +150,8 @@ export function viewOf(state: SimState): SimView {
     services: servicesView(state),
     hotfixes: hotfixesView(state),
     groupVideoEnabled: state.services.groupVideo,
+    orders: ordersOf(state),
+    megaLeft: megaLeft(state),
     phase: phaseOf(state),
   };
 }

@@ -102,7 +102,8 @@ describe('a December 2010 shift in the browser', { timeout: 240_000 }, () => {
     expect(c.bright).toBeGreaterThan(800); // hot supernodes and storm sparks
     const st = await stats();
     expect(st.down + st.warming).toBeGreaterThan(300); // dots went dark or hollow
-    expect(st.hot).toBeGreaterThan(0);
+    // No st.hot check: in this model supernodes past their limit are in regions that lost nearly
+    // every user, and a dead region's lights now go grey and still (issue 8, supernode-cloud.ts).
     expect(st.sparks).toBeGreaterThan(50); // the reconnect storm is visible
     expect(await page.locator('#pager-feed li').count()).toBeGreaterThan(0);
     expect(await page.locator('#phase-banner').getAttribute('data-phase')).toMatch(/degraded|cascade|collapse/);

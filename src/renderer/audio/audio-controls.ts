@@ -15,6 +15,12 @@ export function bindAudioControls(sound: SoundBoard): { toggleMute: () => void }
   };
   mute.addEventListener('click', toggleMute);
   slider.addEventListener('input', () => sound.settings.setVolume(Number(slider.value) / 100));
+  // The settings screen changes the volume too: keep the slider with it.
+  const before = sound.settings.onChange;
+  sound.settings.onChange = () => {
+    before();
+    render();
+  };
   render();
   return { toggleMute };
 }

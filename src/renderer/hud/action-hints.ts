@@ -3,7 +3,7 @@
 import type { HotfixId, MegaSource } from '../../sim/commands';
 import type { RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
-import { compact, duration, usd } from './format';
+import { compact, duration, grouped, usd } from './format';
 import { factsFor } from './scenario-facts';
 
 const SOURCE_LABEL: Record<MegaSource, string> = { dedicated: 'Dedicated', groupVideo: 'Group-video', cloud: 'Cloud' };
@@ -13,6 +13,7 @@ export interface HintInputs {
   deploySource: MegaSource;
   deployRegion: RegionId;
   throttleRegion: RegionId | '';
+  throttleRate: number;
   hotfix: HotfixId;
 }
 
@@ -22,9 +23,11 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   const src = facts.mega[inp.deploySource];
   const n = Number.isFinite(inp.deployCount) ? inp.deployCount : 0;
   const region = view.regions.find((r) => r.id === inp.deployRegion);
+  // What is left, not the total: servers up or on order are taken (an older host sends no megaLeft).
+  const left = view.megaLeft?.[inp.deploySource] ?? src.available;
   out['deploy-hint'] =
-    `${SOURCE_LABEL[inp.deploySource]}: ready in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h` : 'no extra cost'}` +
-    ` · stock ${compact(src.available)} · each carries ${compact(src.clientCapacity)} clients` +
+    `${SOURCE_LABEL[inp.deploySource]}: first up in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h once all run` : 'no extra cost'}` +
+    ` · ${grouped(left)} of ${grouped(src.available)} left${n > left ? ' (too many)' : ''} · each carries ${compact(src.clientCapacity)} clients` +
     (inp.deploySource === 'groupVideo' && view.groupVideoEnabled ? ' · switch group video off first' : '') +
     (region ? ` · here: ${region.megaUp} up, ${region.megaPending} coming` : '');
 
@@ -34,7 +37,12 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   out['throttle-hint'] =
     `Now ${compact(tr ? tr.loginAttemptsPerS : m.loginAttemptsPerS)}/s trying, ${compact(m.loginsOkPerS)}/s getting in` +
     (login ? ` · login servers answer ${compact(login.capacityPerS)}/s` : '') +
-    (tr && tr.throttlePerS !== null ? ` · capped at ${compact(tr.throttlePerS)}/s here` : '');
+    (tr && tr.throttlePerS !== null ? ` · capped at ${compact(tr.throttlePerS)}/s here` : '') +
+    (m.throttleGlobalPerS !== null ? ` · worldwide cap ${compact(m.throttleGlobalPerS)}/s` : '');
+  // A cap above what is trying now holds nobody back: say so before the order is sent.
+  const trying = tr ? tr.loginAttemptsPerS : m.loginAttemptsPerS;
+  if (Number.isFinite(inp.throttleRate) && inp.throttleRate >= trying)
+    out['throttle-hint'] = `No effect now: ${grouped(inp.throttleRate)}/s is above the ${grouped(trying)}/s trying. ` + out['throttle-hint'];
 
   const delay = facts.delays.throttleMin;
   if (delay) out['throttle-hint'] += ` · takes effect in ${duration(delay)}`;

@@ -5,6 +5,7 @@ import type { Command, HotfixId, MegaSource } from '../../sim/commands';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
 import { actionHints } from './action-hints';
+import { leafField, plainRefusal } from './refusal-words';
 
 export const TABS = ['deploy', 'withdraw', 'throttle', 'hotfix', 'offline-im', 'group-video'] as const;
 export type Tab = (typeof TABS)[number];
@@ -42,6 +43,9 @@ class LocalError extends Error {
 export class ActionPanel {
   active: Tab = 'deploy';
   onResult: (ok: boolean, command: Command) => void = () => {};
+  /** A refusal from the host, in the words shown beside the field (the pager logs it too). */
+  onRefused: (words: string) => void = () => {};
+  private lastView: SimView | null = null;
   private readonly status = $('action-status');
   /** Verbs this drill allows; null in free play (everything). */
   private allowed: ReadonlySet<string> | null = null;
@@ -60,8 +64,17 @@ export class ActionPanel {
         span.id = `${id}-error`;
         span.dataset.testid = `${id}-error`;
         $(id).closest('label')?.append(span);
-        $(id).addEventListener('input', () => this.clearErrors(this.active));
       }
+    }
+    // Any change to a form clears its refusal (it was about the old values) and recomputes its hints.
+    for (const tab of TABS) {
+      const form = $(`form-${tab}`);
+      const changed = () => {
+        this.clearErrors(tab);
+        if (this.lastView) this.updateHints(this.lastView);
+      };
+      form.addEventListener('input', changed);
+      form.addEventListener('change', changed);
     }
     for (const b of document.querySelectorAll<HTMLButtonElement>('#verb-tabs button')) {
       b.addEventListener('click', () => this.open(b.dataset.tab as Tab, false));
@@ -109,6 +122,7 @@ export class ActionPanel {
       this.status.textContent = `✗ ${$(`form-${tab}`).title}`;
       return;
     }
+    if (tab !== this.active) this.clearErrors(this.active);
     this.active = tab;
     for (const b of document.querySelectorAll<HTMLButtonElement>('#verb-tabs button')) b.classList.toggle('active', b.dataset.tab === tab);
     for (const f of document.querySelectorAll<HTMLFormElement>('.verb-form')) f.classList.toggle('active', f.dataset.tab === tab);
@@ -119,12 +133,21 @@ export class ActionPanel {
     }
   }
 
+  /** Forgets every refusal and status line: a new game, the end screen, a new scenario. */
+  clearAll(): void {
+    for (const tab of TABS) this.clearErrors(tab);
+    this.status.textContent = '';
+    this.status.className = 'action-status';
+  }
+
   updateHints(view: SimView): void {
+    this.lastView = view;
     const hints = actionHints(view, {
       deployCount: num('deploy-count'),
       deploySource: val('deploy-source') as MegaSource,
       deployRegion: val('deploy-region') as RegionId,
       throttleRegion: val('throttle-region') as RegionId | '',
+      throttleRate: num('throttle-rate'),
       hotfix: val('hotfix-fix') as HotfixId,
     });
     for (const [id, html] of Object.entries(hints)) {
@@ -187,19 +210,29 @@ export class ActionPanel {
 
   private showError(tab: Tab, reply: Reply): void {
     if (reply.ok) return;
-    const id = FIELD_IDS[tab][reply.error.field];
-    const target = id ? $(`${id}-error`) : $(`${tab}-error`);
-    target.textContent = reply.error.message;
-    if (id) $(id).classList.add('invalid');
+    const leaf = leafField(reply.error.field);
+    const id = Object.hasOwn(FIELD_IDS[tab], leaf) ? FIELD_IDS[tab][leaf] : undefined;
+    const words = reply.error.code === 'missing-field' && !reply.error.message.startsWith('"') ? reply.error.message : plainRefusal(reply.error);
+    // Shown in the form's line under the fields; the field's own span says it to screen readers.
+    $(`${tab}-error`).textContent = words;
+    if (id) {
+      $(`${id}-error`).textContent = words;
+      $(id).classList.add('invalid');
+      $(id).setAttribute('aria-invalid', 'true');
+      $(id).setAttribute('aria-describedby', `${id}-error`);
+    }
     this.status.className = 'action-status';
-    this.status.textContent = `✗ refused: ${reply.error.code}`;
+    this.status.textContent = `✗ Not done: ${words}`;
+    this.onRefused(words);
   }
 
   private clearErrors(tab: Tab): void {
     $(`${tab}-error`).textContent = '';
+    if (this.status.textContent?.startsWith('✗')) this.status.textContent = '';
     for (const id of Object.values(FIELD_IDS[tab])) {
       $(`${id}-error`).textContent = '';
       $(id).classList.remove('invalid');
+      $(id).removeAttribute('aria-invalid');
     }
   }
 }

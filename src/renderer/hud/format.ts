@@ -15,10 +15,12 @@ export function grouped(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
+/** Money as it is: $0.50 stays $0.50 (a cloud instance's hourly price), $250 stays $250. */
 export function usd(n: number): string {
   if (n >= 1e6) return '$' + (n / 1e6).toFixed(2) + 'M';
-  if (n >= 1e3) return '$' + (n / 1e3).toFixed(1) + 'k';
-  return '$' + Math.round(n);
+  if (n >= 1e4) return '$' + (n / 1e3).toFixed(1) + 'k';
+  if (n >= 1e3) return '$' + grouped(n);
+  return '$' + (Number.isInteger(Math.round(n * 100) / 100) ? String(Math.round(n)) : n.toFixed(2));
 }
 
 export function percent(x: number, digits = 0): string {

@@ -5,6 +5,7 @@ import type { SimView } from '../../sim/view-types';
 import { ActionPanel } from './action-panel';
 import { History } from './history';
 import { InfoPanel } from './info-panel';
+import { OrderQueue } from './order-queue';
 import { PagerFeed } from './pager-feed';
 import { Sparklines } from './sparklines';
 import { TopBar } from './top-bar';
@@ -17,26 +18,44 @@ export class Hud {
   readonly pager = new PagerFeed();
   readonly info = new InfoPanel();
   readonly actions: ActionPanel;
+  readonly orders: OrderQueue;
   private readonly perDot = document.getElementById('legend-per-dot')!;
 
   constructor(bridge: Bridge) {
     this.actions = new ActionPanel(bridge);
+    this.orders = new OrderQueue(bridge);
+    this.actions.onRefused = (words) => {
+      if (this.lastUtcMs !== null) this.pager.note(`Order refused: ${words}`, this.lastUtcMs);
+    };
   }
+  private lastUtcMs: number | null = null;
 
   reset(): void {
     this.history.clear();
     this.pager.clear();
+    this.actions.clearAll();
+    this.orders.clear();
   }
 
   update(view: SimView, status: SessionStatus, change: FrameChange, perDot: number): void {
     if (change.newGame) this.reset();
+    this.lastUtcMs = view.utcMs;
     this.top.update(view, status);
     this.history.record(view);
-    this.sparks.markDirty();
+    this.sparks.draw();
     if (change.events.length) this.pager.push(change.events, view.utcMs - view.minute * 60_000);
     this.info.update(view);
     this.actions.updateHints(view);
+    this.orders.update(view);
     this.perDot.textContent = grouped(perDot);
+  }
+
+  /** Panels that sit over the map for good (the legend): labels keep out from under them. */
+  avoidRects(): { x: number; y: number; w: number; h: number }[] {
+    const el = document.getElementById('legend');
+    if (!el || el.hidden || el.getClientRects().length === 0) return [];
+    const r = el.getBoundingClientRect();
+    return [{ x: r.left, y: r.top, w: r.width, h: r.height }];
   }
 
   /**

@@ -9,12 +9,20 @@ const MAX_ITEMS = 60;
 export class PagerFeed {
   private readonly list = document.getElementById('pager-feed') as HTMLOListElement;
   private readonly count = document.getElementById('pager-count')!;
+  /** A polite live region: screen readers hear new warnings without the list being re-read. */
+  private readonly announce = document.getElementById('pager-announce');
   private total = 0;
 
   clear(): void {
     this.list.replaceChildren();
+    if (this.announce) this.announce.textContent = '';
     this.total = 0;
     this.count.textContent = '0';
+  }
+
+  /** A line from this screen, not the sim: a refused order, in the words shown at the field. */
+  note(text: string, utcMs: number, code = 'refused'): void {
+    this.push([{ minute: 0, severity: 'warning', code, text }], utcMs);
   }
 
   push(events: SimEvent[], startUtcMs: number): void {
@@ -35,6 +43,9 @@ export class PagerFeed {
       this.list.prepend(li);
       this.total++;
     }
+    // At speed dozens arrive at once: announce the newest few that matter, not every line.
+    const said = events.filter((e) => e.severity !== 'info' || e.code === 'refused').slice(-3);
+    if (said.length && this.announce) this.announce.textContent = said.map((e) => `${e.severity === 'critical' ? 'Critical: ' : ''}${e.text}`).join('. ');
     while (this.list.childElementCount > MAX_ITEMS) this.list.lastElementChild?.remove();
     this.count.textContent = String(this.total);
   }

@@ -1,5 +1,6 @@
-// Four trend charts over the last six sim-hours, drawn with canvas 2D. Redrawn at most once
-// per animation frame, only when a new sample arrived.
+// Four trend charts over the last six sim-hours, drawn with canvas 2D. Drawn in the same
+// animation frame as the counter and the map (the HUD applies frames once per refresh), so
+// the figures beside the charts never trail the counter.
 import type { History, Sample } from './history';
 import { compact } from './format';
 
@@ -24,7 +25,6 @@ interface Chart {
 
 export class Sparklines {
   private readonly charts: Chart[];
-  private dirty = false;
 
   constructor(private readonly history: History) {
     const el = (id: string) => document.getElementById(id)!;
@@ -36,14 +36,6 @@ export class Sparklines {
     ];
   }
 
-  markDirty(): void {
-    if (this.dirty) return;
-    this.dirty = true;
-    requestAnimationFrame(() => {
-      this.dirty = false;
-      this.draw();
-    });
-  }
 
   draw(): void {
     const all = this.history.samples;
@@ -68,10 +60,13 @@ function drawChart(c: Chart, data: Sample[], hours: number): void {
   ctx.fillStyle = '#1c3048';
   for (let k = 0; k <= hours; k++) ctx.fillRect(Math.round((k / hours) * (w - 1)), h - 4, 1, 4);
   ctx.fillRect(0, h - 1, w, 1);
+  const last = data[data.length - 1];
+  // The figure beside the chart is the newest sample: the same frame as the counter.
+  const label = last ? c.label(last) : '';
+  if (c.value.textContent !== label) c.value.textContent = label;
+  c.value.dataset.value = last ? String(c.series[0].pick(last)) : '';
   if (data.length < 2) return;
 
-  const last = data[data.length - 1];
-  c.value.textContent = c.label(last);
   const t1 = last.minute, t0 = t1 - hours * 60;
   let max = 0;
   for (const s of data) for (const ser of c.series) max = Math.max(max, ser.pick(s), c.reference?.(s) ?? 0);

@@ -12,29 +12,26 @@ const PHASE_TEXT: Record<SimView['phase'], string> = {
   recovering: 'Recovering · supernodes coming back',
 };
 
-/** Tweens the counter toward the latest figure so it rolls like the client's did. */
+/**
+ * The big counter. It shows the figure of the frame being drawn, never a tween toward it: at
+ * 15 min/s a rolling counter trailed the charts and the regions by seconds (issue 8).
+ */
 class UsersOnline {
   private readonly el = document.getElementById('users-online')!;
   private readonly share = document.getElementById('users-online-share')!;
   private readonly dot = document.getElementById('users-online-dot')!;
-  private shown = 0;
-  private target = 0;
-  private raf = 0;
 
   set(online: number, want: number): void {
-    this.target = online;
-    this.el.dataset.value = String(Math.round(online));
+    const rounded = Math.round(online);
+    if (this.el.dataset.value !== String(rounded)) {
+      this.el.dataset.value = String(rounded);
+      this.el.textContent = grouped(rounded);
+    }
     const s = want > 0 ? online / want : 1;
-    this.share.textContent = `${percent(s)} of normal`;
-    this.dot.className = 'uo-dot' + (s < 0.6 ? ' bad' : s < 0.9 ? ' warn' : '');
-    if (!this.raf) this.raf = requestAnimationFrame(() => this.step());
-  }
-
-  private step(): void {
-    const d = this.target - this.shown;
-    this.shown = Math.abs(d) < 50 ? this.target : this.shown + d * 0.25;
-    this.el.textContent = grouped(this.shown);
-    this.raf = this.shown === this.target ? 0 : requestAnimationFrame(() => this.step());
+    const share = `${percent(s)} of normal`;
+    if (this.share.textContent !== share) this.share.textContent = share;
+    const cls = 'uo-dot' + (s < 0.6 ? ' bad' : s < 0.9 ? ' warn' : '');
+    if (this.dot.className !== cls) this.dot.className = cls;
   }
 }
 
@@ -67,7 +64,9 @@ export class TopBar {
   setStatus(status: SessionStatus): void {
     this.speed.textContent = speedLabel(status.speed);
     this.speed.title = `${status.speed} sim-seconds per real second`;
-    this.pause.textContent = status.paused ? '▶' : '❚❚';
+    // Paused says so in words where the clock is, not only as a glyph (issue 8).
+    this.pause.textContent = status.paused ? '▶ Paused' : '❚❚';
+    this.pause.setAttribute('aria-label', status.paused ? 'Paused: resume' : 'Pause');
     this.pause.classList.toggle('paused', status.paused);
     this.pause.dataset.paused = String(status.paused);
     this.scenario.textContent = `${status.scenarioName} · seed ${status.seed}`;

@@ -26,7 +26,7 @@ export async function openReplayFile(requests: DrillRequests, file: File): Promi
  * `inputId` is the file input's id (tests set files on it directly).
  */
 export function replayOpener(requests: DrillRequests, inputId: string, label = 'Open replay…'): { root: HTMLElement; error: HTMLElement } {
-  const input = h('input', { type: 'file', id: inputId, accept: '.skyreplay', class: 'visually-hidden' });
+  const input = h('input', { type: 'file', id: inputId, accept: '.skyreplay', class: 'visually-hidden', 'aria-label': label, tabindex: -1 });
   const button = h('button', { class: 'quiet', id: `${inputId}-button`, type: 'button' }, label);
   const error = h('p', { class: 'field-error', id: `${inputId}-error` });
   const status = h('span', { class: 'opener-status', id: `${inputId}-status` });

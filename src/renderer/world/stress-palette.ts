@@ -42,6 +42,7 @@ export const COLOURS = {
   graticule: 0x14263a,
   night: 0x000208,
   ghost: 0x39465e,
+  idle: 0x4a556a, // up but serving nobody (its region's users cannot get online)
   warming: 0x7d9bd8,
   mega: 0xdff8ff,
   megaPending: 0xffc861,

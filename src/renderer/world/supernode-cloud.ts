@@ -7,7 +7,7 @@ import type { RegionId } from '../../sim/regions';
 import type { RegionView } from '../../sim/view-types';
 import type { Atlas } from './atlas';
 import { scatter } from './geography';
-import { BLINK_STRESS, COLOURS, stressColour } from './stress-palette';
+import { BLINK_STRESS, COLOURS, mix, stressColour } from './stress-palette';
 
 export const MAX_SLOTS_PER_REGION = 4000;
 
@@ -76,6 +76,11 @@ export class RegionCloud {
     const nServing = Math.min(total, Math.round(rv.supernodesUp / perDot));
     const nWarming = Math.min(total - nServing, Math.round(rv.supernodesWarming / perDot));
     const classOfSlot = this.classBoundaries(rv, nServing);
+    // A supernode "up" while its region's users cannot get online serves nobody: as the region
+    // falls below a tenth of its normal users its lights fade to the grey of a dead network, and
+    // under 1% they stop blinking (a dead network must not look busy; issue 8). Above that a
+    // cascade still shows its hot, blinking supernodes.
+    const served = Math.max(0, Math.min(1, rv.wantOnline > 0 ? rv.online / rv.wantOnline / 0.1 : 1));
 
     const ghost: Particle[] = [];
     const warming: Particle[] = [];
@@ -96,15 +101,15 @@ export class RegionCloud {
         const threshold = rv.thresholds[k] > 0 ? rv.thresholds[k] : 1;
         const stress = rv.load / threshold;
         p.texture = this.atlas.glow;
-        p.tint = stressColour(stress);
+        p.tint = mix(COLOURS.idle, stressColour(stress), served);
         // Stressed supernodes swell: size carries the signal as well as colour.
-        const s = 0.17 + 0.1 * Math.min(1.2, stress);
+        const s = 0.17 + 0.1 * Math.min(1.2, stress) * served;
         p.scaleX = p.scaleY = s;
-        if (stress >= BLINK_STRESS) {
+        if (stress >= BLINK_STRESS && served > 0.1) {
           p.alpha = 0.9;
           hot.push(p);
         } else {
-          p.alpha = 0.42 + 0.3 * Math.min(1, stress);
+          p.alpha = (0.42 + 0.3 * Math.min(1, stress)) * (0.45 + 0.55 * served);
           calm.push(p);
         }
       } else if (next === SlotState.Warming) {

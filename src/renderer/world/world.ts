@@ -98,6 +98,27 @@ export class WorldScene {
     this.camera.home(this.free);
   }
 
+  /** HUD panels over the map that region labels must not sit under. */
+  setAvoid(rects: ScreenRect[]): void {
+    this.labels.setAvoid(rects);
+  }
+
+  /** Keyboard panning, in screen pixels. */
+  panBy(dx: number, dy: number): void {
+    this.camera.panBy(dx, dy);
+  }
+
+  /** Keyboard zoom, about the middle of the free part of the screen. */
+  zoomBy(factor: number): void {
+    this.camera.zoomAt({ x: this.free.x + this.free.w / 2, y: this.free.y + this.free.h / 2 }, factor);
+  }
+
+  /** Reduced motion (settings or the system's): no blinking, no bursts, a slow storm. */
+  setReducedMotion(on: boolean): void {
+    this.reducedMotion = on;
+  }
+  private reducedMotion = false;
+
   apply(view: SimView, change: FrameChange): void {
     if (change.newGame || change.full) {
       const total = view.regions.reduce((s, r) => s + r.supernodesUp + r.supernodesWarming + r.supernodesDown, 0);
@@ -109,7 +130,7 @@ export class WorldScene {
       const cloud = this.clouds.get(rv.id);
       if (!cloud) continue;
       const ev = cloud.update(rv, this.perDot);
-      if (!quiet) {
+      if (!quiet && !this.reducedMotion) {
         if (ev.blinkedOut.length) this.flashes.spawn(ev.blinkedOut, 'out');
         if (ev.litUp.length) this.flashes.spawn(ev.litUp, 'up', 12);
       }
@@ -142,13 +163,14 @@ export class WorldScene {
     this.clock += dt;
     const t = this.clock;
     // Supernodes past the blink threshold flash at 1.6 Hz; warming rings breathe slowly.
-    this.layers.hot.alpha = 0.4 + 0.6 * (0.5 + 0.5 * Math.sin(t * Math.PI * 2 * 1.6));
-    this.layers.warming.alpha = 0.6 + 0.4 * Math.sin(t * Math.PI * 0.8);
+    // With reduced motion both hold still (hot ones stay bright: their colour says it).
+    this.layers.hot.alpha = this.reducedMotion ? 1 : 0.4 + 0.6 * (0.5 + 0.5 * Math.sin(t * Math.PI * 2 * 1.6));
+    this.layers.warming.alpha = this.reducedMotion ? 0.8 : 0.6 + 0.4 * Math.sin(t * Math.PI * 0.8);
     this.labels.place(this.camera);
     this.services.place(this.camera);
     this.megas.tick(t);
     this.services.tick(t);
-    this.flows.tick(dt);
+    this.flows.tick(this.reducedMotion ? dt * 0.25 : dt);
     this.flashes.tick(dt);
   }
 

@@ -1,0 +1,94 @@
+// Orders on their way: every mega-supernode batch still provisioning, config push waiting on
+// its delay and hotfix in build, with when it lands in sim time (GMT, like the pager) and a
+// Cancel for mega orders (nothing is billed until a server runs: src/sim/cancel.ts).
+import type { Bridge, Reply } from '../../shared/contract';
+import type { Command } from '../../sim/commands';
+import { REGIONS } from '../../sim/regions';
+import type { OrderView, SimView } from '../../sim/view-types';
+import { h, setText } from '../dom';
+import { clockAt, duration, grouped } from './format';
+import { plainRefusal } from './refusal-words';
+
+const SOURCE_WORDS: Record<string, string> = { dedicated: 'dedicated', groupVideo: 'Group Video', cloud: 'cloud' };
+const FIX_WORDS: Record<string, string> = { imCrashFix: 'IM crash fix', jitteredBackoff: 'jittered backoff', selfHealingFix: 'self-healing fix' };
+const regionName = (id: string | undefined) => (id ? REGIONS.find((r) => r.id === id)?.name ?? id : 'worldwide');
+
+interface Row { key: string; what: string; when: string; cancel?: Command }
+
+function configWords(c: Command): string {
+  if (c.type === 'throttleLogins') return c.perSecond === null ? `Lift the login throttle (${regionName(c.region)})` : `Cap logins at ${grouped(c.perSecond)}/s (${regionName(c.region)})`;
+  if (c.type === 'setOfflineImService') return c.enabled ? `Offline-IM back on${c.capacityPct !== undefined ? ` at ${c.capacityPct}%` : ''}` : 'Offline-IM service off';
+  if (c.type === 'setGroupVideo') return c.enabled ? 'Group Video back on' : 'Group Video off';
+  return c.type;
+}
+
+export function orderRows(view: SimView): Row[] {
+  const start = view.utcMs - view.minute * 60_000;
+  const at = (m: number) => `${clockAt(start + m * 60_000, 0)} GMT`;
+  const inMin = (m: number) => (m > view.minute ? ` (in ${duration(m - view.minute)})` : '');
+  const rows: Row[] = [];
+  (view.orders ?? []).forEach((o: OrderView, i) => {
+    if (o.kind === 'mega') {
+      const first = o.landsAtMinute > view.minute ? `first up ${at(o.landsAtMinute)}${inMin(o.landsAtMinute)}, ` : 'coming up now, ';
+      rows.push({
+        key: `mega:${o.region}:${o.source}:${o.landsAtMinute}`,
+        what: `${grouped(o.count)} ${SOURCE_WORDS[o.source] ?? o.source} mega-supernodes → ${regionName(o.region)}`,
+        when: `${first}all by ~${at(o.doneAtMinute)}`,
+        cancel: { type: 'withdrawMegaSupernodes', count: o.count, region: o.region, source: o.source, ordersOnly: true },
+      });
+    } else rows.push({ key: `config:${i}:${o.landsAtMinute}`, what: configWords(o.command), when: `lands ${at(o.landsAtMinute)}${inMin(o.landsAtMinute)} · a config push cannot be called back` });
+  });
+  for (const fx of view.hotfixes ?? []) {
+    if (fx.stage !== 'building') continue;
+    rows.push({ key: `hotfix:${fx.fix}`, what: `Hotfix: ${FIX_WORDS[fx.fix] ?? fx.fix} in build and test`, when: `rollout starts ${at(fx.readyAtMinute)}${inMin(fx.readyAtMinute)}` });
+  }
+  return rows;
+}
+
+export class OrderQueue {
+  private readonly list = h('ol', { id: 'order-queue-list', tabindex: 0, 'aria-label': 'Orders on their way, oldest first' });
+  private readonly count = h('span', { class: 'pill', id: 'order-queue-count' }, '0');
+  private readonly error = h('p', { class: 'field-error', id: 'order-queue-error', role: 'alert' });
+  readonly root = h('section', { id: 'order-queue', 'aria-label': 'Orders on their way', hidden: true },
+    h('h2', {}, 'On their way', this.count), this.list, this.error);
+  private key = '';
+  onCancelled: (ok: boolean) => void = () => {};
+
+  constructor(private readonly bridge: Bridge) {
+    document.getElementById('hud')!.append(this.root);
+  }
+
+  update(view: SimView): void {
+    const rows = orderRows(view);
+    const key = `${Math.floor(view.minute)}|${rows.map((r) => r.key + r.what).join('|')}`;
+    if (key === this.key) return;
+    this.key = key;
+    this.root.hidden = rows.length === 0;
+    setText(this.count, String(rows.length));
+    this.list.replaceChildren(...rows.map((r) => {
+      const li = h('li', { 'data-order': r.key }, h('span', { class: 'oq-what' }, r.what), h('span', { class: 'oq-when' }, r.when));
+      if (r.cancel) {
+        const b = h('button', { class: 'quiet oq-cancel', type: 'button', 'aria-label': `Cancel: ${r.what}` }, 'Cancel');
+        b.title = 'Cancel what has not come up yet: not billed (servers already serving stay; withdraw them instead)';
+        b.addEventListener('click', () => void this.cancel(b, r.cancel!));
+        li.append(b);
+      }
+      return li;
+    }));
+  }
+
+  clear(): void {
+    this.key = '';
+    this.list.replaceChildren();
+    this.root.hidden = true;
+    this.error.textContent = '';
+  }
+
+  private async cancel(button: HTMLButtonElement, command: Command): Promise<void> {
+    button.disabled = true;
+    const reply: Reply = await this.bridge.sendCommand(command);
+    this.error.textContent = reply.ok ? '' : plainRefusal(reply.error);
+    this.onCancelled(reply.ok);
+    if (!reply.ok) button.disabled = false;
+  }
+}

@@ -1,0 +1,60 @@
+// A refusal in words a trainee understands: the host's message names command fields
+// ("count", "perSecond") and codes ("not-allowed-now"); the player sees the form's labels.
+// The same sentence goes beside the field, on the status line and into the pager.
+import type { CommandError } from '../../sim/commands';
+
+/** Command field -> the label the form shows for it. */
+const FIELD_LABEL = new Map<string, string>([
+  ['count', 'Count'],
+  ['region', 'Region'],
+  ['source', 'Source'],
+  ['perSecond', 'Logins per second'],
+  ['fix', 'Fix'],
+  ['rolloutPctPerHour', 'Rollout % per hour'],
+  ['enabled', 'This switch'],
+  ['capacityPct', 'Capacity %'],
+]);
+
+const SOURCE_WORDS = new Map<string, string>([
+  ['dedicated', 'dedicated'],
+  ['groupVideo', 'Group Video'],
+  ['cloud', 'cloud'],
+  ['imCrashFix', 'the IM crash fix'],
+  ['jitteredBackoff', 'the jittered-backoff fix'],
+  ['selfHealingFix', 'the self-healing fix'],
+]);
+
+const MAX_MESSAGE = 300;
+
+const grouped = (s: string) => s.replace(/\d{4,}/g, (d) => Number(d).toLocaleString('en-US'));
+const upperFirst = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+
+/** The form field a refusal names: the wire's door says "command.count", the sim says "count". */
+export function leafField(field: string): string {
+  return String(field ?? '').split('.').pop() ?? '';
+}
+
+/** The refusal as one plain sentence; never a code. */
+export function plainRefusal(error: CommandError): string {
+  const label = FIELD_LABEL.get(leafField(error.field)) ?? 'This order';
+  const msg = String(error.message ?? '').slice(0, MAX_MESSAGE);
+  let m = /must be between (\S+) and (\S+), got (\S+)/.exec(msg);
+  if (m) return `${label} must be between ${grouped(m[1])} and ${grouped(m[2])} (you entered ${grouped(m[3])}).`;
+  if (/must be a whole number/.test(msg)) return `${label} must be a whole number.`;
+  if (/must be a finite number|is required/.test(msg)) return `${label} needs a number.`;
+  m = /only (-?\d+) (\w+) servers are left/.exec(msg);
+  if (m) return Number(m[1]) <= 0 ? `No ${SOURCE_WORDS.get(m[2]) ?? m[2]} servers are left: try another source.` : `Only ${grouped(m[1])} ${SOURCE_WORDS.get(m[2]) ?? m[2]} servers are left: order ${grouped(m[1])} or fewer.`;
+  m = /^(\w+) has already been pushed/.exec(msg);
+  if (m) return `${upperFirst(SOURCE_WORDS.get(m[1]) ?? m[1])} is already on its way: it cannot be pushed twice.`;
+  m = /^no client version in this scenario needs (\w+)/.exec(msg);
+  if (m) return `No client in this scenario needs ${SOURCE_WORDS.get(m[1]) ?? m[1]}.`;
+  m = /^no mega-supernodes(?: from (\w+))? to withdraw/.exec(msg);
+  if (m) return `There are no ${m[1] ? `${SOURCE_WORDS.get(m[1]) ?? m[1]} ` : ''}mega-supernodes in this region to withdraw.`;
+  if (/still runs on those servers/.test(msg)) return 'Group Video still runs on those servers: switch Group Video off first.';
+  m = /^(\d+) Group Video servers are still mega-supernodes/.exec(msg);
+  if (m) return `${grouped(m[1])} Group Video servers still host mega-supernodes: withdraw them first.`;
+  if (/is not available in this drill/.test(msg)) return 'Your instructor has not made this action available in this drill.';
+  if (/^the drill starts at minute/.test(msg)) return `Orders open when the drill starts (${msg.replace(/^the drill starts at /, '')}).`;
+  // Anything else the host says is already a sentence for people; tidy its quotes and case.
+  return upperFirst(grouped(msg.replace(/"(\w+)"/g, (_, f: string) => FIELD_LABEL.get(f) ?? f))).replace(/([^.!?])$/, '$1.');
+}

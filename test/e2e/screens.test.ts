@@ -1,0 +1,351 @@
+// The on-screen parts a trainee reads and touches, driven by clicking and typing: refusals
+// in plain words, the queue of orders on their way (with cancel), the counter agreeing with
+// the charts and regions at speed, the first-shift tutorial, the `?` key overlay, settings,
+// axe-core over every screen, and screenshots at 960x600, 1280x720 and 1920x1080 into
+// test-results/screens/. Each step loads its own page and builds the game it needs.
+import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchChromium, openScreen, shoot, until } from './harness';
+import { startWebHost, type WebHost } from '../../src/main/host/web';
+import type { Browser } from 'playwright-core';
+
+let host: WebHost;
+let browser: Browser;
+const errors: string[] = [];
+const pages: Page[] = [];
+
+/** A fresh screen (own storage) on the start screen; `tutorial` stays off unless asked for. */
+async function screen(size = { width: 1280, height: 720 }, opts: { tutorial?: boolean } = {}): Promise<Page> {
+  await host.session.pause();
+  expect(host.session.control({ action: 'setSpeed', speed: 60 }).ok).toBe(true); // a step before may have left it fast
+  const page = await openScreen(browser, host.url, errors, size);
+  pages.push(page);
+  page.setDefaultTimeout(30_000); // a click on a disabled button fails instead of hanging
+  if (!opts.tutorial) {
+    await page.evaluate(() => localStorage.setItem('supernodeStorm.tutorial.done', 'true'));
+    await page.reload();
+    await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
+  }
+  await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
+  return page;
+}
+
+/** A game of `scenario` started by clicking Start shift, `minutes` in, paused unless `run`. */
+async function shift(page: Page, opts: { scenario?: string; minutes?: number; run?: boolean } = {}): Promise<void> {
+  const scenario = opts.scenario ?? 'dec-2010';
+  await page.check(`#scenario-${scenario}`);
+  await page.fill('#seed-input', '2010');
+  await page.click('#start-button');
+  await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
+  if (opts.minutes) expect(host.session.control({ action: 'step', minutes: opts.minutes }).ok).toBe(true);
+  if (!opts.run) expect(host.session.pause().ok).toBe(true);
+  const at = host.session.minute();
+  await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, at, { timeout: 60_000 });
+}
+
+/** axe-core over the page as it is: no serious or critical violations. */
+async function axeClean(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).exclude('#world-canvas').analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const said = bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(said, `axe on ${what}`).toEqual([]);
+}
+
+describe('screens: what the trainee reads and touches', { timeout: 240_000 }, () => {
+  beforeAll(async () => {
+    host = await startWebHost({ port: 0, paused: true, log: () => {} });
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    // A failed step leaves its page open: close it, so the next step's page is not starved.
+    for (const p of pages.splice(0)) await p.context().close().catch(() => undefined);
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('says a refusal in plain words beside the field, and drops it when the form changes', async () => {
+    const page = await screen();
+    await shift(page);
+    await page.keyboard.press('m');
+    await page.fill('#deploy-count', '0');
+    await page.click('#deploy-button');
+    await until(page, () => document.getElementById('deploy-count-error')!.textContent !== '', 'the refusal beside Count', 20_000).catch(async (e) => {
+      throw new Error(`${(e as Error).message}; status line: ${await page.textContent('#action-status')}`);
+    });
+    expect(await page.textContent('#deploy-count-error')).toBe('Count must be between 1 and 20,000 (you entered 0).');
+    const status = (await page.textContent('#action-status'))!;
+    expect(status).toContain('Count must be between');
+    expect(status).not.toMatch(/out-of-range|not-allowed-now|refused:/);
+    // The words show in the form's line under the fields: the verb tabs and Deploy stay uncovered.
+    expect(await page.textContent('#deploy-error')).toBe('Count must be between 1 and 20,000 (you entered 0).');
+    expect(await page.getAttribute('#deploy-count', 'aria-describedby')).toBe('deploy-count-error');
+    const line = (await page.locator('#deploy-error').boundingBox())!;
+    for (const sel of ['#verb-tabs', '#deploy-button', '#deploy-count']) {
+      const b = (await page.locator(sel).boundingBox())!;
+      expect(line.y >= b.y + b.height || line.y + line.height <= b.y, `${sel} is not covered`).toBe(true);
+    }
+    await shoot(page, 'screens-refusal');
+    // The pager keeps the same words.
+    expect(await page.locator('#pager-feed li[data-code="refused"]').first().textContent()).toContain('Count must be between 1 and 20,000');
+    await page.fill('#deploy-count', '5');
+    expect(await page.textContent('#deploy-count-error')).toBe('');
+    expect(await page.textContent('#action-status')).toBe('');
+
+    // Asking for more cloud servers than are left names what is left.
+    await page.selectOption('#deploy-source', 'cloud');
+    await page.fill('#deploy-count', '6000');
+    await page.click('#deploy-button');
+    await until(page, () => document.getElementById('deploy-count-error')!.textContent !== '', 'the stock refusal');
+    expect(await page.textContent('#deploy-count-error')).toBe('Only 5,000 cloud servers are left: order 5,000 or fewer.');
+    await page.close();
+  });
+
+  it('hints follow the form: count, source, what is left, exact money, a throttle that changes nothing', async () => {
+    const page = await screen();
+    await shift(page);
+    await page.keyboard.press('m');
+    await page.selectOption('#deploy-source', 'dedicated');
+    await page.fill('#deploy-count', '500');
+    expect(await page.textContent('#deploy-hint')).toMatch(/\$0\.50\/h each → \$250\/h/);
+    expect(await page.textContent('#deploy-hint')).toMatch(/1,000 of 1,000 left/);
+    await page.selectOption('#deploy-source', 'cloud');
+    await page.fill('#deploy-count', '10');
+    expect(await page.textContent('#deploy-hint')).toMatch(/^Cloud: .*\$0\.80\/h each → \$8\/h/);
+    await page.click('#deploy-button');
+    await until(page, () => /4,990 of 5,000 left/.test(document.getElementById('deploy-hint')!.textContent ?? ''), 'the stock to show what is left');
+
+    await page.keyboard.press('t');
+    const trying = (await page.evaluate(() => window.__storm!.view()!.metrics.loginAttemptsPerS));
+    await page.fill('#throttle-rate', String(Math.ceil(trying) + 1000));
+    expect(await page.textContent('#throttle-hint')).toMatch(/^No effect now: .* is above the .* trying/);
+    await page.fill('#throttle-rate', '1');
+    expect(await page.textContent('#throttle-hint')).not.toMatch(/No effect/);
+    await page.close();
+  });
+
+  it('lists orders on their way with when they land, and cancels a mega order', async () => {
+    const page = await screen();
+    await shift(page);
+    await page.keyboard.press('m');
+    await page.fill('#deploy-count', '300');
+    await page.selectOption('#deploy-region', 'europe');
+    await page.selectOption('#deploy-source', 'cloud');
+    await page.click('#deploy-button');
+    await page.keyboard.press('t');
+    await page.fill('#throttle-rate', '5000');
+    await page.click('#throttle-button');
+    const order = page.locator('#order-queue li[data-order^="mega:europe:cloud"]');
+    await order.waitFor({ timeout: 30_000 });
+    // Paused: a cloud order's first servers come after its 20 min lead, the last 300 at 100/h three hours on.
+    expect(await order.textContent()).toMatch(/300 cloud mega-supernodes → Europe.*first up \d\d:\d\d GMT \(in 20 min\), all by ~\d\d:\d\d GMT/);
+    const o = (await page.evaluate(() => window.__storm!.view()!.orders.find((x) => x.kind === 'mega')))!;
+    expect(o.doneAtMinute - o.landsAtMinute).toBeCloseTo(180, 0);
+    expect(await page.locator('#order-queue li[data-order^="config"]').textContent()).toMatch(/Cap logins at 5,000\/s \(worldwide\).*lands \d\d:\d\d GMT \(in \d+ min\)/);
+    await shoot(page, 'screens-orders');
+    await order.locator('button').click();
+    await page.locator('#order-queue li[data-order^="mega:"]').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await page.evaluate(() => window.__storm!.view()!.metrics.megaSupernodesPending)).toBe(0);
+    // Past the lead time nothing comes up and nothing is billed.
+    expect(host.session.control({ action: 'step', minutes: 30 }).ok).toBe(true);
+    const at = host.session.minute();
+    await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, at, { timeout: 60_000 });
+    expect(await page.evaluate(() => ({ up: window.__storm!.view()!.metrics.megaSupernodesUp, cost: window.__storm!.view()!.metrics.megaCostUsd }))).toEqual({ up: 0, cost: 0 });
+    await page.close();
+  });
+
+  it('counter, chart figure and region totals agree in every frame at 15 min/s; the region panel shows the worldwide throttle', async () => {
+    const page = await screen();
+    await shift(page, { minutes: 30 });
+    await page.keyboard.press('t');
+    await page.fill('#throttle-rate', '5000');
+    await page.click('#throttle-button');
+    await page.keyboard.press('4'); // Europe's figures
+    await until(page, () => document.getElementById('info-panel')!.dataset.pick === 'region:europe', 'Europe picked from the keyboard');
+    while (((await page.evaluate(() => window.__storm!.status()!.speed)) ?? 0) < 900) await page.click('#speed-up');
+    expect(await page.evaluate(() => window.__storm!.status()!.speed)).toBe(900);
+    await page.click('#pause-button');
+    await until(page, () => !window.__storm!.status()!.paused, 'the game to run');
+    const seen = new Set<number>();
+    for (let i = 0; i < 12; i++) {
+      // Read everything inside one animation frame, as a player's eye would see it.
+      const f = await page.evaluate(() => new Promise<{ counter: number; spark: number; online: number; regions: number; europe: number; europeShown: string }>((resolve) => requestAnimationFrame(() => {
+        const v = window.__storm!.view()!;
+        const dd = [...document.querySelectorAll('#info-figures dt')].find((d) => d.textContent === 'Users online')?.nextElementSibling?.textContent ?? '';
+        resolve({
+          counter: Number(document.getElementById('users-online')!.dataset.value),
+          spark: Number(document.getElementById('spark-online-value')!.dataset.value),
+          online: v.metrics.onlineUsers,
+          regions: v.regions.reduce((n, r) => n + r.online, 0),
+          europe: v.regions.find((r) => r.id === 'europe')!.online,
+          europeShown: dd,
+        });
+      })));
+      expect(f.counter).toBe(Math.round(f.online));
+      expect(Math.round(f.spark)).toBe(f.counter);
+      expect(Math.abs(f.regions - f.counter)).toBeLessThanOrEqual(f.counter * 0.001 + 10);
+      expect(f.europeShown).toBe(Math.round(f.europe).toLocaleString('en-US'));
+      seen.add(f.counter);
+      await page.waitForTimeout(300);
+    }
+    expect(seen.size).toBeGreaterThan(3); // the figures moved while we looked
+    await until(page, () => /5\.0k \/ s worldwide/.test(document.getElementById('info-panel')!.textContent ?? ''), 'the worldwide throttle in the region panel', 30_000);
+    expect(await page.textContent('#info-panel')).toMatch(/Weakest supernodes.*(of|×) their limit/);
+    await page.click('#pause-button');
+    await page.close();
+  });
+
+  it('? lists every key; the map answers to the keyboard; settings are remembered', async () => {
+    const page = await screen();
+    await shift(page);
+    await page.keyboard.press('?');
+    await until(page, () => !document.getElementById('key-help')!.hidden, 'the key list');
+    const keys = await page.locator('#key-help tr').count();
+    expect(keys).toBeGreaterThanOrEqual(18);
+    for (const k of ['Space', 'Esc', 'M', 'T', '?', '[', ']']) expect(await page.locator('#key-help kbd', { hasText: k }).count()).toBeGreaterThan(0);
+    await shoot(page, 'screens-keys-1280x720');
+    await axeClean(page, 'the key list');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#key-help').isHidden()).toBe(true);
+
+    // Regions by digit, services by S, pan and zoom by arrows and brackets.
+    await page.keyboard.press('1');
+    expect(await page.getAttribute('#info-panel', 'data-pick')).toBe('region:na-west');
+    await page.keyboard.press('s');
+    expect(await page.getAttribute('#info-panel', 'data-pick')).toMatch(/^service:/);
+    await page.keyboard.press('Escape');
+    const before = await page.locator('#world-canvas').screenshot();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press(']');
+    await page.waitForTimeout(300);
+    const after = await page.locator('#world-canvas').screenshot();
+    expect(after.equals(before)).toBe(false);
+
+    // Settings: a dialog, remembered across a reload.
+    await page.click('#settings-button');
+    await until(page, () => !document.getElementById('settings-screen')!.hidden, 'the settings');
+    await page.selectOption('#settings-text', '1.3');
+    await page.selectOption('#settings-motion', 'reduce');
+    await page.selectOption('#settings-cvd', 'deuteranopia');
+    await page.check('#settings-keys-off');
+    await shoot(page, 'screens-settings-1280x720');
+    await axeClean(page, 'the settings');
+    await page.click('#settings-screen-close');
+    await page.reload();
+    await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
+    const root = await page.evaluate(() => ({ cvd: document.documentElement.dataset.cvd, reduce: document.documentElement.classList.contains('reduce-motion'), scale: document.documentElement.style.getPropertyValue('--ui-scale') }));
+    expect(root).toEqual({ cvd: 'deuteranopia', reduce: true, scale: '1.3' });
+    // Key bindings off: M opens nothing, ? shows nothing.
+    await page.click('#start-button');
+    await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
+    await page.keyboard.press('t');
+    expect(await page.locator('#form-throttle').getAttribute('class')).not.toContain('active');
+    await page.keyboard.press('?');
+    expect(await page.locator('#key-help').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('a first shift that teaches: the tour points at each part, waits for each try, and is remembered', async () => {
+    const page = await screen({ width: 1280, height: 720 }, { tutorial: true });
+    await shift(page);
+    await page.locator('#tutorial[data-step="offer"]').waitFor({ timeout: 30_000 });
+    await shoot(page, 'screens-tutorial-offer');
+    await page.click('#tutorial-start');
+    const at = (id: string) => page.locator(`#tutorial[data-step="${id}"]`).waitFor({ timeout: 30_000 });
+    const next = async () => {
+      await until(page, () => document.getElementById('tutorial')!.dataset.tried === 'true', 'the step\'s try', 30_000);
+      await page.click('#tutorial-next');
+    };
+    await at('counter');
+    expect(await page.locator('#tutorial-ring').isVisible()).toBe(true);
+    await next();
+    await at('clouds');
+    expect(await page.isDisabled('#tutorial-next')).toBe(true); // waits for the try
+    await shoot(page, 'screens-tutorial-clouds');
+    await page.keyboard.press('4');
+    await next();
+    await at('services');
+    await page.keyboard.press('s');
+    await next();
+    await at('deploy');
+    await page.fill('#deploy-count', '10');
+    await page.selectOption('#deploy-source', 'cloud');
+    await page.click('#deploy-button');
+    await next();
+    await at('withdraw');
+    await page.locator('#order-queue li[data-order^="mega:"] button').click();
+    await next();
+    await at('throttle');
+    await page.click('#throttle-button');
+    await next();
+    await at('hotfix');
+    await page.click('#hotfix-button');
+    await next();
+    await at('offline-im');
+    await page.click('#offline-im-button');
+    await next();
+    await at('group-video');
+    await page.click('#group-video-button');
+    await next();
+    await at('done');
+    await axeClean(page, 'the tour');
+    await page.click('#tutorial-next');
+    expect(await page.locator('#tutorial').isHidden()).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem('supernodeStorm.tutorial.done'))).toBe('true');
+    // Remembered: the next early shift offers nothing.
+    await page.reload();
+    await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
+    await shift(page);
+    await page.waitForTimeout(1000);
+    expect(await page.locator('#tutorial').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  for (const size of [{ width: 960, height: 600 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    it(`lays out the start screen, a calm shift and a dead network at ${size.width}x${size.height}, axe-clean`, async () => {
+      const tag = `${size.width}x${size.height}`;
+      const page = await screen(size);
+      await shoot(page, `screens-start-${tag}`);
+      await axeClean(page, 'the start screen');
+      await shift(page, { minutes: 30 });
+      await page.keyboard.press('4');
+      await page.keyboard.press('m');
+      await page.waitForTimeout(500);
+      await shoot(page, `screens-game-${tag}`);
+      await axeClean(page, 'the game screen');
+      // HUD pieces do not overlap each other or leave the window.
+      const boxes = await page.evaluate(() => ['top-bar', 'legend', 'info-panel', 'phase-banner', 'dock', 'order-queue'].flatMap((id) => {
+        const el = document.getElementById(id)!;
+        if (el.hidden || getComputedStyle(el).display === 'none') return [];
+        const r = el.getBoundingClientRect();
+        return [{ id, x: r.left, y: r.top, w: r.width, h: r.height }];
+      }));
+      for (const b of boxes) {
+        expect(b.x >= 0 && b.y >= 0 && b.x + b.w <= size.width + 1 && b.y + b.h <= size.height + 1, `${b.id} inside the window`).toBe(true);
+        for (const o of boxes) {
+          if (o.id >= b.id) continue;
+          const overlap = b.x < o.x + o.w - 1 && o.x < b.x + b.w - 1 && b.y < o.y + o.h - 1 && o.y < b.y + b.h - 1;
+          expect(overlap, `${b.id} overlaps ${o.id}`).toBe(false);
+        }
+      }
+      // Text that does not fit is not cut off inside the top bar and the dock's figures.
+      const clipped = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#top-bar *, .spark figcaption, .verb-tabs button')]
+        .filter((el) => el.offsetParent && el.children.length === 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible')
+        .map((el) => el.id || el.className || el.textContent));
+      expect(clipped).toEqual([]);
+      // The network dead: most dots dark, none of it bright pink.
+      expect(host.session.control({ action: 'step', minutes: 900 }).ok).toBe(true);
+      await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, host.session.minute(), { timeout: 60_000 });
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(800);
+      await shoot(page, `screens-collapse-${tag}`);
+      await page.close();
+    });
+  }
+});
