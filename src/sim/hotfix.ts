@@ -67,11 +67,14 @@ function rolloutBatch(state: SimState, h: Hotfix): void {
     if (!needsFix(s, c, h.fix)) continue;
     const to = cohortFor(state, c.region, c.version, c.fixes | bit);
     const pol = policyOf(s, to);
-    // Installing the update restarts Skype: attached clients log in again.
-    const restarting = (c.attachedPeer + c.attachedMega) * f;
+    // Installing a client update restarts Skype: attached clients log in again. The 2007 fix was
+    // P2P parameters 'tuned' (seed 004), taken up by running clients without a restart.
+    if (h.fix === 'selfHealingFix') {
+      to.attachedPeer += c.attachedPeer * f;
+      to.attachedMega += c.attachedMega * f;
+    } else schedule(to.login, state.tick, (c.attachedPeer + c.attachedMega) * f, pol, -1);
     c.attachedPeer *= 1 - f;
     c.attachedMega *= 1 - f;
-    schedule(to.login, state.tick, restarting, pol, -1);
     to.crashed += c.crashed * f;
     c.crashed *= 1 - f;
     to.gaveUp += c.gaveUp * f;
