@@ -35,7 +35,7 @@ async function boot(): Promise<void> {
   const hud = new Hud(bridge);
   const sound = new SoundBoard();
   const audio = bindAudioControls(sound);
-  const start = new StartScreen(bridge, chosen.requests, chosen.role);
+  const start = new StartScreen(bridge, chosen.role);
   const end = new EndScreen();
   const frame = () => world.setFreeRect(hud.freeRect(), true);
   const modes = new ModeScreens({

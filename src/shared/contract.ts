@@ -3,7 +3,7 @@
 // and both hosts validate what arrives with validateClientMessage before acting on it.
 import type { Command, CommandError } from '../sim/commands';
 import type { SimEvent, SimView, RegionView } from '../sim/view-types';
-import type { InstructorAct, ModeFrame, ReplayAct, Role } from './drill-contract';
+import type { DrillSummary, InstructorAct, ModeFrame, ReplayAct, Role } from './drill-contract';
 
 /** Sim-seconds per real second. 1 = real time; 3600 = one sim-hour per real second. */
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 7200] as const;
@@ -46,34 +46,47 @@ export type ClientMessage =
   | { kind: 'command'; id: number; command: Command }
   | { kind: 'control'; id: number; control: ControlAction }
   | { kind: 'subscribe'; id: number }
-  | { kind: 'listDrills'; id: number } // reply data: DrillSummary[]
+  | { kind: 'listDrills'; id: number }
   | { kind: 'instructor'; id: number; act: InstructorAct } // refused unless the screen is an instructor's
   | { kind: 'replay'; id: number; act: ReplayAct };
 
-export type Reply = { ok: true; data?: unknown } | { ok: false; error: CommandError };
+export type MessageKind = ClientMessage['kind'];
+
+/** A ClientMessage before the wire gives it its id (the distributive Omit keeps the union apart). */
+export type Outgoing = ClientMessage extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
+export type OutgoingOf<K extends MessageKind> = Extract<Outgoing, { kind: K }>;
+
+/** What an accepted message of each kind answers with (undefined: just "done"). */
+export interface ReplyData {
+  command: undefined;
+  control: undefined;
+  subscribe: undefined;
+  listDrills: DrillSummary[];
+  instructor: undefined;
+  replay: undefined;
+}
+
+export type Refusal = { ok: false; error: CommandError };
+export type Reply<D = undefined> = (D extends undefined ? { ok: true; data?: undefined } : { ok: true; data: D }) | Refusal;
+export type ReplyTo<K extends MessageKind> = Reply<ReplyData[K]>;
+/** Any host reply, as it travels (the kind it answers is known only to the asker). */
+export type AnyReply = { ok: true; data?: ReplyData[MessageKind] } | Refusal;
 
 export type HostMessage =
-  | { kind: 'reply'; id: number; reply: Reply }
+  | { kind: 'reply'; id: number; reply: AnyReply }
   | { kind: 'frame'; frame: Frame }
   | { kind: 'error'; error: CommandError }; // a message that could not even be parsed
 
-/** The renderer's view of its host: Electron's preload API and the WebSocket client both implement it. */
-export interface Bridge {
-  sendCommand(command: Command): Promise<Reply>;
-  control(control: ControlAction): Promise<Reply>;
+/**
+ * One wire to the host: what Electron's preload exposes as window.supernodeStorm and what the
+ * WebSocket client does. One request call for every message kind, one frame stream. `role` is
+ * what the host treats this screen as (the host decides, not the page).
+ */
+export interface Wire {
+  readonly role: Role;
+  request(msg: Outgoing): Promise<AnyReply>;
   onFrame(listener: (frame: Frame) => void): () => void;
 }
 
-/**
- * Issue 4's requests on top of Bridge, with the same replies as the WebSocket messages of the
- * same kinds. `role` is what the host treats this screen as (the host decides, not the page).
- */
-export interface DrillRequests {
-  readonly role: Role;
-  listDrills(): Promise<Reply>;
-  instructor(act: InstructorAct): Promise<Reply>;
-  replay(act: ReplayAct): Promise<Reply>;
-}
-
 /** What preload exposes as window.supernodeStorm. */
-export type PreloadApi = Bridge & DrillRequests;
+export type PreloadApi = Wire;

@@ -29,7 +29,11 @@ export const MESSAGE_LIMITS: JsonLimits = { maxDepth: 12, maxNodes: 4000 };
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function validateClientMessage(raw: unknown): ValidatedMessage {
+/**
+ * `versions`: the client versions the running scenario knows, so a command is checked once,
+ * here, against the game it is meant for (the session passes them; [] = any version name).
+ */
+export function validateClientMessage(raw: unknown, versions: readonly string[] = []): ValidatedMessage {
   let input = raw;
   if (typeof raw === 'string') {
     if (raw.length > MAX_REPLAY_MESSAGE_CHARS)
@@ -59,7 +63,7 @@ export function validateClientMessage(raw: unknown): ValidatedMessage {
     case 'command': {
       const extra = onlyFields(input, ['kind', 'id', 'command'], id);
       if (extra) return extra;
-      const c = validateCommand(input.command);
+      const c = validateCommand(input.command, versions);
       if (!c.ok) return { ok: false, error: { ...c.error, field: `command.${c.error.field}` }, id };
       return { ok: true, value: { kind: 'command', id, command: c.value } };
     }

@@ -6,8 +6,7 @@
 import type { WebSocket } from 'ws';
 import type { Frame, HostMessage } from '../../shared/contract';
 import type { Role } from '../../shared/drill-contract';
-import { validateClientMessage } from '../../shared/validate';
-import { dispatchMessage } from '../session/dispatch';
+import { receiveMessage } from '../session/dispatch';
 import type { SimSession } from '../session/sim-session';
 import { clipMessage, DEFAULT_LIMITS, MessageBucket, type ScreenLimits } from './screen-quota';
 
@@ -155,14 +154,10 @@ export class ScreenSockets {
       this.send(ws, { kind: 'error', error: { code: 'wrong-type', field: 'message', message: 'binary messages are not understood; send JSON text' } });
       return;
     }
-    const v = validateClientMessage(text);
-    if (!v.ok) {
-      this.send(ws, v.id === undefined ? { kind: 'error', error: v.error } : { kind: 'reply', id: v.id, reply: { ok: false, error: v.error } });
-      return;
-    }
     let subscribed = false;
-    const reply = dispatchMessage(this.session, v.value, { role: screen.role, subscribe: () => (subscribed = true) });
-    this.send(ws, { kind: 'reply', id: v.value.id, reply });
+    const { id, reply } = receiveMessage(this.session, text, { role: screen.role, subscribe: () => (subscribed = true) });
+    // A message without a usable id cannot be answered by id: it gets a bare error.
+    this.send(ws, id === undefined ? { kind: 'error', error: reply.ok ? { code: 'missing-field', field: 'id', message: '"id" is required' } : reply.error } : { kind: 'reply', id, reply });
     if (subscribed) {
       screen.subscribed = true;
       screen.needsFull = false;

@@ -4,11 +4,11 @@
 // CLI and tests all run the same session. Acts on drills and replays are in session-acts.ts.
 import { TICK_SECONDS, SCENARIO_LIST, checksum, endMinuteOf, getScenario, minuteOf, viewOf, type SimState, type TimedCommand } from '../../sim/index';
 import type { SimEvent, SimView } from '../../sim/view-types';
-import type { CommandError } from '../../sim/commands';
+import type { Command, CommandError } from '../../sim/commands';
 import type { Recording } from '../../replay/index';
 import { DRILLS_DIR } from '../../drill/files';
 import { SPEEDS, type ControlAction, type Frame, type Reply, type SessionStatus } from '../../shared/contract';
-import type { InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
+import type { DrillSummary, InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
 import { FrameProducer } from './frames';
 import { runClock, type ClockHandle } from './clock';
 import { refuseForRole, type Ask } from './role-policy';
@@ -206,7 +206,7 @@ export class SimSession implements SessionCore {
   }
 
   /** A player's order from a screen of `role`; in a drill the trainee keeps to the drill's verbs. */
-  applyCommand(command: unknown, role: Role = 'trainee'): Reply {
+  applyCommand(command: Command, role: Role = 'trainee'): Reply {
     if (this.replay) return refuse('not-allowed-now', 'command', 'a replay is showing: take over or close it to give orders');
     if (this.ended) return refuse('not-allowed-now', 'command', this.live.drill ? 'the drill is over; no more orders' : 'the scenario has ended; start a new game to give orders');
     return this.touched(this.live.command(command, role));
@@ -234,13 +234,23 @@ export class SimSession implements SessionCore {
     }
   }
 
-  listDrills(): Reply {
+  /** The client versions the running game's scenario knows: a screen's command is checked against them. */
+  commandVersions(): string[] {
+    return this.live.state.scenario.versions.map((v) => v.id);
+  }
+
+  listDrills(): Reply<DrillSummary[]> {
     return listDrills(this);
   }
 
   /** An instructor's act (the host has already checked the screen is the instructor's). */
   instructor(act: InstructorAct): Reply {
     return this.touched(instructorAct(this, act));
+  }
+
+  /** An instructor's act from a screen of `role`: refused unless it is the instructor's. */
+  instructorFrom(act: InstructorAct, role: Role): Reply {
+    return this.refuseForRole({ kind: 'instructor' }, role) ?? this.instructor(act);
   }
 
   replayAct(act: ReplayAct, role: Role = 'instructor'): Reply {

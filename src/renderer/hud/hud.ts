@@ -1,5 +1,6 @@
 // The HUD as one piece: routes each merged view to the widgets that show it.
-import type { Bridge, SessionStatus } from '../../shared/contract';
+import type { SessionStatus } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import type { FrameChange } from '../bridge/frame-store';
 import type { SimView } from '../../sim/view-types';
 import { ActionPanel } from './action-panel';

@@ -1,8 +1,9 @@
 // The start screen: pick a scenario and a seed, then start the shift (control newGame, then
 // resume). Beside it: the drills an instructor can run (they start from the console, and the
 // drill then opens here by itself), "Open replay…", and any unfinished game to recover.
-import { SCENARIO_IDS, type Bridge, type DrillRequests } from '../../shared/contract';
-import type { DrillSummary, RecoverableGame, Role } from '../../shared/drill-contract';
+import { SCENARIO_IDS } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
+import type { RecoverableGame, Role } from '../../shared/drill-contract';
 import { h } from '../dom';
 import { replayOpener } from '../replay/replay-file';
 import { RecoveryList } from '../replay/recovery-list';
@@ -18,20 +19,19 @@ export class StartScreen {
 
   constructor(
     private readonly bridge: Bridge,
-    private readonly requests: DrillRequests,
     role: Role,
   ) {
     this.button.addEventListener('click', () => void this.start());
     this.seed.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') void this.start();
     });
-    this.recovery = new RecoveryList(requests, 'start');
+    this.recovery = new RecoveryList(bridge, 'start');
     if (role === 'trainee') this.buildSide();
   }
 
   /** The right-hand column: drills (run by an instructor), replays, recovery. */
   private buildSide(): void {
-    const opener = replayOpener(this.requests, 'start-replay-file', 'Open replay…');
+    const opener = replayOpener(this.bridge, 'start-replay-file', 'Open replay…');
     const side = h('div', { class: 'start-side' },
       h('div', { class: 'side-label' }, 'Drills'),
       h('p', { class: 'side-text' }, 'An instructor runs these from the instructor console (the second address ', h('code', {}, 'npm run web'), ' prints, or Window ▸ Instructor Console in the app). When they start one, it opens here.'),
@@ -48,12 +48,12 @@ export class StartScreen {
   }
 
   private async loadDrills(): Promise<void> {
-    const reply = await this.requests.listDrills();
+    const reply = await this.bridge.listDrills();
     if (!reply.ok) {
       this.drills.replaceChildren(h('li', { class: 'side-text' }, `Drills are not available here: ${reply.error.message}`));
       return;
     }
-    const list = (reply.data as DrillSummary[]) ?? [];
+    const list = reply.data;
     this.recovery.setDrillNames(new Map(list.map((d) => [d.id, d.name])));
     this.drills.replaceChildren(...list.map((d) => h('li', { 'data-drill': d.id }, h('b', {}, d.name), h('span', {}, `${d.scenarioId} · ${d.timeLimitRealMin} min`))));
   }
