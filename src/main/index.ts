@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   process.on('unhandledRejection', (e) => log.error('unhandled rejection', e));
   // Games are journaled as they happen; an unfinished journal here is offered for recovery.
-  const sim = new SimSession({ journalDir: join(app.getPath('userData'), 'journals'), drillsDir: shipped.drillsDir });
+  const sim = new SimSession({ idle: true, journalDir: join(app.getPath('userData'), 'journals'), drillsDir: shipped.drillsDir });
   const isConsole = (wc: WebContents): boolean => consoleWin !== null && !consoleWin.isDestroyed() && consoleWin.webContents.id === wc.id;
   const roleOf = (wc: WebContents): Role => (isConsole(wc) ? 'instructor' : 'trainee');
   const ipc = new StormIpc(sim, isOurPage, roleOf);

@@ -53,8 +53,13 @@ export class StormIpc {
   }
 
   private subscribe(wc: WebContents, role: Role): void {
-    if (!this.screens.has(wc)) wc.once('destroyed', () => this.screens.delete(wc));
+    if (!this.screens.has(wc))
+      wc.once('destroyed', () => {
+        this.screens.delete(wc);
+        this.session.setScreens(this.screens.size);
+      });
     this.screens.set(wc, role);
+    this.session.setScreens(this.screens.size);
     wc.send(IPC.frame, this.session.fullFrame(role));
   }
 }

@@ -8,6 +8,8 @@ import type { DrillSummary, InstructorAct, ModeFrame, ReplayAct, Role } from './
 /** Sim-seconds per real second. 1 = real time; 3600 = one sim-hour per real second. */
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 7200] as const;
 export type Speed = (typeof SPEEDS)[number];
+/** Every new shift starts here: one sim-minute per real second. */
+export const NORMAL_SPEED = 60;
 
 export { SCENARIO_IDS } from './facts'; // the sim's scenario list, not a copy
 
@@ -19,6 +21,32 @@ export interface SessionStatus {
   speed: number;
   ended: boolean; // reached the scenario's end
   endMinute: number; // the scenario's length in sim-minutes
+  /** A shift is under way: someone started a game, a drill or a recovery since the host started. */
+  started: boolean;
+  /** Orders given in the live game so far (what starting another shift would end). */
+  orders: number;
+  /** Screens following this host now, this one included. */
+  screens: number;
+  /** When this host started (ISO): a screen that sees it change knows the host was restarted. */
+  hostSince: string;
+}
+
+/** One sim-minute of the live game's figures, for the sparklines and the end screen. */
+export interface HistorySample {
+  minute: number;
+  online: number;
+  want: number;
+  supernodes: number;
+  megas: number;
+  load: number;
+  attempts: number;
+  ok: number;
+}
+
+/** The live game's past, kept by the host so a screen that joins late starts with it. */
+export interface GameHistory {
+  samples: HistorySample[]; // one per sim-minute (older ones thinned on the wire)
+  events: SimEvent[]; // the latest pager events, oldest first
 }
 
 /**
@@ -33,13 +61,18 @@ export interface Frame {
   events: SimEvent[]; // new since the previous frame
   /** Drill / replay state (drill-contract.ts); absent in older hosts = free play. */
   mode?: ModeFrame;
+  /** Full frames of a live game: its history, so a screen that (re)joins shows what happened. */
+  history?: GameHistory;
+  /** Later frames of a live game: the minutes sampled since the previous frame (none skipped at any speed). */
+  samples?: HistorySample[];
 }
 
 export type ControlAction =
   | { action: 'pause' }
   | { action: 'resume' }
   | { action: 'setSpeed'; speed: number }
-  | { action: 'newGame'; scenarioId: string; seed: number }
+  /** `replace`: end the shift under way for everyone (a screen asks its player first). */
+  | { action: 'newGame'; scenarioId: string; seed: number; replace?: boolean }
   | { action: 'step'; minutes: number };
 
 export type ClientMessage =

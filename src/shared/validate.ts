@@ -116,7 +116,7 @@ function validateControl(raw: unknown, id: number): ControlAction | { ok: false;
     pause: [],
     resume: [],
     setSpeed: ['speed'],
-    newGame: ['scenarioId', 'seed'],
+    newGame: ['scenarioId', 'seed', 'replace'],
     step: ['minutes'],
   };
   const action = raw.action;
@@ -126,7 +126,7 @@ function validateControl(raw: unknown, id: number): ControlAction | { ok: false;
   for (const k of Object.keys(raw)) {
     if (k !== 'action' && !fields[a].includes(k)) return bad('unknown-field', clip(k).slice(1, -1), `"${clip(k).slice(1, -1)}" is not a field of ${a}`);
   }
-  for (const k of fields[a]) if (raw[k] === undefined) return bad('missing-field', k, `"${k}" is required for ${a}`);
+  for (const k of fields[a]) if (raw[k] === undefined && k !== 'replace') return bad('missing-field', k, `"${k}" is required for ${a}`);
 
   switch (a) {
     case 'pause':
@@ -145,7 +145,8 @@ function validateControl(raw: unknown, id: number): ControlAction | { ok: false;
         return bad('wrong-type', 'scenarioId', '"scenarioId" must be a scenario id such as "dec-2010"');
       if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff)
         return bad('out-of-range', 'seed', '"seed" must be a whole number from 0 to 4294967295');
-      return { action: a, scenarioId, seed };
+      if (raw.replace !== undefined && typeof raw.replace !== 'boolean') return bad('wrong-type', 'replace', '"replace" must be true or false');
+      return { action: a, scenarioId, seed, ...(raw.replace === true ? { replace: true } : {}) };
     }
     case 'step': {
       const m = raw.minutes;

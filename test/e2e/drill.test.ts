@@ -40,7 +40,7 @@ async function download(p: Page, selector: string): Promise<string> {
 // Generous: a busy 2-core machine runs two Chromium pages and a host here.
 describe('an instructor-run drill, its replay and its debrief', { timeout: 240_000 }, () => {
   beforeAll(async () => {
-    host = await startWebHost({ port: 0, paused: true, log: () => {} });
+    host = await startWebHost({ port: 0, paused: true, idle: true, log: () => {} });
     browser = await launchChromium();
     [ins, tr] = await Promise.all([
       openScreen(browser, host.instructorUrl, errors, { width: 1440, height: 900 }),

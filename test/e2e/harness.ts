@@ -36,7 +36,7 @@ export async function openScreen(browser: Browser, url: string, errors: string[]
 }
 
 export async function openGame(opts: { width?: number; height?: number; paused?: boolean } = {}): Promise<Rig> {
-  const host = await startWebHost({ port: 0, paused: opts.paused ?? true, log: () => {} });
+  const host = await startWebHost({ port: 0, paused: opts.paused ?? true, idle: true, log: () => {} });
   const browser = await launchChromium();
   const errors: string[] = [];
   const page = await openScreen(browser, host.url, errors, { width: opts.width ?? 1280, height: opts.height ?? 720 });

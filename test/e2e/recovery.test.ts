@@ -29,7 +29,7 @@ describe('recovering an unfinished drill', { timeout: 240_000 }, () => {
     expect(s.control({ action: 'step', minutes: 15 }).ok).toBe(true);
     await first.close(); // mid-drill: the journal stays unfinished
 
-    host = await startWebHost({ port: 0, paused: true, dataDir, log: () => {} });
+    host = await startWebHost({ port: 0, paused: true, idle: true, dataDir, log: () => {} });
     browser = await launchChromium();
     const errors: string[] = [];
     const page = await openScreen(browser, host.url, errors);

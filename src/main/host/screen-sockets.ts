@@ -110,6 +110,7 @@ export class ScreenSockets {
     const forget = () => {
       clearTimeout(screen.hello);
       this.screens.delete(ws);
+      this.counted();
     };
     ws.on('close', forget);
     ws.on('error', forget);
@@ -160,10 +161,18 @@ export class ScreenSockets {
     this.send(ws, id === undefined ? { kind: 'error', error: reply.ok ? { code: 'missing-field', field: 'id', message: '"id" is required' } : reply.error } : { kind: 'reply', id, reply });
     if (subscribed) {
       screen.subscribed = true;
+      this.counted();
       screen.needsFull = false;
       clearTimeout(screen.hello);
       this.send(ws, { kind: 'frame', frame: this.session.fullFrame(screen.role) });
     }
+  }
+
+  /** Tells the session how many screens follow the game (each screen's "who else is watching"). */
+  private counted(): void {
+    let n = 0;
+    for (const s of this.screens.values()) if (s.subscribed) n++;
+    this.session.setScreens(n);
   }
 
   /** Every reply and error goes out here: short error text, and never onto a pile nobody reads. */
@@ -183,6 +192,7 @@ export class ScreenSockets {
     this.log(`Supernode Storm: a ${s.role}'s screen ${why} (${Math.round(ws.bufferedAmount / 1024)} kB waiting); it was disconnected`);
     clearTimeout(s.hello);
     this.screens.delete(ws);
+    this.counted();
     ws.terminate();
   }
 
@@ -190,6 +200,7 @@ export class ScreenSockets {
     const s = this.screens.get(ws);
     if (s) clearTimeout(s.hello);
     this.screens.delete(ws);
+    this.counted();
     ws.close(code, reason);
     // A screen that does not read would never answer the close: do not wait on it.
     setTimeout(() => ws.terminate(), 2_000).unref?.();

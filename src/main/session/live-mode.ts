@@ -3,9 +3,10 @@
 import { TICK_SECONDS, endMinuteOf, minuteOf, type SimEvent } from '../../sim/index';
 import type { Command, CommandError } from '../../sim/commands';
 import type { Recording } from '../../replay/index';
-import type { Reply } from '../../shared/contract';
+import type { GameHistory, HistorySample, Reply } from '../../shared/contract';
 import type { InstructorView, ModeFrame, Role } from '../../shared/drill-contract';
 import { NO_SCORE, instructorBasics } from './drill-play';
+import { HistoryKeeper } from './game-history';
 import type { LiveGame } from './live-game';
 import type { Showing, StepBudget, Stepped } from './showing';
 
@@ -17,6 +18,7 @@ export class LiveMode implements Showing {
   paused: boolean;
   ended = false;
   private simMsOwed = 0; // real time x speed not yet turned into ticks
+  private readonly past = new HistoryKeeper();
 
   constructor(
     readonly game: LiveGame,
@@ -24,6 +26,7 @@ export class LiveMode implements Showing {
     paused: boolean,
   ) {
     this.paused = paused;
+    this.past.sample(game.state);
     this.checkEnded();
   }
 
@@ -97,6 +100,14 @@ export class LiveMode implements Showing {
     return { mode: d ? 'drill' : 'free', drill: d ? d.view(this.speed) : null, replay: null };
   }
 
+  newSamples(): HistorySample[] {
+    return this.past.taken();
+  }
+
+  history(): GameHistory {
+    return this.past.forWire();
+  }
+
   instructorView(): InstructorView {
     const g = this.game;
     return g.drill ? g.drill.instructorView(g.journalPath) : { ...instructorBasics(g.log, g.journalPath), score: NO_SCORE, injects: [], hints: [] };
@@ -117,6 +128,7 @@ export class LiveMode implements Showing {
 
   private tick(): SimEvent[] {
     const events = this.game.tick();
+    this.past.ticked(this.game.state, events);
     this.checkEnded();
     return events;
   }

@@ -62,6 +62,14 @@ export class ReplayMode implements Showing {
     return { mode: 'replay', drill: null, replay: { ...head, ...once } };
   }
 
+  newSamples(): [] {
+    return [];
+  }
+
+  history(): undefined {
+    return undefined;
+  }
+
   instructorView(): null {
     return null;
   }

@@ -3,7 +3,7 @@
 import type { Command } from '../../sim/commands';
 import type { SimEvent, SimState } from '../../sim/index';
 import type { Recording } from '../../replay/index';
-import type { Reply } from '../../shared/contract';
+import type { GameHistory, HistorySample, Reply } from '../../shared/contract';
 import type { InstructorView, ModeFrame, Role } from '../../shared/drill-contract';
 
 /** The session's fixed-step clock limits, passed to whatever is showing. */
@@ -36,6 +36,10 @@ export interface Showing {
   /** The mode, drill and replay parts of a frame; `full` for a screen that has nothing yet. */
   modeFrame(full: boolean, timelineSent: number): Pick<ModeFrame, 'mode' | 'drill' | 'replay'>;
   instructorView(): InstructorView | null;
+  /** The past a joining screen should start from (the live game's; a replay has its timeline). */
+  history(): GameHistory | undefined;
+  /** The minutes sampled since last asked (for the next frame). */
+  newSamples(): HistorySample[];
   /** Changes whenever the instructor's view would, apart from the sim state. */
   readonly instructorKey: string;
 }

@@ -7,7 +7,7 @@ import type { SimEvent, SimView } from '../../sim/view-types';
 import type { Command, CommandError } from '../../sim/commands';
 import type { Recording } from '../../replay/index';
 import { DRILLS_DIR } from '../../drill/files';
-import { SPEEDS, type ControlAction, type Frame, type Reply, type SessionStatus } from '../../shared/contract';
+import { NORMAL_SPEED, SPEEDS, type ControlAction, type Frame, type Reply, type SessionStatus } from '../../shared/contract';
 import type { DrillSummary, InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
 import { FrameProducer } from './frames';
 import { runClock, type ClockHandle } from './clock';
@@ -45,6 +45,11 @@ export interface SimSessionOptions {
   /** Wall-clock time for recordings' createdAt (new Date() by default). */
   wallClock?: () => Date;
   warn?: (line: string) => void;
+  /**
+   * A host's start: nothing runs and nothing is journaled until a screen starts a shift (a game,
+   * a drill, a recovery); screens show the start screen meanwhile. Off for tests and the CLI.
+   */
+  idle?: boolean;
 }
 
 export interface AdvanceResult {
@@ -75,6 +80,10 @@ export class SimSession implements SessionCore {
   private exporting: ModeFrame['exporting'] = null;
   private startSpeed: number;
   private startPaused: boolean;
+  private started: boolean;
+  private screens = 0;
+  /** When this host started: screens that see it change know the host was restarted. */
+  readonly hostSince: string;
 
   constructor(opts: SimSessionOptions = {}) {
     this.now = opts.now ?? (() => performance.now());
@@ -91,8 +100,12 @@ export class SimSession implements SessionCore {
     this.recoverable = this.journals?.findUnfinished() ?? [];
     this.journals?.prune();
     this.ctx = { createdAt: () => wall().toISOString().replace(/\.\d+Z$/, 'Z'), journals: this.journals, warn };
-    const r = this.newGame(opts.scenarioId ?? 'dec-2010', opts.seed ?? 1);
-    if (!r.ok) throw new Error(r.error.message);
+    this.hostSince = wall().toISOString();
+    this.started = !opts.idle;
+    // An idle host's game is only the picture behind the start screen: paused and not journaled.
+    const first = getScenario(opts.scenarioId ?? 'dec-2010');
+    this.switchTo(LiveGame.free(first, opts.seed ?? 1, opts.idle ? { ...this.ctx, journals: null } : this.ctx), opts.idle ? { paused: true } : {});
+    this.started = !opts.idle;
   }
 
   /** The live game (it waits, paused, underneath an open replay). */
@@ -130,6 +143,10 @@ export class SimSession implements SessionCore {
       speed: shown.speed,
       ended: shown.ended,
       endMinute: endMinuteOf(s as SimState),
+      started: this.started,
+      orders: this.live.log.commands.length,
+      screens: this.screens,
+      hostSince: this.hostSince,
     };
   }
 
@@ -156,7 +173,8 @@ export class SimSession implements SessionCore {
     return this.showing.recording();
   }
 
-  newGame(scenarioId: string, seed: number): Reply {
+  /** A new free game at the normal speed; `replace` false refuses while a shift is under way (a screen asks first). */
+  newGame(scenarioId: string, seed: number, replace = true): Reply {
     let scenario;
     try {
       scenario = getScenario(scenarioId);
@@ -164,7 +182,9 @@ export class SimSession implements SessionCore {
       const known = SCENARIO_LIST.map((s) => s.id).join(', ');
       return refuse('out-of-range', 'control.scenarioId', `${(e as Error).message} (known scenarios: ${known})`);
     }
-    this.switchTo(LiveGame.free(scenario, seed, this.ctx));
+    const no = this.refuseReplacing(replace);
+    if (no) return no;
+    this.switchTo(LiveGame.free(scenario, seed, this.ctx), { speed: NORMAL_SPEED });
     return OK;
   }
 
@@ -173,6 +193,7 @@ export class SimSession implements SessionCore {
   }
 
   resume(): Reply {
+    if (!this.started && !this.replayMode) return refuse('not-allowed-now', 'control.action', 'no shift has started yet: start one on the start screen (or a drill from the instructor console)');
     return this.touched(this.showing.resume());
   }
 
@@ -215,7 +236,7 @@ export class SimSession implements SessionCore {
       case 'setSpeed':
         return this.setSpeed(c.speed);
       case 'newGame':
-        return this.newGame(c.scenarioId, c.seed);
+        return this.newGame(c.scenarioId, c.seed, c.replace === true);
       case 'step':
         return this.step(c.minutes);
       default: {
@@ -255,6 +276,9 @@ export class SimSession implements SessionCore {
     const f = this.frames.next(this.version, () => this.view(), this.status, this.pending, key);
     if (f) {
       f.mode = mode;
+      const samples = this.showing.newSamples();
+      if (f.full) this.withHistory(f);
+      else if (samples.length) f.samples = samples;
       this.timelineSent = mode.replay?.timelineId ?? 0; // later frames carry the playhead only
     }
     return f;
@@ -262,7 +286,21 @@ export class SimSession implements SessionCore {
 
   /** A full frame for a screen of `role` that just (re)subscribed. */
   fullFrame(role: Role = 'trainee'): Frame {
-    return this.frameFor({ ...this.frames.fullFrame(() => this.view(), this.status), mode: this.modeFrame(true) }, role);
+    return this.frameFor(this.withHistory({ ...this.frames.fullFrame(() => this.view(), this.status), mode: this.modeFrame(true) }), role);
+  }
+
+  /** A full frame of a live game carries its past, so a screen that joins now shows it. */
+  private withHistory(f: Frame): Frame {
+    const h = this.showing.history();
+    if (h) f.history = h;
+    return f;
+  }
+
+  /** How many screens follow this host now (the hosts count them); shown to every screen. */
+  setScreens(n: number): void {
+    if (n === this.screens) return;
+    this.screens = n;
+    this.version++;
   }
 
   /** The frame as a screen of `role` may see it: only instructors get the InstructorView. */
@@ -307,6 +345,7 @@ export class SimSession implements SessionCore {
     if (before && before.game !== game) before.game.finish();
     this.liveMode = new LiveMode(game, opts.speed ?? before?.speed ?? this.startSpeed, opts.paused ?? before?.paused ?? this.startPaused);
     this.replayMode = null;
+    this.started = true;
     this.shownAnew();
   }
 
@@ -340,6 +379,15 @@ export class SimSession implements SessionCore {
     return refuseForRole(ask, role, { running: this.drillRunning, checkMode: this.live.drill?.checkMode ?? false });
   }
 
+  /** Starting another game while a shift is under way ends it for every screen: only when asked to. */
+  private refuseReplacing(replace: boolean): Reply | null {
+    if (replace || !this.started || this.liveMode.ended) return null;
+    const st = this.status;
+    const lost = `${st.scenarioName} at T+${hhmm(minuteOf(this.live.state))}, ${st.orders} order${st.orders === 1 ? '' : 's'} given`;
+    const others = Math.max(0, this.screens - 1);
+    return refuse('not-allowed-now', 'control.replace', `a shift is under way (${lost}; ${others} other screen${others === 1 ? '' : 's'} watching): starting another ends it for everyone (its replay is kept). Send replace: true to do so`);
+  }
+
   /** Something else is on screen: screens start from a full frame, with no events left over. */
   private shownAnew(): void {
     this.pending = [];
@@ -371,3 +419,5 @@ export class SimSession implements SessionCore {
     return view;
   }
 }
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(Math.floor(minute % 60)).padStart(2, '0')}`;

@@ -30,11 +30,17 @@ export class Hud {
   }
 
   update(view: SimView, status: SessionStatus, change: FrameChange, perDot: number): void {
-    if (change.newGame) this.reset();
+    const start = view.utcMs - view.minute * 60_000;
+    if (change.history) {
+      // The host's record of this game: what happened before this screen joined included.
+      this.history.seed(change.history.samples);
+      this.pager.seed(change.history.events, start);
+    } else if (change.newGame) this.reset();
     this.top.update(view, status);
+    this.history.add(change.samples);
     this.history.record(view);
     this.sparks.markDirty();
-    if (change.events.length) this.pager.push(change.events, view.utcMs - view.minute * 60_000);
+    if (change.events.length && !change.history) this.pager.push(change.events, start);
     this.info.update(view);
     this.actions.updateHints(view);
     this.perDot.textContent = grouped(perDot);
