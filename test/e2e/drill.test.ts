@@ -4,13 +4,14 @@
 // ends on a score screen; the replay is exported, opened again and seeked; the debrief
 // report opens offline and its chart draws. Screenshots 10-14 land in test-results/screens/.
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/host/web';
+import { SimSession } from '../../src/main/session/sim-session';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { census } from './png';
 import { launchChromium, openScreen, shoot, until } from './harness';
@@ -29,6 +30,48 @@ const mode = (p: Page) => p.evaluate(() => window.__storm!.mode());
 const text = (p: Page, sel: string) => p.locator(sel).textContent().then((t) => t ?? '');
 const seconds = (p: Page) => p.locator('#drill-countdown').getAttribute('data-seconds').then(Number);
 
+/**
+ * A drill replay made here, headless, the way the console would make one: a scripted inject, an
+ * instructor's crash, the trainee's throttle and deploy, a bookmark. The replay tests start
+ * from it, so they do not depend on the drill tests before them.
+ */
+function makeDrillReplay(): string {
+  const s = new SimSession({ paused: true });
+  const ok = (r: { ok: boolean }) => expect(r.ok).toBe(true);
+  ok(s.instructor({ act: 'startDrill', drillId: DRILL, checkMode: false }));
+  ok(s.control({ action: 'step', minutes: 20 }));
+  ok(s.instructor({ act: 'fireInject', injectId: 'late-patchers-asia' }));
+  ok(s.instructor({ act: 'inject', command: { type: 'supernodeCrash', fraction: 0.1 } }));
+  ok(s.applyCommand({ type: 'throttleLogins', perSecond: 500 }, 'trainee'));
+  ok(s.instructor({ act: 'bookmark', text: 'Throttle in; the flood is at its peak' }));
+  ok(s.control({ action: 'step', minutes: 20 }));
+  ok(s.applyCommand({ type: 'deployMegaSupernodes', count: 300, region: 'europe', source: 'dedicated' }, 'trainee'));
+  ok(s.control({ action: 'step', minutes: 20 }));
+  ok(s.instructor({ act: 'endDrill' }));
+  const path = join(dir, `${DRILL}-made.skyreplay`);
+  writeFileSync(path, encodeReplay(s.recording()));
+  s.close();
+  return path;
+}
+
+/** Whatever an earlier test left on the host (a replay open, a drill running) goes. */
+function clearHost(): void {
+  const s = host.session;
+  if (s.mode === 'replay') s.replayAct({ act: 'close' });
+  if (s.drillRunning) s.instructor({ act: 'endDrill' });
+}
+
+/** The made replay open on the host, as if the console had opened it. */
+async function replayOpen(): Promise<void> {
+  clearHost();
+  const r = host.session.replayAct({ act: 'open', fileName: 'made.skyreplay', dataBase64: readFileSync(madeReplay).toString('base64') });
+  expect(r.ok).toBe(true);
+  await until(ins, () => window.__storm!.mode()?.mode === 'replay', 'the replay to open');
+  await until(tr, () => window.__storm!.mode()?.mode === 'replay', 'the trainee to watch it too');
+}
+
+let madeReplay = '';
+
 /** Saves what clicking `selector` downloads; returns its path. */
 async function download(p: Page, selector: string): Promise<string> {
   const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.click(selector)]);
@@ -40,6 +83,7 @@ async function download(p: Page, selector: string): Promise<string> {
 // Generous: a busy 2-core machine runs two Chromium pages and a host here.
 describe('an instructor-run drill, its replay and its debrief', { timeout: 240_000 }, () => {
   beforeAll(async () => {
+    madeReplay = makeDrillReplay();
     host = await startWebHost({ port: 0, paused: true, idle: true, log: () => {} });
     browser = await launchChromium();
     [ins, tr] = await Promise.all([
@@ -51,6 +95,7 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   afterAll(async () => {
     await browser?.close();
     await host?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('opens the console for the instructor and lists the drills for the trainee', async () => {
@@ -177,7 +222,8 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('opens the replay and seeks by click, drag and timeline entry', async () => {
-    await ins.setInputFiles('#console-replay-file', replayPath);
+    clearHost();
+    await ins.setInputFiles('#console-replay-file', madeReplay);
     await until(ins, () => window.__storm!.mode()?.mode === 'replay', 'the replay to open');
     await until(tr, () => window.__storm!.mode()?.mode === 'replay', 'the trainee to watch it too');
     expect(await tr.locator('#replay-bar').isVisible()).toBe(true);
@@ -216,14 +262,17 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
 
     // A damaged file is refused with the reason, and the open replay stays.
     const broken = join(dir, 'broken.skyreplay');
-    writeFileSync(broken, readFileSync(replayPath).subarray(0, 40));
+    writeFileSync(broken, readFileSync(madeReplay).subarray(0, 40));
     await ins.setInputFiles('#console-replay-file', broken);
     await until(ins, () => document.getElementById('console-replay-file-error')!.textContent !== '', 'the refusal of a damaged file');
     expect((await mode(ins))!.mode).toBe('replay');
   });
 
   it('takes over from the replay\'s current moment', async () => {
-    const tick = (await mode(ins))!.replay!.tick;
+    await replayOpen();
+    const tick = Math.floor((await mode(ins))!.replay!.endTick / 2);
+    expect(host.session.replayAct({ act: 'seek', tick }).ok).toBe(true);
+    await ins.waitForFunction((t) => window.__storm!.mode()?.replay?.tick === t, tick, { timeout: 60_000 });
     await ins.click('#replay-take-over');
     await until(ins, () => window.__storm!.mode()?.mode !== 'replay', 'the take-over');
     expect((await ins.evaluate(() => window.__storm!.view()))!.tick).toBe(tick);
@@ -231,13 +280,16 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('stops a replay whose checksum disagrees, naming the tick', async () => {
-    const rec = decodeReplay(readFileSync(replayPath), 'tampered');
+    const rec = decodeReplay(readFileSync(madeReplay), 'tampered');
     const mark = rec.checksums.find((c) => c.tick > 0)!;
     mark.checksum = mark.checksum.replace(/^./, (c) => (c === '0' ? '1' : '0')); // as if another sim version computed it
     const tampered = join(dir, 'tampered.skyreplay');
     writeFileSync(tampered, encodeReplay(rec));
 
-    // The take-over left a drill running: a replay cannot replace it until it ends.
+    // A drill running (a take-over of the drill's replay): a replay cannot replace it until it ends.
+    await replayOpen();
+    expect(host.session.replayAct({ act: 'takeOver', tick: Math.floor(host.session.replay!.endTick / 2) }).ok).toBe(true);
+    await until(ins, () => window.__storm!.mode()?.mode === 'drill', 'the branched drill');
     await ins.setInputFiles('#console-replay-file', tampered);
     await until(ins, () => /end it first/.test(document.getElementById('console-replay-file-error')!.textContent ?? ''), 'the refusal while a drill runs');
     await ins.click('#end-drill');

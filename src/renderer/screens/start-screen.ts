@@ -21,7 +21,7 @@ export class StartScreen {
   private readonly back = h('button', { id: 'start-continue', class: 'go', hidden: true }, 'Back to the running shift');
   private readonly askText = h('p', { id: 'start-replace-text' });
   private readonly askYes = h('button', { id: 'start-replace-confirm', class: 'danger' }, 'End it and start a new shift');
-  private readonly askNo = h('button', { id: 'start-replace-cancel' }, 'Keep it running');
+  private readonly askNo = h('button', { id: 'start-replace-cancel', class: 'quiet' }, 'Keep it running');
   private readonly ask = h('div', { id: 'start-replace', class: 'start-replace', role: 'alertdialog', 'aria-labelledby': 'start-replace-text', hidden: true }, this.askText, h('div', { class: 'screen-row' }, this.askYes, this.askNo));
   private status: SessionStatus | null = null;
   private minute = 0;
