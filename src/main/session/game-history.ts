@@ -10,7 +10,7 @@ const KEEP_MINUTES = 36 * 60;
 /** The pager shows this many (hud/pager-feed.ts). */
 const KEEP_EVENTS = 60;
 /** A full frame carries at most this many samples: older minutes are thinned (the sparklines are 200 px wide). */
-const WIRE_SAMPLES = 720;
+const WIRE_SAMPLES = 360;
 
 export class HistoryKeeper {
   private readonly samples: HistorySample[] = [];
@@ -31,7 +31,7 @@ export class HistoryKeeper {
   sample(state: SimState): void {
     const m = metricsOf(state);
     const minute = Math.floor(state.tick / TICKS_PER_MINUTE);
-    const s: HistorySample = { minute, online: m.onlineUsers, want: m.wantOnline, supernodes: m.supernodesUp, megas: m.megaSupernodesUp, load: Math.round(m.supernodeLoad * 1000) / 1000, attempts: Math.round(m.loginAttemptsPerS), ok: Math.round(m.loginsOkPerS) };
+    const s: HistorySample = { minute, online: Math.round(m.onlineUsers), want: Math.round(m.wantOnline), supernodes: Math.round(m.supernodesUp), megas: Math.round(m.megaSupernodesUp), load: Math.round(m.supernodeLoad * 1000) / 1000, attempts: Math.round(m.loginAttemptsPerS), ok: Math.round(m.loginsOkPerS) };
     const last = this.samples[this.samples.length - 1];
     if (last && last.minute === minute) this.samples[this.samples.length - 1] = s;
     else this.samples.push(s);
