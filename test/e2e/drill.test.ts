@@ -72,6 +72,34 @@ async function replayOpen(): Promise<void> {
 
 let madeReplay = '';
 
+/** A check-mode drill just started by the instructor, its clock running, the briefing read. */
+async function freshDrill(): Promise<void> {
+  clearHost();
+  const s = host.session;
+  expect(s.instructor({ act: 'startDrill', drillId: DRILL, checkMode: true }).ok).toBe(true);
+  expect(s.control({ action: 'resume' }).ok).toBe(true);
+  await until(tr, () => window.__storm!.mode()?.mode === 'drill' && !window.__storm!.mode()!.drill!.ended && !document.getElementById('briefing-screen')!.hidden, 'the briefing card');
+  await tr.click('#briefing-go');
+}
+
+/** A drill well under way, as the instructor and trainee would have made it: injects, a message, a throttle, a bookmark, past the first hint. */
+async function drillUnderWay(): Promise<void> {
+  await freshDrill();
+  const s = host.session;
+  const ok = (r: { ok: boolean }) => expect(r.ok).toBe(true);
+  ok(s.control({ action: 'pause' }));
+  ok(s.instructor({ act: 'fireInject', injectId: 'late-patchers-asia' }));
+  ok(s.instructor({ act: 'inject', command: { type: 'supernodeCrash', fraction: 0.1 } }));
+  ok(s.instructor({ act: 'message', text: 'Logins are flooding in from restarted PCs: throttle them.' }));
+  ok(s.applyCommand({ type: 'throttleLogins', perSecond: 500 }, 'trainee'));
+  ok(s.instructor({ act: 'bookmark', text: 'Throttle in; the flood is at its peak' }));
+  ok(s.control({ action: 'step', minutes: 66 }));
+  ok(s.control({ action: 'setSpeed', speed: 300 }));
+  ok(s.control({ action: 'resume' }));
+  await until(tr, () => (window.__storm!.view()?.minute ?? 0) >= 66 && window.__storm!.status()?.paused === false, 'the drill under way');
+  await until(ins, () => document.querySelectorAll('#console-timeline li[data-source="trainee"]').length > 0, 'the console to show it');
+}
+
 /** Saves what clicking `selector` downloads; returns its path. */
 async function download(p: Page, selector: string): Promise<string> {
   const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.click(selector)]);
@@ -136,6 +164,7 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('fires injects and coaches while the trainee acts', async () => {
+    await freshDrill();
     await ins.click('#console-speed-300');
     await until(ins, () => window.__storm!.status()!.speed === 300, 'five sim-minutes per second');
 
@@ -176,6 +205,7 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('pauses: the trainee sees the clock stop and can still give orders', async () => {
+    await drillUnderWay();
     await ins.click('#console-pause');
     await until(tr, () => document.getElementById('drill-countdown')!.dataset.state === 'paused', 'the paused countdown');
     expect(await text(tr, '#drill-clock-state')).toMatch(/paused/);
@@ -198,6 +228,7 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('ends the drill on a score screen that breaks the score down', async () => {
+    await drillUnderWay();
     await ins.click('#end-drill');
     await until(tr, () => !document.getElementById('score-screen')!.hidden, 'the score screen');
     const score = (await mode(tr))!.drill!.score!;
@@ -211,6 +242,9 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('exports the replay and the report from the console', async () => {
+    await drillUnderWay();
+    expect(host.session.instructor({ act: 'endDrill' }).ok).toBe(true);
+    await until(ins, () => window.__storm!.mode()?.drill?.ended === true, 'the drill to end');
     replayPath = await download(ins, '#export-replay');
     expect(replayPath).toMatch(/aug-2007-reboot-storm.*\.skyreplay$/);
     expect([...readFileSync(replayPath).subarray(0, 2)]).toEqual([0x1f, 0x8b]); // gzip
