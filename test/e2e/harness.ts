@@ -40,16 +40,17 @@ export async function openGame(opts: { width?: number; height?: number; paused?:
   const browser = await launchChromium();
   const errors: string[] = [];
   const page = await openScreen(browser, host.url, errors, { width: opts.width ?? 1280, height: opts.height ?? 720 });
-  return {
+  const rig: Rig = {
     host,
     browser,
     page,
     errors,
     async close() {
       await browser.close();
-      await host.close();
+      await rig.host.close(); // a test may have restarted it
     },
   };
+  return rig;
 }
 
 /** Saves a screenshot to test-results/screens/<name>.png and returns it decoded. */
