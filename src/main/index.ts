@@ -46,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
     console.warn(line);
     log.warn(line);
   };
-  const sim = new SimSession({ journalDir: join(app.getPath('userData'), 'journals'), drillsDir: shipped.drillsDir, warn });
+  const sim = new SimSession({ idle: true, journalDir: join(app.getPath('userData'), 'journals'), drillsDir: shipped.drillsDir, warn });
   const isConsole = (wc: WebContents): boolean => consoleWin !== null && !consoleWin.isDestroyed() && consoleWin.webContents.id === wc.id;
   const roleOf = (wc: WebContents): Role => (isConsole(wc) ? 'instructor' : 'trainee');
   const ipc = new StormIpc(sim, isOurPage, roleOf, (line) => log.fromScreen('warn', line));

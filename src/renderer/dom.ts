@@ -1,6 +1,6 @@
 // Tiny DOM helpers for the panels that build their own markup (the console, the drill
 // overlay, the replay bar), and one way to show a host's reply beside its control.
-import type { Reply } from '../shared/contract';
+import type { Refusal } from '../shared/contract';
 
 type Props = Record<string, string | number | boolean | undefined> & { class?: string };
 type Child = Node | string | null | undefined | false;
@@ -30,7 +30,7 @@ export function setText(el: HTMLElement, text: string): void {
  * Shows a refusal in `errorEl` (cleared on success) and returns whether it went through.
  * Every host error already says what was wrong; we add nothing but the glyph from CSS.
  */
-export function showReply(errorEl: HTMLElement, reply: Reply): boolean {
+export function showReply(errorEl: HTMLElement, reply: { ok: true } | Refusal): boolean {
   errorEl.textContent = reply.ok ? '' : reply.error.message;
   return reply.ok;
 }

@@ -1,6 +1,6 @@
 // Boot: pick a bridge, build the world and the HUD, then turn frames into pictures and sounds.
 import 'pixi.js/unsafe-eval'; // our CSP has no 'unsafe-eval'; this makes Pixi build shaders without eval
-import { SPEEDS, type Frame } from '../shared/contract';
+import { SPEEDS, type Frame, type SessionStatus } from '../shared/contract';
 import { chooseBridge } from './bridge/choose-bridge';
 import { FrameStore, type FrameChange } from './bridge/frame-store';
 import { WorldScene, type Pick } from './world/world';
@@ -46,7 +46,7 @@ async function boot(): Promise<void> {
   const settingsScreen = new SettingsScreen(settings, sound.settings);
   document.getElementById('help-button')!.addEventListener('click', () => keyHelp.toggle());
   document.getElementById('settings-button')!.addEventListener('click', () => settingsScreen.toggle());
-  const start = new StartScreen(bridge, chosen.requests, chosen.role);
+  const start = new StartScreen(bridge, chosen.role);
   const end = new EndScreen();
   const frame = () => {
     world.setFreeRect(hud.freeRect(), true);
@@ -61,7 +61,7 @@ async function boot(): Promise<void> {
     cue: (c) => sound.play(c),
     onLayout: () => requestAnimationFrame(frame),
   });
-  const hooks = installTestHooks({ world, store, sound, ws: chosen.ws, role: chosen.role });
+  const hooks = installTestHooks({ world, store, sound, ws: chosen.ws, role: chosen.role, history: () => hud.history.samples });
 
   frame();
   settings.onChange(() => requestAnimationFrame(frame)); // text size moves the legend
@@ -103,7 +103,23 @@ async function boot(): Promise<void> {
     end.hide();
     endShownFor = '';
   };
+
   end.onPlayAgain = () => start.show();
+  start.onBack = () => end.hide();
+  // A trainee's screen joins what the host runs: on load (or F5) a shift under way is shown as
+  // it is, with its history; a host that restarted is said so, with its recovery offer.
+  let joined = false;
+  const joinOrStart = (change: FrameChange, status: SessionStatus, minute: number) => {
+    start.update(status, minute, store.mode?.mode ?? 'free');
+    if (change.hostRestarted) {
+      end.hide();
+      start.show();
+      start.say('The host was restarted, so the shift on this screen stopped. If it can go on, it is offered below under "Unfinished game found"; or start a new one.');
+    } else if (!joined && change.full) {
+      joined = true;
+      if (start.shiftRunning && store.mode?.mode !== 'drill') start.hide();
+    }
+  };
 
   // Frames can arrive faster than the screen refreshes: merge what changed, draw once per frame.
   let endShownFor = '';
@@ -120,6 +136,7 @@ async function boot(): Promise<void> {
     sound.setLoad(view.metrics.supernodeLoad, view.phase === 'collapse');
     modes.update(store.mode, status, view, change);
     tutorial.update(view, modes.role === 'trainee' && (store.mode?.mode ?? 'free') === 'free' && !start.visible);
+    if (modes.role === 'trainee') joinOrStart(change, status, view.minute);
     if (start.visible) start.updateRecovery(store.mode?.recoverable);
     const gameKey = `${status.scenarioId}:${status.seed}`;
     if (change.newGame) endShownFor = '';
@@ -211,7 +228,9 @@ async function boot(): Promise<void> {
 function mergeChanges(a: FrameChange, b: FrameChange): FrameChange {
   for (const r of b.regions) a.regions.add(r);
   for (const p of b.parts) a.parts.add(p);
-  return { full: a.full || b.full, newGame: a.newGame || b.newGame, regions: a.regions, parts: a.parts, events: [...a.events, ...b.events], mode: a.mode || b.mode };
+  // A history replaces what came before it, so the events that came with earlier frames go.
+  const events = b.history ? b.events : [...a.events, ...b.events];
+  return { full: a.full || b.full, newGame: a.newGame || b.newGame, regions: a.regions, parts: a.parts, events, mode: a.mode || b.mode, history: b.history ?? a.history, samples: b.history ? b.samples : [...a.samples, ...b.samples], hostRestarted: a.hostRestarted || b.hostRestarted };
 }
 
 boot().catch((e) => {

@@ -37,6 +37,8 @@ export interface StormHooks {
   mode(): ModeFrame | null;
   /** Who this screen is: the instructor's console or a trainee's screen. */
   role(): Role;
+  /** The sim-minutes the sparklines have a sample for (the game's history on this screen). */
+  historyMinutes(): number[];
   sounds(): string[];
   wire(): WireStats | null;
   pixelAt(x: number, y: number): number[];

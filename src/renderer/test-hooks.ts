@@ -7,7 +7,7 @@ import type { WorldScene } from './world/world';
 import type { StormHooks } from './test-hooks-types';
 import type { Role } from '../shared/drill-contract';
 
-export function installTestHooks(deps: { world: WorldScene; store: FrameStore; sound: SoundBoard; ws?: { stats: WsBridgeStats }; role: Role }) {
+export function installTestHooks(deps: { world: WorldScene; store: FrameStore; sound: SoundBoard; ws?: { stats: WsBridgeStats }; role: Role; history?: () => readonly { minute: number }[] }) {
   const hooks: StormHooks = {
     isReady: false,
     applied: 0,
@@ -17,6 +17,7 @@ export function installTestHooks(deps: { world: WorldScene; store: FrameStore; s
     status: () => deps.store.status,
     mode: () => deps.store.mode,
     role: () => deps.role,
+    historyMinutes: () => (deps.history?.() ?? []).map((s) => s.minute),
     sounds: () => [...deps.sound.played],
     wire: () => (deps.ws ? { ...deps.ws.stats } : null),
     gl: () => ({ ...deps.world.glInfo }),

@@ -3,11 +3,13 @@
 // and both hosts validate what arrives with validateClientMessage before acting on it.
 import type { Command, CommandError } from '../sim/commands';
 import type { SimEvent, SimView, RegionView } from '../sim/view-types';
-import type { InstructorAct, ModeFrame, ReplayAct, Role } from './drill-contract';
+import type { DrillSummary, InstructorAct, ModeFrame, ReplayAct, Role } from './drill-contract';
 
 /** Sim-seconds per real second. 1 = real time; 3600 = one sim-hour per real second. */
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 7200] as const;
 export type Speed = (typeof SPEEDS)[number];
+/** Every new shift starts here: one sim-minute per real second. */
+export const NORMAL_SPEED = 60;
 
 export { SCENARIO_IDS } from './facts'; // the sim's scenario list, not a copy
 
@@ -19,6 +21,32 @@ export interface SessionStatus {
   speed: number;
   ended: boolean; // reached the scenario's end
   endMinute: number; // the scenario's length in sim-minutes
+  /** A shift is under way: someone started a game, a drill or a recovery since the host started. */
+  started: boolean;
+  /** Orders given in the live game so far (what starting another shift would end). */
+  orders: number;
+  /** Screens following this host now, this one included. */
+  screens: number;
+  /** When this host started (ISO): a screen that sees it change knows the host was restarted. */
+  hostSince: string;
+}
+
+/** One sim-minute of the live game's figures, for the sparklines and the end screen. */
+export interface HistorySample {
+  minute: number;
+  online: number;
+  want: number;
+  supernodes: number;
+  megas: number;
+  load: number;
+  attempts: number;
+  ok: number;
+}
+
+/** The live game's past, kept by the host so a screen that joins late starts with it. */
+export interface GameHistory {
+  samples: HistorySample[]; // one per sim-minute (older ones thinned on the wire)
+  events: SimEvent[]; // the latest pager events, oldest first
 }
 
 /**
@@ -33,47 +61,65 @@ export interface Frame {
   events: SimEvent[]; // new since the previous frame
   /** Drill / replay state (drill-contract.ts); absent in older hosts = free play. */
   mode?: ModeFrame;
+  /** Full frames of a live game: its history, so a screen that (re)joins shows what happened. */
+  history?: GameHistory;
+  /** Later frames of a live game: the minutes sampled since the previous frame (none skipped at any speed). */
+  samples?: HistorySample[];
 }
 
 export type ControlAction =
   | { action: 'pause' }
   | { action: 'resume' }
   | { action: 'setSpeed'; speed: number }
-  | { action: 'newGame'; scenarioId: string; seed: number }
+  /** `replace`: end the shift under way for everyone (a screen asks its player first). */
+  | { action: 'newGame'; scenarioId: string; seed: number; replace?: boolean }
   | { action: 'step'; minutes: number };
 
 export type ClientMessage =
   | { kind: 'command'; id: number; command: Command }
   | { kind: 'control'; id: number; control: ControlAction }
   | { kind: 'subscribe'; id: number }
-  | { kind: 'listDrills'; id: number } // reply data: DrillSummary[]
+  | { kind: 'listDrills'; id: number }
   | { kind: 'instructor'; id: number; act: InstructorAct } // refused unless the screen is an instructor's
   | { kind: 'replay'; id: number; act: ReplayAct };
 
-export type Reply = { ok: true; data?: unknown } | { ok: false; error: CommandError };
+export type MessageKind = ClientMessage['kind'];
+
+/** A ClientMessage before the wire gives it its id (the distributive Omit keeps the union apart). */
+export type Outgoing = ClientMessage extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
+export type OutgoingOf<K extends MessageKind> = Extract<Outgoing, { kind: K }>;
+
+/** What an accepted message of each kind answers with (undefined: just "done"). */
+export interface ReplyData {
+  command: undefined;
+  control: undefined;
+  subscribe: undefined;
+  listDrills: DrillSummary[];
+  instructor: undefined;
+  replay: undefined;
+}
+
+export type Refusal = { ok: false; error: CommandError };
+export type Reply<D = undefined> = (D extends undefined ? { ok: true; data?: undefined } : { ok: true; data: D }) | Refusal;
+export type ReplyTo<K extends MessageKind> = Reply<ReplyData[K]>;
+/** Any host reply, as it travels (the kind it answers is known only to the asker). */
+export type AnyReply = { ok: true; data?: ReplyData[MessageKind] } | Refusal;
 
 export type HostMessage =
-  | { kind: 'reply'; id: number; reply: Reply }
+  | { kind: 'reply'; id: number; reply: AnyReply }
   | { kind: 'frame'; frame: Frame }
   | { kind: 'error'; error: CommandError }; // a message that could not even be parsed
 
-/** The renderer's view of its host: Electron's preload API and the WebSocket client both implement it. */
-export interface Bridge {
-  sendCommand(command: Command): Promise<Reply>;
-  control(control: ControlAction): Promise<Reply>;
+/**
+ * One wire to the host: what Electron's preload exposes as window.supernodeStorm and what the
+ * WebSocket client does. One request call for every message kind, one frame stream. `role` is
+ * what the host treats this screen as (the host decides, not the page).
+ */
+export interface Wire {
+  readonly role: Role;
+  request(msg: Outgoing): Promise<AnyReply>;
   onFrame(listener: (frame: Frame) => void): () => void;
 }
 
-/**
- * Issue 4's requests on top of Bridge, with the same replies as the WebSocket messages of the
- * same kinds. `role` is what the host treats this screen as (the host decides, not the page).
- */
-export interface DrillRequests {
-  readonly role: Role;
-  listDrills(): Promise<Reply>;
-  instructor(act: InstructorAct): Promise<Reply>;
-  replay(act: ReplayAct): Promise<Reply>;
-}
-
 /** What preload exposes as window.supernodeStorm. */
-export type PreloadApi = Bridge & DrillRequests;
+export type PreloadApi = Wire;

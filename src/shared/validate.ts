@@ -29,7 +29,11 @@ export const MESSAGE_LIMITS: JsonLimits = { maxDepth: 12, maxNodes: 4000 };
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function validateClientMessage(raw: unknown): ValidatedMessage {
+/**
+ * `versions`: the client versions the running scenario knows, so a command is checked once,
+ * here, against the game it is meant for (the session passes them; [] = any version name).
+ */
+export function validateClientMessage(raw: unknown, versions: readonly string[] = []): ValidatedMessage {
   let input = raw;
   if (typeof raw === 'string') {
     if (raw.length > MAX_REPLAY_MESSAGE_CHARS)
@@ -59,7 +63,7 @@ export function validateClientMessage(raw: unknown): ValidatedMessage {
     case 'command': {
       const extra = onlyFields(input, ['kind', 'id', 'command'], id);
       if (extra) return extra;
-      const c = validateCommand(input.command);
+      const c = validateCommand(input.command, versions);
       if (!c.ok) return { ok: false, error: { ...c.error, field: `command.${c.error.field}` }, id };
       return { ok: true, value: { kind: 'command', id, command: c.value } };
     }
@@ -112,7 +116,7 @@ function validateControl(raw: unknown, id: number): ControlAction | { ok: false;
     pause: [],
     resume: [],
     setSpeed: ['speed'],
-    newGame: ['scenarioId', 'seed'],
+    newGame: ['scenarioId', 'seed', 'replace'],
     step: ['minutes'],
   };
   const action = raw.action;
@@ -122,7 +126,7 @@ function validateControl(raw: unknown, id: number): ControlAction | { ok: false;
   for (const k of Object.keys(raw)) {
     if (k !== 'action' && !fields[a].includes(k)) return bad('unknown-field', clip(k).slice(1, -1), `"${clip(k).slice(1, -1)}" is not a field of ${a}`);
   }
-  for (const k of fields[a]) if (raw[k] === undefined) return bad('missing-field', k, `"${k}" is required for ${a}`);
+  for (const k of fields[a]) if (raw[k] === undefined && k !== 'replace') return bad('missing-field', k, `"${k}" is required for ${a}`);
 
   switch (a) {
     case 'pause':
@@ -141,7 +145,8 @@ function validateControl(raw: unknown, id: number): ControlAction | { ok: false;
         return bad('wrong-type', 'scenarioId', '"scenarioId" must be a scenario id such as "dec-2010"');
       if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff)
         return bad('out-of-range', 'seed', '"seed" must be a whole number from 0 to 4294967295');
-      return { action: a, scenarioId, seed };
+      if (raw.replace !== undefined && typeof raw.replace !== 'boolean') return bad('wrong-type', 'replace', '"replace" must be true or false');
+      return { action: a, scenarioId, seed, ...(raw.replace === true ? { replace: true } : {}) };
     }
     case 'step': {
       const m = raw.minutes;

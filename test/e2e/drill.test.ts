@@ -4,13 +4,14 @@
 // ends on a score screen; the replay is exported, opened again and seeked; the debrief
 // report opens offline and its chart draws. Screenshots 10-14 land in test-results/screens/.
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/host/web';
+import { SimSession } from '../../src/main/session/sim-session';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { census } from './png';
 import { launchChromium, openScreen, shoot, until } from './harness';
@@ -29,6 +30,76 @@ const mode = (p: Page) => p.evaluate(() => window.__storm!.mode());
 const text = (p: Page, sel: string) => p.locator(sel).textContent().then((t) => t ?? '');
 const seconds = (p: Page) => p.locator('#drill-countdown').getAttribute('data-seconds').then(Number);
 
+/**
+ * A drill replay made here, headless, the way the console would make one: a scripted inject, an
+ * instructor's crash, the trainee's throttle and deploy, a bookmark. The replay tests start
+ * from it, so they do not depend on the drill tests before them.
+ */
+function makeDrillReplay(): string {
+  const s = new SimSession({ paused: true });
+  const ok = (r: { ok: boolean }) => expect(r.ok).toBe(true);
+  ok(s.instructor({ act: 'startDrill', drillId: DRILL, checkMode: false }));
+  ok(s.control({ action: 'step', minutes: 20 }));
+  ok(s.instructor({ act: 'fireInject', injectId: 'late-patchers-asia' }));
+  ok(s.instructor({ act: 'inject', command: { type: 'supernodeCrash', fraction: 0.1 } }));
+  ok(s.applyCommand({ type: 'throttleLogins', perSecond: 500 }, 'trainee'));
+  ok(s.instructor({ act: 'bookmark', text: 'Throttle in; the flood is at its peak' }));
+  ok(s.control({ action: 'step', minutes: 20 }));
+  ok(s.applyCommand({ type: 'deployMegaSupernodes', count: 300, region: 'europe', source: 'dedicated' }, 'trainee'));
+  ok(s.control({ action: 'step', minutes: 20 }));
+  ok(s.instructor({ act: 'endDrill' }));
+  const path = join(dir, `${DRILL}-made.skyreplay`);
+  writeFileSync(path, encodeReplay(s.recording()));
+  s.close();
+  return path;
+}
+
+/** Whatever an earlier test left on the host (a replay open, a drill running) goes. */
+function clearHost(): void {
+  const s = host.session;
+  if (s.mode === 'replay') s.replayAct({ act: 'close' });
+  if (s.drillRunning) s.instructor({ act: 'endDrill' });
+}
+
+/** The made replay open on the host, as if the console had opened it. */
+async function replayOpen(): Promise<void> {
+  clearHost();
+  const r = host.session.replayAct({ act: 'open', fileName: 'made.skyreplay', dataBase64: readFileSync(madeReplay).toString('base64') });
+  expect(r.ok).toBe(true);
+  await until(ins, () => window.__storm!.mode()?.mode === 'replay', 'the replay to open');
+  await until(tr, () => window.__storm!.mode()?.mode === 'replay', 'the trainee to watch it too');
+}
+
+let madeReplay = '';
+
+/** A check-mode drill just started by the instructor, its clock running, the briefing read. */
+async function freshDrill(): Promise<void> {
+  clearHost();
+  const s = host.session;
+  expect(s.instructor({ act: 'startDrill', drillId: DRILL, checkMode: true }).ok).toBe(true);
+  expect(s.control({ action: 'resume' }).ok).toBe(true);
+  await until(tr, () => window.__storm!.mode()?.mode === 'drill' && !window.__storm!.mode()!.drill!.ended && !document.getElementById('briefing-screen')!.hidden, 'the briefing card');
+  await tr.click('#briefing-go');
+}
+
+/** A drill well under way, as the instructor and trainee would have made it: injects, a message, a throttle, a bookmark, past the first hint. */
+async function drillUnderWay(): Promise<void> {
+  await freshDrill();
+  const s = host.session;
+  const ok = (r: { ok: boolean }) => expect(r.ok).toBe(true);
+  ok(s.control({ action: 'pause' }));
+  ok(s.instructor({ act: 'fireInject', injectId: 'late-patchers-asia' }));
+  ok(s.instructor({ act: 'inject', command: { type: 'supernodeCrash', fraction: 0.1 } }));
+  ok(s.instructor({ act: 'message', text: 'Logins are flooding in from restarted PCs: throttle them.' }));
+  ok(s.applyCommand({ type: 'throttleLogins', perSecond: 500 }, 'trainee'));
+  ok(s.instructor({ act: 'bookmark', text: 'Throttle in; the flood is at its peak' }));
+  ok(s.control({ action: 'step', minutes: 66 }));
+  ok(s.control({ action: 'setSpeed', speed: 300 }));
+  ok(s.control({ action: 'resume' }));
+  await until(tr, () => (window.__storm!.view()?.minute ?? 0) >= 66 && window.__storm!.status()?.paused === false, 'the drill under way');
+  await until(ins, () => document.querySelectorAll('#console-timeline li[data-source="trainee"]').length > 0, 'the console to show it');
+}
+
 /** Saves what clicking `selector` downloads; returns its path. */
 async function download(p: Page, selector: string): Promise<string> {
   const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.click(selector)]);
@@ -40,7 +111,8 @@ async function download(p: Page, selector: string): Promise<string> {
 // Generous: a busy 2-core machine runs two Chromium pages and a host here.
 describe('an instructor-run drill, its replay and its debrief', { timeout: 240_000 }, () => {
   beforeAll(async () => {
-    host = await startWebHost({ port: 0, paused: true, log: () => {} });
+    madeReplay = makeDrillReplay();
+    host = await startWebHost({ port: 0, paused: true, idle: true, log: () => {} });
     browser = await launchChromium();
     [ins, tr] = await Promise.all([
       openScreen(browser, host.instructorUrl, errors, { width: 1440, height: 900 }),
@@ -51,6 +123,7 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   afterAll(async () => {
     await browser?.close();
     await host?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('opens the console for the instructor and lists the drills for the trainee', async () => {
@@ -91,6 +164,7 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('fires injects and coaches while the trainee acts', async () => {
+    await freshDrill();
     await ins.click('#console-speed-300');
     await until(ins, () => window.__storm!.status()!.speed === 300, 'five sim-minutes per second');
 
@@ -131,6 +205,7 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('pauses: the trainee sees the clock stop and can still give orders', async () => {
+    await drillUnderWay();
     await ins.click('#console-pause');
     await until(tr, () => document.getElementById('drill-countdown')!.dataset.state === 'paused', 'the paused countdown');
     expect(await text(tr, '#drill-clock-state')).toMatch(/paused/);
@@ -153,6 +228,7 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('ends the drill on a score screen that breaks the score down', async () => {
+    await drillUnderWay();
     await ins.click('#end-drill');
     await until(tr, () => !document.getElementById('score-screen')!.hidden, 'the score screen');
     const score = (await mode(tr))!.drill!.score!;
@@ -166,6 +242,9 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('exports the replay and the report from the console', async () => {
+    await drillUnderWay();
+    expect(host.session.instructor({ act: 'endDrill' }).ok).toBe(true);
+    await until(ins, () => window.__storm!.mode()?.drill?.ended === true, 'the drill to end');
     replayPath = await download(ins, '#export-replay');
     expect(replayPath).toMatch(/aug-2007-reboot-storm.*\.skyreplay$/);
     expect([...readFileSync(replayPath).subarray(0, 2)]).toEqual([0x1f, 0x8b]); // gzip
@@ -177,7 +256,8 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('opens the replay and seeks by click, drag and timeline entry', async () => {
-    await ins.setInputFiles('#console-replay-file', replayPath);
+    clearHost();
+    await ins.setInputFiles('#console-replay-file', madeReplay);
     await until(ins, () => window.__storm!.mode()?.mode === 'replay', 'the replay to open');
     await until(tr, () => window.__storm!.mode()?.mode === 'replay', 'the trainee to watch it too');
     expect(await tr.locator('#replay-bar').isVisible()).toBe(true);
@@ -216,14 +296,17 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
 
     // A damaged file is refused with the reason, and the open replay stays.
     const broken = join(dir, 'broken.skyreplay');
-    writeFileSync(broken, readFileSync(replayPath).subarray(0, 40));
+    writeFileSync(broken, readFileSync(madeReplay).subarray(0, 40));
     await ins.setInputFiles('#console-replay-file', broken);
     await until(ins, () => document.getElementById('console-replay-file-error')!.textContent !== '', 'the refusal of a damaged file');
     expect((await mode(ins))!.mode).toBe('replay');
   });
 
   it('takes over from the replay\'s current moment', async () => {
-    const tick = (await mode(ins))!.replay!.tick;
+    await replayOpen();
+    const tick = Math.floor((await mode(ins))!.replay!.endTick / 2);
+    expect(host.session.replayAct({ act: 'seek', tick }).ok).toBe(true);
+    await ins.waitForFunction((t) => window.__storm!.mode()?.replay?.tick === t, tick, { timeout: 60_000 });
     await ins.click('#replay-take-over');
     await until(ins, () => window.__storm!.mode()?.mode !== 'replay', 'the take-over');
     expect((await ins.evaluate(() => window.__storm!.view()))!.tick).toBe(tick);
@@ -231,13 +314,16 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('stops a replay whose checksum disagrees, naming the tick', async () => {
-    const rec = decodeReplay(readFileSync(replayPath), 'tampered');
+    const rec = decodeReplay(readFileSync(madeReplay), 'tampered');
     const mark = rec.checksums.find((c) => c.tick > 0)!;
     mark.checksum = mark.checksum.replace(/^./, (c) => (c === '0' ? '1' : '0')); // as if another sim version computed it
     const tampered = join(dir, 'tampered.skyreplay');
     writeFileSync(tampered, encodeReplay(rec));
 
-    // The take-over left a drill running: a replay cannot replace it until it ends.
+    // A drill running (a take-over of the drill's replay): a replay cannot replace it until it ends.
+    await replayOpen();
+    expect(host.session.replayAct({ act: 'takeOver', tick: Math.floor(host.session.replay!.endTick / 2) }).ok).toBe(true);
+    await until(ins, () => window.__storm!.mode()?.mode === 'drill', 'the branched drill');
     await ins.setInputFiles('#console-replay-file', tampered);
     await until(ins, () => /end it first/.test(document.getElementById('console-replay-file-error')!.textContent ?? ''), 'the refusal while a drill runs');
     await ins.click('#end-drill');

@@ -36,20 +36,21 @@ export async function openScreen(browser: Browser, url: string, errors: string[]
 }
 
 export async function openGame(opts: { width?: number; height?: number; paused?: boolean } = {}): Promise<Rig> {
-  const host = await startWebHost({ port: 0, paused: opts.paused ?? true, log: () => {} });
+  const host = await startWebHost({ port: 0, paused: opts.paused ?? true, idle: true, log: () => {} });
   const browser = await launchChromium();
   const errors: string[] = [];
   const page = await openScreen(browser, host.url, errors, { width: opts.width ?? 1280, height: opts.height ?? 720 });
-  return {
+  const rig: Rig = {
     host,
     browser,
     page,
     errors,
     async close() {
       await browser.close();
-      await host.close();
+      await rig.host.close(); // a test may have restarted it
     },
   };
+  return rig;
 }
 
 /** Saves a screenshot to test-results/screens/<name>.png and returns it decoded. */

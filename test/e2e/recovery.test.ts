@@ -2,7 +2,7 @@
 // start: the trainee's start screen lists it, and Resume carries the drill on from where its
 // journal stopped. The first host is driven headless to keep this quick.
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -18,6 +18,7 @@ describe('recovering an unfinished drill', { timeout: 240_000 }, () => {
   afterAll(async () => {
     await browser?.close();
     await host?.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('offers the stopped drill on the start screen and resumes it', async () => {
@@ -29,7 +30,7 @@ describe('recovering an unfinished drill', { timeout: 240_000 }, () => {
     expect(s.control({ action: 'step', minutes: 15 }).ok).toBe(true);
     await first.close(); // mid-drill: the journal stays unfinished
 
-    host = await startWebHost({ port: 0, paused: true, dataDir, log: () => {} });
+    host = await startWebHost({ port: 0, paused: true, idle: true, dataDir, log: () => {} });
     browser = await launchChromium();
     const errors: string[] = [];
     const page = await openScreen(browser, host.url, errors);

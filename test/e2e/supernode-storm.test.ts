@@ -6,6 +6,7 @@
 // Screenshots land in test-results/screens/ for a human to look at.
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebHost } from '../../src/main/host/web';
 import { census } from './png';
 import { openGame, shoot, until, type Rig } from './harness';
 
@@ -17,10 +18,15 @@ const view = () => rig.page.evaluate(() => window.__storm!.view());
 const stats = () => rig.page.evaluate(() => window.__storm!.stats());
 const usersOnline = () => rig.page.locator('#users-online').getAttribute('data-value').then(Number);
 
-/** A freshly loaded page on the start screen. */
+/**
+ * A freshly loaded page on the start screen of a fresh host (same port): a page that reloads
+ * while a shift runs joins it (issue 8), so each step starts from a host with nothing running.
+ */
 async function startScreen(): Promise<void> {
   const { page } = rig;
-  await rig.host.session.pause();
+  const port = rig.host.port;
+  await rig.host.close();
+  rig.host = await startWebHost({ port, paused: true, idle: true, log: () => {} });
   await page.reload();
   await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
   await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
@@ -28,8 +34,8 @@ async function startScreen(): Promise<void> {
 
 /** A dec-2010 game started from the start screen, `minutes` in, running at `speed`. */
 async function shift(opts: { minutes?: number; speed?: number } = {}): Promise<void> {
-  const { page, host } = rig;
   await startScreen();
+  const { page, host } = rig; // the fresh host
   await page.check('#scenario-dec-2010');
   await page.fill('#seed-input', '2010');
   await page.click('#start-button');
@@ -187,8 +193,8 @@ describe('a December 2010 shift in the browser', { timeout: 240_000 }, () => {
   });
 
   it('ends the shift with the outcome in the post-mortem\'s terms', async () => {
-    const { page, host } = rig;
     await shift({ minutes: 60 });
+    const { page, host } = rig;
     // The orders the deploy step types, given here through the session so this step stands alone.
     for (const c of [
       { type: 'deployMegaSupernodes', count: 800, region: 'europe', source: 'dedicated' },

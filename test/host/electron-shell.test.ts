@@ -70,27 +70,30 @@ describe('StormIpc', () => {
     const refusals: string[] = [];
     const ipc = new StormIpc(session, isOurPage, undefined, (line) => refusals.push(line));
     ipc.install();
-    expect([...fake.handlers.keys()].sort()).toEqual([IPC.command, IPC.control, IPC.subscribe, IPC.listDrills, IPC.instructor, IPC.replay].sort());
+    expect([...fake.handlers.keys()]).toEqual([IPC.message]); // one channel carries every kind
     const wc = fakeContents();
-    const call = (ch: string, payload: unknown, url = OUR_PAGE) => fake.handlers.get(ch)!({ senderFrame: { url }, sender: wc }, payload);
+    let id = 1;
+    const send = (msg: unknown, url = OUR_PAGE) => fake.handlers.get(IPC.message)!({ senderFrame: { url }, sender: wc }, msg);
+    const call = (kind: string, payload: unknown, url = OUR_PAGE) => send({ kind, id: id++, ...(kind === 'subscribe' ? {} : { [kind]: payload }) }, url);
 
     const before = session.checksum();
-    expect(call(IPC.command, 'rm -rf /')).toMatchObject({ ok: false, error: { code: 'not-an-object' } });
-    expect(call(IPC.command, { type: 'deployMegaSupernodes', count: 1e9, region: 'europe', source: 'cloud' })).toMatchObject({ ok: false, error: { field: 'command.count' } });
-    expect(call(IPC.control, { action: 'setSpeed', speed: 13 })).toMatchObject({ ok: false, error: { field: 'control.speed' } });
-    expect(call(IPC.command, { type: 'supernodeCrash', fraction: 0.5 }, 'https://evil.example/')).toMatchObject({ ok: false, error: { field: 'sender' } });
+    expect(send('rm -rf /')).toMatchObject({ ok: false, error: { code: 'not-an-object' } });
+    expect(call('command', 'rm -rf /')).toMatchObject({ ok: false, error: { code: 'not-an-object' } });
+    expect(call('command', { type: 'deployMegaSupernodes', count: 1e9, region: 'europe', source: 'cloud' })).toMatchObject({ ok: false, error: { field: 'command.count' } });
+    expect(call('control', { action: 'setSpeed', speed: 13 })).toMatchObject({ ok: false, error: { field: 'control.speed' } });
+    expect(call('command', { type: 'supernodeCrash', fraction: 0.5 }, 'https://evil.example/')).toMatchObject({ ok: false, error: { field: 'sender' } });
     expect(session.checksum()).toBe(before);
     expect(session.status.speed).toBe(60);
     // Each refusal is one line for the log file (Help > Show Logs).
     expect(refusals).toHaveLength(4);
     expect(refusals[3]).toMatch(/^refused supernode-storm:command: sender: only the game window may drive the game \(not-allowed-now\)$/);
 
-    expect(call(IPC.command, { type: 'supernodeCrash', fraction: 0.5 })).toEqual({ ok: true });
-    expect(call(IPC.control, { action: 'setSpeed', speed: 900 })).toEqual({ ok: true });
+    expect(call('command', { type: 'supernodeCrash', fraction: 0.5 })).toEqual({ ok: true });
+    expect(call('control', { action: 'setSpeed', speed: 900 })).toEqual({ ok: true });
     expect(session.checksum()).not.toBe(before);
     expect(session.status.speed).toBe(900);
 
-    expect(call(IPC.subscribe, undefined)).toEqual({ ok: true });
+    expect(call('subscribe', undefined)).toEqual({ ok: true });
     expect(wc.sent).toHaveLength(1);
     expect(wc.sent[0][0]).toBe(IPC.frame);
     expect(wc.sent[0][1].full).toBe(true);
@@ -112,16 +115,18 @@ describe('StormIpc roles', () => {
     const instructor = fakeContents();
     const ipc = new StormIpc(session, isOurPage, (wc) => (wc === (instructor as unknown) ? 'instructor' : 'trainee'));
     ipc.install();
-    const call = (wc: ReturnType<typeof fakeContents>, ch: string, payload?: unknown) => fake.handlers.get(ch)!({ senderFrame: { url: OUR_PAGE }, sender: wc }, payload);
+    let id = 1;
+    const call = (wc: ReturnType<typeof fakeContents>, kind: string, act?: unknown) =>
+      fake.handlers.get(IPC.message)!({ senderFrame: { url: OUR_PAGE }, sender: wc }, { kind, id: id++, ...(act === undefined ? {} : { act }) });
 
-    expect(call(trainee, IPC.instructor, { act: 'bookmark', text: 'sneaky' })).toMatchObject({ ok: false, error: { code: 'not-allowed-now', field: 'kind' } });
-    expect(call(instructor, IPC.instructor, { act: 'bookmark', text: 'first look' })).toEqual({ ok: true });
-    expect(call(instructor, IPC.instructor, { act: 'bookmark', text: '' })).toMatchObject({ ok: false, error: { field: 'act.text' } });
-    expect(call(trainee, IPC.listDrills)).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ id: 'dec-2010-as-it-happened' })]) });
-    expect(call(trainee, IPC.replay, { act: 'seek', tick: 5 })).toMatchObject({ ok: false, error: { code: 'not-allowed-now' } }); // no replay open
+    expect(call(trainee, 'instructor', { act: 'bookmark', text: 'sneaky' })).toMatchObject({ ok: false, error: { code: 'not-allowed-now', field: 'kind' } });
+    expect(call(instructor, 'instructor', { act: 'bookmark', text: 'first look' })).toEqual({ ok: true });
+    expect(call(instructor, 'instructor', { act: 'bookmark', text: '' })).toMatchObject({ ok: false, error: { field: 'act.text' } });
+    expect(call(trainee, 'listDrills')).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ id: 'dec-2010-as-it-happened' })]) });
+    expect(call(trainee, 'replay', { act: 'seek', tick: 5 })).toMatchObject({ ok: false, error: { code: 'not-allowed-now' } }); // no replay open
 
-    call(trainee, IPC.subscribe);
-    call(instructor, IPC.subscribe);
+    call(trainee, 'subscribe');
+    call(instructor, 'subscribe');
     expect(trainee.sent[0][1].mode.instructor).toBeUndefined();
     expect(instructor.sent[0][1].mode.instructor.marks).toEqual([{ tick: 0, minute: 0, kind: 'bookmark', text: 'first look' }]);
     session.step(1);

@@ -1,6 +1,6 @@
 // A minimal screen for host tests: a real WebSocket that records what the host sends.
 import WebSocket from 'ws';
-import type { Frame, HostMessage, Reply } from '../../src/shared/contract';
+import type { AnyReply, Frame, HostMessage } from '../../src/shared/contract';
 import type { SimView } from '../../src/sim/view-types';
 import { FrameStore } from '../../src/renderer/bridge/frame-store';
 
@@ -40,7 +40,7 @@ export class TestScreen {
   }
 
   /** Sends raw text and waits for the reply naming `id`. */
-  async request(id: number, payload: unknown): Promise<Reply> {
+  async request(id: number, payload: unknown): Promise<AnyReply> {
     this.ws.send(typeof payload === 'string' ? payload : JSON.stringify(payload));
     const m = await this.waitFor((x): x is Extract<HostMessage, { kind: 'reply' }> => x.kind === 'reply' && x.id === id);
     return m.reply;

@@ -6,8 +6,7 @@
 import type { WebSocket } from 'ws';
 import type { Frame, HostMessage } from '../../shared/contract';
 import type { Role } from '../../shared/drill-contract';
-import { validateClientMessage } from '../../shared/validate';
-import { dispatchMessage } from '../session/dispatch';
+import { receiveMessage } from '../session/dispatch';
 import type { SimSession } from '../session/sim-session';
 import { clipMessage, DEFAULT_LIMITS, MessageBucket, type ScreenLimits } from './screen-quota';
 
@@ -114,6 +113,7 @@ export class ScreenSockets {
     const forget = () => {
       clearTimeout(screen.hello);
       this.screens.delete(ws);
+      this.counted();
     };
     ws.on('close', forget);
     ws.on('error', forget);
@@ -159,22 +159,25 @@ export class ScreenSockets {
       this.send(ws, { kind: 'error', error: { code: 'wrong-type', field: 'message', message: 'binary messages are not understood; send JSON text' } });
       return;
     }
-    const v = validateClientMessage(text);
-    if (!v.ok) {
-      this.refused(`refused a ${screen.role}'s message at the door: ${v.error.field}: ${v.error.message} (${v.error.code})`);
-      this.send(ws, v.id === undefined ? { kind: 'error', error: v.error } : { kind: 'reply', id: v.id, reply: { ok: false, error: v.error } });
-      return;
-    }
     let subscribed = false;
-    const reply = dispatchMessage(this.session, v.value, { role: screen.role, subscribe: () => (subscribed = true) });
-    if (!reply.ok) this.refused(`refused a ${screen.role}'s ${v.value.kind}: ${reply.error.field}: ${reply.error.message} (${reply.error.code})`);
-    this.send(ws, { kind: 'reply', id: v.value.id, reply });
+    const { id, reply } = receiveMessage(this.session, text, { role: screen.role, subscribe: () => (subscribed = true) });
+    if (!reply.ok) this.refused(`refused a ${screen.role}'s message: ${reply.error.field}: ${reply.error.message} (${reply.error.code})`);
+    // A message without a usable id cannot be answered by id: it gets a bare error.
+    this.send(ws, id === undefined ? { kind: 'error', error: reply.ok ? { code: 'missing-field', field: 'id', message: '"id" is required' } : reply.error } : { kind: 'reply', id, reply });
     if (subscribed) {
       screen.subscribed = true;
+      this.counted();
       screen.needsFull = false;
       clearTimeout(screen.hello);
       this.send(ws, { kind: 'frame', frame: this.session.fullFrame(screen.role) });
     }
+  }
+
+  /** Tells the session how many screens follow the game (each screen's "who else is watching"). */
+  private counted(): void {
+    let n = 0;
+    for (const s of this.screens.values()) if (s.subscribed) n++;
+    this.session.setScreens(n);
   }
 
   /** Every reply and error goes out here: short error text, and never onto a pile nobody reads. */
@@ -194,6 +197,7 @@ export class ScreenSockets {
     this.log(`Supernode Storm: a ${s.role}'s screen ${why} (${Math.round(ws.bufferedAmount / 1024)} kB waiting); it was disconnected`);
     clearTimeout(s.hello);
     this.screens.delete(ws);
+    this.counted();
     ws.terminate();
   }
 
@@ -201,6 +205,7 @@ export class ScreenSockets {
     const s = this.screens.get(ws);
     if (s) clearTimeout(s.hello);
     this.screens.delete(ws);
+    this.counted();
     ws.close(code, reason);
     // A screen that does not read would never answer the close: do not wait on it.
     setTimeout(() => ws.terminate(), 2_000).unref?.();

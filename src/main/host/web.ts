@@ -31,6 +31,8 @@ export interface WebHostOptions {
   seed?: number;
   speed?: number;
   paused?: boolean;
+  /** Start with nothing running or journaled until a screen starts a shift (`npm run web` does). */
+  idle?: boolean;
   rendererDir?: string; // serve this folder instead of out/renderer (tests)
   build?: BuildMode; // for out/renderer: 'auto' builds when missing or stale
   log?: (line: string) => void;
@@ -78,6 +80,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     seed: opts.seed,
     speed: opts.speed,
     paused: opts.paused,
+    idle: opts.idle,
     journalDir: opts.dataDir ? join(resolve(opts.dataDir), 'journals') : null,
     drillsDir: opts.drillsDir,
     warn: log,
@@ -189,6 +192,7 @@ async function main(argv: string[]): Promise<void> {
     seed: values.seed,
     speed: values.speed,
     paused: values.paused,
+    idle: true, // the start screen first: nothing runs or is journaled until someone starts a shift
     build: values.rebuild ? 'always' : values['no-build'] ? 'never' : 'auto',
     dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
   };

@@ -1,7 +1,7 @@
 // One game being played: the sim state, its Recorder (every command and mark, a checksum
 // every sim-hour), the log that journals it to disk as it happens, and, in a drill, the
 // DrillPlay that runs the drill over it. Free games are recorded too, so they export.
-import { createSim, getScenario, type Scenario, type SimEvent, type SimState } from '../../sim/index';
+import { createSim, getScenario, type Command, type Scenario, type SimEvent, type SimState } from '../../sim/index';
 import { Playhead, Recorder, type ApplyResult, type StampedCommand, type CommandSource, type MarkKind, type Recording } from '../../replay/index';
 import { DrillRunner, type Drill } from '../../drill/index';
 import { DrillPlay } from './drill-play';
@@ -70,7 +70,7 @@ export class LiveGame {
   }
 
   /** A trainee's order (kept to the drill's verbs in a drill) or an instructor's. */
-  command(command: unknown, source: CommandSource): ApplyResult {
+  command(command: Command, source: CommandSource): ApplyResult {
     if (this.done) return { ok: false, error: { code: 'not-allowed-now', field: 'command', message: 'this game is over; start a new one to give orders' } };
     if (this.drill) return this.drill.runner.command(command, source);
     return this.recorder.apply(this.state, source, command);

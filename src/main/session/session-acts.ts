@@ -7,7 +7,7 @@ import { ReplayError, branchAt, type Recording } from '../../replay/index';
 import { findDrill, readDrill } from '../../drill/files';
 import { DrillError, type Drill } from '../../drill/index';
 import type { CommandError } from '../../sim/commands';
-import type { Reply } from '../../shared/contract';
+import type { Refusal, Reply } from '../../shared/contract';
 import type { DrillSummary, InstructorAct, ReplayAct, Role } from '../../shared/drill-contract';
 import { INSTRUCTOR_AUTHOR, MESSAGE_AUTHOR } from './game-log';
 import { LiveGame, type GameContext } from './live-game';
@@ -30,10 +30,10 @@ export interface SessionCore {
 }
 
 const OK: Reply = { ok: true };
-const refuse = (code: CommandError['code'], field: string, message: string): Reply => ({ ok: false, error: { code, field, message } });
+const refuse = (code: CommandError['code'], field: string, message: string): Refusal => ({ ok: false, error: { code, field, message } });
 const noDrill = () => refuse('not-allowed-now', 'act', 'no drill is running; start one first (startDrill)');
 
-export function listDrills(core: SessionCore): Reply {
+export function listDrills(core: SessionCore): Reply<DrillSummary[]> {
   const data: DrillSummary[] = [];
   let names: string[];
   try {

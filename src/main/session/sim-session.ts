@@ -1,21 +1,23 @@
-// One host's game: the live game (free play or a drill, recorded and journaled), or a replay
-// being watched, plus the instructor's clock (pause, speed), the fixed-step clock and the
-// frame stream. Imports nothing from Electron, so the Electron main, the browser host, the
-// CLI and tests all run the same session. Acts on drills and replays are in session-acts.ts.
+// One host's game: what the screens are shown (the live game, live-mode.ts, or a replay,
+// replay-mode.ts, each with its own clock), the real-time driver and the frame stream. Imports
+// nothing from Electron, so the Electron main, the browser host, the CLI and tests all run
+// the same session. Who may do what: role-policy.ts. Acts on drills and replays: session-acts.ts.
 import { TICK_SECONDS, SCENARIO_LIST, checksum, endMinuteOf, getScenario, minuteOf, viewOf, type SimState, type TimedCommand } from '../../sim/index';
 import type { SimEvent, SimView } from '../../sim/view-types';
-import type { CommandError } from '../../sim/commands';
+import type { Command, CommandError } from '../../sim/commands';
 import type { Recording } from '../../replay/index';
 import { DRILLS_DIR } from '../../drill/files';
-import { SPEEDS, type ControlAction, type Frame, type Reply, type SessionStatus } from '../../shared/contract';
-import type { InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
+import { NORMAL_SPEED, SPEEDS, type ControlAction, type Frame, type Reply, type SessionStatus } from '../../shared/contract';
+import type { DrillSummary, InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
 import { FrameProducer } from './frames';
 import { runClock, type ClockHandle } from './clock';
 import { refuseForRole, type Ask } from './role-policy';
 import { LiveGame, type GameContext } from './live-game';
 import { JournalStore, type RecoveredGame } from './journal-store';
-import { NO_SCORE, instructorBasics } from './drill-play';
 import type { ReplayPlayback } from './replay-playback';
+import { LiveMode } from './live-mode';
+import { ReplayMode } from './replay-mode';
+import type { Showing, Stepped } from './showing';
 import { instructorAct, listDrills, replayAct, type SessionCore } from './session-acts';
 
 export const TICK_MS = TICK_SECONDS * 1000;
@@ -43,6 +45,11 @@ export interface SimSessionOptions {
   /** Wall-clock time for recordings' createdAt (new Date() by default). */
   wallClock?: () => Date;
   warn?: (line: string) => void;
+  /**
+   * A host's start: nothing runs and nothing is journaled until a screen starts a shift (a game,
+   * a drill, a recovery); screens show the start screen meanwhile. Off for tests and the CLI.
+   */
+  idle?: boolean;
 }
 
 export interface AdvanceResult {
@@ -54,16 +61,12 @@ const OK: Reply = { ok: true };
 const refuse = (code: CommandError['code'], field: string, message: string): Reply => ({ ok: false, error: { code, field, message } });
 
 export class SimSession implements SessionCore {
-  live!: LiveGame;
-  replay: ReplayPlayback | null = null;
   recoverable: RecoveredGame[] = [];
   readonly ctx: GameContext;
   readonly journals: JournalStore | null;
   readonly drillsDir: string;
-  private paused: boolean;
-  private speed: number;
-  private ended = false; // the live game is over (scenario end, or the drill ended)
-  private simMsOwed = 0; // real time x speed not yet turned into ticks
+  private liveMode!: LiveMode; // the live game, waiting paused underneath while a replay shows
+  private replayMode: ReplayMode | null = null;
   private version = 0; // bumps on every change of what is shown; frames and the view cache key on it
   private cachedView: { version: number; view: SimView } | null = null;
   private cachedInstructor: { key: string; view: InstructorView | null } | null = null;
@@ -75,15 +78,21 @@ export class SimSession implements SessionCore {
   private readonly budgetMs: number;
   private clock: ClockHandle | null = null;
   private exporting: ModeFrame['exporting'] = null;
+  private startSpeed: number;
+  private startPaused: boolean;
+  private started: boolean;
+  private screens = 0;
+  /** When this host started: screens that see it change know the host was restarted. */
+  readonly hostSince: string;
 
   constructor(opts: SimSessionOptions = {}) {
     this.now = opts.now ?? (() => performance.now());
     this.maxTicks = opts.maxTicksPerAdvance ?? MAX_TICKS_PER_ADVANCE;
     this.budgetMs = opts.budgetMs ?? ADVANCE_BUDGET_MS;
-    this.paused = opts.paused ?? false;
-    this.speed = opts.speed ?? 60;
+    this.startPaused = opts.paused ?? false;
+    this.startSpeed = opts.speed ?? 60;
     this.drillsDir = opts.drillsDir ?? DRILLS_DIR;
-    if (!(SPEEDS as readonly number[]).includes(this.speed)) throw new Error(`speed ${this.speed} is not one of ${SPEEDS.join(', ')}`);
+    if (!(SPEEDS as readonly number[]).includes(this.startSpeed)) throw new Error(`speed ${this.startSpeed} is not one of ${SPEEDS.join(', ')}`);
     const wall = opts.wallClock ?? (() => new Date());
     const warn = opts.warn ?? ((line: string) => console.warn(line));
     this.journals = opts.journalDir ? new JournalStore(opts.journalDir, {}, warn) : null;
@@ -91,29 +100,53 @@ export class SimSession implements SessionCore {
     this.recoverable = this.journals?.findUnfinished() ?? [];
     this.journals?.prune();
     this.ctx = { createdAt: () => wall().toISOString().replace(/\.\d+Z$/, 'Z'), journals: this.journals, warn };
-    const r = this.newGame(opts.scenarioId ?? 'dec-2010', opts.seed ?? 1);
-    if (!r.ok) throw new Error(r.error.message);
+    this.hostSince = wall().toISOString();
+    this.started = !opts.idle;
+    // An idle host's game is only the picture behind the start screen: paused and not journaled.
+    const first = getScenario(opts.scenarioId ?? 'dec-2010');
+    this.switchTo(LiveGame.free(first, opts.seed ?? 1, opts.idle ? { ...this.ctx, journals: null } : this.ctx), opts.idle ? { paused: true } : {});
+    this.started = !opts.idle;
+  }
+
+  /** The live game (it waits, paused, underneath an open replay). */
+  get live(): LiveGame {
+    return this.liveMode.game;
+  }
+
+  /** The replay being watched, if any. */
+  get replay(): ReplayPlayback | null {
+    return this.replayMode?.playback ?? null;
+  }
+
+  /** What the screens are shown now. */
+  private get showing(): Showing {
+    return this.replayMode ?? this.liveMode;
   }
 
   get mode(): SessionMode {
-    return this.replay ? 'replay' : this.live.drill ? 'drill' : 'free';
+    return this.replayMode ? 'replay' : this.live.drill ? 'drill' : 'free';
   }
 
   /** The state the screens are shown: the replay's playhead, or the live game. */
   get state(): Readonly<SimState> {
-    return this.replay ? this.replay.shown : this.live.state;
+    return this.showing.state;
   }
 
   get status(): SessionStatus {
-    const s = this.state;
+    const shown = this.showing;
+    const s = shown.state;
     return {
       scenarioId: s.scenario.id,
       scenarioName: SCENARIO_LIST.find((x) => x.id === s.scenario.id)?.name ?? s.scenario.name,
       seed: s.seed,
-      paused: this.replay ? !this.replay.playing : this.paused,
-      speed: this.replay ? this.replay.speed : this.speed,
-      ended: this.replay ? this.replay.tick >= this.replay.endTick : this.ended,
+      paused: shown.paused,
+      speed: shown.speed,
+      ended: shown.ended,
       endMinute: endMinuteOf(s as SimState),
+      started: this.started,
+      orders: this.live.log.commands.length,
+      screens: this.screens,
+      hostSince: this.hostSince,
     };
   }
 
@@ -137,10 +170,11 @@ export class SimSession implements SessionCore {
 
   /** The recording the screens show: the open replay, else the live game's so far. */
   recording(): Recording {
-    return this.replay ? this.replay.recording : this.live.recording();
+    return this.showing.recording();
   }
 
-  newGame(scenarioId: string, seed: number): Reply {
+  /** A new free game at the normal speed; `replace` false refuses while a shift is under way (a screen asks first). */
+  newGame(scenarioId: string, seed: number, replace = true): Reply {
     let scenario;
     try {
       scenario = getScenario(scenarioId);
@@ -148,68 +182,46 @@ export class SimSession implements SessionCore {
       const known = SCENARIO_LIST.map((s) => s.id).join(', ');
       return refuse('out-of-range', 'control.scenarioId', `${(e as Error).message} (known scenarios: ${known})`);
     }
-    this.switchTo(LiveGame.free(scenario, seed, this.ctx));
+    const no = this.refuseReplacing(replace);
+    if (no) return no;
+    this.switchTo(LiveGame.free(scenario, seed, this.ctx), { speed: NORMAL_SPEED });
     return OK;
   }
 
   pause(): Reply {
-    if (this.replay) return this.replay.pause();
-    this.paused = true;
-    this.simMsOwed = 0;
-    return OK;
+    return this.showing.pause();
   }
 
   resume(): Reply {
-    if (this.replay) return this.touched(this.replay.play());
-    if (this.ended) return refuse('not-allowed-now', 'control.action', this.live.drill ? 'the drill is over; start a new game or drill' : 'the scenario has ended; start a new game to play again');
-    this.paused = false;
-    return OK;
+    if (!this.started && !this.replayMode) return refuse('not-allowed-now', 'control.action', 'no shift has started yet: start one on the start screen (or a drill from the instructor console)');
+    return this.touched(this.showing.resume());
   }
 
   setSpeed(speed: number): Reply {
     if (!(SPEEDS as readonly number[]).includes(speed))
       return refuse('out-of-range', 'control.speed', `speed must be one of ${SPEEDS.join(', ')}, got ${speed}`);
-    if (this.replay) return this.replay.setSpeed(speed);
-    this.speed = speed;
-    return OK;
+    return this.showing.setSpeed(speed);
   }
 
   /** Runs the sim `minutes` ahead at once, paused or not (tests, the instructor's "skip"). */
   step(minutes: number): Reply {
     if (!(minutes > 0)) return refuse('out-of-range', 'control.minutes', '"minutes" must be above 0');
-    if (this.replay) return refuse('not-allowed-now', 'control.action', 'a replay is showing: seek in it instead of stepping');
-    if (this.ended) return refuse('not-allowed-now', 'control.action', 'the scenario has ended; start a new game to play again');
-    const ticks = Math.ceil((minutes * 60) / TICK_SECONDS - 1e-9);
-    for (let i = 0; i < ticks && !this.ended; i++) this.tick();
+    const r = this.showing.step(minutes);
+    if ('ok' in r) return r;
+    this.stepped(r);
     return OK;
   }
 
-  /**
-   * Fixed-step clock: `realMs` of wall time owes realMs x speed sim-ms; whole ticks run now,
-   * up to the catch-up cap. Time beyond the cap is dropped, not queued.
-   */
+  /** Feeds `realMs` of wall time to what is showing (fixed-step, with a catch-up cap). */
   advance(realMs: number): AdvanceResult {
-    if (this.replay) return this.advanceReplay(realMs);
-    if (this.paused || this.ended || !(realMs > 0)) return { ticks: 0, dropped: 0 };
-    this.simMsOwed += realMs * this.speed;
-    const due = Math.floor(this.simMsOwed / TICK_MS);
-    const start = this.now();
-    let ticks = 0;
-    while (ticks < due && ticks < this.maxTicks && !this.ended) {
-      this.tick();
-      ticks++;
-      if (this.now() - start >= this.budgetMs) break;
-    }
-    this.simMsOwed -= due * TICK_MS; // keep only the part of a tick not yet due
-    if (this.ended) this.simMsOwed = 0;
-    return { ticks, dropped: this.ended ? 0 : due - ticks };
+    const r = this.showing.advance(realMs, { maxTicks: this.maxTicks, budgetMs: this.budgetMs, now: this.now });
+    this.stepped(r);
+    return { ticks: r.ticks, dropped: r.dropped };
   }
 
   /** A player's order from a screen of `role`; in a drill the trainee keeps to the drill's verbs. */
-  applyCommand(command: unknown, role: Role = 'trainee'): Reply {
-    if (this.replay) return refuse('not-allowed-now', 'command', 'a replay is showing: take over or close it to give orders');
-    if (this.ended) return refuse('not-allowed-now', 'command', this.live.drill ? 'the drill is over; no more orders' : 'the scenario has ended; start a new game to give orders');
-    return this.touched(this.live.command(command, role));
+  applyCommand(command: Command, role: Role = 'trainee'): Reply {
+    return this.touched(this.showing.command(command, role));
   }
 
   /** A clock control from a screen of `role` (host menus and tests act as the instructor). */
@@ -224,7 +236,7 @@ export class SimSession implements SessionCore {
       case 'setSpeed':
         return this.setSpeed(c.speed);
       case 'newGame':
-        return this.newGame(c.scenarioId, c.seed);
+        return this.newGame(c.scenarioId, c.seed, c.replace === true);
       case 'step':
         return this.step(c.minutes);
       default: {
@@ -234,13 +246,23 @@ export class SimSession implements SessionCore {
     }
   }
 
-  listDrills(): Reply {
+  /** The client versions the running game's scenario knows: a screen's command is checked against them. */
+  commandVersions(): string[] {
+    return this.live.state.scenario.versions.map((v) => v.id);
+  }
+
+  listDrills(): Reply<DrillSummary[]> {
     return listDrills(this);
   }
 
   /** An instructor's act (the host has already checked the screen is the instructor's). */
   instructor(act: InstructorAct): Reply {
     return this.touched(instructorAct(this, act));
+  }
+
+  /** An instructor's act from a screen of `role`: refused unless it is the instructor's. */
+  instructorFrom(act: InstructorAct, role: Role): Reply {
+    return this.refuseForRole({ kind: 'instructor' }, role) ?? this.instructor(act);
   }
 
   replayAct(act: ReplayAct, role: Role = 'instructor'): Reply {
@@ -254,6 +276,9 @@ export class SimSession implements SessionCore {
     const f = this.frames.next(this.version, () => this.view(), this.status, this.pending, key);
     if (f) {
       f.mode = mode;
+      const samples = this.showing.newSamples();
+      if (f.full) this.withHistory(f);
+      else if (samples.length) f.samples = samples;
       this.timelineSent = mode.replay?.timelineId ?? 0; // later frames carry the playhead only
     }
     return f;
@@ -261,7 +286,21 @@ export class SimSession implements SessionCore {
 
   /** A full frame for a screen of `role` that just (re)subscribed. */
   fullFrame(role: Role = 'trainee'): Frame {
-    return this.frameFor({ ...this.frames.fullFrame(() => this.view(), this.status), mode: this.modeFrame(true) }, role);
+    return this.frameFor(this.withHistory({ ...this.frames.fullFrame(() => this.view(), this.status), mode: this.modeFrame(true) }), role);
+  }
+
+  /** A full frame of a live game carries its past, so a screen that joins now shows it. */
+  private withHistory(f: Frame): Frame {
+    const h = this.showing.history();
+    if (h) f.history = h;
+    return f;
+  }
+
+  /** How many screens follow this host now (the hosts count them); shown to every screen. */
+  setScreens(n: number): void {
+    if (n === this.screens) return;
+    this.screens = n;
+    this.version++;
   }
 
   /** The frame as a screen of `role` may see it: only instructors get the InstructorView. */
@@ -302,39 +341,28 @@ export class SimSession implements SessionCore {
 
   /** Replaces the live game (sealing the old one's replay), closes any replay; paused unless said. */
   switchTo(game: LiveGame, opts: { speed?: number; paused?: boolean } = {}): void {
-    if (this.live && this.live !== game) this.live.finish();
-    this.live = game;
-    this.replay = null;
-    this.ended = false;
-    this.simMsOwed = 0;
-    this.pending = [];
-    if (opts.speed !== undefined) this.speed = opts.speed;
-    if (opts.paused !== undefined) this.paused = opts.paused;
-    this.frames.reset();
-    this.version++;
-    this.checkEnded();
+    const before = this.liveMode as LiveMode | undefined;
+    if (before && before.game !== game) before.game.finish();
+    this.liveMode = new LiveMode(game, opts.speed ?? before?.speed ?? this.startSpeed, opts.paused ?? before?.paused ?? this.startPaused);
+    this.replayMode = null;
+    this.started = true;
+    this.shownAnew();
   }
 
   showReplay(replay: ReplayPlayback | null): void {
-    this.replay = replay;
-    this.paused = true; // the live game waits underneath, paused
-    this.simMsOwed = 0;
-    this.pending = [];
-    this.frames.reset();
-    this.version++;
+    this.liveMode.pause(); // the live game waits underneath, paused
+    this.replayMode = replay ? new ReplayMode(replay) : null;
+    this.shownAnew();
   }
 
   /** The drill just ended (time, objectives or the instructor): stop the clock and seal the replay. */
   liveEnded(): void {
-    this.ended = true;
-    this.paused = true;
-    this.simMsOwed = 0;
-    this.live.finish();
+    this.liveMode.end();
     this.version++;
   }
 
   get drillRunning(): boolean {
-    return !this.replay && this.live.drill !== null && !this.ended;
+    return !this.replayMode && this.liveMode.drillRunning;
   }
 
   // ---- internals ----------------------------------------------------------------------
@@ -351,59 +379,45 @@ export class SimSession implements SessionCore {
     return refuseForRole(ask, role, { running: this.drillRunning, checkMode: this.live.drill?.checkMode ?? false });
   }
 
-  private advanceReplay(realMs: number): AdvanceResult {
-    const r = this.replay!;
-    r.buildSome(this.now);
-    const { ticks, events } = r.advance(realMs, this.maxTicks);
-    if (ticks > 0 || events.length) {
-      this.version++;
-      this.pending.push(...events);
-      if (this.pending.length > MAX_PENDING_EVENTS) this.pending.splice(0, this.pending.length - MAX_PENDING_EVENTS);
-    }
-    return { ticks, dropped: 0 };
+  /** Starting another game while a shift is under way ends it for every screen: only when asked to. */
+  private refuseReplacing(replace: boolean): Reply | null {
+    if (replace || !this.started || this.liveMode.ended) return null;
+    const st = this.status;
+    const lost = `${st.scenarioName} at T+${hhmm(minuteOf(this.live.state))}, ${st.orders} order${st.orders === 1 ? '' : 's'} given`;
+    const others = Math.max(0, this.screens - 1);
+    return refuse('not-allowed-now', 'control.replace', `a shift is under way (${lost}; ${others} other screen${others === 1 ? '' : 's'} watching): starting another ends it for everyone (its replay is kept). Send replace: true to do so`);
   }
 
-  private tick(): void {
-    const events = this.live.tick();
+  /** Something else is on screen: screens start from a full frame, with no events left over. */
+  private shownAnew(): void {
+    this.pending = [];
+    this.frames.reset();
     this.version++;
-    if (events.length) {
-      this.pending.push(...events);
-      if (this.pending.length > MAX_PENDING_EVENTS) this.pending.splice(0, this.pending.length - MAX_PENDING_EVENTS);
-    }
-    this.checkEnded();
   }
 
-  private checkEnded(): void {
-    if (this.ended) return;
-    if (this.live.drillEnded || minuteOf(this.live.state) >= endMinuteOf(this.live.state)) this.liveEnded();
+  private stepped(r: Stepped): void {
+    if (r.ticks === 0 && r.events.length === 0) return;
+    this.version++;
+    this.pending.push(...r.events);
+    if (this.pending.length > MAX_PENDING_EVENTS) this.pending.splice(0, this.pending.length - MAX_PENDING_EVENTS);
   }
 
   /** `full`: for a screen that has nothing yet, so a replay's timeline rides along. */
   private modeFrame(full: boolean): ModeFrame {
-    const extra = { recoverable: this.recoverable.map((r) => r.summary), exporting: this.exporting };
-    if (this.replay) {
-      const { marks, timeline, ...head } = this.replay.view();
-      const once = full || head.timelineId !== this.timelineSent ? { marks, timeline } : {};
-      return { mode: 'replay', drill: null, replay: { ...head, ...once }, ...extra };
-    }
-    const d = this.live.drill;
-    return { mode: d ? 'drill' : 'free', drill: d ? d.view(this.speed) : null, replay: null, ...extra };
+    return { ...this.showing.modeFrame(full, this.timelineSent), recoverable: this.recoverable.map((r) => r.summary), exporting: this.exporting };
   }
 
   private instructorKey(): string {
-    const l = this.live;
-    return `${this.replay ? 'r' : ''}${l.log.commands.length}/${l.log.marks.length}/${l.drill?.key ?? ''}/${l.journalPath ?? ''}`;
+    return this.showing.instructorKey;
   }
 
   private instructorView(): InstructorView | null {
     const key = `${this.version}|${this.instructorKey()}`;
     if (this.cachedInstructor?.key === key) return this.cachedInstructor.view;
-    let view: InstructorView | null = null;
-    if (!this.replay) {
-      const l = this.live;
-      view = l.drill ? l.drill.instructorView(l.journalPath) : { ...instructorBasics(l.log, l.journalPath), score: NO_SCORE, injects: [], hints: [] };
-    }
+    const view = this.showing.instructorView();
     this.cachedInstructor = { key, view };
     return view;
   }
 }
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(Math.floor(minute % 60)).padStart(2, '0')}`;

@@ -3,7 +3,7 @@
 // the fields that moved). Tells the scene what changed so it
 // touches sprites only for those regions. Drill and replay state (Frame.mode) is kept whole:
 // a frame without it keeps the last one, a full frame without it means free play.
-import type { Frame, SessionStatus } from '../../shared/contract';
+import type { Frame, GameHistory, HistorySample, SessionStatus } from '../../shared/contract';
 import type { ModeFrame } from '../../shared/drill-contract';
 import type { RegionId } from '../../sim/regions';
 import type { RegionView, ServiceView, SimEvent, SimView } from '../../sim/view-types';
@@ -15,6 +15,9 @@ export interface FrameChange {
   parts: Set<keyof SimView>;
   events: SimEvent[];
   mode: boolean; // the drill / replay part changed
+  history?: GameHistory; // the live game's past (full frames): the screen starts from it
+  samples: HistorySample[]; // minutes the host sampled since the previous frame
+  hostRestarted: boolean; // the host was restarted since the last frame (a new hostSince)
 }
 
 export class FrameStore {
@@ -32,7 +35,8 @@ export class FrameStore {
     const modeBefore = this.mode;
     if (frame.mode) this.mode = withTimeline(frame.mode, modeBefore);
     else if (frame.full) this.mode = null;
-    const change: FrameChange = { full: frame.full || !this.view, newGame, regions: new Set(), parts: new Set(), events: frame.events, mode: this.mode !== modeBefore };
+    const hostRestarted = !!prev && prev.hostSince !== frame.status.hostSince;
+    const change: FrameChange = { full: frame.full || !this.view, newGame, regions: new Set(), parts: new Set(), events: frame.events, mode: this.mode !== modeBefore, history: frame.history, samples: frame.samples ?? [], hostRestarted };
 
     if (frame.full || !this.view) {
       this.view = structuredClone(frame.view) as SimView;

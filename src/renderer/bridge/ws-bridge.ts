@@ -1,13 +1,9 @@
-// The browser host's Bridge: JSON messages over one WebSocket at /ws (an instructor's screen
+// The browser host's wire: JSON messages over one WebSocket at /ws (an instructor's screen
 // adds ?role=instructor&token=...; the host decides whether it is one).
 // Reconnects with capped exponential backoff plus jitter (the lesson of seed 000: clients
 // that retry in lockstep are what turned a server overload into a supernode collapse).
-import type { Bridge, ClientMessage, ControlAction, DrillRequests, Frame, HostMessage, Reply } from '../../shared/contract';
-import type { InstructorAct, ReplayAct, Role } from '../../shared/drill-contract';
-import type { Command } from '../../sim/commands';
-
-/** A ClientMessage before it gets its id (the distributive Omit keeps the union apart). */
-type Outgoing = ClientMessage extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
+import type { AnyReply, ClientMessage, Frame, HostMessage, Outgoing, Wire } from '../../shared/contract';
+import type { Role } from '../../shared/drill-contract';
 
 export interface WsBridgeStats {
   framesReceived: number;
@@ -17,11 +13,11 @@ export interface WsBridgeStats {
   failedConnects: number; // in a row; an instructor with a wrong token never gets in
 }
 
-export class WsBridge implements Bridge, DrillRequests {
+export class WsBridge implements Wire {
   readonly stats: WsBridgeStats = { framesReceived: 0, lastFrameBytes: 0, maxFrameBytes: 0, connected: false, failedConnects: 0 };
   private socket: WebSocket | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, (reply: Reply) => void>();
+  private readonly pending = new Map<number, (reply: AnyReply) => void>();
   private readonly listeners = new Set<(frame: Frame) => void>();
   private readonly queue: string[] = [];
   private attempt = 0;
@@ -33,35 +29,15 @@ export class WsBridge implements Bridge, DrillRequests {
     this.connect();
   }
 
-  sendCommand(command: Command): Promise<Reply> {
-    return this.request({ kind: 'command', command });
-  }
-
-  control(control: ControlAction): Promise<Reply> {
-    return this.request({ kind: 'control', control });
-  }
-
-  listDrills(): Promise<Reply> {
-    return this.request({ kind: 'listDrills' });
-  }
-
-  instructor(act: InstructorAct): Promise<Reply> {
-    return this.request({ kind: 'instructor', act });
-  }
-
-  replay(act: ReplayAct): Promise<Reply> {
-    return this.request({ kind: 'replay', act });
-  }
-
   onFrame(listener: (frame: Frame) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private request(out: Outgoing): Promise<Reply> {
+  request(out: Outgoing): Promise<AnyReply> {
     const id = this.nextId++;
     const msg = { ...out, id } as ClientMessage;
-    return new Promise<Reply>((resolve) => {
+    return new Promise<AnyReply>((resolve) => {
       this.pending.set(id, resolve);
       this.send(JSON.stringify(msg));
     });

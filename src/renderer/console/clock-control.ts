@@ -1,6 +1,7 @@
 // The instructor's clock: pause / resume and time compression (SPEEDS). In check mode the
 // trainee cannot touch these; the instructor always can. With a replay open they drive it.
-import { SPEEDS, type Bridge } from '../../shared/contract';
+import { SPEEDS } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import { speedLabel } from '../hud/format';
 import { busy, h, setText, showReply } from '../dom';
 import { panel, type ConsoleFrame, type ConsolePanel } from './panel';

@@ -2,7 +2,7 @@
 // text as a hint), send a message, add a bookmark or a note at the current tick. Hints,
 // bookmarks and notes land in the replay; the trainee sees hints and messages (no hints in
 // check mode).
-import type { DrillRequests } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import type { InstructorAct, InstructorView } from '../../shared/drill-contract';
 import { busy, h, setText, showReply } from '../dom';
 import { panel, type ConsoleFrame, type ConsolePanel } from './panel';
@@ -20,7 +20,7 @@ export class CoachPanel implements ConsolePanel {
   private readonly drillOnly: HTMLButtonElement[] = [];
   private hintsKey = '';
 
-  constructor(private readonly requests: DrillRequests) {
+  constructor(private readonly requests: Bridge) {
     const button = (act: TextAct, label: string, cls: string, title: string) => {
       const b = h('button', { id: `coach-${act}`, class: cls, title }, label);
       b.addEventListener('click', () => void busy(b, () => this.sendText(act)));
@@ -47,7 +47,7 @@ export class CoachPanel implements ConsolePanel {
       this.text.focus();
       return;
     }
-    const reply = await this.requests.instructor({ act, text } as InstructorAct);
+    const reply = await this.requests.instructor({ act, text });
     if (showReply(this.error, reply)) {
       this.text.value = '';
       setText(this.status, `✓ ${SENT[act]}`);

@@ -1,7 +1,7 @@
 // The instructor console: the same world map and HUD as the trainee's screen, plus a column
 // of panels on the right (drill, clock, objectives and score, coaching, debrief) and, in the
 // dock, the live timeline beside the pager and the inject form where the trainee's actions are.
-import type { Bridge, DrillRequests } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import { h } from '../dom';
 import { ClockControl } from './clock-control';
 import { CoachPanel } from './coach';
@@ -20,8 +20,8 @@ export class InstructorConsole {
   private mode = '';
 
   /** `link`: the socket's stats in a browser, to say so when the host keeps refusing this console. */
-  constructor(bridge: Bridge, requests: DrillRequests, exportUrl: ((file: string) => string) | null, link?: { connected: boolean; failedConnects: number }) {
-    this.panels = [new DrillControl(requests, bridge), new ClockControl(bridge), new ProgressPanel(), new CoachPanel(requests), new ExportPanel(requests, exportUrl)];
+  constructor(bridge: Bridge, exportUrl: ((file: string) => string) | null, link?: { connected: boolean; failedConnects: number }) {
+    this.panels = [new DrillControl(bridge, bridge), new ClockControl(bridge), new ProgressPanel(), new CoachPanel(bridge), new ExportPanel(bridge, exportUrl)];
     this.root = h('aside', { id: 'console', class: 'console', 'aria-label': 'Instructor console' },
       h('header', { class: 'console-head' }, h('span', { class: 'console-kicker' }, 'Instructor console'), h('span', { class: 'console-sub' }, 'the trainee does not see this screen')),
       ...this.panels.map((p) => p.root));
@@ -29,8 +29,8 @@ export class InstructorConsole {
     if (link) this.watchLink(link);
     const dock = document.getElementById('dock')!;
     this.timeline = new TimelinePanel(dock.querySelector<HTMLElement>('section.pager')!);
-    this.timeline.onSeek = (tick) => void requests.replay({ act: 'seek', tick });
-    this.injects = new InjectPanel(requests);
+    this.timeline.onSeek = (tick) => void bridge.replay({ act: 'seek', tick });
+    this.injects = new InjectPanel(bridge);
     dock.append(this.injects.root);
   }
 

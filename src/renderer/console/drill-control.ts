@@ -1,7 +1,7 @@
 // The console's drill panel: pick a shipped drill (listDrills), choose check mode, start it;
 // while it runs, its countdown, "start the clock" (drills start paused on the briefing) and
 // End drill. Refusals show under the button that was pressed.
-import type { DrillRequests, Bridge } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import type { DrillSummary } from '../../shared/drill-contract';
 import { countdown, speedLabel } from '../hud/format';
 import { busy, h, setText, showReply } from '../dom';
@@ -26,7 +26,7 @@ export class DrillControl implements ConsolePanel {
   private readonly end = h('button', { id: 'end-drill', class: 'danger' }, 'End drill');
   private readonly runError = h('p', { class: 'field-error', id: 'end-drill-error' });
 
-  constructor(private readonly requests: DrillRequests, private readonly bridge: Bridge) {
+  constructor(private readonly requests: Bridge, private readonly bridge: Bridge) {
     this.idle = h('div', { class: 'cp-idle' },
       this.result, this.select, this.about,
       h('label', { class: 'cp-check', title: 'An assessment: the trainee cannot pause or change speed and sees no hints. You still can.' }, this.checkMode, ' Check mode', h('small', {}, 'trainee cannot pause or see hints')),
@@ -54,7 +54,7 @@ export class DrillControl implements ConsolePanel {
       return;
     }
     this.startError.textContent = '';
-    this.drills = (reply.data as DrillSummary[]) ?? [];
+    this.drills = reply.data;
     this.select.replaceChildren(...this.drills.map((d) => new Option(d.name, d.id)));
     this.describe();
   }

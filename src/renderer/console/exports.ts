@@ -2,8 +2,7 @@
 // the .skyreplay, the debrief report as HTML and PDF, and the metrics CSV. Fetched here so a
 // slow debrief (it re-simulates the run and its baselines) shows progress and a refusal shows
 // beside its button; then saved as a download. Also: open a replay, recover a lost game.
-import type { DrillRequests } from '../../shared/contract';
-import type { DrillSummary } from '../../shared/drill-contract';
+import type { Bridge } from '../bridge/bridge';
 import { h, setText } from '../dom';
 import { replayOpener } from '../replay/replay-file';
 import { RecoveryList } from '../replay/recovery-list';
@@ -25,10 +24,10 @@ export class ExportPanel implements ConsolePanel {
   /** The host's progress on a debrief export (ModeFrame.exporting), also for the desktop File menu's. */
   private exporting: { kind: string; fraction: number } | null = null;
 
-  constructor(requests: DrillRequests, private readonly exportUrl: ((file: string) => string) | null) {
+  constructor(requests: Bridge, private readonly exportUrl: ((file: string) => string) | null) {
     const opener = replayOpener(requests, 'console-replay-file', 'Open replay…');
     this.recovery = new RecoveryList(requests, 'console');
-    void requests.listDrills().then((r) => r.ok && this.recovery.setDrillNames(new Map((r.data as DrillSummary[]).map((d) => [d.id, d.name]))));
+    void requests.listDrills().then((r) => r.ok && this.recovery.setDrillNames(new Map(r.data.map((d) => [d.id, d.name]))));
     const buttons = exportUrl
       ? FILES.map((f) => {
           const a = h('a', { class: 'export-link', id: `export-${f.id}`, href: exportUrl(f.file), title: f.title, download: '' }, f.label);

@@ -1,7 +1,8 @@
 // "Fire inject": the drill's scripted injects (by id, now), or any inject verb with its
 // fields. Fields and units are the sim's own (README: Instructor injects), so a refusal's
 // `field` points at the input it is about.
-import type { DrillRequests, Reply } from '../../shared/contract';
+import type { Reply } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import type { InstructorView } from '../../shared/drill-contract';
 import { INJECT_VERBS, SERVICES, type Command } from '../../sim/commands';
 import { REGIONS } from '../../sim/regions';
@@ -49,7 +50,7 @@ export class InjectPanel {
   private scenarioId = '';
   private scriptedKey = '';
 
-  constructor(private readonly requests: DrillRequests) {
+  constructor(private readonly requests: Bridge) {
     for (const v of INJECT_VERBS) this.verb.append(new Option(VERBS[v].label, v));
     this.root = h('section', { class: 'injects', 'aria-label': 'Injects' },
       h('div', { class: 'injects-head' }, h('h2', {}, 'Fire inject'), this.verb),

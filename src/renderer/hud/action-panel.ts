@@ -1,6 +1,7 @@
 // The player's verbs: one tab and form per command. Each submit becomes exactly one Command;
 // a refusal from the host is shown beside the field its `error.field` names.
-import type { Bridge, Reply } from '../../shared/contract';
+import type { Reply } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import type { Command, HotfixId, MegaSource } from '../../sim/commands';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';

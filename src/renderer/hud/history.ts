@@ -1,17 +1,9 @@
 // A rolling record of network figures, one sample per sim-minute, for the sparklines and
 // the end screen. Kept in the renderer: it is a picture of what the player saw.
+import type { HistorySample } from '../../shared/contract';
 import type { SimView } from '../../sim/view-types';
 
-export interface Sample {
-  minute: number;
-  online: number;
-  want: number;
-  supernodes: number;
-  megas: number;
-  load: number;
-  attempts: number;
-  ok: number;
-}
+export type Sample = HistorySample;
 
 const KEEP_MINUTES = 36 * 60;
 
@@ -22,10 +14,24 @@ export class History {
     this.samples.length = 0;
   }
 
+  /** The game's past as the host kept it (a screen that joins late starts from it). */
+  seed(samples: readonly Sample[]): void {
+    this.samples.splice(0, this.samples.length, ...samples.slice(-KEEP_MINUTES));
+  }
+
+  /** Minutes the host sampled since the last frame (at high speed, several per frame). */
+  add(samples: readonly Sample[]): void {
+    for (const s of samples) this.put(s);
+  }
+
   record(view: SimView): void {
     const m = view.metrics;
     const minute = Math.floor(view.minute);
-    const s: Sample = { minute, online: m.onlineUsers, want: m.wantOnline, supernodes: m.supernodesUp, megas: m.megaSupernodesUp, load: m.supernodeLoad, attempts: m.loginAttemptsPerS, ok: m.loginsOkPerS };
+    this.put({ minute, online: m.onlineUsers, want: m.wantOnline, supernodes: m.supernodesUp, megas: m.megaSupernodesUp, load: m.supernodeLoad, attempts: m.loginAttemptsPerS, ok: m.loginsOkPerS });
+  }
+
+  private put(s: Sample): void {
+    const minute = s.minute;
     const last = this.samples[this.samples.length - 1];
     if (last && last.minute === minute) this.samples[this.samples.length - 1] = s;
     else if (last && minute < last.minute) {

@@ -1,5 +1,6 @@
 // The HUD as one piece: routes each merged view to the widgets that show it.
-import type { Bridge, SessionStatus } from '../../shared/contract';
+import type { SessionStatus } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import type { FrameChange } from '../bridge/frame-store';
 import type { SimView } from '../../sim/view-types';
 import { ActionPanel } from './action-panel';
@@ -38,12 +39,18 @@ export class Hud {
   }
 
   update(view: SimView, status: SessionStatus, change: FrameChange, perDot: number): void {
-    if (change.newGame) this.reset();
+    const start = view.utcMs - view.minute * 60_000;
+    if (change.history) {
+      // The host's record of this game: what happened before this screen joined included.
+      this.history.seed(change.history.samples);
+      this.pager.seed(change.history.events, start);
+    } else if (change.newGame) this.reset();
     this.lastUtcMs = view.utcMs;
     this.top.update(view, status);
+    this.history.add(change.samples);
     this.history.record(view);
     this.sparks.draw();
-    if (change.events.length) this.pager.push(change.events, view.utcMs - view.minute * 60_000);
+    if (change.events.length && !change.history) this.pager.push(change.events, start);
     this.info.update(view);
     this.actions.updateHints(view);
     this.orders.update(view);

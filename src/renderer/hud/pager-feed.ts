@@ -25,6 +25,13 @@ export class PagerFeed {
     this.push([{ minute: 0, severity: 'warning', code, text }], utcMs);
   }
 
+  /** Replaces the feed with the game's latest events (the host's, for a screen that joins late). */
+  seed(events: SimEvent[], startUtcMs: number): void {
+    this.clear();
+    this.push(events, startUtcMs);
+    for (const li of this.list.querySelectorAll('li.fresh')) li.classList.remove('fresh');
+  }
+
   push(events: SimEvent[], startUtcMs: number): void {
     for (const ev of events) {
       const li = document.createElement('li');

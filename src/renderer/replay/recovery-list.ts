@@ -1,7 +1,7 @@
 // Unfinished games the host found when it started (a crash, a killed process): each can be
 // resumed where its journal stopped, or dismissed. Shown on the start screen and the console;
 // hidden entirely when the host does not offer recovery (older hosts send no `recoverable`).
-import type { DrillRequests } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import type { RecoverableGame } from '../../shared/drill-contract';
 import { tPlus } from '../hud/format';
 import { busy, h, showReply } from '../dom';
@@ -14,7 +14,7 @@ export class RecoveryList {
   private names = new Map<string, string>();
   private games: readonly RecoverableGame[] | undefined;
 
-  constructor(private readonly requests: DrillRequests, idPrefix: string) {
+  constructor(private readonly requests: Bridge, idPrefix: string) {
     this.root = h('section', { class: 'recovery', id: `${idPrefix}-recovery`, hidden: true },
       h('div', { class: 'recovery-title' }, 'Unfinished game found'),
       this.list, this.error);

@@ -2,7 +2,8 @@
 // the recorded orders as ticks and bookmarks/notes/hints as flags, scrubbing by click or drag
 // (each move sends a seek), "Take over from here" and close. A checksum that disagreed shows
 // above it, naming the tick where playback stopped.
-import { SPEEDS, type DrillRequests, type Reply } from '../../shared/contract';
+import { SPEEDS, type Reply } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import type { ReplayAct, ReplayView } from '../../shared/drill-contract';
 import { TICKS_PER_MINUTE, TICKS_PER_HOUR } from '../../shared/facts';
 import { speedLabel, tPlus } from '../hud/format';
@@ -34,7 +35,7 @@ export class ReplayBar {
   /** After this screen closed the replay (not when someone else did). */
   onClosed: () => void = () => {};
 
-  constructor(parent: HTMLElement, private readonly requests: DrillRequests) {
+  constructor(parent: HTMLElement, private readonly requests: Bridge) {
     for (const s of SPEEDS) this.speed.append(new Option(`${speedLabel(s)} / s`, String(s)));
     this.track.append(h('div', { class: 'rb-rail' }), this.fill, this.ticks, this.marks, this.head, this.hover);
     this.root = h('section', { id: 'replay-bar', class: 'replay-bar', hidden: true, 'aria-label': 'Replay' },

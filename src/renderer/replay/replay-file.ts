@@ -1,6 +1,7 @@
 // "Open replay…": a .skyreplay picked from disk goes to the host as base64 (replay act
 // 'open'); the host decodes and checks it and answers with what is wrong, if anything.
-import type { DrillRequests, Reply } from '../../shared/contract';
+import type { Reply } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import { MAX_REPLAY_BASE64_CHARS } from '../../shared/validate-acts';
 import { h, showReply } from '../dom';
 
@@ -12,7 +13,7 @@ export async function fileToBase64(file: Blob): Promise<string> {
   return btoa(bin);
 }
 
-export async function openReplayFile(requests: DrillRequests, file: File): Promise<Reply> {
+export async function openReplayFile(requests: Bridge, file: File): Promise<Reply> {
   if (!/\.skyreplay$/i.test(file.name))
     return { ok: false, error: { code: 'wrong-type', field: 'file', message: `"${file.name}" is not a .skyreplay file; export one from the instructor console or with npm run replay.` } };
   const dataBase64 = await fileToBase64(file);
@@ -25,7 +26,7 @@ export async function openReplayFile(requests: DrillRequests, file: File): Promi
  * A button that opens a file picker and then the replay; refusals show in `error`.
  * `inputId` is the file input's id (tests set files on it directly).
  */
-export function replayOpener(requests: DrillRequests, inputId: string, label = 'Open replay…'): { root: HTMLElement; error: HTMLElement } {
+export function replayOpener(requests: Bridge, inputId: string, label = 'Open replay…'): { root: HTMLElement; error: HTMLElement } {
   const input = h('input', { type: 'file', id: inputId, accept: '.skyreplay', class: 'visually-hidden', 'aria-label': label, tabindex: -1 });
   const button = h('button', { class: 'quiet', id: `${inputId}-button`, type: 'button' }, label);
   const error = h('p', { class: 'field-error', id: `${inputId}-error` });

@@ -2,7 +2,8 @@
 // panel, the briefing, the check-mode lock and, at the end, the score screen; anyone watching
 // a replay gets the replay bar; the instructor gets the console. Reacts to transitions (a
 // drill starting, a replay opening) so it never fights the player's own clicks.
-import type { Bridge, DrillRequests, SessionStatus } from '../../shared/contract';
+import type { SessionStatus } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import type { ModeFrame, Role, SessionMode } from '../../shared/drill-contract';
 import type { SimView } from '../../sim/view-types';
 import type { FrameChange } from '../bridge/frame-store';
@@ -31,7 +32,6 @@ export class ModeScreens {
   readonly role: Role;
   readonly replayBar: ReplayBar;
   private readonly bridge: Bridge;
-  private readonly requests: DrillRequests;
   private readonly console: InstructorConsole | null = null;
   private readonly drillPanel: DrillPanel | null = null;
   private readonly briefing: Briefing | null = null;
@@ -48,14 +48,13 @@ export class ModeScreens {
     const { chosen } = deps;
     this.role = chosen.role;
     this.bridge = chosen.bridge;
-    this.requests = chosen.requests;
     const hud = byId('hud');
     document.body.dataset.role = this.role;
-    this.replayBar = new ReplayBar(hud, this.requests);
+    this.replayBar = new ReplayBar(hud, this.bridge);
     // A trainee who closes a replay goes back to the start screen to choose what next.
     if (this.role === 'trainee') this.replayBar.onClosed = () => deps.showStart();
     if (this.role === 'instructor') {
-      this.console = new InstructorConsole(this.bridge, this.requests, chosen.exportUrl, chosen.ws?.stats);
+      this.console = new InstructorConsole(this.bridge, chosen.exportUrl, chosen.ws?.stats);
     } else {
       this.drillPanel = new DrillPanel(hud);
       this.toast = new InstructorToast(hud);
@@ -65,7 +64,7 @@ export class ModeScreens {
       // A trainee watching a replay gets its orders and marks beside the pager, click to seek.
       this.replayTimeline = new TimelinePanel(byId('dock').querySelector<HTMLElement>('section.pager')!);
       this.replayTimeline.setAvailable(false);
-      this.replayTimeline.onSeek = (tick) => void this.requests.replay({ act: 'seek', tick });
+      this.replayTimeline.onSeek = (tick) => void this.bridge.replay({ act: 'seek', tick });
       this.drillPanel.onMessage = (m) => {
         this.toast!.show(m);
         deps.cue('pager');

@@ -1,8 +1,11 @@
 // The start screen: pick a scenario and a seed, then start the shift (control newGame, then
-// resume). Beside it: the drills an instructor can run (they start from the console, and the
-// drill then opens here by itself), "Open replay…", and any unfinished game to recover.
-import { SCENARIO_IDS, type Bridge, type DrillRequests } from '../../shared/contract';
-import type { DrillSummary, RecoverableGame, Role } from '../../shared/drill-contract';
+// resume). While a shift is under way it offers the way back to it, and starting another asks
+// first, naming what would be lost and who else is watching. Beside it: the drills an
+// instructor can run (they start from the console, and the drill then opens here by itself),
+// "Open replay…", and any unfinished game to recover (after a host restart, said so on top).
+import { SCENARIO_IDS, type SessionStatus } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
+import type { RecoverableGame, Role, SessionMode } from '../../shared/drill-contract';
 import { h } from '../dom';
 import { replayOpener } from '../replay/replay-file';
 import { RecoveryList } from '../replay/recovery-list';
@@ -14,24 +17,47 @@ export class StartScreen {
   private readonly error = document.getElementById('start-error')!;
   private readonly drills = h('ul', { class: 'start-drills', id: 'start-drills' });
   private readonly recovery: RecoveryList;
+  private readonly notice = h('p', { class: 'start-notice', id: 'start-notice', role: 'status', hidden: true });
+  private readonly back = h('button', { id: 'start-continue', class: 'go', hidden: true }, 'Back to the running shift');
+  private readonly askText = h('p', { id: 'start-replace-text' });
+  private readonly askYes = h('button', { id: 'start-replace-confirm', class: 'danger' }, 'End it and start a new shift');
+  private readonly askNo = h('button', { id: 'start-replace-cancel', class: 'quiet' }, 'Keep it running');
+  private readonly ask = h('div', { id: 'start-replace', class: 'start-replace', role: 'alertdialog', 'aria-labelledby': 'start-replace-text', hidden: true }, this.askText, h('div', { class: 'screen-row' }, this.askYes, this.askNo));
+  private status: SessionStatus | null = null;
+  private minute = 0;
+  private mode: SessionMode = 'free';
   onStarted: () => void = () => {};
+  /** "Back to the running shift": the screen goes to the game as it is. */
+  onBack: () => void = () => {};
 
   constructor(
     private readonly bridge: Bridge,
-    private readonly requests: DrillRequests,
     role: Role,
   ) {
     this.button.addEventListener('click', () => void this.start());
     this.seed.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') void this.start();
     });
-    this.recovery = new RecoveryList(requests, 'start');
+    this.recovery = new RecoveryList(bridge, 'start');
+    this.back.addEventListener('click', () => {
+      this.hide();
+      this.onBack();
+    });
+    this.askYes.addEventListener('click', () => void this.start(true));
+    this.askNo.addEventListener('click', () => {
+      this.ask.hidden = true;
+      this.button.disabled = false;
+      this.button.focus();
+    });
+    this.button.closest('.screen-row')!.after(this.ask);
+    this.button.after(this.back);
+    this.root.querySelector('.screen-card')!.prepend(this.notice);
     if (role === 'trainee') this.buildSide();
   }
 
   /** The right-hand column: drills (run by an instructor), replays, recovery. */
   private buildSide(): void {
-    const opener = replayOpener(this.requests, 'start-replay-file', 'Open replay…');
+    const opener = replayOpener(this.bridge, 'start-replay-file', 'Open replay…');
     const side = h('div', { class: 'start-side' },
       h('div', { class: 'side-label' }, 'Drills'),
       h('p', { class: 'side-text' }, 'An instructor runs these from the instructor console (the second address ', h('code', {}, 'npm run web'), ' prints, or Window ▸ Instructor Console in the app). When they start one, it opens here.'),
@@ -48,12 +74,12 @@ export class StartScreen {
   }
 
   private async loadDrills(): Promise<void> {
-    const reply = await this.requests.listDrills();
+    const reply = await this.bridge.listDrills();
     if (!reply.ok) {
       this.drills.replaceChildren(h('li', { class: 'side-text' }, `Drills are not available here: ${reply.error.message}`));
       return;
     }
-    const list = (reply.data as DrillSummary[]) ?? [];
+    const list = reply.data;
     this.recovery.setDrillNames(new Map(list.map((d) => [d.id, d.name])));
     this.drills.replaceChildren(...list.map((d) => h('li', { 'data-drill': d.id }, h('b', {}, d.name), h('span', {}, `${d.scenarioId} · ${d.timeLimitRealMin} min`))));
   }
@@ -70,7 +96,41 @@ export class StartScreen {
   show(): void {
     this.root.hidden = false;
     this.button.disabled = false;
+    this.ask.hidden = true;
     this.button.focus();
+  }
+
+  /** What the host is running now: whether a shift is under way, and who else watches. */
+  update(status: SessionStatus, minute: number, mode: SessionMode): void {
+    this.status = status;
+    this.minute = minute;
+    this.mode = mode;
+    this.back.hidden = !this.shiftRunning;
+  }
+
+  /** A line on top of the card (a host restart: what happened and what to do). */
+  say(text: string | null): void {
+    this.notice.textContent = text ?? '';
+    this.notice.hidden = !text;
+  }
+
+  /** A shift someone started that has not ended (a replay on screen hides it: take over or close first). */
+  get shiftRunning(): boolean {
+    const s = this.status;
+    return !!s && s.started && !s.ended && this.mode !== 'replay';
+  }
+
+  /** The question before replacing the running shift: what ends, and who else sees it end. */
+  private askFirst(hostSays?: string): void {
+    const s = this.status!;
+    const others = Math.max(0, s.screens - 1);
+    const t = `T+${String(Math.floor(this.minute / 60)).padStart(2, '0')}:${String(Math.floor(this.minute % 60)).padStart(2, '0')}`;
+    this.askText.textContent = hostSays
+      ? `The host says: ${hostSays}.`
+      : `A shift is under way: ${s.scenarioName} at ${t}, ${s.orders} order${s.orders === 1 ? '' : 's'} given. Starting a new one ends it for everyone (its replay is kept). ` +
+        (others ? `${others} other screen${others === 1 ? ' is' : 's are'} watching it.` : 'No other screen is watching it.');
+    this.ask.hidden = false;
+    this.askNo.focus();
   }
 
   hide(): void {
@@ -82,7 +142,7 @@ export class StartScreen {
     return checked?.value ?? SCENARIO_IDS[0];
   }
 
-  async start(): Promise<void> {
+  async start(replace = false): Promise<void> {
     this.error.textContent = '';
     const seed = Number(this.seed.value);
     if (!Number.isInteger(seed) || seed < 0) {
@@ -91,13 +151,18 @@ export class StartScreen {
       return;
     }
     this.seed.classList.remove('invalid');
+    if (!replace && this.shiftRunning) return this.askFirst();
+    this.ask.hidden = true;
     this.button.disabled = true;
-    const made = await this.bridge.control({ action: 'newGame', scenarioId: this.scenario(), seed });
+    const made = await this.bridge.control({ action: 'newGame', scenarioId: this.scenario(), seed, ...(replace ? { replace } : {}) });
     if (!made.ok) {
-      this.error.textContent = made.error.message;
+      // Someone started a shift meanwhile: ask about that one.
+      if (made.error.field === 'control.replace') this.askFirst(made.error.message);
+      else this.error.textContent = made.error.message;
       this.button.disabled = false;
       return;
     }
+    this.say(null);
     const resumed = await this.bridge.control({ action: 'resume' });
     if (!resumed.ok) this.error.textContent = resumed.error.message;
     this.hide();
