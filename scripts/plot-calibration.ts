@@ -60,8 +60,8 @@ const panels = [
   panel('Traffic to supernodes, multiple of normal (post-mortem: ~100x)', decSeries('share'), (r) => r.m.supernodeTrafficX, 1000, 'traffic', [], true),
   panel('aug-2007 reboot storm: users online / normal', [
     { label: 'aug-2007, no action', colour: '#f5a623', rows: aug },
-    { label: 'aug-2007, its historical response (client fix from 06:00 GMT 17 Aug)', colour: '#4aa3ff', rows: augH },
-    { label: 'aug-2007, throttle 500/s + fix + 390 dedicated supernodes at +1 h', colour: '#7ee0c3', rows: augM },
+    { label: 'aug-2007, historical (fix at +31 h; same as no action)', colour: '#4aa3ff', rows: augH },
+    { label: 'aug-2007, throttle + fix + 390 dedicated at +1 h', colour: '#7ee0c3', rows: augM },
   ], share, 1, 'online', augRecord),
 ];
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H * panels.length}" style="background:#0d1420">

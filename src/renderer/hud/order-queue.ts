@@ -1,7 +1,8 @@
 // Orders on their way: every mega-supernode batch still provisioning, config push waiting on
 // its delay and hotfix in build, with when it lands in sim time (GMT, like the pager) and a
 // Cancel for mega orders (nothing is billed until a server runs: src/sim/cancel.ts).
-import type { Bridge, Reply } from '../../shared/contract';
+import type { ReplyTo } from '../../shared/contract';
+import type { Bridge } from '../bridge/bridge';
 import type { Command } from '../../sim/commands';
 import { REGIONS } from '../../sim/regions';
 import type { OrderView, SimView } from '../../sim/view-types';
@@ -86,7 +87,7 @@ export class OrderQueue {
 
   private async cancel(button: HTMLButtonElement, command: Command): Promise<void> {
     button.disabled = true;
-    const reply: Reply = await this.bridge.sendCommand(command);
+    const reply: ReplyTo<'command'> = await this.bridge.sendCommand(command);
     this.error.textContent = reply.ok ? '' : plainRefusal(reply.error);
     this.onCancelled(reply.ok);
     if (!reply.ok) button.disabled = false;
