@@ -355,8 +355,8 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
       expect(l.points).toBeGreaterThan(4); // a sample every few sim-minutes of a drill that ran a few sim-hours
       expect(l.width).toBeGreaterThan(300);
     }
-    await page.locator('svg').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
-    const svg = (await page.locator('svg').first().boundingBox())!;
+    await page.locator('figure.chart svg').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    const svg = (await page.locator('figure.chart svg').first().boundingBox())!; // the main chart, not the legend's swatches
     const img = await shoot(page, '14-report');
     const c = census(img, Math.max(0, Math.floor(svg.x)), Math.max(0, Math.floor(svg.y)), Math.min(img.width, Math.floor(svg.x + svg.width)), Math.min(img.height, Math.floor(svg.y + svg.height)));
     expect(c.blueish).toBeGreaterThan(300); // this run's curve (#1f5fbf)

@@ -18,8 +18,9 @@ const pages: Page[] = [];
 
 /** A fresh screen (own storage) on the start screen; `tutorial` stays off unless asked for. */
 async function screen(size = { width: 1280, height: 720 }, opts: { tutorial?: boolean } = {}): Promise<Page> {
-  await host.session.pause();
-  expect(host.session.control({ action: 'setSpeed', speed: 60 }).ok).toBe(true); // a step before may have left it fast
+  // A host of its own, idle on the start screen (a screen that loads joins a running shift).
+  await host?.close();
+  host = await startWebHost({ port: 0, idle: true, log: () => {} });
   const page = await openScreen(browser, host.url, errors, size);
   pages.push(page);
   page.setDefaultTimeout(30_000); // a click on a disabled button fails instead of hanging
@@ -55,7 +56,6 @@ async function axeClean(page: Page, what: string): Promise<void> {
 
 describe('screens: what the trainee reads and touches', { timeout: 240_000 }, () => {
   beforeAll(async () => {
-    host = await startWebHost({ port: 0, paused: true, log: () => {} });
     browser = await launchChromium();
   });
 
@@ -109,7 +109,7 @@ describe('screens: what the trainee reads and touches', { timeout: 240_000 }, ()
 
   it('hints follow the form: count, source, what is left, exact money, a throttle that changes nothing', async () => {
     const page = await screen();
-    await shift(page);
+    await shift(page, { minutes: 30 }); // the reconnect storm: thousands of logins a second
     await page.keyboard.press('m');
     await page.selectOption('#deploy-source', 'dedicated');
     await page.fill('#deploy-count', '500');
@@ -187,8 +187,10 @@ describe('screens: what the trainee reads and touches', { timeout: 240_000 }, ()
           europeShown: dd,
         });
       })));
-      expect(f.counter).toBe(Math.round(f.online));
-      expect(Math.round(f.spark)).toBe(f.counter);
+      // Within one frame: a frame may arrive between the HUD's draw and this read (at 15 min/s a
+      // frame moves the count by well under 0.2%).
+      expect(Math.abs(f.counter - Math.round(f.online))).toBeLessThanOrEqual(f.online * 0.002 + 1);
+      expect(Math.abs(Math.round(f.spark) - f.counter)).toBeLessThanOrEqual(f.counter * 0.002 + 1);
       expect(Math.abs(f.regions - f.counter)).toBeLessThanOrEqual(f.counter * 0.001 + 10);
       expect(f.europeShown).toBe(Math.round(f.europe).toLocaleString('en-US'));
       seen.add(f.counter);
@@ -241,9 +243,8 @@ describe('screens: what the trainee reads and touches', { timeout: 240_000 }, ()
     await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
     const root = await page.evaluate(() => ({ cvd: document.documentElement.dataset.cvd, reduce: document.documentElement.classList.contains('reduce-motion'), scale: document.documentElement.style.getPropertyValue('--ui-scale') }));
     expect(root).toEqual({ cvd: 'deuteranopia', reduce: true, scale: '1.3' });
-    // Key bindings off: M opens nothing, ? shows nothing.
-    await page.click('#start-button');
-    await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
+    // Key bindings off: M opens nothing, ? shows nothing (the reloaded screen rejoins the shift).
+    await until(page, () => document.getElementById('start-screen')!.hidden, 'the reloaded screen to rejoin the shift');
     await page.keyboard.press('t');
     expect(await page.locator('#form-throttle').getAttribute('class')).not.toContain('active');
     await page.keyboard.press('?');
@@ -298,10 +299,10 @@ describe('screens: what the trainee reads and touches', { timeout: 240_000 }, ()
     await page.click('#tutorial-next');
     expect(await page.locator('#tutorial').isHidden()).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem('supernodeStorm.tutorial.done'))).toBe('true');
-    // Remembered: the next early shift offers nothing.
+    // Remembered: a reloaded screen rejoins this early shift and is offered nothing.
     await page.reload();
     await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
-    await shift(page);
+    await until(page, () => document.getElementById('start-screen')!.hidden, 'the reloaded screen to rejoin the shift');
     await page.waitForTimeout(1000);
     expect(await page.locator('#tutorial').isHidden()).toBe(true);
     await page.close();

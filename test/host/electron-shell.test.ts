@@ -85,8 +85,8 @@ describe('StormIpc', () => {
     expect(session.checksum()).toBe(before);
     expect(session.status.speed).toBe(60);
     // Each refusal is one line for the log file (Help > Show Logs).
-    expect(refusals).toHaveLength(4);
-    expect(refusals[3]).toMatch(/^refused supernode-storm:command: sender: only the game window may drive the game \(not-allowed-now\)$/);
+    expect(refusals).toHaveLength(5);
+    expect(refusals[4]).toMatch(/^refused a message: sender: only the game window may drive the game \(not-allowed-now\)$/);
 
     expect(call('command', { type: 'supernodeCrash', fraction: 0.5 })).toEqual({ ok: true });
     expect(call('control', { action: 'setSpeed', speed: 900 })).toEqual({ ok: true });
