@@ -328,30 +328,27 @@ function render(ids: readonly string[], get: (id: string, i: number) => RunSumma
 
 // Written by hand after reading the tables; revise it when the model changes. The render
 // warns above it when the results no longer match the ones it was written for.
-const READING_WRITTEN_FOR = 'e3c903dae2af';
+const READING_WRITTEN_FOR = '6bbc983c3b8e';
 const READING = `## How to read it
 
-Read as a game designer, against the tables above (seed 1, commit 80efe1e). Money and user-hours are not on one scale: \`cost\` prices only the levers (megas, Group Video downtime, withheld offline messages), never the lost user-hours, so the throttle and the hotfixes are free in dollars.
+Read as a game designer, against the tables above (seed 1, sim 3). Money and user-hours are not on one scale: \`cost\` prices only the levers (megas, Group Video downtime, withheld offline messages), never the lost user-hours, so the throttle and the hotfixes are free in dollars.
 
-**Read first: with no action both networks die and stay dead.** \`npm run sim -- --scenario dec-2010 --every 360\` shows 0 users online from +6 h to the end of the 60 h, with about 4,700 peer supernodes up and 3–6 M clients still looking for one; aug-2007 is at 0 from +24 h to +72 h with 700–900 supernodes up. No give-up and morning return, no partial self-healing. Much of what follows comes from this: anything that lands after the network is dead (a late throttle, jitteredBackoff after its 8 h build, a client fix) finds nobody online to help, and only new capacity (megas) revives it. That looks like a deadlock in the model rather than a lesson.
+**dec-2010: every verb matters, and each has a price**
 
-**dec-2010: mostly the game we want, with two dead verbs**
+- **No action is not a flat line.** The network collapses within the hour, heals partly overnight as people give up and the retrying herd thins (up to ~85% by +20 h), then collapses again at the next day's peak, when the offline-IM overload crashes 5.0.0152 again: 919 M user-hours lost in 60 h. A relapse made by the model, not a script.
+- **No dominant trivial strategy.** The best rows are combinations: offline IM off, 3,000 mixed megas and a throttle (−89%, $970k), or the same with both fixes and IM back on at +12 h (−86%, $488k). A cheap combination (both fixes at +0, 1,000 dedicated megas, a 5,000/s throttle) gets −85% for $28k: hindsight beats Skype's own response (−79%, $721k), which is fair, since Skype did not know at +0 what the trainee knows.
+- **The throttle is the strongest free lever, with a real trade-off.** At +30 min: 1,000/s −76%, 5,000/s −46%, 20,000/s −1% (nothing), 200/s +4% (worse than nothing: it locks people out), 20/s for 48 h +22%. Late (+4 h) at 5,000/s: −37%.
+- **The fixes matter.** jitteredBackoff at +0 (100%/h) −55%, even though it lands after its 8 h build; late, −50%. imCrashFix at +0 with offline IM left on −33%; at the historical pace (4%/h from +2 h) only −11%.
+- **Megas are strong and cost money by source.** 1,000 of any source −24% to −29%; 3,000 mixed −48%; 5,000 cloud −45%. Group Video megas do what dedicated ones do but the downtime costs $300k.
+- **Offline IM off is a priced trade-off**: kept off −37% for $599k of withheld messages; back on at +6 h keeps only −1%, since the backlog returns into a network still fragile.
+- **Foolish play is punished**: withdrawing the 3,000 megas at +8 h keeps only −11%; Group Video off for 48 h with nothing else is pure cost ($241k).
 
-- **No dominant trivial strategy.** The best row is Skype's own response (−76%, $721k: about $0.5M of withheld offline messages, $172k of Group Video downtime, $21k of megas; 50% at 18.4 h, about 02:30 PST on 23 Dec, 90% at 24.8 h), and it is the only strategy back at 90% within 60 h. Close behind in user-hours, IM off + 3,000 megas + a 5,000/s throttle (−75%, $970k) gets half the users back at 4.8 h instead of 18.4 h but never reaches 90%: fast early relief against a complete recovery, which is a real choice. No single lever comes near either.
-- **Mega-supernodes are the strongest single lever, and the money is in where they come from.** 1,000 of any source cut 33–38%; 3,000 mixed cut 54%; 5,000 cloud 44% (cloud comes at 100/h and an order is filled oldest first, region by region, so 50% only at 20.9 h). Megas themselves are cheap ($28k for 1,000 dedicated, $138k for 5,000 cloud); Group Video is the dear route: 1,000 GV megas do what 1,000 dedicated do (−38% against −37%) and the downtime costs $300k. Dedicated dominates until its 1,000 are gone; then the player pays for GV or waits for cloud.
-- **The throttle is a real but modest lever, and free.** At +30 min: 200/s −16%, 1,000/s −13%, 5,000/s −7%, 20,000/s nothing; 5,000/s from +4 h does nothing, so timing matters. Too tight is punished only mildly: 20/s for 48 h is still slightly better than no action (−2.3%), because no action already falls to 0% online. Its best use is with megas: 1,000 dedicated (−37%) plus a 5,000/s throttle and the fixes give −59% for $28k ("cheap combo").
-- **Offline IM off is a priced trade-off**: kept off, −11% for $599k of withheld messages; back on at +6 h keeps only −4%, since the backlog returns into a network still down.
-- **Dead: both hotfixes.** imCrashFix at +0 (100%/h) moves user-hours lost by +0.0% and cuts crashes by only 13% (79.4 M → 68.9 M; the brief asks for 20%). jitteredBackoff, at +0 or late, matches no action in every column: its 8 h build lands when nobody is online (it does roll out, 12% → 82% of the tight-retry clients from +9 h to +14 h). Added to a 5,000/s throttle the two fixes cancel it (−0.2% against −6.6%), presumably because installing a fix restarts the client into the storm. A trainee who pushes fixes learns that fixes do not matter, the wrong lesson for 2010.
-- **Crashes are counted as events**: 79 M with no action, against about 25 M online, so clients crash again after restarting. Fine if meant, but not comparable with the post-mortem's "~20% of clients".
-- **Foolish play is punished, except where there is nothing left to lose.** Withdrawing the 3,000 megas at +8 h keeps only −16% of their −54% and drops online to 0; Group Video off for 48 h with nothing else is pure cost ($241k, no effect).
+**aug-2007: megas win; the fix Skype shipped barely matters (a known gap)**
 
-**aug-2007: one lever, and the wrong one**
-
-- **Megas are the whole game.** 400 dedicated megas at +10 min cut 68% for $14k; that is the dominant trivial strategy. 400 Group Video servers do the same for $360k of downtime; both together cut 77%.
-- **The fix Skype shipped does nothing.** selfHealingFix at +0, +6 h or +12 h changes user-hours lost by +0.0% to +0.5%, the historical response (that fix at +19 h, 20%/h) is exactly no action (305.9 M), and adding the fix to the 800 megas makes them worse (87.2 M against 69.2 M). The issue wants the client fix to be the remedy; today it is a dead verb with a small penalty.
-- **Looks wrong: megas and Group Video in 2007.** The 2007 record has no mega-supernodes (the scenario's own historical response uses none) and Group Video Calling only came in 2010, yet they are the only levers that work here.
-- **Nothing recovers.** No strategy reaches 90% of normal within 72 h, no action and the historical response never reach 50%, and every strategy without megas bottoms at 0% online; the record has about 3% of normal at the trough and the outage over by 18–19 August (about +37 to +61 h).
-- **Dead, and rightly so**: offline IM (no effect; $156k kept off) and Group Video off alone ($241k) in a storm that has no offline-IM trigger. The throttle is dead too (at most −0.4%); the 2007 record does not say whether it should help.
+- **No action heals by itself, slowly**: almost nobody online from +1 h to +11 h, 50% at +16 h, 90% at +23 h. The flaw slows healing (stale caches, no self-promotion) but does not prevent it, so the client fix (\`selfHealingFix\`, taken up without a restart) changes user-hours lost by less than 1% at any time, and the historical response (the fix at +31 h) equals no action. The record says the fix was the remedy; here it is not (README, "What does not match").
+- **Megas are the whole game**: 400 dedicated at +10 min −37% for $14k; 800 (dedicated and Group Video) −50%. 2007 had no mega-supernodes, so this lesson is the model's, not the record's.
+- **A tight throttle is a disaster** in 2007 (200/s +322%): the login servers' 600/s already pace the storm, and a throttle below the normal churn shuts people out for days. Looser throttles do nothing.
+- **Dead, and rightly so**: offline IM and Group Video off alone in a storm without an offline-IM trigger (pure cost).
 `;
 
 // ---- entry (last, so every const above is initialised): child or parent ----------------------
