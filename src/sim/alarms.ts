@@ -62,7 +62,8 @@ export function raiseAlarms(state: SimState): void {
   a.imOverloaded = imSlow || (a.imOverloaded && state.last.imLatencyS >= 1);
 
   const crashes = state.totals.crashedClients;
-  if (crashes - a.lastCrashes > 250_000) {
+  // A page per quarter more crashes (at least 250,000): a long wave pages a few dozen times, not every minute.
+  if (crashes - a.lastCrashes > Math.max(250_000, 0.25 * a.lastCrashes)) {
     say('critical', 'crash-wave', `${fmt(crashes)} crashes so far, repeats included (${fmt(crashes - a.lastCrashes)} new)`);
     a.lastCrashes = crashes;
   }

@@ -76,8 +76,8 @@ describe('the browser host writes its log in its data folder', () => {
     expect((await fetch(`${web.url}export/report.pdf?token=guessed-wrong`)).status).toBe(403);
     expect((await fetch(`${web.url}export/report.pdf?token=${web.token}`)).status).toBe(500);
     const text = readFileSync(web.logFile!, 'utf8');
-    expect(text).toMatch(/warn  refused a trainee's message at the door: command\.enabled: .*\n/);
-    expect(text).toMatch(/warn  refused a trainee's instructor: .*\n/);
+    expect(text).toMatch(/warn  refused a trainee's message: command\.enabled: .*\n/);
+    expect(text).toMatch(/warn  refused a trainee's message: kind: only the instructor console may do this.*\n/);
     expect(text).toMatch(/warn  refused a WebSocket to \/ws as instructor\n/);
     expect(text).toMatch(/warn  refused an export of the pdf: no or wrong instructor token\n/);
     expect(text).toMatch(/error export of the pdf failed: no chromium: install chromium or set CHROMIUM_PATH\n/);

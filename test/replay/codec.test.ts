@@ -27,7 +27,7 @@ describe('encodeReplay / decodeReplay', () => {
     const buf = encodeReplay(good);
     expect([buf[0], buf[1]]).toEqual([0x1f, 0x8b]);
     expect(decodeReplay(buf, 'x.skyreplay')).toEqual(good);
-    expect(gunzipSync(buf).toString().startsWith('{"format":"skyreplay","formatVersion":1,"simVersion":"2"')).toBe(true);
+    expect(gunzipSync(buf).toString().startsWith('{"format":"skyreplay","formatVersion":1,"simVersion":"3"')).toBe(true);
   });
 
   it('reads a replay that names a built-in scenario instead of carrying it', () => {
