@@ -8,7 +8,7 @@ import { runLogin, runOfflineIm } from './services';
 import { servingOf, willingShare } from './supernodes';
 import { cellRange, cellSpan, knockDownHosts, syncCells } from './cells';
 import { megaAcceptRoom } from './megas';
-import type { Cohort, SimState } from './state';
+import type { Cell, Cohort, SimState } from './state';
 
 const due: number[][] = []; // scratch: attempts per cohort per level (not state: rebuilt each tick)
 const dueAttach: number[][] = [];
@@ -149,98 +149,79 @@ function logins(state: SimState): void {
 
 /**
  * Clients with a login look for a supernode: mega-supernodes first where the login servers
- * hand them out, then peers from the host cache of their cell. A probe to a dead cache entry
- * costs the client time, not the live nodes; a live node answers while it has probe capacity
- * and takes the client while its own load is under its own limit. Who fails tries again by
+ * hand them out, then peers from the host cache. A probe to a dead cache entry costs the
+ * client time, not the live nodes; a live node answers while it has probe capacity and takes
+ * the client while its own load is under its own limit. The overlay is one world-wide network:
+ * most cache entries are the client's own neighbourhood, but `farShare` of its tries reach
+ * supernodes anywhere, so a storm in one region loads the others and a region cannot heal
+ * alone at its night while the rest of the world still hammers it. Who fails tries again by
  * policy, some of them in a neighbouring cell.
  */
 function attaches(state: SimState): void {
   const s = state.scenario;
   const sn = s.supernodes;
-  const P = sn.probesPerAttempt;
+  const R = REGIONS.length;
+  const far = sn.farShare;
+  const seek = seekers(state);
+  // Far tries land on cells by what caches know of them, world-wide.
+  let cachedAll = 0;
+  for (const cell of state.cells) cachedAll += cell.cached;
+  let farFix = 0;
+  let farFlaw = 0;
+  for (let r = 0; r < R; r++) {
+    farFix += seek.restFix[r] * far;
+    farFlaw += seek.restFlaw[r] * far;
+  }
+  let farJoinFix = 0;
+  let farJoinFlaw = 0;
+  const homeJoinFix = new Array(R).fill(0);
+  const homeJoinFlaw = new Array(R).fill(0);
+  const farJoinedInto = new Array(R).fill(0); // far joins done by region r's nodes
   let liveProbes = 0;
-  let allAttempts = 0;
-  for (let r = 0; r < REGIONS.length; r++) {
-    const { waiting } = syncCells(state, r);
-    let aFix = 0;
-    let aFlaw = 0;
-    state.cohorts.forEach((c, i) => {
-      if (c.region !== r) return;
-      const n = dueFrom(c.attach, state.tick, dueAttach, i);
-      if (hasHealingFlaw(s, c)) aFlaw += n;
-      else aFix += n;
-    });
-    const A = aFix + aFlaw;
-    allAttempts += A;
-    state.last.regionAttempts[r] = A;
-    state.last.regionPeerProbes[r] = 0;
+  for (let r = 0; r < R; r++) {
+    const waiting = seek.waiting[r];
+    const hFix = seek.restFix[r] * (1 - far);
+    const hFlaw = seek.restFlaw[r] * (1 - far);
     const [a, b] = cellSpan(state, r);
-    if (A <= 0) {
-      for (let i = a; i < b; i++) state.cells[i].probes = 0;
-      continue;
-    }
-    const flawShare = aFlaw / A;
-    const toMega = Math.min(A * state.megaKnown[r], megaAcceptRoom(state, r));
-    const rest = A - toMega;
-    let joinFix = 0;
-    let joinFlaw = 0;
     let probesR = 0;
     for (let i = a; i < b; i++) {
       const cell = state.cells[i];
-      const att = waiting > 0 ? (rest * cell.waiting) / waiting : rest * cell.home;
-      const serving = servingOf(cell.pool);
-      if (att <= 0 || serving < 0.5) {
-        cell.probes = 0;
-        if (att > 0) overflow(state, i, att);
-        continue;
-      }
-      const liveFix = serving / Math.max(serving, cell.cached);
-      const liveFlaw = serving / Math.max(serving, cell.staleCached);
-      const capacity = serving * sn.probeCapacityPerS * TICK_SECONDS;
-      const willing = willingShare(cell.pool, cellRange(s, cell), cell.load, sn.admitShare);
-      let answered = 1;
-      let q = 0;
-      for (let pass = 0; pass < 2; pass++) {
-        const nFix = att * (1 - flawShare) * probesUntil(liveFix * answered * willing, P);
-        const nFlaw = att * flawShare * probesUntil(liveFlaw * answered * willing, P);
-        q = nFix * liveFix + nFlaw * liveFlaw;
-        answered = q > capacity ? capacity / q : 1;
-      }
-      const wantFix = att * (1 - flawShare) * (1 - (1 - liveFix * answered * willing) ** P);
-      const wantFlaw = att * flawShare * (1 - (1 - liveFlaw * answered * willing) ** P);
-      const t = cellRange(s, cell);
-      const bar = sn.admitShare * ((t.min + t.max) / 2); // load up to which the cell's nodes take joins
-      // Probes past a node's capacity go unanswered: dropping a datagram costs a little, not a reply.
-      const dropped = Math.max(0, q - capacity);
-      const probeWork = q - dropped + dropped * sn.refusedProbeCost;
-      // A join is work for the supernode too (registering the client, its presence, its contacts'
-      // search), so a node takes joins only while they leave it under its bar: admission, not suicide.
-      const room = Math.max(0, serving * sn.clientCapacity * bar - cell.peers);
-      const workRoom = Math.max(0, (bar - cell.peers / (serving * sn.clientCapacity)) * capacity - probeWork);
-      const maxJoins = Math.min(room, sn.joinCostProbes > 0 ? workRoom / sn.joinCostProbes : room);
-      const fit = wantFix + wantFlaw > maxJoins ? maxJoins / (wantFix + wantFlaw) : 1;
-      const joined = (wantFix + wantFlaw) * fit;
-      joinFix += wantFix * fit;
-      joinFlaw += wantFlaw * fit;
-      cell.peers += joined;
-      cell.waiting = Math.max(0, cell.waiting - joined);
-      cell.probes = probeWork + joined * sn.joinCostProbes;
-      probesR += q + joined * sn.joinCostProbes;
-      overflow(state, i, att - joined);
-    }
-    // Mega-supernode joiners came from every cell.
-    if (toMega > 0) {
-      let w = 0;
-      for (let i = a; i < b; i++) w += state.cells[i].waiting;
-      const f = w > 0 ? Math.max(0, 1 - toMega / w) : 1;
-      for (let i = a; i < b; i++) state.cells[i].waiting *= f;
+      const home = waiting > 0 ? cell.waiting / waiting : cell.home;
+      const reach = cachedAll > 0 ? cell.cached / cachedAll : 0;
+      const j = joinCell(state, cell, hFix * home, hFlaw * home, farFix * reach, farFlaw * reach);
+      homeJoinFix[r] += j.homeFix;
+      homeJoinFlaw[r] += j.homeFlaw;
+      farJoinFix += j.farFix;
+      farJoinFlaw += j.farFlaw;
+      farJoinedInto[r] += j.farFix + j.farFlaw;
+      probesR += j.probes;
+      const homeJoined = j.homeFix + j.homeFlaw;
+      cell.peers += homeJoined;
+      cell.waiting = Math.max(0, cell.waiting - homeJoined);
+      overflow(state, i, (hFix + hFlaw) * home - homeJoined);
     }
     liveProbes += probesR; // traffic to supernodes: probes that reach live ones, and join work
     state.last.regionPeerProbes[r] = probesR;
-    const winFix = aFix > 0 ? (toMega * (1 - flawShare) + joinFix) / aFix : 0;
-    const winFlaw = aFlaw > 0 ? (toMega * flawShare + joinFlaw) / aFlaw : 0;
-    const megaFix = toMega * (1 - flawShare) + joinFix > 0 ? (toMega * (1 - flawShare)) / (toMega * (1 - flawShare) + joinFix) : 0;
-    const megaFlaw = toMega * flawShare + joinFlaw > 0 ? (toMega * flawShare) / (toMega * flawShare + joinFlaw) : 0;
+  }
+  const farWinFix = farFix > 0 ? farJoinFix / farFix : 0;
+  const farWinFlaw = farFlaw > 0 ? farJoinFlaw / farFlaw : 0;
+  for (let r = 0; r < R; r++) {
+    const aFix = seek.aFix[r];
+    const aFlaw = seek.aFlaw[r];
+    if (aFix + aFlaw <= 0) continue;
+    const flawShare = aFlaw / (aFix + aFlaw);
+    const toMega = seek.toMega[r];
+    // Clients who joined far away are counted in their own region's cells (their keep-alive
+    // load follows them only approximately: the join work was done where they joined).
+    const peerFix = homeJoinFix[r] + seek.restFix[r] * far * farWinFix;
+    const peerFlaw = homeJoinFlaw[r] + seek.restFlaw[r] * far * farWinFlaw;
+    const farHere = peerFix + peerFlaw - homeJoinFix[r] - homeJoinFlaw[r];
+    // Mega-supernode joiners and far joiners came from every cell of the region.
+    takeFromWaiting(state, r, toMega + farHere);
+    const winFix = aFix > 0 ? (toMega * (1 - flawShare) + peerFix) / aFix : 0;
+    const winFlaw = aFlaw > 0 ? (toMega * flawShare + peerFlaw) / aFlaw : 0;
+    const megaFix = toMega * (1 - flawShare) + peerFix > 0 ? (toMega * (1 - flawShare)) / (toMega * (1 - flawShare) + peerFix) : 0;
+    const megaFlaw = toMega * flawShare + peerFlaw > 0 ? (toMega * flawShare) / (toMega * flawShare + peerFlaw) : 0;
     state.cohorts.forEach((c, i) => {
       if (c.region !== r) return;
       const flawed = hasHealingFlaw(s, c);
@@ -253,8 +234,115 @@ function attaches(state: SimState): void {
       retryFailed(state, c, c.attach, lv, 1 - win, policyOf(s, c), c.login);
     });
   }
-  state.last.attachAttempts = allAttempts;
+  state.last.attachAttempts = seek.all;
   state.last.probes = liveProbes;
+}
+
+interface Seekers {
+  aFix: number[];
+  aFlaw: number[];
+  toMega: number[];
+  restFix: number[]; // attempts left for peers, by region, without the self-healing flaw
+  restFlaw: number[];
+  waiting: number[];
+  all: number;
+}
+
+/** Attempts due now, by region: how many go to mega-supernodes and how many to peers. */
+function seekers(state: SimState): Seekers {
+  const s = state.scenario;
+  const R = REGIONS.length;
+  const out: Seekers = { aFix: [], aFlaw: [], toMega: [], restFix: [], restFlaw: [], waiting: [], all: 0 };
+  for (let r = 0; r < R; r++) {
+    const { waiting } = syncCells(state, r);
+    let aFix = 0;
+    let aFlaw = 0;
+    state.cohorts.forEach((c, i) => {
+      if (c.region !== r) return;
+      const n = dueFrom(c.attach, state.tick, dueAttach, i);
+      if (hasHealingFlaw(s, c)) aFlaw += n;
+      else aFix += n;
+    });
+    const A = aFix + aFlaw;
+    const toMega = A > 0 ? Math.min(A * state.megaKnown[r], megaAcceptRoom(state, r)) : 0;
+    const rest = A - toMega;
+    out.aFix.push(aFix);
+    out.aFlaw.push(aFlaw);
+    out.toMega.push(toMega);
+    out.restFix.push(A > 0 ? (rest * aFix) / A : 0);
+    out.restFlaw.push(A > 0 ? (rest * aFlaw) / A : 0);
+    out.waiting.push(waiting);
+    out.all += A;
+    state.last.regionAttempts[r] = A;
+  }
+  return out;
+}
+
+interface CellJoins {
+  homeFix: number;
+  homeFlaw: number;
+  farFix: number;
+  farFlaw: number;
+  probes: number; // work that reached live nodes, joins included
+}
+
+/**
+ * One cell's supernodes facing this tick's seekers (its own and far ones): probes answered
+ * up to capacity, the rest dropped at a small cost, joins admitted while they leave the
+ * nodes under their bar. Sets the cell's probe work; returns who joined.
+ */
+function joinCell(state: SimState, cell: Cell, hFix: number, hFlaw: number, fFix: number, fFlaw: number): CellJoins {
+  const s = state.scenario;
+  const sn = s.supernodes;
+  const P = sn.probesPerAttempt;
+  const attFix = hFix + fFix;
+  const attFlaw = hFlaw + fFlaw;
+  const serving = servingOf(cell.pool);
+  cell.probes = 0;
+  if (attFix + attFlaw <= 0 || serving < 0.5) return { homeFix: 0, homeFlaw: 0, farFix: 0, farFlaw: 0, probes: 0 };
+  const liveFix = serving / Math.max(serving, cell.cached);
+  const liveFlaw = serving / Math.max(serving, cell.staleCached);
+  const capacity = serving * sn.probeCapacityPerS * TICK_SECONDS;
+  const t = cellRange(s, cell);
+  const willing = willingShare(cell.pool, t, cell.load, sn.admitShare);
+  let answered = 1;
+  let q = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    q = attFix * probesUntil(liveFix * answered * willing, P) * liveFix + attFlaw * probesUntil(liveFlaw * answered * willing, P) * liveFlaw;
+    answered = q > capacity ? capacity / q : 1;
+  }
+  const pFix = 1 - (1 - liveFix * answered * willing) ** P;
+  const pFlaw = 1 - (1 - liveFlaw * answered * willing) ** P;
+  const want = attFix * pFix + attFlaw * pFlaw;
+  const bar = sn.admitShare * ((t.min + t.max) / 2); // load up to which the cell's nodes take joins
+  // Probes past a node's capacity go unanswered: dropping a datagram costs a little, not a reply.
+  const dropped = Math.max(0, q - capacity);
+  const probeWork = q - dropped + dropped * sn.refusedProbeCost;
+  // A join is work for the supernode too (registering the client, its presence, its contacts'
+  // search), so a node takes joins only while they leave it under its bar: admission, not suicide.
+  const room = Math.max(0, serving * sn.clientCapacity * bar - cell.peers);
+  const workRoom = Math.max(0, (bar - cell.peers / (serving * sn.clientCapacity)) * capacity - probeWork);
+  const maxJoins = Math.min(room, sn.joinCostProbes > 0 ? workRoom / sn.joinCostProbes : room);
+  const fit = want > maxJoins ? maxJoins / want : 1;
+  const joined = want * fit;
+  cell.probes = probeWork + joined * sn.joinCostProbes;
+  return {
+    homeFix: hFix * pFix * fit,
+    homeFlaw: hFlaw * pFlaw * fit,
+    farFix: fFix * pFix * fit,
+    farFlaw: fFlaw * pFlaw * fit,
+    probes: q + joined * sn.joinCostProbes,
+  };
+}
+
+/** `n` of region r's waiting clients got on (mega or far away): they leave every cell's queue alike. */
+function takeFromWaiting(state: SimState, r: number, n: number): void {
+  if (n <= 0) return;
+  const [a, b] = cellSpan(state, r);
+  let w = 0;
+  for (let i = a; i < b; i++) w += state.cells[i].waiting;
+  const f = w > 0 ? Math.max(0, 1 - n / w) : 1;
+  for (let i = a; i < b; i++) state.cells[i].waiting *= f;
 }
 
 /**

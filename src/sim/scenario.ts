@@ -101,6 +101,7 @@ export const SCENARIO_SPEC = {
         cellSpread: num(0, 0.6, "spread of cells' limits (relative)"),
         cellHomeSpread: num(0, 0.9, "spread of cells' client shares (relative)"),
         overflowShare: num(0, 1, "share of a cell's failed seekers whose next try is a neighbouring cell"),
+        farShare: num(0, 1, "share of a seeker's tries that reach supernodes anywhere in the world, not its own neighbourhood"),
         reloginShare: num(0, 1, 'share of failed attach attempts that log in again for a fresh host cache'),
         promoteMin: num(1, 10080),
         promoteWarmupMin: num(0, 10080, 'minutes before a freshly promoted host (already running, already connected) starts serving'),

@@ -30,25 +30,28 @@ describe('dec-2010 with what Skype did (historical, seed 1)', () => {
     expect(Math.max(...early)).toBeGreaterThan(50);
   });
 
-  it('near-complete failure within a few hours, but never zero', () => {
-    expect(r.summary.lowestOnlineShare).toBeGreaterThan(0.01);
-    expect(r.summary.lowestOnlineShare).toBeLessThan(0.25);
+  it('near-complete failure within a few hours (the record: never zero; this model touches zero until the first megas)', () => {
+    // With the overlay world-wide every region's peers fail; only mega-supernodes bring the first
+    // users back. Below 1% of normal for at most two hourly samples (README, "What does not match").
+    expect(r.summary.lowestOnlineShare).toBeLessThan(0.05);
     expect(r.summary.lowestAtMinute).toBeLessThan(6 * 60);
     expect(r.share(1 / 6)).toBeGreaterThan(0.5); // not instant
+    const hoursUnder1 = Array.from({ length: 13 }, (_, h) => r.share(h)).filter((x) => x < 0.01).length;
+    expect(hoursUnder1).toBeLessThanOrEqual(2);
   });
 
-  it('late Wednesday night PST the network is still healing, with load still high', () => {
+  it('late Wednesday night PST only 10-30% are online, with load still high', () => {
     // 22:00 PST Wed = 06:00 GMT Thu = 14 h in. The record: only 15-20% of connections were
-    // 'healing'. This model heals faster overnight (~80% online): README, "What does not match".
-    expect(r.share(14)).toBeGreaterThan(r.share(3));
-    expect(r.share(14)).toBeLessThan(0.9);
-    expect(r.at(14).m.supernodeLoad).toBeGreaterThan(r.at(30).m.supernodeLoad);
+    // 'healing' and load 'continued to be unusually high'; hundreds of megas carry most of them.
+    expect(r.share(14)).toBeGreaterThan(0.1);
+    expect(r.share(14)).toBeLessThan(0.3);
+    expect(r.at(14).m.supernodeLoad).toBeGreaterThan(2 * r.at(30).m.supernodeLoad);
   });
 
-  it('a majority can connect by early morning PST on 23 December', () => {
-    // 08:00 PST Thu = 24 h in. The record: 'the majority'; the model has ~97% (README).
+  it('a majority, not everyone, can connect by early morning PST on 23 December', () => {
+    // 08:00 PST Thu = 24 h in. The record: 'the majority', after several thousand more megas.
     expect(r.share(24)).toBeGreaterThan(0.5);
-    expect(r.share(24)).toBeGreaterThan(r.share(14));
+    expect(r.share(24)).toBeLessThan(0.95);
   });
 
   it('recovers gradually: no hour adds more than 20 points of share', () => {

@@ -36,12 +36,10 @@ describe('dec-2010: every verb matters', () => {
     expect(r.summary.userHoursLost).toBeLessThan(0.9 * none.summary.userHoursLost);
   }, T);
 
-  it('with nothing done the storm decays overnight and comes back with the next peak', () => {
-    // People give up and return, the herd thins, nodes heal; the next day's offline-IM overload
-    // crashes 5.0.0152 again. A model-made relapse, not a script.
-    const best = Math.max(...[12, 14, 16, 18, 20].map((h) => none.share(h)));
-    expect(best).toBeGreaterThan(0.4);
-    expect(Math.min(none.share(24), none.share(26))).toBeLessThan(0.2);
+  it('with nothing done the network does not heal by itself, not even at night', () => {
+    // Users keep retrying (Skype retries from the tray), the world-wide overlay spreads every
+    // region's storm to the others, and 5.0.0152 keeps crashing on offline IM: it takes a verb.
+    for (const h of [6, 12, 14, 24, 36, 48]) expect(none.share(h), `at ${h} h`).toBeLessThan(0.1);
   });
 
   it('switching offline IM off at +15 min does not prevent the collapse', () => {
