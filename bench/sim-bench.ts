@@ -1,7 +1,8 @@
 // npm run bench: full-scale dec-2010, 48 sim-hours with the historical response, no
 // rendering. Targets (issue 7): >= 100,000x real time (48 h in < 1.73 s) and < 400 MB.
 import { performance } from 'node:perf_hooks';
-import { applyCommand, checksum, createSim, getScenario, historicalActions, step, viewOf, TICK_SECONDS } from '../src/sim/index';
+import { checksum, createSim, getScenario, historicalActions, viewOf, TICK_SECONDS } from '../src/sim/index';
+import { Playhead, stampAll } from '../src/replay/index';
 
 const HOURS = 48;
 const RUNS = 3;
@@ -15,12 +16,12 @@ function once(): { seconds: number; peakRss: number; check: string; supernodes: 
   const state = createSim(sc, 1);
   const users = viewOf(state).metrics.onlineUsers;
   const supernodes = viewOf(state).metrics.supernodesUp;
-  let next = 0;
-  for (let t = 0; t < ticks; t++) {
-    while (next < acts.length && acts[next].atMinute * 60 <= state.tick * TICK_SECONDS) applyCommand(state, acts[next++].command);
-    step(state);
-    if (t % 360 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }
+  // The one loop every game uses (replay/playhead.ts): step, then apply the orders due.
+  new Playhead(state, stampAll(acts, 'script'), 0, {
+    settled: (st) => {
+      if (st.tick % 360 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    },
+  }).runTo(ticks);
   const seconds = (performance.now() - t0) / 1000;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   return { seconds, peakRss, check: checksum(state), supernodes, users };

@@ -328,26 +328,27 @@ function render(ids: readonly string[], get: (id: string, i: number) => RunSumma
 
 // Written by hand after reading the tables; revise it when the model changes. The render
 // warns above it when the results no longer match the ones it was written for.
-const READING_WRITTEN_FOR = '6bbc983c3b8e';
+const READING_WRITTEN_FOR = 'c763901d291e';
 const READING = `## How to read it
 
-Read as a game designer, against the tables above (seed 1, sim 3). Money and user-hours are not on one scale: \`cost\` prices only the levers (megas, Group Video downtime, withheld offline messages), never the lost user-hours, so the throttle and the hotfixes are free in dollars.
+Read as a game designer, against the tables above (seed 1, sim 4). Money and user-hours are not on one scale: \`cost\` prices only the levers (megas, Group Video downtime, withheld offline messages), never the lost user-hours, so the throttle and the hotfixes are free in dollars; their price is in the users they lock out or the hours they take to land.
 
-**dec-2010: every verb matters, and each has a price**
+**dec-2010: the storm feeds itself; calm the herd or add capacity**
 
-- **No action is not a flat line.** The network collapses within the hour, heals partly overnight as people give up and the retrying herd thins (up to ~85% by +20 h), then collapses again at the next day's peak, when the offline-IM overload crashes 5.0.0152 again: 919 M user-hours lost in 60 h. A relapse made by the model, not a script.
-- **No dominant trivial strategy.** The best rows are combinations: offline IM off, 3,000 mixed megas and a throttle (−89%, $970k), or the same with both fixes and IM back on at +12 h (−86%, $488k). A cheap combination (both fixes at +0, 1,000 dedicated megas, a 5,000/s throttle) gets −85% for $28k: hindsight beats Skype's own response (−79%, $721k), which is fair, since Skype did not know at +0 what the trainee knows.
-- **The throttle is the strongest free lever, with a real trade-off.** At +30 min: 1,000/s −76%, 5,000/s −46%, 20,000/s −1% (nothing), 200/s +4% (worse than nothing: it locks people out), 20/s for 48 h +22%. Late (+4 h) at 5,000/s: −37%.
-- **The fixes matter.** jitteredBackoff at +0 (100%/h) −55%, even though it lands after its 8 h build; late, −50%. imCrashFix at +0 with offline IM left on −33%; at the historical pace (4%/h from +2 h) only −11%.
-- **Megas are strong and cost money by source.** 1,000 of any source −24% to −29%; 3,000 mixed −48%; 5,000 cloud −45%. Group Video megas do what dedicated ones do but the downtime costs $300k.
-- **Offline IM off is a priced trade-off**: kept off −37% for $599k of withheld messages; back on at +6 h keeps only −1%, since the backlog returns into a network still fragile.
-- **Foolish play is punished**: withdrawing the 3,000 megas at +8 h keeps only −11%; Group Video off for 48 h with nothing else is pure cost ($241k).
+- **No action never comes back.** The network is one world-wide overlay, so the storm reaches every region, and people keep Skype retrying in the tray: nobody is online from about +2 h to the end of the run (1,196 M user-hours lost in 60 h), and 5.0.0152 keeps crashing on offline IM (850 M crash events).
+- **Removing the trigger alone brings no one back**, as the post-mortem says of its own quick move (the supernodes had already failed): offline IM off at +15 min cuts crashes from 850 M to 6 M but saves no user-hours and costs $599k of withheld messages; the crash fix at +0 cuts crashes to 121 M, also without saving user-hours. They matter only with a verb that ends the storm.
+- **The throttle is the strongest single lever, and a rate to choose, not a switch.** At +30 min: 1,000/s −86%, 5,000/s −81%, 20,000/s nothing, 200/s only −20% (it locks people out: never back to half), 20/s for 48 h −4%. Late (+4 h) at 5,000/s: −63%. It costs no money, which makes it the lever a trainee should find first; a designer should watch that it does not become the only one (it does not: see the combinations).
+- **jitteredBackoff** at +0 (100%/h) −45%, though it lands only after its 8 h build; pushed at +6 h at 20%/h, −33%.
+- **Megas are strong and cost money by source.** 1,000 dedicated −40% ($28k); 1,000 Group Video −40% but $300k of downtime; 1,000 cloud −20% (slow to arrive); 5,000 cloud −53% ($138k); 3,000 mixed −68% ($371k).
+- **Skype's response** (−74%, $721k) shows the record's shape: zero before the first megas, ~20% on hundreds of megas through the evening, a majority by the morning after several thousand more (50% at +17.5 h, 90% at +22.4 h).
+- **No dominant trivial strategy.** The best rows are combinations: offline IM off, 3,000 megas and a throttle (−96%, $970k); both fixes, 1,000 dedicated megas and a 5,000/s throttle (−94%, $28k); both fixes and a throttle, free (−93%). Hindsight beats Skype's response, which is fair: Skype did not know at +0 what the trainee knows.
+- **Foolish play is punished**: withdrawing the 3,000 megas at +8 h keeps only −22% and the network never recovers; Group Video off for 48 h with nothing else is pure cost ($241k).
 
 **aug-2007: megas win; the fix Skype shipped barely matters (a known gap)**
 
-- **No action heals by itself, slowly**: almost nobody online from +1 h to +11 h, 50% at +16 h, 90% at +23 h. The flaw slows healing (stale caches, no self-promotion) but does not prevent it, so the client fix (\`selfHealingFix\`, taken up without a restart) changes user-hours lost by less than 1% at any time, and the historical response (the fix at +31 h) equals no action. The record says the fix was the remedy; here it is not (README, "What does not match").
-- **Megas are the whole game**: 400 dedicated at +10 min −37% for $14k; 800 (dedicated and Group Video) −50%. 2007 had no mega-supernodes, so this lesson is the model's, not the record's.
-- **A tight throttle is a disaster** in 2007 (200/s +322%): the login servers' 600/s already pace the storm, and a throttle below the normal churn shuts people out for days. Looser throttles do nothing.
+- **No action heals by itself, slowly**: almost nobody online from +1 h to +11 h, 50% at +14 h, 90% at +22 h. The flaw slows healing (stale caches, no self-promotion) but does not prevent it, so the client fix (\`selfHealingFix\`, taken up without a restart) changes user-hours lost by less than 1% at any time, and the historical response (the fix at +31 h) equals no action. The record says the fix was the remedy; here it is not (README, "What does not match").
+- **Megas are the whole game**: 400 dedicated at +10 min −30% for $14k; 800 (dedicated and Group Video) −46%. 2007 had no mega-supernodes, so this lesson is the model's, not the record's.
+- **A tight throttle is a disaster** in 2007 (200/s +348%): the login servers' 600/s already pace the storm, and a throttle below the normal churn shuts people out for days. Looser throttles do nothing.
 - **Dead, and rightly so**: offline IM and Group Video off alone in a storm without an offline-IM trigger (pure cost).
 `;
 

@@ -32,7 +32,7 @@ describe('golden replay', () => {
 describe('a replay made by the older model (sim 1)', () => {
   it('is refused with one clear line: made with older simulation rules', () => {
     expect(() => decodeReplay(readFileSync('test/fixtures/sim1-dec-2010-historical-12h.skyreplay'), 'old.skyreplay')).toThrow(
-      /recorded with older simulation rules \(sim 1\); this version runs sim 3/,
+      /recorded with older simulation rules \(sim 1\); this version runs sim \d+/,
     );
   });
 });
