@@ -23,21 +23,25 @@ const at = (atMinute: number, command: Command): TimedCommand => ({ atMinute, co
 const SPREAD: RegionId[] = ['europe', 'na-east', 'asia-pac'];
 const fixApplies = (sc: Scenario, fix: 'imCrashFix' | 'jitteredBackoff' | 'selfHealingFix') => sc.versions.some((_, i) => fixIsFor(sc, i, fix));
 
-/** The strategy table's single moves that this scenario allows, cheapest to learn from first. */
+/**
+ * The strategy table's single moves that this scenario allows, the ones that end a storm first
+ * (throttle, megas, the backoff update: docs/strategies.md); removing the trigger alone brings
+ * no one back once the storm feeds itself, so those come last.
+ */
 function candidates(sc: Scenario): Move[] {
   const fix = (f: 'imCrashFix' | 'jitteredBackoff' | 'selfHealingFix', what: string): Move[] =>
     fixApplies(sc, f) ? [{ what, actions: [at(0, { type: 'pushHotfix', fix: f, rolloutPctPerHour: 100 })], tried: (c) => c.type === 'pushHotfix' && c.fix === f }] : [];
   return [
-    { what: 'Turn the offline-IM service off at T+00:15 (it was what made the buggy client crash)', actions: [at(15, { type: 'setOfflineImService', enabled: false })], tried: (c) => c.type === 'setOfflineImService' },
-    ...fix('imCrashFix', 'Push the IM crash fix at the start, 100% of users an hour'),
-    ...fix('selfHealingFix', 'Push the self-healing fix at the start, 100% of users an hour'),
-    ...fix('jitteredBackoff', 'Push the jittered-backoff client update at the start, 100% an hour'),
     { what: 'Throttle logins to 5,000/s worldwide at T+00:30', actions: [at(30, { type: 'throttleLogins', perSecond: 5000 })], tried: (c) => c.type === 'throttleLogins' },
     {
       what: 'Order 1,000 dedicated mega-supernodes at T+00:10 (Europe, North America East, Asia-Pacific)',
       actions: SPREAD.map((region, i) => at(10, { type: 'deployMegaSupernodes', count: i === 0 ? 334 : 333, region, source: 'dedicated' })),
       tried: (c) => c.type === 'deployMegaSupernodes',
     },
+    ...fix('jitteredBackoff', 'Push the jittered-backoff client update at the start, 100% an hour'),
+    ...fix('selfHealingFix', 'Push the self-healing fix at the start, 100% of users an hour'),
+    { what: 'Turn the offline-IM service off at T+00:15 (it was what made the buggy client crash)', actions: [at(15, { type: 'setOfflineImService', enabled: false })], tried: (c) => c.type === 'setOfflineImService' },
+    ...fix('imCrashFix', 'Push the IM crash fix at the start, 100% of users an hour'),
   ];
 }
 
