@@ -4,6 +4,7 @@
 import type { Command, CommandError } from '../sim/commands';
 import type { SimEvent, SimView, RegionView } from '../sim/view-types';
 import type { DrillSummary, InstructorAct, ModeFrame, ReplayAct, Role } from './drill-contract';
+import type { EndDebrief } from './end-debrief';
 
 /** Sim-seconds per real second. 1 = real time; 3600 = one sim-hour per real second. */
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 7200] as const;
@@ -81,7 +82,8 @@ export type ClientMessage =
   | { kind: 'subscribe'; id: number }
   | { kind: 'listDrills'; id: number }
   | { kind: 'instructor'; id: number; act: InstructorAct } // refused unless the screen is an instructor's
-  | { kind: 'replay'; id: number; act: ReplayAct };
+  | { kind: 'replay'; id: number; act: ReplayAct }
+  | { kind: 'endDebrief'; id: number }; // the finished free game's debrief, for the end screen
 
 export type MessageKind = ClientMessage['kind'];
 
@@ -97,6 +99,7 @@ export interface ReplyData {
   listDrills: DrillSummary[];
   instructor: undefined;
   replay: undefined;
+  endDebrief: EndDebrief;
 }
 
 export type Refusal = { ok: false; error: CommandError };

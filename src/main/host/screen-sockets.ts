@@ -6,7 +6,7 @@
 import type { WebSocket } from 'ws';
 import type { Frame, HostMessage } from '../../shared/contract';
 import type { Role } from '../../shared/drill-contract';
-import { receiveMessage } from '../session/dispatch';
+import { receiveMessage, refusalLine } from '../session/dispatch';
 import type { SimSession } from '../session/sim-session';
 import { clipMessage, DEFAULT_LIMITS, MessageBucket, type ScreenLimits } from './screen-quota';
 
@@ -101,13 +101,16 @@ export class ScreenSockets {
         return;
       }
       screen.toldToSlowDown = false;
-      try {
-        const text = isBinary ? null : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
-        this.receive(ws, screen, text);
-      } catch (e) {
-        // The last guard: a bug here must cost one reply, never the host.
+      // The last guard: a bug here must cost one reply, never the host.
+      const failed = (e: unknown) => {
         this.log(`Supernode Storm: a screen's message failed: ${(e as Error)?.stack ?? String(e)}`);
         this.send(ws, { kind: 'error', error: { code: 'not-allowed-now', field: 'message', message: 'the host could not handle that message; nothing was changed' } });
+      };
+      try {
+        const text = isBinary ? null : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
+        this.receive(ws, screen, text).catch(failed);
+      } catch (e) {
+        failed(e);
       }
     });
     const forget = () => {
@@ -153,15 +156,16 @@ export class ScreenSockets {
     this.screens.clear();
   }
 
-  private receive(ws: WebSocket, screen: Screen, text: string | null): void {
+  private async receive(ws: WebSocket, screen: Screen, text: string | null): Promise<void> {
     if (text === null) {
-      this.refused(`refused a ${screen.role}'s binary message`);
-      this.send(ws, { kind: 'error', error: { code: 'wrong-type', field: 'message', message: 'binary messages are not understood; send JSON text' } });
+      const error = { code: 'wrong-type', field: 'message', message: 'binary messages are not understood; send JSON text' } as const;
+      this.refused(refusalLine(screen.role, undefined, error));
+      this.send(ws, { kind: 'error', error });
       return;
     }
     let subscribed = false;
-    const { id, reply } = receiveMessage(this.session, text, { role: screen.role, subscribe: () => (subscribed = true) });
-    if (!reply.ok) this.refused(`refused a ${screen.role}'s message: ${reply.error.field}: ${reply.error.message} (${reply.error.code})`);
+    // The dispatcher logs a refusal itself, in the same words as the Electron host's.
+    const { id, reply } = await receiveMessage(this.session, text, { role: screen.role, subscribe: () => (subscribed = true), refused: this.refused });
     // A message without a usable id cannot be answered by id: it gets a bare error.
     this.send(ws, id === undefined ? { kind: 'error', error: reply.ok ? { code: 'missing-field', field: 'id', message: '"id" is required' } : reply.error } : { kind: 'reply', id, reply });
     if (subscribed) {
