@@ -6,7 +6,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { AnyReply, Frame } from '../shared/contract';
 import type { Role } from '../shared/drill-contract';
 import { IPC } from '../shared/ipc-channels';
-import { receiveMessage, refusalLine } from './session/dispatch';
+import { askHost, refusalLine } from './session/dispatch';
 import type { SimSession } from './session/sim-session';
 
 export class StormIpc {
@@ -55,7 +55,7 @@ export class StormIpc {
       return { ok: false, error };
     }
     // The dispatcher logs a refusal itself, in the same words as the browser host's.
-    return (await receiveMessage(this.session, payload, { role, subscribe: () => this.subscribe(event.sender, role), refused: this.refused })).reply;
+    return (await askHost(this.session, payload, { role, subscribe: () => this.subscribe(event.sender, role), refused: this.refused })).reply;
   }
 
   private subscribe(wc: WebContents, role: Role): void {

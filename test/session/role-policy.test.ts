@@ -2,7 +2,7 @@
 // message, the session and a drill's scripted orders all get the same answer from them.
 import { describe, expect, it } from 'vitest';
 import { refuseForRole, roleOfSource, type Ask, type DrillRules } from '../../src/shared/role-policy';
-import { receiveMessage } from '../../src/main/session/dispatch';
+import { askHost } from '../../src/main/session/dispatch';
 import { DrillRunner } from '../../src/drill/index';
 import { smallDrill } from '../drill/fixtures';
 import { drillsDir, session } from './helpers';
@@ -56,8 +56,8 @@ describe('role policy', () => {
     expect(s.instructor({ act: 'startDrill', drillId: 'small', checkMode: true })).toEqual({ ok: true });
     const trainee = { role: 'trainee' as const, subscribe: () => {} };
     const order = { kind: 'command', id: 1, command: { type: 'throttleLogins', perSecond: 100 } };
-    expect((await receiveMessage(s, order, trainee)).reply).toEqual({ ok: false, error: { code: 'not-allowed-now', field: 'type', message: words } });
-    expect((await receiveMessage(s, { kind: 'control', id: 2, control: { action: 'resume' } }, trainee)).reply).toMatchObject({ ok: false, error: { message: message({ kind: 'control', action: 'resume' }, checked) } });
+    expect((await askHost(s, order, trainee)).reply).toEqual({ ok: false, error: { code: 'not-allowed-now', field: 'type', message: words } });
+    expect((await askHost(s, { kind: 'control', id: 2, control: { action: 'resume' } }, trainee)).reply).toMatchObject({ ok: false, error: { message: message({ kind: 'control', action: 'resume' }, checked) } });
     expect(s.status.paused).toBe(true);
     expect(s.recording().marks.filter((m) => m.kind === 'refused').map((m) => m.text)).toEqual([expect.stringContaining(words)]);
     // The trainee's frames never carry the instructor's view; the console's do.

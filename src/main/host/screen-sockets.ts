@@ -101,16 +101,13 @@ export class ScreenSockets {
         return;
       }
       screen.toldToSlowDown = false;
-      // The last guard: a bug here must cost one reply, never the host.
-      const failed = (e: unknown) => {
-        this.log(`Supernode Storm: a screen's message failed: ${(e as Error)?.stack ?? String(e)}`);
-        this.send(ws, { kind: 'error', error: { code: 'not-allowed-now', field: 'message', message: 'the host could not handle that message; nothing was changed' } });
-      };
       try {
         const text = isBinary ? null : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
-        this.receive(ws, screen, text).catch(failed);
+        this.receive(ws, screen, text);
       } catch (e) {
-        failed(e);
+        // The last guard: a bug here must cost one reply, never the host.
+        this.log(`Supernode Storm: a screen's message failed: ${(e as Error)?.stack ?? String(e)}`);
+        this.send(ws, { kind: 'error', error: { code: 'not-allowed-now', field: 'message', message: 'the host could not handle that message; nothing was changed' } });
       }
     });
     const forget = () => {
@@ -156,7 +153,7 @@ export class ScreenSockets {
     this.screens.clear();
   }
 
-  private async receive(ws: WebSocket, screen: Screen, text: string | null): Promise<void> {
+  private receive(ws: WebSocket, screen: Screen, text: string | null): void {
     if (text === null) {
       const error = { code: 'wrong-type', field: 'message', message: 'binary messages are not understood; send JSON text' } as const;
       this.refused(refusalLine(screen.role, undefined, error));
@@ -165,16 +162,16 @@ export class ScreenSockets {
     }
     let subscribed = false;
     // The dispatcher logs a refusal itself, in the same words as the Electron host's.
-    const { id, reply } = await receiveMessage(this.session, text, { role: screen.role, subscribe: () => (subscribed = true), refused: this.refused });
-    // A message without a usable id cannot be answered by id: it gets a bare error.
-    this.send(ws, id === undefined ? { kind: 'error', error: reply.ok ? { code: 'missing-field', field: 'id', message: '"id" is required' } : reply.error } : { kind: 'reply', id, reply });
-    if (subscribed) {
+    receiveMessage(this.session, text, { role: screen.role, subscribe: () => (subscribed = true), refused: this.refused }, (id, reply) => {
+      // A message without a usable id cannot be answered by id: it gets a bare error.
+      this.send(ws, id === undefined ? { kind: 'error', error: reply.ok ? { code: 'missing-field', field: 'id', message: '"id" is required' } : reply.error } : { kind: 'reply', id, reply });
+      if (!subscribed) return;
       screen.subscribed = true;
       this.counted();
       screen.needsFull = false;
       clearTimeout(screen.hello);
       this.send(ws, { kind: 'frame', frame: this.session.fullFrame(screen.role) });
-    }
+    });
   }
 
   /** Tells the session how many screens follow the game (each screen's "who else is watching"). */

@@ -45,28 +45,42 @@ export function refusalLine(role: Role, kind: MessageKind | undefined, error: Co
 
 /**
  * A raw message from a screen (JSON text from a socket, an object from IPC), checked and
- * done. Every kind but endDebrief acts before this returns its promise (so a screen's
- * messages act in the order they came); only the reply waits. `id` is the message's own when
- * it had a usable one (a reply names it), else undefined.
+ * done; `answer` gets the reply, at once for every kind but endDebrief (so a screen's messages
+ * act and are answered in the order they came), when the debrief worker is done for that one.
+ * `id` is the message's own when it had a usable one (a reply names it), else undefined.
  */
-export async function receiveMessage(session: SimSession, raw: unknown, screen: ScreenContext): Promise<{ id: number | undefined; reply: AnyReply }> {
+export function receiveMessage(session: SimSession, raw: unknown, screen: ScreenContext, answer: (id: number | undefined, reply: AnyReply) => void): void {
   const v = validateClientMessage(raw, session.commandVersions());
-  const reply: AnyReply = v.ok ? await dispatchMessage(session, v.value, screen) : { ok: false, error: v.error };
-  if (!reply.ok) screen.refused?.(refusalLine(screen.role, v.ok ? v.value.kind : v.kind, reply.error));
-  return { id: v.ok ? v.value.id : v.id, reply };
+  const done = (reply: AnyReply) => {
+    if (!reply.ok) screen.refused?.(refusalLine(screen.role, v.ok ? v.value.kind : v.kind, reply.error));
+    answer(v.ok ? v.value.id : v.id, reply);
+  };
+  if (!v.ok) return done({ ok: false, error: v.error });
+  const reply = dispatchMessage(session, v.value, screen);
+  if (reply instanceof Promise) void reply.then(done);
+  else done(reply);
+}
+
+/** receiveMessage's answer as a promise (the IPC handler, tests). */
+export function askHost(session: SimSession, raw: unknown, screen: ScreenContext): Promise<{ id: number | undefined; reply: AnyReply }> {
+  return new Promise((resolve) => receiveMessage(session, raw, screen, (id, reply) => resolve({ id, reply })));
 }
 
 /**
  * One guard around every message: whatever goes wrong inside becomes a refusal for that
  * screen and a line in the host's log, and the host serves on.
  */
-export async function dispatchMessage(session: SimSession, msg: ClientMessage, screen: ScreenContext): Promise<AnyReply> {
+export function dispatchMessage(session: SimSession, msg: ClientMessage, screen: ScreenContext): AnyReply | Promise<AnyReply> {
+  const failed = (e: unknown): Refusal => {
+    session.ctx.warn(`Supernode Storm: a ${msg.kind} message failed and was refused: ${(e as Error)?.stack ?? String(e)}`);
+    return { ok: false, error: { code: 'not-allowed-now', field: 'kind', message: `the host could not do that (${String((e as Error)?.message ?? e).slice(0, 200)}); nothing was changed, and the game goes on` } };
+  };
   try {
     if (!Object.hasOwn(HANDLERS, msg.kind)) return { ok: false, error: { code: 'unknown-type', field: 'kind', message: 'unknown message kind' } };
     const handler = HANDLERS[msg.kind] as (s: SimSession, m: ClientMessage, screen: ScreenContext) => AnyReply | Promise<AnyReply>;
-    return await handler(session, msg, screen);
+    const reply = handler(session, msg, screen);
+    return reply instanceof Promise ? reply.catch(failed) : reply;
   } catch (e) {
-    session.ctx.warn(`Supernode Storm: a ${msg.kind} message failed and was refused: ${(e as Error)?.stack ?? String(e)}`);
-    return { ok: false, error: { code: 'not-allowed-now', field: 'kind', message: `the host could not do that (${String((e as Error)?.message ?? e).slice(0, 200)}); nothing was changed, and the game goes on` } } satisfies Refusal;
+    return failed(e);
   }
 }
