@@ -87,6 +87,24 @@ export type ClientMessage =
 
 export type MessageKind = ClientMessage['kind'];
 
+/** A kind's own fields (besides kind and id). */
+export type FieldsOf<K extends MessageKind> = Exclude<keyof Extract<ClientMessage, { kind: K }>, 'kind' | 'id'>;
+
+/**
+ * Every kind and its fields, once: the hosts' validator (validate.ts) takes the known kinds
+ * and the fields it lets through from here, so a kind added to ClientMessage but not here
+ * does not compile (test/host/validate.test.ts checks no field is left out either).
+ */
+export const MESSAGE_FIELDS = {
+  command: ['command'],
+  control: ['control'],
+  subscribe: [],
+  listDrills: [],
+  instructor: ['act'],
+  replay: ['act'],
+  endDebrief: [],
+} as const satisfies { readonly [K in MessageKind]: readonly FieldsOf<K>[] };
+
 /** A ClientMessage before the wire gives it its id (the distributive Omit keeps the union apart). */
 export type Outgoing = ClientMessage extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 export type OutgoingOf<K extends MessageKind> = Extract<Outgoing, { kind: K }>;

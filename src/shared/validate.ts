@@ -2,7 +2,7 @@
 // browser host's WebSocket) call this: input from outside the main process can be garbage.
 import { validateCommand, type CommandError, type CommandErrorCode } from '../sim/commands';
 import { jsonShapeProblem, type JsonLimits } from '../sim/json-guard';
-import { SPEEDS, type ClientMessage, type ControlAction, type MessageKind } from './contract';
+import { MESSAGE_FIELDS, SPEEDS, type ClientMessage, type ControlAction, type MessageKind } from './contract';
 import { validateInstructorAct, validateReplayAct, MAX_REPLAY_BASE64_CHARS } from './validate-acts';
 
 export type ValidatedMessage =
@@ -75,44 +75,40 @@ function checkMessage(input: Obj, versions: readonly string[]): ValidatedMessage
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0)
     return fail('wrong-type', 'id', '"id" must be a whole number >= 0');
 
-  switch (input.kind) {
+  const kind = input.kind;
+  if (!isKind(kind)) return fail('unknown-type', 'kind', `unknown message kind ${clip(kind)}; known: ${KINDS.join(', ')}`, id);
+  const extra = onlyFields(input, ['kind', 'id', ...MESSAGE_FIELDS[kind]], id);
+  if (extra) return extra;
+  switch (kind) {
     case 'subscribe':
-      return onlyFields(input, ['kind', 'id'], id) ?? { ok: true, value: { kind: 'subscribe', id } };
+    case 'listDrills':
+    case 'endDebrief':
+      return { ok: true, value: { kind, id } };
     case 'command': {
-      const extra = onlyFields(input, ['kind', 'id', 'command'], id);
-      if (extra) return extra;
       const c = validateCommand(input.command, versions);
       if (!c.ok) return { ok: false, error: { ...c.error, field: `command.${c.error.field}` }, id };
       return { ok: true, value: { kind: 'command', id, command: c.value } };
     }
     case 'control': {
-      const extra = onlyFields(input, ['kind', 'id', 'control'], id);
-      if (extra) return extra;
       const c = validateControl(input.control, id);
       return 'error' in c ? c : { ok: true, value: { kind: 'control', id, control: c } };
     }
-    case 'listDrills':
-      return onlyFields(input, ['kind', 'id'], id) ?? { ok: true, value: { kind: 'listDrills', id } };
-    case 'endDebrief':
-      return onlyFields(input, ['kind', 'id'], id) ?? { ok: true, value: { kind: 'endDebrief', id } };
     case 'instructor': {
-      const extra = onlyFields(input, ['kind', 'id', 'act'], id);
-      if (extra) return extra;
       const a = validateInstructorAct(input.act);
       return a.ok ? { ok: true, value: { kind: 'instructor', id, act: a.value } } : { ok: false, error: a.error, id };
     }
     case 'replay': {
-      const extra = onlyFields(input, ['kind', 'id', 'act'], id);
-      if (extra) return extra;
       const a = validateReplayAct(input.act);
       return a.ok ? { ok: true, value: { kind: 'replay', id, act: a.value } } : { ok: false, error: a.error, id };
     }
-    default:
-      return fail('unknown-type', 'kind', `unknown message kind ${clip(input.kind)}; known: ${KINDS.join(', ')}`, id);
+    default: {
+      const never: never = kind;
+      return fail('unknown-type', 'kind', `unknown message kind ${clip(never)}`, id);
+    }
   }
 }
 
-const KINDS = ['command', 'control', 'subscribe', 'listDrills', 'instructor', 'replay', 'endDebrief'] as const satisfies readonly ClientMessage['kind'][];
+const KINDS = Object.keys(MESSAGE_FIELDS) as MessageKind[];
 
 /** Echoes a piece of what was sent, never all of it: a reply must not grow with the input. */
 export function clip(v: unknown): string {
