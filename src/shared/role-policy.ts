@@ -4,7 +4,7 @@
 // renderer may ask the same function to grey out what would be refused. The host decides a
 // screen's role (the instructor's token, the console window), never the page.
 import type { ControlAction, Refusal } from './contract';
-import type { ReplayAct, Role } from './drill-contract';
+import type { DrillView, ReplayAct, Role } from './drill-contract';
 
 /** What someone asks to do, as far as roles care. */
 export type Ask =
@@ -54,6 +54,14 @@ export function refuseForRole(ask: Ask, role: Role, drill: DrillRules | null): R
       if (drill && (ask.act === 'recover' || ask.act === 'dismissRecovery')) return no('act', 'a drill is running: recovering or dismissing unfinished games is up to the instructor');
       return null;
   }
+}
+
+/**
+ * The rules as a screen knows them from its frame's DrillView, for asking what to offer (the
+ * drill's start is the host's to hold: a screen shows the briefing until then).
+ */
+export function drillRulesOf(d: DrillView | null | undefined): DrillRules | null {
+  return d && !d.ended ? { checkMode: d.checkMode, verbs: d.allowedActions, startMinute: 0, started: true } : null;
 }
 
 /** `refuseForRole` as a yes or no (what a screen may be shown or offered). */

@@ -1,7 +1,7 @@
 // Who may do what (src/shared/role-policy.ts): the rules themselves, and that a screen's
 // message, the session and a drill's scripted orders all get the same answer from them.
 import { describe, expect, it } from 'vitest';
-import { refuseForRole, roleOfSource, type Ask, type DrillRules } from '../../src/shared/role-policy';
+import { drillRulesOf, mayDo, refuseForRole, roleOfSource, type Ask, type DrillRules } from '../../src/shared/role-policy';
 import { askHost } from '../../src/main/session/dispatch';
 import { DrillRunner } from '../../src/drill/index';
 import { smallDrill } from '../drill/fixtures';
@@ -60,6 +60,11 @@ describe('role policy', () => {
     expect((await askHost(s, { kind: 'control', id: 2, control: { action: 'resume' } }, trainee)).reply).toMatchObject({ ok: false, error: { message: message({ kind: 'control', action: 'resume' }, checked) } });
     expect(s.status.paused).toBe(true);
     expect(s.recording().marks.filter((m) => m.kind === 'refused').map((m) => m.text)).toEqual([expect.stringContaining(words)]);
+    // A screen asking from its own frame gets the same answer: the trainee's pause button is off.
+    const seen = drillRulesOf(s.frameFor(s.fullFrame(), 'trainee').mode?.drill);
+    expect(mayDo({ kind: 'control', action: 'pause' }, 'trainee', seen)).toBe(false);
+    expect(mayDo({ kind: 'order', verb: 'deployMegaSupernodes' }, 'trainee', seen)).toBe(true);
+    expect(mayDo({ kind: 'order', verb: 'throttleLogins' }, 'trainee', seen)).toBe(false);
     // The trainee's frames never carry the instructor's view; the console's do.
     expect(s.frameFor(s.fullFrame(), 'trainee').mode?.instructor).toBeUndefined();
     expect(s.frameFor(s.fullFrame(), 'instructor').mode?.instructor?.score).toBeDefined();
