@@ -9,6 +9,7 @@ import type { CommandSource, Recording } from '../replay/recording';
 import { runRecording } from '../replay/replayer';
 import type { Drill, Inject } from './drill';
 import { DrillJudge, type DrillEndReason } from './judge';
+import { refuseForRole, roleOfSource, type DrillRules } from '../shared/role-policy';
 import { holds, type ObjectiveStatus, type ScoreBreakdown } from './score';
 
 export type { DrillEndReason } from './judge';
@@ -139,20 +140,22 @@ export class DrillRunner {
     return this.scorer.score();
   }
 
-  /** A trainee's order (checked against the drill's verbs) or an instructor's live inject. */
+  /** A trainee's order (held to the drill's verbs and start by role-policy.ts) or an instructor's live inject. */
   command(command: unknown, source: CommandSource = 'trainee'): ApplyResult {
     const refuse = (field: string, message: string): ApplyResult => {
       if (source === 'trainee') this.recorder?.refused(this.state.tick, command, message);
       return { ok: false, error: { code: 'not-allowed-now', field, message } };
     };
     if (this.ended) return refuse('command', 'the drill is over; no more orders');
-    if (source === 'trainee') {
-      if (this.state.tick < this.startTick) return refuse('command', `the drill starts at minute ${this.scorer.startMinute}`);
-      const type = (command as { type?: unknown } | null)?.type;
-      if (typeof type === 'string' && !(this.drill.allowedActions as readonly string[]).includes(type))
-        return refuse('type', `${type} is not available in this drill; you may use ${this.drill.allowedActions.join(', ') || 'no actions'}`);
-    }
+    const no = refuseForRole({ kind: 'order', verb: (command as { type?: unknown } | null)?.type }, roleOfSource(source), this.rules);
+    if (no) return refuse(no.error.field, no.error.message);
     return this.apply(command, source);
+  }
+
+  /** What the drill holds the trainee to while it runs (role-policy.ts applies it); null once over. */
+  get rules(): DrillRules | null {
+    if (this.ended) return null;
+    return { checkMode: this.recorder?.header.checkMode === true, verbs: this.drill.allowedActions, startMinute: this.scorer.startMinute, started: this.state.tick >= this.startTick };
   }
 
   /** An instructor's hint, given now; it goes into the replay as a "hint" mark. */

@@ -6,7 +6,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { AnyReply, Frame } from '../shared/contract';
 import type { Role } from '../shared/drill-contract';
 import { IPC } from '../shared/ipc-channels';
-import { receiveMessage } from './session/dispatch';
+import { askHost, refusalLine } from './session/dispatch';
 import type { SimSession } from './session/sim-session';
 
 export class StormIpc {
@@ -47,17 +47,15 @@ export class StormIpc {
     }
   }
 
-  private handle(event: IpcMainInvokeEvent, payload: unknown): AnyReply {
-    const reply = this.answer(event, payload);
-    if (!reply.ok) this.refused(`refused a message: ${reply.error.field}: ${reply.error.message} (${reply.error.code})`);
-    return reply;
-  }
-
-  private answer(event: IpcMainInvokeEvent, payload: unknown): AnyReply {
-    if (!event.senderFrame || !this.isOurPage(event.senderFrame.url))
-      return { ok: false, error: { code: 'not-allowed-now', field: 'sender', message: 'only the game window may drive the game' } };
+  private async handle(event: IpcMainInvokeEvent, payload: unknown): Promise<AnyReply> {
     const role = this.roleOf(event.sender);
-    return receiveMessage(this.session, payload, { role, subscribe: () => this.subscribe(event.sender, role) }).reply;
+    if (!event.senderFrame || !this.isOurPage(event.senderFrame.url)) {
+      const error = { code: 'not-allowed-now', field: 'sender', message: 'only the game window may drive the game' } as const;
+      this.refused(refusalLine(role, undefined, error));
+      return { ok: false, error };
+    }
+    // The dispatcher logs a refusal itself, in the same words as the browser host's.
+    return (await askHost(this.session, payload, { role, subscribe: () => this.subscribe(event.sender, role), refused: this.refused })).reply;
   }
 
   private subscribe(wc: WebContents, role: Role): void {

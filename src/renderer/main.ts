@@ -10,6 +10,7 @@ import { SoundBoard } from './audio/sound-board';
 import { bindAudioControls } from './audio/audio-controls';
 import { StartScreen } from './screens/start-screen';
 import { EndScreen } from './screens/end-screen';
+import { debriefFrom } from './screens/end-debrief';
 import { ModeScreens } from './screens/mode-screens';
 import { installTestHooks } from './test-hooks';
 import { Settings } from './hud/settings';
@@ -47,7 +48,7 @@ async function boot(): Promise<void> {
   document.getElementById('help-button')!.addEventListener('click', () => keyHelp.toggle());
   document.getElementById('settings-button')!.addEventListener('click', () => settingsScreen.toggle());
   const start = new StartScreen(bridge, chosen.role);
-  const end = new EndScreen();
+  const end = new EndScreen(debriefFrom(bridge));
   const frame = () => {
     world.setFreeRect(hud.freeRect(), true);
     world.setAvoid(hud.avoidRects());

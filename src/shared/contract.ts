@@ -4,6 +4,7 @@
 import type { Command, CommandError } from '../sim/commands';
 import type { SimEvent, SimView, RegionView } from '../sim/view-types';
 import type { DrillSummary, InstructorAct, ModeFrame, ReplayAct, Role } from './drill-contract';
+import type { EndDebrief } from './end-debrief';
 
 /** Sim-seconds per real second. 1 = real time; 3600 = one sim-hour per real second. */
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 7200] as const;
@@ -81,9 +82,28 @@ export type ClientMessage =
   | { kind: 'subscribe'; id: number }
   | { kind: 'listDrills'; id: number }
   | { kind: 'instructor'; id: number; act: InstructorAct } // refused unless the screen is an instructor's
-  | { kind: 'replay'; id: number; act: ReplayAct };
+  | { kind: 'replay'; id: number; act: ReplayAct }
+  | { kind: 'endDebrief'; id: number }; // the finished free game's debrief, for the end screen
 
 export type MessageKind = ClientMessage['kind'];
+
+/** A kind's own fields (besides kind and id). */
+export type FieldsOf<K extends MessageKind> = Exclude<keyof Extract<ClientMessage, { kind: K }>, 'kind' | 'id'>;
+
+/**
+ * Every kind and its fields, once: the hosts' validator (validate.ts) takes the known kinds
+ * and the fields it lets through from here, so a kind added to ClientMessage but not here
+ * does not compile (test/host/validate.test.ts checks no field is left out either).
+ */
+export const MESSAGE_FIELDS = {
+  command: ['command'],
+  control: ['control'],
+  subscribe: [],
+  listDrills: [],
+  instructor: ['act'],
+  replay: ['act'],
+  endDebrief: [],
+} as const satisfies { readonly [K in MessageKind]: readonly FieldsOf<K>[] };
 
 /** A ClientMessage before the wire gives it its id (the distributive Omit keeps the union apart). */
 export type Outgoing = ClientMessage extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
@@ -97,6 +117,7 @@ export interface ReplyData {
   listDrills: DrillSummary[];
   instructor: undefined;
   replay: undefined;
+  endDebrief: EndDebrief;
 }
 
 export type Refusal = { ok: false; error: CommandError };

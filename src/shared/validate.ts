@@ -2,12 +2,13 @@
 // browser host's WebSocket) call this: input from outside the main process can be garbage.
 import { validateCommand, type CommandError, type CommandErrorCode } from '../sim/commands';
 import { jsonShapeProblem, type JsonLimits } from '../sim/json-guard';
-import { SPEEDS, type ClientMessage, type ControlAction } from './contract';
+import { MESSAGE_FIELDS, SPEEDS, type ClientMessage, type ControlAction, type MessageKind } from './contract';
 import { validateInstructorAct, validateReplayAct, MAX_REPLAY_BASE64_CHARS } from './validate-acts';
 
 export type ValidatedMessage =
   | { ok: true; value: ClientMessage }
-  | { ok: false; error: CommandError; id?: number }; // id when the message had a usable one, so the reply can name it
+  // id when the message had a usable one, so the reply can name it; kind when it named a known one, for the host's log
+  | { ok: false; error: CommandError; id?: number; kind?: MessageKind };
 
 /** Longest message we read; a command is a few hundred bytes. */
 export const MAX_MESSAGE_CHARS = 16 * 1024;
@@ -18,7 +19,9 @@ export const MAX_STEP_MINUTES = 7 * 24 * 60;
 
 type Obj = Record<string, unknown>;
 
-const fail = (code: CommandErrorCode, field: string, message: string, id?: number): ValidatedMessage => ({
+type Invalid = Extract<ValidatedMessage, { ok: false }>;
+
+const fail = (code: CommandErrorCode, field: string, message: string, id?: number): Invalid => ({
   ok: false,
   error: { code, field, message },
   ...(id === undefined ? {} : { id }),
@@ -34,6 +37,17 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * here, against the game it is meant for (the session passes them; [] = any version name).
  */
 export function validateClientMessage(raw: unknown, versions: readonly string[] = []): ValidatedMessage {
+  const read = readMessage(raw);
+  if ('ok' in read) return read;
+  const v = checkMessage(read.input, versions);
+  const kind = read.input.kind;
+  return v.ok || !isKind(kind) ? v : { ...v, kind };
+}
+
+const isKind = (k: unknown): k is MessageKind => typeof k === 'string' && (KINDS as readonly string[]).includes(k);
+
+/** JSON text or an IPC object, as a plain object within the size and shape limits. */
+function readMessage(raw: unknown): { input: Obj } | Invalid {
   let input = raw;
   if (typeof raw === 'string') {
     if (raw.length > MAX_REPLAY_MESSAGE_CHARS)
@@ -51,48 +65,50 @@ export function validateClientMessage(raw: unknown, versions: readonly string[] 
   // Only a replay carries a file; everything else stays small.
   if (typeof raw === 'string' && raw.length > MAX_MESSAGE_CHARS && input.kind !== 'replay')
     return fail('out-of-range', 'message', `message is ${raw.length} characters; the limit is ${MAX_MESSAGE_CHARS}`);
+  return { input };
+}
 
+/** The message's id, then its kind's fields. */
+function checkMessage(input: Obj, versions: readonly string[]): ValidatedMessage {
   const id = input.id;
   if (id === undefined) return fail('missing-field', 'id', '"id" is required (a whole number >= 0, echoed in the reply)');
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0)
     return fail('wrong-type', 'id', '"id" must be a whole number >= 0');
 
-  switch (input.kind) {
+  const kind = input.kind;
+  if (!isKind(kind)) return fail('unknown-type', 'kind', `unknown message kind ${clip(kind)}; known: ${KINDS.join(', ')}`, id);
+  const extra = onlyFields(input, ['kind', 'id', ...MESSAGE_FIELDS[kind]], id);
+  if (extra) return extra;
+  switch (kind) {
     case 'subscribe':
-      return onlyFields(input, ['kind', 'id'], id) ?? { ok: true, value: { kind: 'subscribe', id } };
+    case 'listDrills':
+    case 'endDebrief':
+      return { ok: true, value: { kind, id } };
     case 'command': {
-      const extra = onlyFields(input, ['kind', 'id', 'command'], id);
-      if (extra) return extra;
       const c = validateCommand(input.command, versions);
       if (!c.ok) return { ok: false, error: { ...c.error, field: `command.${c.error.field}` }, id };
       return { ok: true, value: { kind: 'command', id, command: c.value } };
     }
     case 'control': {
-      const extra = onlyFields(input, ['kind', 'id', 'control'], id);
-      if (extra) return extra;
       const c = validateControl(input.control, id);
       return 'error' in c ? c : { ok: true, value: { kind: 'control', id, control: c } };
     }
-    case 'listDrills':
-      return onlyFields(input, ['kind', 'id'], id) ?? { ok: true, value: { kind: 'listDrills', id } };
     case 'instructor': {
-      const extra = onlyFields(input, ['kind', 'id', 'act'], id);
-      if (extra) return extra;
       const a = validateInstructorAct(input.act);
       return a.ok ? { ok: true, value: { kind: 'instructor', id, act: a.value } } : { ok: false, error: a.error, id };
     }
     case 'replay': {
-      const extra = onlyFields(input, ['kind', 'id', 'act'], id);
-      if (extra) return extra;
       const a = validateReplayAct(input.act);
       return a.ok ? { ok: true, value: { kind: 'replay', id, act: a.value } } : { ok: false, error: a.error, id };
     }
-    default:
-      return fail('unknown-type', 'kind', `unknown message kind ${clip(input.kind)}; known: ${KINDS.join(', ')}`, id);
+    default: {
+      const never: never = kind;
+      return fail('unknown-type', 'kind', `unknown message kind ${clip(never)}`, id);
+    }
   }
 }
 
-const KINDS = ['command', 'control', 'subscribe', 'listDrills', 'instructor', 'replay'] as const satisfies readonly ClientMessage['kind'][];
+const KINDS = Object.keys(MESSAGE_FIELDS) as MessageKind[];
 
 /** Echoes a piece of what was sent, never all of it: a reply must not grow with the input. */
 export function clip(v: unknown): string {

@@ -77,23 +77,24 @@ describe('StormIpc', () => {
     const call = (kind: string, payload: unknown, url = OUR_PAGE) => send({ kind, id: id++, ...(kind === 'subscribe' ? {} : { [kind]: payload }) }, url);
 
     const before = session.checksum();
-    expect(send('rm -rf /')).toMatchObject({ ok: false, error: { code: 'not-an-object' } });
-    expect(call('command', 'rm -rf /')).toMatchObject({ ok: false, error: { code: 'not-an-object' } });
-    expect(call('command', { type: 'deployMegaSupernodes', count: 1e9, region: 'europe', source: 'cloud' })).toMatchObject({ ok: false, error: { field: 'command.count' } });
-    expect(call('control', { action: 'setSpeed', speed: 13 })).toMatchObject({ ok: false, error: { field: 'control.speed' } });
-    expect(call('command', { type: 'supernodeCrash', fraction: 0.5 }, 'https://evil.example/')).toMatchObject({ ok: false, error: { field: 'sender' } });
+    expect(await send('rm -rf /')).toMatchObject({ ok: false, error: { code: 'not-an-object' } });
+    expect(await call('command', 'rm -rf /')).toMatchObject({ ok: false, error: { code: 'not-an-object' } });
+    expect(await call('command', { type: 'deployMegaSupernodes', count: 1e9, region: 'europe', source: 'cloud' })).toMatchObject({ ok: false, error: { field: 'command.count' } });
+    expect(await call('control', { action: 'setSpeed', speed: 13 })).toMatchObject({ ok: false, error: { field: 'control.speed' } });
+    expect(await call('command', { type: 'supernodeCrash', fraction: 0.5 }, 'https://evil.example/')).toMatchObject({ ok: false, error: { field: 'sender' } });
     expect(session.checksum()).toBe(before);
     expect(session.status.speed).toBe(60);
-    // Each refusal is one line for the log file (Help > Show Logs).
+    // Each refusal is one line for the log file (Help > Show Logs), in the browser host's words, with the message's kind.
     expect(refusals).toHaveLength(5);
-    expect(refusals[4]).toMatch(/^refused a message: sender: only the game window may drive the game \(not-allowed-now\)$/);
+    expect(refusals[2]).toMatch(/^refused a trainee's command message: command\.count: /);
+    expect(refusals[4]).toMatch(/^refused a trainee's message: sender: only the game window may drive the game \(not-allowed-now\)$/);
 
-    expect(call('command', { type: 'supernodeCrash', fraction: 0.5 })).toEqual({ ok: true });
-    expect(call('control', { action: 'setSpeed', speed: 900 })).toEqual({ ok: true });
+    expect(await call('command', { type: 'supernodeCrash', fraction: 0.5 })).toEqual({ ok: true });
+    expect(await call('control', { action: 'setSpeed', speed: 900 })).toEqual({ ok: true });
     expect(session.checksum()).not.toBe(before);
     expect(session.status.speed).toBe(900);
 
-    expect(call('subscribe', undefined)).toEqual({ ok: true });
+    expect(await call('subscribe', undefined)).toEqual({ ok: true });
     expect(wc.sent).toHaveLength(1);
     expect(wc.sent[0][0]).toBe(IPC.frame);
     expect(wc.sent[0][1].full).toBe(true);
@@ -109,7 +110,7 @@ describe('StormIpc', () => {
 });
 
 describe('StormIpc roles', () => {
-  it('treats only the console window as the instructor, and sends it the instructor view', () => {
+  it('treats only the console window as the instructor, and sends it the instructor view', async () => {
     const session = new SimSession({ seed: 3, paused: true });
     const trainee = fakeContents();
     const instructor = fakeContents();
@@ -119,14 +120,14 @@ describe('StormIpc roles', () => {
     const call = (wc: ReturnType<typeof fakeContents>, kind: string, act?: unknown) =>
       fake.handlers.get(IPC.message)!({ senderFrame: { url: OUR_PAGE }, sender: wc }, { kind, id: id++, ...(act === undefined ? {} : { act }) });
 
-    expect(call(trainee, 'instructor', { act: 'bookmark', text: 'sneaky' })).toMatchObject({ ok: false, error: { code: 'not-allowed-now', field: 'kind' } });
-    expect(call(instructor, 'instructor', { act: 'bookmark', text: 'first look' })).toEqual({ ok: true });
-    expect(call(instructor, 'instructor', { act: 'bookmark', text: '' })).toMatchObject({ ok: false, error: { field: 'act.text' } });
-    expect(call(trainee, 'listDrills')).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ id: 'dec-2010-as-it-happened' })]) });
-    expect(call(trainee, 'replay', { act: 'seek', tick: 5 })).toMatchObject({ ok: false, error: { code: 'not-allowed-now' } }); // no replay open
+    expect(await call(trainee, 'instructor', { act: 'bookmark', text: 'sneaky' })).toMatchObject({ ok: false, error: { code: 'not-allowed-now', field: 'kind' } });
+    expect(await call(instructor, 'instructor', { act: 'bookmark', text: 'first look' })).toEqual({ ok: true });
+    expect(await call(instructor, 'instructor', { act: 'bookmark', text: '' })).toMatchObject({ ok: false, error: { field: 'act.text' } });
+    expect(await call(trainee, 'listDrills')).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ id: 'dec-2010-as-it-happened' })]) });
+    expect(await call(trainee, 'replay', { act: 'seek', tick: 5 })).toMatchObject({ ok: false, error: { code: 'not-allowed-now' } }); // no replay open
 
-    call(trainee, 'subscribe');
-    call(instructor, 'subscribe');
+    await call(trainee, 'subscribe');
+    await call(instructor, 'subscribe');
     expect(trainee.sent[0][1].mode.instructor).toBeUndefined();
     expect(instructor.sent[0][1].mode.instructor.marks).toEqual([{ tick: 0, minute: 0, kind: 'bookmark', text: 'first look' }]);
     session.step(1);

@@ -76,8 +76,8 @@ describe('the browser host writes its log in its data folder', () => {
     expect((await fetch(`${web.url}export/report.pdf?token=guessed-wrong`)).status).toBe(403);
     expect((await fetch(`${web.url}export/report.pdf?token=${web.token}`)).status).toBe(500);
     const text = readFileSync(web.logFile!, 'utf8');
-    expect(text).toMatch(/warn  refused a trainee's message: command\.enabled: .*\n/);
-    expect(text).toMatch(/warn  refused a trainee's message: kind: only the instructor console may do this.*\n/);
+    expect(text).toMatch(/warn  refused a trainee's command message: command\.enabled: .*\n/);
+    expect(text).toMatch(/warn  refused a trainee's instructor message: kind: only the instructor console may do this.*\n/);
     expect(text).toMatch(/warn  refused a WebSocket to \/ws as instructor\n/);
     expect(text).toMatch(/warn  refused an export of the pdf: no or wrong instructor token\n/);
     expect(text).toMatch(/error export of the pdf failed: no chromium: install chromium or set CHROMIUM_PATH\n/);
@@ -94,7 +94,7 @@ describe('the browser host writes its log in its data folder', () => {
     screen.close();
     await web.close(); // writes the count of what was left out
     const after = linesOf(web.logFile!).slice(before);
-    const refusedLines = after.filter((l) => l.includes("refused a trainee's message")).length;
+    const refusedLines = after.filter((l) => l.includes("refused a trainee's command message")).length;
     const leftOut = after.map((l) => Number(/ (\d+) more lines? from screens left out/.exec(l)?.[1] ?? 0)).reduce((a, b) => a + b, 0);
     expect(refusedLines).toBeLessThanOrEqual(2 * SCREEN_LINES_PER_MINUTE); // the flood may straddle a minute
     expect(refusedLines + leftOut).toBe(n);

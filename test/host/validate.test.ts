@@ -1,6 +1,7 @@
 // validateClientMessage: the gate both hosts put in front of the session.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { MAX_MESSAGE_CHARS, validateClientMessage } from '../../src/shared/validate';
+import { MESSAGE_FIELDS, type FieldsOf, type MessageKind } from '../../src/shared/contract';
 
 describe('validateClientMessage', () => {
   it('accepts each kind, from an object or from JSON text', () => {
@@ -10,6 +11,17 @@ describe('validateClientMessage', () => {
     expect(validateClientMessage('{"kind":"subscribe","id":0}')).toEqual({ ok: true, value: { kind: 'subscribe', id: 0 } });
     const ng = { kind: 'control', id: 1, control: { action: 'newGame', scenarioId: 'aug-2007', seed: 4294967295 } };
     expect(validateClientMessage(ng)).toEqual({ ok: true, value: ng });
+  });
+
+  it('knows every kind the contract has, with every field it declares (MESSAGE_FIELDS is the one list)', () => {
+    // Checked by `npm run typecheck`: a field added to a ClientMessage kind but not listed fails here.
+    expectTypeOf<{ [K in MessageKind]: FieldsOf<K> }>().toEqualTypeOf<{ [K in MessageKind]: (typeof MESSAGE_FIELDS)[K][number] }>();
+    for (const kind of Object.keys(MESSAGE_FIELDS)) {
+      const v = validateClientMessage({ kind, id: 1, extra: true });
+      expect(v, kind).toMatchObject({ ok: false, kind, error: { code: 'unknown-field', field: 'extra' } });
+    }
+    expect(validateClientMessage({ kind: 'endDebrief', id: 2 })).toEqual({ ok: true, value: { kind: 'endDebrief', id: 2 } });
+    expect(validateClientMessage({ kind: 'toString', id: 3 })).toMatchObject({ ok: false, error: { code: 'unknown-type', message: expect.stringContaining('known: command, control, subscribe, listDrills, instructor, replay, endDebrief') } });
   });
 
   it('returns fresh plain copies, not the sender’s objects', () => {

@@ -6,7 +6,7 @@
 import type { WebSocket } from 'ws';
 import type { Frame, HostMessage } from '../../shared/contract';
 import type { Role } from '../../shared/drill-contract';
-import { receiveMessage } from '../session/dispatch';
+import { receiveMessage, refusalLine } from '../session/dispatch';
 import type { SimSession } from '../session/sim-session';
 import { clipMessage, DEFAULT_LIMITS, MessageBucket, type ScreenLimits } from './screen-quota';
 
@@ -155,22 +155,23 @@ export class ScreenSockets {
 
   private receive(ws: WebSocket, screen: Screen, text: string | null): void {
     if (text === null) {
-      this.refused(`refused a ${screen.role}'s binary message`);
-      this.send(ws, { kind: 'error', error: { code: 'wrong-type', field: 'message', message: 'binary messages are not understood; send JSON text' } });
+      const error = { code: 'wrong-type', field: 'message', message: 'binary messages are not understood; send JSON text' } as const;
+      this.refused(refusalLine(screen.role, undefined, error));
+      this.send(ws, { kind: 'error', error });
       return;
     }
     let subscribed = false;
-    const { id, reply } = receiveMessage(this.session, text, { role: screen.role, subscribe: () => (subscribed = true) });
-    if (!reply.ok) this.refused(`refused a ${screen.role}'s message: ${reply.error.field}: ${reply.error.message} (${reply.error.code})`);
-    // A message without a usable id cannot be answered by id: it gets a bare error.
-    this.send(ws, id === undefined ? { kind: 'error', error: reply.ok ? { code: 'missing-field', field: 'id', message: '"id" is required' } : reply.error } : { kind: 'reply', id, reply });
-    if (subscribed) {
+    // The dispatcher logs a refusal itself, in the same words as the Electron host's.
+    receiveMessage(this.session, text, { role: screen.role, subscribe: () => (subscribed = true), refused: this.refused }, (id, reply) => {
+      // A message without a usable id cannot be answered by id: it gets a bare error.
+      this.send(ws, id === undefined ? { kind: 'error', error: reply.ok ? { code: 'missing-field', field: 'id', message: '"id" is required' } : reply.error } : { kind: 'reply', id, reply });
+      if (!subscribed) return;
       screen.subscribed = true;
       this.counted();
       screen.needsFull = false;
       clearTimeout(screen.hello);
       this.send(ws, { kind: 'frame', frame: this.session.fullFrame(screen.role) });
-    }
+    });
   }
 
   /** Tells the session how many screens follow the game (each screen's "who else is watching"). */

@@ -6,6 +6,7 @@ import type { ApplyResult } from '../../sim/apply';
 import { canonicalJson, describeCommand } from '../../replay/index';
 import type { DrillRunner, Inject, ScoreBreakdown } from '../../drill/index';
 import type { DrillView, InstructorView } from '../../shared/drill-contract';
+import type { DrillRules } from '../../shared/role-policy';
 import { INSTRUCTOR_AUTHOR, MESSAGE_AUTHOR, type GameLog } from './game-log';
 
 import { TICKS_PER_MINUTE } from '../../shared/facts';
@@ -23,6 +24,12 @@ export class DrillPlay {
 
   get drill() {
     return this.runner.drill;
+  }
+
+  /** The rules the trainee is held to now (role-policy.ts), with this session's check mode; null once over. */
+  get rules(): DrillRules | null {
+    const r = this.runner.rules;
+    return r && { ...r, checkMode: this.checkMode };
   }
 
   /**

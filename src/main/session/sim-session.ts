@@ -1,7 +1,7 @@
 // One host's game: what the screens are shown (the live game, live-mode.ts, or a replay,
 // replay-mode.ts, each with its own clock), the real-time driver and the frame stream. Imports
 // nothing from Electron, so the Electron main, the browser host, the CLI and tests all run
-// the same session. Who may do what: role-policy.ts. Acts on drills and replays: session-acts.ts.
+// the same session. Who may do what: shared/role-policy.ts. Acts on drills and replays: session-acts.ts.
 import { TICK_SECONDS, SCENARIO_LIST, checksum, endMinuteOf, getScenario, minuteOf, viewOf, type SimState, type TimedCommand } from '../../sim/index';
 import type { SimEvent, SimView } from '../../sim/view-types';
 import type { Command, CommandError } from '../../sim/commands';
@@ -11,7 +11,7 @@ import { NORMAL_SPEED, SPEEDS, type ControlAction, type Frame, type Reply, type 
 import type { DrillSummary, InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
 import { FrameProducer } from './frames';
 import { runClock, type ClockHandle } from './clock';
-import { refuseForRole, type Ask } from './role-policy';
+import { mayDo, refuseForRole, type Ask, type DrillRules } from '../../shared/role-policy';
 import { LiveGame, type GameContext } from './live-game';
 import { JournalStore, type RecoveredGame } from './journal-store';
 import type { ReplayPlayback } from './replay-playback';
@@ -226,7 +226,7 @@ export class SimSession implements SessionCore {
 
   /** A clock control from a screen of `role` (host menus and tests act as the instructor). */
   control(c: ControlAction, role: Role = 'instructor'): Reply {
-    const no = this.refuseForRole({ kind: 'control', control: c }, role);
+    const no = this.refuseForRole({ kind: 'control', action: c.action }, role);
     if (no) return no;
     switch (c.action) {
       case 'pause':
@@ -305,7 +305,7 @@ export class SimSession implements SessionCore {
 
   /** The frame as a screen of `role` may see it: only instructors get the InstructorView. */
   frameFor(frame: Frame, role: Role): Frame {
-    if (role !== 'instructor' || !frame.mode) return frame;
+    if (!frame.mode || !mayDo({ kind: 'instructorView' }, role, this.drillRules)) return frame;
     return { ...frame, mode: { ...frame.mode, instructor: this.instructorView() } };
   }
 
@@ -373,10 +373,13 @@ export class SimSession implements SessionCore {
     return r;
   }
 
-  /** Whose clock it is: in a running drill the trainee may not start games or skip time; in check mode not pause either. */
-  /** role-policy.ts, asked with what the session is doing now. */
+  /** shared/role-policy.ts, asked with the drill under way now (none while a replay shows). */
   refuseForRole(ask: Ask, role: Role): Reply | null {
-    return refuseForRole(ask, role, { running: this.drillRunning, checkMode: this.live.drill?.checkMode ?? false });
+    return refuseForRole(ask, role, this.drillRules);
+  }
+
+  private get drillRules(): DrillRules | null {
+    return this.drillRunning ? (this.live.drill?.rules ?? null) : null;
   }
 
   /** Starting another game while a shift is under way ends it for every screen: only when asked to. */

@@ -34,6 +34,11 @@ export class Bridge {
     return this.ask({ kind: 'replay', act });
   }
 
+  /** The finished free game's debrief for the end screen (refused, with why, before the end or in a drill). */
+  endDebrief(): Promise<ReplyTo<'endDebrief'>> {
+    return this.ask({ kind: 'endDebrief' });
+  }
+
   onFrame(listener: (frame: Frame) => void): () => void {
     return this.wire.onFrame(listener);
   }

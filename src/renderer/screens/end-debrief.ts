@@ -3,19 +3,19 @@
 // would have helped, and the report to keep. The host builds it in its debrief worker; this only
 // draws what comes back (and says so while it is being worked out).
 import type { EndDebrief, EndRun } from '../../shared/end-debrief';
+import type { Bridge } from '../bridge/bridge';
 import { h, setText } from '../dom';
 import { compact, duration, percent, tPlus, usd } from '../hud/format';
 
-/** Where the debrief comes from: the browser host's /debrief/end.json; a message if this host has none. */
+/** Where the debrief comes from: the host, over the bridge (either wire); a message if it has none. */
 export type EndDebriefSource = () => Promise<EndDebrief | string>;
 
-export const debriefOverHttp: EndDebriefSource = async () => {
-  if (!/^https?:$/.test(location.protocol)) return 'The end-of-shift debrief is not available in this window yet; export the report from the File menu.';
-  const res = await fetch('/debrief/end.json', { cache: 'no-store' });
-  const body = (await res.json().catch(() => null)) as (EndDebrief & { error?: string }) | null;
-  if (!res.ok || !body) return `No debrief: ${body?.error ?? `the host answered ${res.status}`}.`;
-  return body;
-};
+export const debriefFrom =
+  (bridge: Bridge): EndDebriefSource =>
+  async () => {
+    const r = await bridge.endDebrief();
+    return r.ok ? r.data : `No debrief: ${r.error.message}.`;
+  };
 
 const SVG = 'http://www.w3.org/2000/svg';
 const STYLE: Record<EndRun['kind'], { stroke: string; dash?: string; width: number }> = {
@@ -38,7 +38,7 @@ export class EndDebriefPanel {
   private readonly body = h('div', { class: 'end-debrief-body' });
   private generation = 0;
 
-  constructor(private readonly source: EndDebriefSource = debriefOverHttp) {
+  constructor(private readonly source: EndDebriefSource) {
     this.root.append(this.status, this.body);
   }
 

@@ -10,8 +10,8 @@ export class EndScreen {
   private readonly debrief: EndDebriefPanel;
   onPlayAgain: () => void = () => {};
 
-  /** `source`: where a free game's debrief comes from (the browser host's /debrief/end.json by default). */
-  constructor(source?: EndDebriefSource) {
+  /** `source`: where a free game's debrief comes from (debriefFrom(bridge)). */
+  constructor(source: EndDebriefSource) {
     this.debrief = new EndDebriefPanel(source);
     const card = this.root.querySelector('.screen-card')!;
     card.classList.add('end-card');
