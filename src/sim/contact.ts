@@ -176,7 +176,6 @@ function attaches(state: SimState): void {
   let farJoinFlaw = 0;
   const homeJoinFix = new Array(R).fill(0);
   const homeJoinFlaw = new Array(R).fill(0);
-  const farJoinedInto = new Array(R).fill(0); // far joins done by region r's nodes
   let liveProbes = 0;
   for (let r = 0; r < R; r++) {
     const waiting = seek.waiting[r];
@@ -193,7 +192,6 @@ function attaches(state: SimState): void {
       homeJoinFlaw[r] += j.homeFlaw;
       farJoinFix += j.farFix;
       farJoinFlaw += j.farFlaw;
-      farJoinedInto[r] += j.farFix + j.farFlaw;
       probesR += j.probes;
       const homeJoined = j.homeFix + j.homeFlaw;
       cell.peers += homeJoined;
