@@ -90,6 +90,11 @@ export class RegionLabels {
     }
   }
 
+  /** Each label's container (its plate, name and figures), for tests. */
+  drawn(): [RegionId, Container][] {
+    return [...this.labels].map(([id, l]) => [id, l.root]);
+  }
+
   /** Screen boxes of HUD panels over the map (the legend): labels keep out from under them. */
   setAvoid(rects: Rect[]): void {
     this.avoid = rects;

@@ -88,6 +88,11 @@ export class ServicePlaces {
     }
   }
 
+  /** Each service's name and figure, for tests. */
+  drawn(): [ServiceId, Container][] {
+    return [...this.places].map(([id, p]) => [id, p.tag]);
+  }
+
   /** Each place's ring and name on screen (as last placed): region labels keep off them. */
   boxes(camera: Camera): { x: number; y: number; w: number; h: number }[] {
     return [...this.places.values()].map((p) => {

@@ -5,7 +5,7 @@ import type { FrameChange } from '../bridge/frame-store';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { ServiceId } from '../../sim/commands';
 import type { SimView } from '../../sim/view-types';
-import type { SceneStats } from '../test-hooks-types';
+import type { MapText, SceneStats } from '../test-hooks-types';
 import { buildAtlas, type Atlas } from './atlas';
 import { Basemap } from './basemap';
 import { createGlContext } from './gl-context';
@@ -168,6 +168,15 @@ export class WorldScene {
   select(pick: Pick, view: SimView | null): void {
     this.labels.select(pick?.kind === 'region' ? pick.id : null);
     for (const rv of view?.regions ?? []) this.labels.update(rv);
+  }
+
+  /** Region labels and service names as drawn (screen pixels), for tests. */
+  mapText(): MapText[] {
+    const box = (c: Container) => {
+      const b = c.getBounds();
+      return { x: Math.round(b.x), y: Math.round(b.y), w: Math.round(b.width), h: Math.round(b.height) };
+    };
+    return [...this.labels.drawn().map(([id, c]) => ({ kind: 'region' as const, id, ...box(c) })), ...this.services.drawn().map(([id, c]) => ({ kind: 'service' as const, id, ...box(c) }))];
   }
 
   stats(): SceneStats {
