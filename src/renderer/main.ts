@@ -131,7 +131,8 @@ async function boot(): Promise<void> {
     if (!change || !view || !status) return;
     const t0 = performance.now();
     world.apply(view, change);
-    hud.update(view, status, change, world.stats().perDot);
+    // The orders list came or went (or grew): region labels move off it.
+    if (hud.update(view, status, change, world.stats().perDot)) world.setAvoid(hud.avoidRects());
     hooks.recordApply(performance.now() - t0);
     sound.events(change.events);
     sound.setLoad(view.metrics.supernodeLoad, view.phase === 'collapse');

@@ -18,6 +18,15 @@ export interface SceneStats {
   perDot: number;
 }
 
+export interface MapText {
+  kind: 'region' | 'service';
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 export interface WireStats {
   framesReceived: number;
   lastFrameBytes: number;
@@ -31,6 +40,8 @@ export interface StormHooks {
   /** JS milliseconds spent applying each merged frame to scene and HUD, newest last. */
   applyMs: number[];
   stats(): SceneStats;
+  /** What is written on the map, in screen pixels: each region's label and each service's name. */
+  mapText(): MapText[];
   view(): SimView | null;
   status(): SessionStatus | null;
   /** Drill / replay state from the latest frame (null in free play). */

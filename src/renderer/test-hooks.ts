@@ -13,6 +13,7 @@ export function installTestHooks(deps: { world: WorldScene; store: FrameStore; s
     applied: 0,
     applyMs: [],
     stats: () => deps.world.stats(),
+    mapText: () => deps.world.mapText(),
     view: () => deps.store.view,
     status: () => deps.store.status,
     mode: () => deps.store.mode,

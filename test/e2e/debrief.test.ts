@@ -50,7 +50,7 @@ describe('the end screen of a free shift', { timeout: 420_000 }, () => {
     expect(await page.locator('#end-debrief .end-chart rect.order.refused').count()).toBe(1);
     const orders = await page.locator('#end-orders li').allTextContents();
     expect(orders[0]).toMatch(/T\+00:40.*Deploy 200 dedicated mega-supernodes in europe/);
-    expect(orders[1]).toMatch(/T\+00:40 refused: deployMegaSupernodes/);
+    expect(orders[1]).toMatch(/T\+00:40 refused: Deploy mega-supernodes\. Count must be between 1 and 20,000 \(you entered 999,999\)\./);
     // The figures that decided it, one column per run.
     const head = await page.locator('#end-figures thead th').allTextContents();
     expect(head.slice(1)).toEqual(['You', 'No action', 'Skype 2010']);

@@ -70,7 +70,13 @@ export class History {
     return back === null ? Infinity : back - fell;
   }
 
-  lowestOnline(): number {
-    return this.samples.reduce((m, s) => Math.min(m, s.online), Infinity);
+  /** The lowest share of a normal day's users online (online / wanted), as the debrief reckons it; null before any sample. */
+  lowestShare(): number | null {
+    let low: number | null = null;
+    for (const s of this.samples) {
+      const share = s.want > 0 ? s.online / s.want : 1;
+      if (low === null || share < low) low = share;
+    }
+    return low;
   }
 }

@@ -38,7 +38,8 @@ export class Hud {
     this.orders.clear();
   }
 
-  update(view: SimView, status: SessionStatus, change: FrameChange, perDot: number): void {
+  /** Returns true when a panel over the map changed (the orders list): labels must keep off it again. */
+  update(view: SimView, status: SessionStatus, change: FrameChange, perDot: number): boolean {
     const start = view.utcMs - view.minute * 60_000;
     if (change.history) {
       // The host's record of this game: what happened before this screen joined included.
@@ -53,16 +54,19 @@ export class Hud {
     if (change.events.length && !change.history) this.pager.push(change.events, start);
     this.info.update(view);
     this.actions.updateHints(view);
-    this.orders.update(view);
+    const moved = this.orders.update(view);
     this.perDot.textContent = grouped(perDot);
+    return moved;
   }
 
-  /** Panels that sit over the map for good (the legend): labels keep out from under them. */
+  /** Panels that sit over the map (the legend, the orders on their way): labels keep out from under them. */
   avoidRects(): { x: number; y: number; w: number; h: number }[] {
-    const el = document.getElementById('legend');
-    if (!el || el.hidden || el.getClientRects().length === 0) return [];
-    const r = el.getBoundingClientRect();
-    return [{ x: r.left, y: r.top, w: r.width, h: r.height }];
+    return ['legend', 'order-queue'].flatMap((id) => {
+      const el = document.getElementById(id);
+      if (!el || el.hidden || el.getClientRects().length === 0) return [];
+      const r = el.getBoundingClientRect();
+      return [{ x: r.left, y: r.top, w: r.width, h: r.height }];
+    });
   }
 
   /**

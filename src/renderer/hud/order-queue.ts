@@ -53,17 +53,22 @@ export class OrderQueue {
   readonly root = h('section', { id: 'order-queue', 'aria-label': 'Orders on their way', hidden: true },
     h('h2', {}, 'On their way', this.count), this.list, this.error);
   private key = '';
+  private shape = '';
   onCancelled: (ok: boolean) => void = () => {};
 
   constructor(private readonly bridge: Bridge) {
     document.getElementById('hud')!.append(this.root);
   }
 
-  update(view: SimView): void {
+  /** Returns true when the list's rows changed (its box on screen may have too). */
+  update(view: SimView): boolean {
     const rows = orderRows(view);
     const key = `${Math.floor(view.minute)}|${rows.map((r) => r.key + r.what).join('|')}`;
-    if (key === this.key) return;
+    if (key === this.key) return false;
+    const shape = rows.map((r) => r.key).join('|');
+    const reshaped = shape !== this.shape;
     this.key = key;
+    this.shape = shape;
     this.root.hidden = rows.length === 0;
     setText(this.count, String(rows.length));
     this.list.replaceChildren(...rows.map((r) => {
@@ -76,10 +81,12 @@ export class OrderQueue {
       }
       return li;
     }));
+    return reshaped;
   }
 
   clear(): void {
     this.key = '';
+    this.shape = '';
     this.list.replaceChildren();
     this.root.hidden = true;
     this.error.textContent = '';

@@ -4,6 +4,7 @@ import type { SimEvent } from '../../sim/view-types';
 import { clockAt } from './format';
 
 const GLYPH: Record<SimEvent['severity'], string> = { critical: '◆', warning: '▲', recovery: '●', info: '○' };
+/** As many as the host keeps for a screen that joins (main/session/game-history.ts): every screen shows the same pager. */
 const MAX_ITEMS = 60;
 
 export class PagerFeed {
@@ -11,13 +12,11 @@ export class PagerFeed {
   private readonly count = document.getElementById('pager-count')!;
   /** A polite live region: screen readers hear new warnings without the list being re-read. */
   private readonly announce = document.getElementById('pager-announce');
-  private total = 0;
 
   clear(): void {
     this.list.replaceChildren();
     if (this.announce) this.announce.textContent = '';
-    this.total = 0;
-    this.count.textContent = '0';
+    this.counted();
   }
 
   /** A line from this screen, not the sim: a refused order, in the words shown at the field. */
@@ -48,12 +47,18 @@ export class PagerFeed {
       text.textContent = ev.text;
       li.append(t, sev, text);
       this.list.prepend(li);
-      this.total++;
     }
     // At speed dozens arrive at once: announce the newest few that matter, not every line.
     const said = events.filter((e) => e.severity !== 'info' || e.code === 'refused').slice(-3);
     if (said.length && this.announce) this.announce.textContent = said.map((e) => `${e.severity === 'critical' ? 'Critical: ' : ''}${e.text}`).join('. ');
     while (this.list.childElementCount > MAX_ITEMS) this.list.lastElementChild?.remove();
-    this.count.textContent = String(this.total);
+    this.counted();
+  }
+
+  /** The pill counts the alerts listed (a running total would differ between a screen that joined late and one that watched from the start). */
+  private counted(): void {
+    const n = this.list.childElementCount;
+    this.count.textContent = String(n);
+    this.count.title = n >= MAX_ITEMS ? `The latest ${MAX_ITEMS} alerts` : `${n} alert${n === 1 ? '' : 's'}`;
   }
 }

@@ -35,7 +35,7 @@ export function leafField(field: string): string {
 }
 
 /** The refusal as one plain sentence; never a code. */
-export function plainRefusal(error: CommandError): string {
+export function plainRefusal(error: Pick<CommandError, 'field' | 'message'> & { code?: string }): string {
   const label = FIELD_LABEL.get(leafField(error.field)) ?? 'This order';
   const msg = String(error.message ?? '').slice(0, MAX_MESSAGE);
   let m = /must be between (\S+) and (\S+), got (\S+)/.exec(msg);
@@ -57,4 +57,29 @@ export function plainRefusal(error: CommandError): string {
   if (/^the drill starts at minute/.test(msg)) return `Orders open when the drill starts (${msg.replace(/^the drill starts at /, '')}).`;
   // Anything else the host says is already a sentence for people; tidy its quotes and case.
   return upperFirst(grouped(msg.replace(/"(\w+)"/g, (_, f: string) => FIELD_LABEL.get(f) ?? f))).replace(/([^.!?])$/, '$1.');
+}
+
+/** A player's verb when the order was too malformed to describe (the record keeps only its type). */
+const VERB_WORDS = new Map<string, string>([
+  ['deployMegaSupernodes', 'Deploy mega-supernodes'],
+  ['withdrawMegaSupernodes', 'Withdraw mega-supernodes'],
+  ['throttleLogins', 'Throttle logins'],
+  ['pushHotfix', 'Push a hotfix'],
+  ['setOfflineImService', 'Switch the offline-IM service'],
+  ['setGroupVideo', 'Switch Group Video'],
+]);
+
+/**
+ * A refused order as the record keeps it ("<order>: <the sim's reason>") in the words the order
+ * form said at the time: the order, then the plain refusal. The sim's reason names its field
+ * first, in quotes ('"count" must be between …').
+ */
+export function plainRefusedOrder(text: string): { what: string; why: string } {
+  const s = String(text ?? '').slice(0, MAX_MESSAGE * 2);
+  const at = s.indexOf(': ');
+  if (at < 0) return { what: 'An order', why: plainRefusal({ field: '', message: s }) };
+  const head = s.slice(0, at);
+  const reason = s.slice(at + 2);
+  const field = /^"(\w+)"/.exec(reason)?.[1] ?? '';
+  return { what: VERB_WORDS.get(head) ?? head, why: plainRefusal({ field, message: reason }) };
 }

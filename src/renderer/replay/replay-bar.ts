@@ -15,7 +15,7 @@ const DRAG_SEEK_MS = 120;
 export class ReplayBar {
   readonly root: HTMLElement;
   private readonly play = h('button', { id: 'replay-play', class: 'icon-button', title: 'Play / pause (Space)' }, '▶');
-  private readonly speed = h('select', { id: 'replay-speed', title: 'Replay speed: sim time per real second' });
+  private readonly speed = h('select', { id: 'replay-speed', title: 'Replay speed: sim time per real second', 'aria-label': 'Replay speed' });
   private readonly time = h('b', { id: 'replay-time' }, 'T+00:00');
   private readonly end = h('span', { id: 'replay-end' });
   private readonly track = h('div', { id: 'replay-track', class: 'rb-track', role: 'slider', tabIndex: 0, 'aria-label': 'Replay position' });

@@ -6,6 +6,7 @@ import type { EndDebrief, EndRun } from '../../shared/end-debrief';
 import type { Bridge } from '../bridge/bridge';
 import { h, setText } from '../dom';
 import { compact, duration, percent, tPlus, usd } from '../hud/format';
+import { plainRefusedOrder } from '../hud/refusal-words';
 
 /** Where the debrief comes from: the host, over the bridge (either wire); a message if it has none. */
 export type EndDebriefSource = () => Promise<EndDebrief | string>;
@@ -37,6 +38,8 @@ export class EndDebriefPanel {
   private readonly status = h('p', { class: 'end-debrief-status', role: 'status' });
   private readonly body = h('div', { class: 'end-debrief-body' });
   private generation = 0;
+  /** The debrief is on screen: the end screen's own figures take its word. */
+  onDrawn: (d: EndDebrief) => void = () => {};
 
   constructor(private readonly source: EndDebriefSource) {
     this.root.append(this.status, this.body);
@@ -70,7 +73,7 @@ export class EndDebriefPanel {
     this.root.dataset.state = 'ready';
     setText(this.status, '');
     this.body.replaceChildren(
-      h('h2', { class: 'side-label' }, 'Users online, against no action and Skype\'s response'),
+      h('h2', { class: 'side-label' }, d.runs.some((r) => r.kind === 'historical') ? 'Users online, against no action and Skype\'s response' : 'Users online, against no action'),
       legend(d.runs),
       chart(d),
       figures(d.runs),
@@ -78,6 +81,7 @@ export class EndDebriefPanel {
       moves(d),
       h('div', { class: 'end-export' }, h('a', { id: 'end-export', class: 'go', href: '/debrief/report.html', download: '', title: 'The whole debrief as one HTML page that opens offline and prints' }, 'Export report')),
     );
+    this.onDrawn(d);
   }
 }
 
@@ -108,7 +112,7 @@ function chart(d: EndDebrief): SVGSVGElement {
   root.append(svg('text', { x: L - 4, y: laneY + 4, 'text-anchor': 'end', class: 'ax' }, 'you'));
   for (const o of d.orders) {
     const mark = svg('rect', { x: x(o.minute) - 1.5, y: laneY - 5, width: 3, height: 10, class: o.refused ? 'order refused' : 'order' });
-    mark.append(svg('title', {}, `${tPlus(o.minute)} ${o.refused ? 'refused: ' : ''}${o.text}`));
+    mark.append(svg('title', {}, `${tPlus(o.minute)} ${orderWords(o)}`));
     root.append(mark);
   }
   return root;
@@ -126,12 +130,19 @@ function figures(runs: EndRun[]): HTMLElement {
     h('tbody', {}, ...rows.map(([name, f]) => h('tr', {}, h('th', { scope: 'row' }, name), ...runs.map((r) => h('td', { 'data-run': r.kind }, f(r)))))));
 }
 
+/** An order as the player reads it; a refused one with the words its form gave, never the sim's code. */
+function orderWords(o: EndDebrief['orders'][number]): string {
+  if (!o.refused) return o.text;
+  const r = plainRefusedOrder(o.text);
+  return `refused: ${r.what}. ${r.why}`;
+}
+
 function orders(d: EndDebrief): HTMLElement {
   if (!d.orders.length) return h('p', { class: 'end-note', id: 'end-orders' }, 'You gave no orders.');
   const shown = d.orders.slice(0, MAX_ORDERS_SHOWN);
   return h('div', { id: 'end-orders' },
     h('h2', { class: 'side-label' }, 'Your orders'),
-    h('ol', { class: 'end-orders' }, ...shown.map((o) => h('li', { class: o.refused ? 'refused' : '' }, h('b', {}, tPlus(o.minute)), ` ${o.refused ? 'refused: ' : ''}${o.text}`))),
+    h('ol', { class: 'end-orders' }, ...shown.map((o) => h('li', { class: o.refused ? 'refused' : '' }, h('b', {}, tPlus(o.minute)), ` ${orderWords(o)}`))),
     d.orders.length > shown.length ? h('p', { class: 'end-note' }, `and ${d.orders.length - shown.length} more in the report`) : null);
 }
 

@@ -2,7 +2,7 @@
 // debrief: what no action, Skype's response and a few other moves would have done.
 import type { SimView } from '../../sim/view-types';
 import type { History } from '../hud/history';
-import { duration, grouped, usd } from '../hud/format';
+import { duration, grouped, percent, usd } from '../hud/format';
 import { EndDebriefPanel, type EndDebriefSource } from './end-debrief';
 
 export class EndScreen {
@@ -13,6 +13,10 @@ export class EndScreen {
   /** `source`: where a free game's debrief comes from (debriefFrom(bridge)). */
   constructor(source: EndDebriefSource) {
     this.debrief = new EndDebriefPanel(source);
+    this.debrief.onDrawn = (d) => {
+      const mine = d.runs.find((r) => r.kind === 'run');
+      if (mine) document.getElementById('end-low')!.textContent = percent(mine.lowestShare);
+    };
     const card = this.root.querySelector('.screen-card')!;
     card.classList.add('end-card');
     card.append(this.debrief.root);
@@ -38,8 +42,9 @@ export class EndScreen {
     set('end-user-hours', grouped(m.userHoursLost));
     set('end-recovery', rec === null ? 'never fell' : Number.isFinite(rec) ? duration(rec) : 'not recovered');
     set('end-cost', usd(m.megaCostUsd));
-    const low = history.lowestOnline();
-    set('end-low', Number.isFinite(low) ? grouped(low) : '—');
+    // A share of a normal day, like the debrief's "Lowest share online"; its own figure replaces this one when it comes.
+    const low = history.lowestShare();
+    set('end-low', low === null ? '—' : percent(low));
     set('end-title', rec === null ? 'The network held' : Number.isFinite(rec) ? 'The network recovered' : 'The network never came back');
     // Skype's real night: about 24 hours of disruption (seed 000) — the yardstick for the player.
     set('end-summary', rec !== null && Number.isFinite(rec)

@@ -92,6 +92,8 @@ export class ModeScreens {
     const was = this.mode;
     this.mode = m;
     document.body.dataset.mode = m;
+    // A replay cannot be changed: orders, injects and coaching are out of reach (and of screen readers' tab order) until take-over.
+    for (const el of document.querySelectorAll<HTMLElement>('#dock > section.injects, #dock > section.actions, #console-coach')) el.inert = m === 'replay';
     if (m === 'replay' && was !== 'replay') {
       this.deps.hideStart();
       this.deps.hideEnd();

@@ -1,5 +1,6 @@
 // The static stage: dark ocean, a faint graticule, low-poly continents with lit coastlines.
-// Drawn once; nothing here changes during a game.
+// Drawn once; only the coast's lines are redrawn as the zoom changes, so they stay thin lines
+// on screen instead of growing into bands at deep zoom.
 import { Container, FillGradient, Graphics } from 'pixi.js';
 import continents from '../../../assets/map/continents.json';
 import { COLOURS } from './stress-palette';
@@ -16,7 +17,42 @@ function flat(ring: Ring): number[] {
   return out;
 }
 
-export function buildBasemap(): Container {
+/** Zoom steps at which the coast is redrawn (a factor of 1.25 apart). */
+const STEP = Math.log(1.25);
+
+export class Basemap {
+  readonly view: Container;
+  private readonly shelf = new Graphics();
+  private readonly coast = new Graphics();
+  private step = NaN;
+  /** The lines were redrawn since the owner last looked (a cached ground needs a new bitmap). */
+  restroked = false;
+
+  constructor() {
+    this.view = buildBasemap(this.shelf, this.coast);
+    this.zoomed(1);
+  }
+
+  /** Line widths for this zoom: the coast about a pixel, the shelf glow a few, at any scale. */
+  zoomed(scale: number): void {
+    const step = Math.round(Math.log(Math.max(0.05, scale)) / STEP);
+    if (step === this.step) return;
+    this.step = step;
+    const s = Math.exp(step * STEP);
+    stroke(this.shelf, { width: Math.min(5, 6 / s), color: 0x0d2238, alpha: 0.55, join: 'round' });
+    stroke(this.coast, { width: Math.min(0.9, 1.1 / s), color: COLOURS.landEdge, alpha: 0.9, join: 'round' });
+    this.restroked = true;
+  }
+}
+
+function stroke(g: Graphics, style: { width: number; color: number; alpha: number; join: 'round' }): void {
+  g.clear();
+  for (const l of continents.land) g.poly(flat(l.ring as Ring), true);
+  if (g.label === 'coast') for (const w of continents.water) g.poly(flat(w.ring as Ring), true);
+  g.stroke(style);
+}
+
+function buildBasemap(shelf: Graphics, coast: Graphics): Container {
   const root = new Container({ label: 'basemap' });
 
   const ocean = new Graphics();
@@ -50,9 +86,6 @@ export function buildBasemap(): Container {
   root.addChild(grid);
 
   // A wide dim stroke under the coast reads as a shelf glow.
-  const shelf = new Graphics();
-  for (const land of continents.land) shelf.poly(flat(land.ring as Ring), true);
-  shelf.stroke({ width: 5, color: 0x0d2238, alpha: 0.55, join: 'round' });
   root.addChild(shelf);
 
   const land = new Graphics();
@@ -60,10 +93,7 @@ export function buildBasemap(): Container {
   for (const w of continents.water) land.poly(flat(w.ring as Ring), true).fill(COLOURS.ocean);
   root.addChild(land);
 
-  const coast = new Graphics();
-  for (const l of continents.land) coast.poly(flat(l.ring as Ring), true);
-  for (const w of continents.water) coast.poly(flat(w.ring as Ring), true);
-  coast.stroke({ width: 0.9, color: COLOURS.landEdge, alpha: 0.9, join: 'round' });
+  coast.label = 'coast';
   root.addChild(coast);
 
   return root;

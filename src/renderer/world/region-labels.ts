@@ -19,14 +19,20 @@ interface Label {
 }
 
 const BAR_W = 120;
+const GAP = 3;
+
+type Rect = { x: number; y: number; w: number; h: number };
+
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 export class RegionLabels {
   readonly view = new Container({ label: 'region-labels' });
   private readonly labels = new Map<RegionId, Label>();
   private selected: RegionId | null = null;
   private placedFor = -1;
-  /** Screen boxes of HUD panels over the map (the legend): a label that would sit under one moves above it. */
-  private avoid: { x: number; y: number; w: number; h: number }[] = [];
+  private avoid: Rect[] = [];
+  private obstacles: Rect[] = [];
+  private bounds: Rect | null = null;
 
   constructor() {
     for (const r of REGIONS) {
@@ -48,37 +54,62 @@ export class RegionLabels {
     }
   }
 
-  /** Follows the camera; cheap, and only runs when it moved. */
+  /** Follows the camera (or new obstacles); cheap, and only runs when one of them moved. */
   place(camera: Camera): void {
     if (camera.version === this.placedFor) return;
     this.placedFor = camera.version;
-    // Keep every label fully on screen: on wide windows the map's ends reach the edges.
-    const w = window.innerWidth;
-    const placed: { left: number; w: number; top: number; bottom: number }[] = [];
+    // Every label stays on the free part of the screen, whatever the zoom: a region whose
+    // anchor is off screen keeps its label at the nearest edge (deep zoom used to lose them all).
+    const b = this.bounds ?? { x: 0, y: 0, w: window.innerWidth, h: window.innerHeight };
+    const minY = b.y + 22, maxY = b.y + b.h - 40;
+    const taken: Rect[] = [...this.avoid, ...this.obstacles];
     for (const [id, l] of this.labels) {
       const p = camera.toScreen(labelAnchor(id).at);
-      const half = l.align === 'center' ? BAR_W / 2 : 0;
-      const x = l.align === 'left' ? Math.max(10, p.x) : l.align === 'right' ? Math.min(w - 10, p.x) : Math.max(10 + half, Math.min(w - 10 - half, p.x));
-      let y = p.y;
       const tw = Math.max(BAR_W, l.name.width, l.load.width, l.online.width) + 16;
-      const left = l.align === 'left' ? x - 8 : l.align === 'right' ? x - tw + 8 : x - tw / 2;
-      for (const r of this.avoid) {
-        const under = left < r.x + r.w && r.x < left + tw && y - 20 < r.y + r.h && r.y < y + 36;
-        if (under) y = r.y - 40;
+      const inset = l.align === 'center' ? tw / 2 : l.align === 'left' ? 8 : tw - 8; // anchor to the box's left edge
+      const clampX = (x: number) => Math.max(b.x + inset + 2, Math.min(b.x + b.w - (tw - inset) - 2, x));
+      const x0 = clampX(p.x);
+      const y0 = Math.max(minY, Math.min(maxY, p.y));
+      const box = (x: number, y: number): Rect => ({ x: x - inset, y: y - 20, w: tw, h: 56 });
+      const clear = (x: number, y: number) => !taken.some((r) => overlaps(box(x, y), r));
+      // Where it wants to be, else the nearest spot beside, above or below whatever is in the way.
+      let x = x0, y = y0;
+      if (!clear(x, y)) {
+        const xs = [x0, ...taken.flatMap((r) => [r.x + r.w + GAP + inset, r.x - GAP - (tw - inset)]).map(clampX)];
+        const ys = [y0, ...taken.flatMap((r) => [r.y - 36 - GAP, r.y + r.h + 20 + GAP]).filter((c) => c >= minY && c <= maxY)];
+        let best = Infinity;
+        for (const cx of xs) {
+          for (const cy of ys) {
+            const d = Math.abs(cx - x0) + Math.abs(cy - y0);
+            if (d < best && clear(cx, cy)) [best, x, y] = [d, cx, cy];
+          }
+        }
       }
-      // Labels never cover each other: one that would lands just below the one already there.
-      for (let tries = 0; tries < 6; tries++) {
-        const hit = placed.find((b) => left < b.left + b.w && b.left < left + tw && y - 20 < b.bottom && b.top < y + 36);
-        if (!hit) break;
-        y = hit.bottom + 22;
-      }
-      placed.push({ left, w: tw, top: y - 20, bottom: y + 36 });
+      taken.push(box(x, y));
       l.root.position.set(Math.round(x), Math.round(y));
     }
   }
 
-  setAvoid(rects: { x: number; y: number; w: number; h: number }[]): void {
+  /** Each label's container (its plate, name and figures), for tests. */
+  drawn(): [RegionId, Container][] {
+    return [...this.labels].map(([id, l]) => [id, l.root]);
+  }
+
+  /** Screen boxes of HUD panels over the map (the legend): labels keep out from under them. */
+  setAvoid(rects: Rect[]): void {
     this.avoid = rects;
+    this.placedFor = -1;
+  }
+
+  /** Other things written on the map (the services' names): labels keep off them too. */
+  setObstacles(rects: Rect[]): void {
+    this.obstacles = rects;
+    this.placedFor = -1;
+  }
+
+  /** The part of the screen the map shows in (not under the dock, the drill panel or the console). */
+  setBounds(rect: Rect): void {
+    this.bounds = rect;
     this.placedFor = -1;
   }
 

@@ -88,6 +88,20 @@ export class ServicePlaces {
     }
   }
 
+  /** Each service's name and figure, for tests. */
+  drawn(): [ServiceId, Container][] {
+    return [...this.places].map(([id, p]) => [id, p.tag]);
+  }
+
+  /** Each place's ring and name on screen (as last placed): region labels keep off them. */
+  boxes(camera: Camera): { x: number; y: number; w: number; h: number }[] {
+    return [...this.places.values()].map((p) => {
+      const ring = (R + 4) * camera.scale;
+      const left = p.tag.x - (R + 5) * camera.scale - 4 - ring;
+      return { x: left, y: p.tag.y - 14, w: p.tag.x - left + p.tag.width + 4, h: 30 };
+    });
+  }
+
   tick(t: number): void {
     for (const p of this.places.values()) p.halo.alpha = p.over ? 0.5 + 0.5 * Math.sin(t * Math.PI * 3) : 1;
   }

@@ -5,9 +5,9 @@ import type { FrameChange } from '../bridge/frame-store';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { ServiceId } from '../../sim/commands';
 import type { SimView } from '../../sim/view-types';
-import type { SceneStats } from '../test-hooks-types';
+import type { MapText, SceneStats } from '../test-hooks-types';
 import { buildAtlas, type Atlas } from './atlas';
-import { buildBasemap } from './basemap';
+import { Basemap } from './basemap';
 import { createGlContext } from './gl-context';
 import { Camera, type ScreenRect } from './camera';
 import { Flashes } from './flashes';
@@ -18,6 +18,9 @@ import { RegionLabels } from './region-labels';
 import { ServicePlaces } from './service-places';
 import { StormFlows } from './storm-flows';
 import { RegionCloud, supernodesPerDot, type CloudLayers } from './supernode-cloud';
+
+/** Pixels per map unit of the flattened ground on a software rasterizer. */
+const GROUND_CACHE_PX = 2;
 
 export type Pick = { kind: 'region'; id: RegionId } | { kind: 'service'; id: ServiceId } | null;
 
@@ -40,6 +43,7 @@ export class WorldScene {
   private flashes!: Flashes;
   private services!: ServicePlaces;
   private labels!: RegionLabels;
+  private basemap!: Basemap;
   private perDot = 10;
   private clock = 0;
   private free: ScreenRect = { x: 0, y: 0, w: 1, h: 1 };
@@ -78,8 +82,10 @@ export class WorldScene {
 
     // The stage under the lights: ocean, land and daylight. On a software rasterizer it is
     // flattened into one texture (redrawn when daylight moves) to save five full-screen fills.
-    this.ground.addChild(buildBasemap(), this.night.view);
-    if (gl.software) this.ground.cacheAsTexture({ resolution: 2, antialias: false });
+    this.basemap = new Basemap();
+    this.ground.addChild(this.basemap.view, this.night.view);
+    this.software = gl.software;
+    this.groundCache();
     this.world.addChild(this.ground, this.layers.ghost, this.layers.warming, this.layers.calm,
       this.flows.view, this.layers.hot, this.megas.view, this.flashes.view, this.services.view);
     // Labels live in screen space above the world so they stay crisp and readable at any zoom.
@@ -91,6 +97,7 @@ export class WorldScene {
   /** The part of the screen not covered by HUD panels; the home view is framed inside it. */
   setFreeRect(rect: ScreenRect, rehome: boolean): void {
     this.free = rect;
+    this.labels.setBounds(rect);
     if (rehome) this.camera.home(rect);
   }
 
@@ -118,6 +125,22 @@ export class WorldScene {
     this.reducedMotion = on;
   }
   private reducedMotion = false;
+  private sawCamera = -1;
+  private software = false;
+
+  /**
+   * The flattened ground is a bitmap of 2 pixels per map unit: past that zoom it would turn
+   * blocky, so deep in the ground is drawn as vectors again (few of them are on screen then).
+   */
+  private groundCache(): void {
+    if (!this.software) return;
+    const s = this.camera.scale * this.app.renderer.resolution;
+    const cached = this.ground.isCachedAsTexture;
+    if (!cached && s < GROUND_CACHE_PX * 0.9) this.ground.cacheAsTexture({ resolution: GROUND_CACHE_PX, antialias: false });
+    else if (cached && s > GROUND_CACHE_PX * 1.1) this.ground.cacheAsTexture(false);
+    else if (cached && this.basemap.restroked) this.ground.updateCacheTexture();
+    this.basemap.restroked = false;
+  }
 
   apply(view: SimView, change: FrameChange): void {
     if (change.newGame || change.full) {
@@ -147,6 +170,15 @@ export class WorldScene {
     for (const rv of view?.regions ?? []) this.labels.update(rv);
   }
 
+  /** Region labels and service names as drawn (screen pixels), for tests. */
+  mapText(): MapText[] {
+    const box = (c: Container) => {
+      const b = c.getBounds();
+      return { x: Math.round(b.x), y: Math.round(b.y), w: Math.round(b.width), h: Math.round(b.height) };
+    };
+    return [...this.labels.drawn().map(([id, c]) => ({ kind: 'region' as const, id, ...box(c) })), ...this.services.drawn().map(([id, c]) => ({ kind: 'service' as const, id, ...box(c) }))];
+  }
+
   stats(): SceneStats {
     const s = { dots: 0, serving: 0, hot: 0, warming: 0, down: 0 };
     for (const c of this.clouds.values()) {
@@ -166,8 +198,14 @@ export class WorldScene {
     // With reduced motion both hold still (hot ones stay bright: their colour says it).
     this.layers.hot.alpha = this.reducedMotion ? 1 : 0.4 + 0.6 * (0.5 + 0.5 * Math.sin(t * Math.PI * 2 * 1.6));
     this.layers.warming.alpha = this.reducedMotion ? 0.8 : 0.6 + 0.4 * Math.sin(t * Math.PI * 0.8);
+    if (this.camera.version !== this.sawCamera) {
+      this.sawCamera = this.camera.version;
+      this.services.place(this.camera);
+      this.labels.setObstacles(this.services.boxes(this.camera));
+      this.basemap.zoomed(this.camera.scale);
+      this.groundCache();
+    }
     this.labels.place(this.camera);
-    this.services.place(this.camera);
     this.megas.tick(t);
     this.services.tick(t);
     this.flows.tick(this.reducedMotion ? dt * 0.25 : dt);
