@@ -11,7 +11,7 @@ export default defineConfig({
     // Vitest's default is one worker less than the cores: one file at a time on our 2-core
     // machines, while a browser file mostly waits on Chromium. Two files side by side instead.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    sequence: { sequencer: StormSequencer },
+    sequence: { sequencer: StormSequencer }, // the long files first (test/sequencer.ts)
     projects: [
       // The browser files: out/renderer is built once for all of them, before any starts.
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/renderer-once.ts'] } },
