@@ -32,8 +32,12 @@ async function startScreen(): Promise<void> {
   await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
 }
 
-/** A dec-2010 game started from the start screen, `minutes` in, running at `speed`. */
-async function shift(opts: { minutes?: number; speed?: number } = {}): Promise<void> {
+/**
+ * A dec-2010 game started from the start screen, `minutes` in, running at `speed`, or held
+ * still (`hold`) where the step does not need the clock: a page drawing a running full-size
+ * shift makes every click slow on a busy machine.
+ */
+async function shift(opts: { minutes?: number; speed?: number; hold?: boolean } = {}): Promise<void> {
   await startScreen();
   const { page, host } = rig; // the fresh host
   await page.check('#scenario-dec-2010');
@@ -42,8 +46,10 @@ async function shift(opts: { minutes?: number; speed?: number } = {}): Promise<v
   await until(page, () => { const s = window.__storm!.status(); return s && !s.paused && s.scenarioId === 'dec-2010' && s.seed === 2010; }, 'the dec-2010 game to run');
   if (opts.speed) expect(host.session.control({ action: 'setSpeed', speed: opts.speed }).ok).toBe(true);
   if (opts.minutes) expect(host.session.control({ action: 'step', minutes: opts.minutes }).ok).toBe(true);
+  if (opts.hold) expect(host.session.control({ action: 'pause' }).ok).toBe(true);
   const at = host.session.minute();
   await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, at, { timeout: 60_000 });
+  if (opts.hold) await until(page, () => window.__storm!.status()?.paused === true, 'the held shift');
 }
 
 // Generous: each step boots a page and a game of its own on a machine that may be busy.
@@ -119,7 +125,7 @@ describe('a December 2010 shift in the browser', { timeout: 240_000 }, () => {
 
   it('remembers mute and volume', async () => {
     const { page } = rig;
-    await shift();
+    await shift({ hold: true });
     await page.click('#mute-button');
     expect(await page.evaluate(() => localStorage.getItem('supernodeStorm.audio.muted'))).toBe('true');
     expect(await page.locator('#mute-button').getAttribute('aria-pressed')).toBe('true');
@@ -131,7 +137,7 @@ describe('a December 2010 shift in the browser', { timeout: 240_000 }, () => {
 
   it('shows a refused order beside the field the host names', async () => {
     const { page } = rig;
-    await shift({ minutes: 60 });
+    await shift({ minutes: 60, hold: true });
     await page.keyboard.press('m');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('deploy-count');
     await page.fill('#deploy-count', '500');
