@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/host/web';
 import { SimSession } from '../../src/main/session/sim-session';
+import { buildExport } from '../../src/main/session/exports';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { census } from './png';
 import { launchChromium, openScreen, shoot, until } from './harness';
@@ -23,8 +24,6 @@ let browser: Browser;
 let ins: Page; // the instructor's console
 let tr: Page; // the trainee's screen
 const errors: string[] = [];
-let replayPath = '';
-let reportPath = '';
 
 const mode = (p: Page) => p.evaluate(() => window.__storm!.mode());
 const text = (p: Page, sel: string) => p.locator(sel).textContent().then((t) => t ?? '');
@@ -100,6 +99,20 @@ async function drillUnderWay(): Promise<void> {
   await until(ins, () => document.querySelectorAll('#console-timeline li[data-source="trainee"]').length > 0, 'the console to show it');
 }
 
+/** The HTML report of the made replay, exported the way the console's button has the host export it. */
+async function exportedReport(): Promise<string> {
+  const s = new SimSession({ paused: true, idle: true });
+  try {
+    expect(s.replayAct({ act: 'open', fileName: 'made.skyreplay', dataBase64: readFileSync(madeReplay).toString('base64') }).ok).toBe(true);
+    const f = await buildExport(s, 'report');
+    const path = join(dir, f.fileName);
+    writeFileSync(path, f.data);
+    return path;
+  } finally {
+    s.close();
+  }
+}
+
 /** Saves what clicking `selector` downloads; returns its path. */
 async function download(p: Page, selector: string): Promise<string> {
   const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.click(selector)]);
@@ -138,6 +151,9 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('starts a check-mode drill: briefing, countdown and the clock lock on the trainee\'s screen', async () => {
+    clearHost();
+    await until(tr, () => window.__storm!.mode()?.mode !== 'drill' && !document.getElementById('start-screen')!.hidden, 'the trainee\'s start screen');
+    await until(ins, () => document.querySelectorAll('#drill-select option').length >= 3, 'the drill picker to fill');
     await ins.selectOption('#drill-select', DRILL);
     await ins.check('#check-mode');
     await ins.click('#start-drill');
@@ -199,6 +215,8 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
     await until(ins, () => /bookmark added/.test(document.getElementById('coach-status')!.textContent ?? ''), 'the bookmark');
 
     // The drill's first hint falls due at minute 65: recorded for the instructor, never shown in check mode.
+    // The host skips ahead to it rather than the test waiting for it at 300x.
+    expect(host.session.control({ action: 'step', minutes: Math.max(1, 66 - host.session.minute()) }).ok).toBe(true);
     await until(ins, () => (window.__storm!.mode()?.instructor?.marks ?? []).some((m) => m.kind === 'hint'), 'the scheduled hint', 60_000);
     expect((await mode(tr))!.drill!.messages.every((m) => m.kind !== 'hint')).toBe(true);
     expect(await tr.locator('#drill-messages li[data-kind="hint"]').count()).toBe(0);
@@ -245,10 +263,10 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
     await drillUnderWay();
     expect(host.session.instructor({ act: 'endDrill' }).ok).toBe(true);
     await until(ins, () => window.__storm!.mode()?.drill?.ended === true, 'the drill to end');
-    replayPath = await download(ins, '#export-replay');
+    const replayPath = await download(ins, '#export-replay');
     expect(replayPath).toMatch(/aug-2007-reboot-storm.*\.skyreplay$/);
     expect([...readFileSync(replayPath).subarray(0, 2)]).toEqual([0x1f, 0x8b]); // gzip
-    reportPath = await download(ins, '#export-report');
+    const reportPath = await download(ins, '#export-report');
     expect(readFileSync(reportPath, 'utf8')).toMatch(/^<!doctype html>/i);
     const pdf = await download(ins, '#export-pdf'); // printed by the host's own Chromium
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -347,6 +365,7 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
   });
 
   it('opens the exported HTML report offline, and its chart draws', async () => {
+    const reportPath = await exportedReport();
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await page.goto(pathToFileURL(reportPath).href);
     const lines = await page.locator('svg polyline').evaluateAll((els) => els.map((e) => ({ points: (e.getAttribute('points') ?? '').trim().split(/\s+/).length, width: e.getBoundingClientRect().width })));

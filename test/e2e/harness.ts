@@ -11,6 +11,9 @@ export const SCREENS_DIR = join(process.cwd(), 'test-results', 'screens');
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-swiftshader', '--autoplay-policy=no-user-gesture-required'];
 
+/** How long a click, fill or navigation may wait for a busy page. */
+export const ACTION_TIMEOUT_MS = 90_000;
+
 export interface Rig {
   host: WebHost;
   browser: Browser;
@@ -25,6 +28,9 @@ export const launchChromium = (): Promise<Browser> =>
 /** A page of its own (own storage, like a second machine) at `url`, once the game is drawn; page errors go to `errors`. */
 export async function openScreen(browser: Browser, url: string, errors: string[], size: { width: number; height: number } = { width: 1280, height: 720 }): Promise<Page> {
   const context = await browser.newContext({ viewport: size, acceptDownloads: true });
+  // A click waits for the page to take it; on a busy 2-core machine a software-drawn page can
+  // take longer than playwright's 30 s default, so actions get the time `until` gets.
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
   page.on('console', (m) => {

@@ -114,6 +114,7 @@ describe('one game, many screens', { timeout: 240_000 }, () => {
     const a = await openScreen(browser, host.url, errors);
     const b = await openScreen(browser, host.url, errors); // both on the start screen
     await startShift(a, 11);
+    host.session.control({ action: 'pause' }); // held still: two pages drawing a running shift slow every click
     await until(b, () => !document.getElementById('start-continue')!.hidden, 'the way back to the running shift');
 
     await b.fill('#seed-input', '12');
@@ -141,7 +142,14 @@ describe('one game, many screens', { timeout: 240_000 }, () => {
     const a = await openScreen(browser, host.url, errors);
     const b = await openScreen(browser, host.url, errors);
     await startShift(a, 21);
-    for (let i = 0; i < 4; i++) await a.click('#speed-up');
+    // Paused first: a full-size shift drawn at 900x and more keeps both pages too busy to click.
+    host.session.control({ action: 'pause' });
+    await until(a, () => window.__storm!.status()?.paused === true, 'the pause');
+    for (let i = 0; i < 4; i++) {
+      const before = (await a.evaluate(() => window.__storm!.status()!.speed));
+      await a.click('#speed-up');
+      await a.waitForFunction((s) => window.__storm!.status()!.speed > s, before, { timeout: 60_000 });
+    }
     await until(a, () => (window.__storm!.status()?.speed ?? 0) >= 900, 'the faster speed');
 
     await b.check('#scenario-aug-2007');
