@@ -94,9 +94,11 @@ describe('a December 2010 shift in the browser', { timeout: 240_000 }, () => {
     await shift();
     const before = await usersOnline();
     expect(before).toBeGreaterThan(10_000_000);
+    // Each click steps up from the speed on screen, so wait for each to land (a busy page is slow to show it).
     for (let i = 0; i < 6 && ((await status())?.speed ?? 0) < 900; i++) {
+      const before = (await status())!.speed;
       await page.click('#speed-up');
-      await page.waitForTimeout(150);
+      await page.waitForFunction((s) => window.__storm!.status()!.speed > s, before, { timeout: 60_000 });
     }
     expect((await status())!.speed).toBeGreaterThanOrEqual(900);
     await until(page, () => {
@@ -218,7 +220,7 @@ describe('a December 2010 shift in the browser', { timeout: 240_000 }, () => {
     ] as const) expect(host.session.applyCommand(c, 'trainee').ok).toBe(true);
     const left = host.session.status.endMinute - host.session.minute();
     expect(host.session.control({ action: 'step', minutes: left }).ok).toBe(true);
-    await until(page, () => !document.getElementById('end-screen')!.hidden, 'the end screen', 30_000);
+    await until(page, () => !document.getElementById('end-screen')!.hidden, 'the end screen', 120_000);
     const v = (await view())!;
     const hours = Number((await page.locator('#end-user-hours').textContent())!.replace(/,/g, ''));
     expect(hours).toBe(Math.round(v.metrics.userHoursLost));
