@@ -5,7 +5,7 @@ import { StormSequencer } from './test/sequencer';
 export default defineConfig({
   test: {
     setupFiles: ['test/temp-folders.ts'], // temp folders removed after each file
-    testTimeout: 60_000,
+    testTimeout: 300_000, // full-scale sim runs take minutes when a second file and Chromium share the cores
     hookTimeout: 120_000,
     pool: 'forks',
     // Vitest's default is one worker less than the cores: one file at a time on our 2-core

@@ -160,7 +160,7 @@ describe('replay mode', () => {
     }
     p.seek(rec.endTick);
     expect(checksum(p.shown)).toBe(rec.finalChecksum);
-  });
+  }, 300_000); // two full 48-hour re-simulations: minutes on a busy machine
 
   it('refuses a replay past the host\'s bounds before simulating anything (issue 11, item 4)', () => {
     const s = session({ seed: 3 });

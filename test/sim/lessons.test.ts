@@ -5,7 +5,7 @@ import { historicalFor } from '../../src/sim/historical';
 import { getScenario, type TimedCommand } from '../../src/sim/index';
 import { at, run, type Run } from './helpers';
 
-const T = 180_000;
+const T = 600_000; // each case is several full-scale runs; a busy machine (two test files side by side) takes minutes
 let none: Run;
 beforeAll(() => {
   none = run('dec-2010');
