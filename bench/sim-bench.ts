@@ -1,4 +1,4 @@
-// npm run bench:sim (bundled as the main process ships: bench/run-bundled.mjs): full-scale dec-2010, 48 sim-hours with the historical response, no
+// npm run bench: full-scale dec-2010, 48 sim-hours with the historical response, no
 // rendering. Targets (issue 7): >= 100,000x real time (48 h in < 1.73 s) and < 400 MB.
 import { performance } from 'node:perf_hooks';
 import { checksum, createSim, getScenario, historicalActions, viewOf, TICK_SECONDS } from '../src/sim/index';
