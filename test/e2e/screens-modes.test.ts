@@ -35,6 +35,15 @@ async function trainee(host: WebHost): Promise<Page> {
 }
 
 /** axe-core over the page as it is (the map's canvas aside): no serious or critical violations. */
+/** A free shift started from the start screen like a player does: scenario, seed 2010, Start. */
+async function startFreeShift(page: Page, scenario: 'dec-2010' | 'normal-day'): Promise<void> {
+  await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
+  await page.check(`#scenario-${scenario}`);
+  await page.fill('#seed-input', '2010');
+  await page.click('#start-button');
+  await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
+}
+
 async function axeClean(page: Page, what: string): Promise<void> {
   const result = await new AxeBuilder({ page }).exclude('#world-canvas').analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -124,11 +133,7 @@ describe('screens around a shift, at three sizes', { timeout: 240_000 }, () => {
   it('a screen that joins mid-shift shows the same pager as one that watched from the start', async () => {
     const host = await newHost();
     const first = await trainee(host);
-    await until(first, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
-    await first.check('#scenario-dec-2010');
-    await first.fill('#seed-input', '2010');
-    await first.click('#start-button');
-    await until(first, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
+    await startFreeShift(first, 'dec-2010');
     ok(host.session.pause());
     // Orders and the cascade, watched by the first screen: more events than a pager holds.
     for (let i = 0; i < 40; i++) {
@@ -149,11 +154,7 @@ describe('screens around a shift, at three sizes', { timeout: 240_000 }, () => {
   it('writing on the map keeps apart at every size and stays on screen at deep zoom', async () => {
     const host = await newHost();
     const page = await trainee(host);
-    await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
-    await page.check('#scenario-dec-2010');
-    await page.fill('#seed-input', '2010');
-    await page.click('#start-button');
-    await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
+    await startFreeShift(page, 'dec-2010');
     ok(host.session.control({ action: 'step', minutes: 30 })); // the storm's flows and every figure up
     ok(host.session.pause());
     await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, host.session.minute(), { timeout: 60_000 });
@@ -190,11 +191,7 @@ describe('screens around a shift, at three sizes', { timeout: 240_000 }, () => {
   it('the end screen of a free shift, its debrief in plain words', async () => {
     const host = await newHost();
     const page = await trainee(host);
-    await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
-    await page.check('#scenario-normal-day'); // its debrief is worked out in half the time of dec-2010's (debrief.test.ts has that one)
-    await page.fill('#seed-input', '2010');
-    await page.click('#start-button');
-    await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
+    await startFreeShift(page, 'normal-day'); // its debrief is worked out in half the time of dec-2010's (debrief.test.ts has that one)
     const s = host.session;
     ok(s.control({ action: 'step', minutes: 40 }));
     ok(s.applyCommand({ type: 'deployMegaSupernodes', count: 200, region: 'europe', source: 'dedicated' }, 'trainee'));

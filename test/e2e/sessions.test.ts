@@ -22,6 +22,13 @@ async function newHost(opts: Partial<WebHostOptions> = {}): Promise<WebHost> {
   return host;
 }
 
+/** The shift stepped to minute `m` and held there, once `page` shows it. */
+async function heldAt(host: WebHost, page: Page, m: number): Promise<void> {
+  host.session.control({ action: 'step', minutes: m });
+  host.session.control({ action: 'pause' });
+  await atMinute(page, m);
+}
+
 async function startShift(page: Page, seed: number): Promise<void> {
   await page.fill('#seed-input', String(seed));
   await page.click('#start-button');
@@ -68,9 +75,7 @@ describe('one game, many screens', { timeout: 240_000 }, () => {
     const errors: string[] = [];
     const page = await openScreen(browser, host.url, errors);
     await startShift(page, 4242);
-    host.session.control({ action: 'step', minutes: 180 });
-    host.session.control({ action: 'pause' });
-    await atMinute(page, 180);
+    await heldAt(host, page, 180);
     const pagerBefore = await pagerTexts(page);
     const minutesBefore = await historyMinutes(page);
     expect(pagerBefore.length).toBeGreaterThan(0);
@@ -93,9 +98,7 @@ describe('one game, many screens', { timeout: 240_000 }, () => {
     const errors: string[] = [];
     const first = await openScreen(browser, host.url, errors);
     await startShift(first, 77);
-    host.session.control({ action: 'step', minutes: 240 });
-    host.session.control({ action: 'pause' });
-    await atMinute(first, 240);
+    await heldAt(host, first, 240);
 
     const second = await openScreen(browser, host.url, errors);
     await atMinute(second, 240);
