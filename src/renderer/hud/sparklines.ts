@@ -65,6 +65,7 @@ function drawChart(c: Chart, data: Sample[], hours: number): void {
   const label = last ? c.label(last) : '';
   if (c.value.textContent !== label) c.value.textContent = label;
   c.value.dataset.value = last ? String(c.series[0].pick(last)) : '';
+  c.value.dataset.minute = last ? String(last.minute) : '';
   if (data.length < 2) return;
 
   const t1 = last.minute, t0 = t1 - hours * 60;

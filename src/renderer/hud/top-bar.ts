@@ -21,8 +21,10 @@ class UsersOnline {
   private readonly share = document.getElementById('users-online-share')!;
   private readonly dot = document.getElementById('users-online-dot')!;
 
-  set(online: number, want: number): void {
+  set(online: number, want: number, minute: number): void {
     const rounded = Math.round(online);
+    // Which sim-minute the figure is from, so a reader can tell a later frame from a wrong figure.
+    this.el.dataset.minute = String(minute);
     if (this.el.dataset.value !== String(rounded)) {
       this.el.dataset.value = String(rounded);
       this.el.textContent = grouped(rounded);
@@ -48,7 +50,7 @@ export class TopBar {
   private shownPhase = '';
 
   update(view: SimView, status: SessionStatus): void {
-    this.users.set(view.metrics.onlineUsers, view.metrics.wantOnline);
+    this.users.set(view.metrics.onlineUsers, view.metrics.wantOnline, view.minute);
     // The post-mortem tells the story in PST and GMT; so do we (no DST in late December).
     this.pst.textContent = clockAt(view.utcMs, -8);
     this.gmt.textContent = clockAt(view.utcMs, 0);
