@@ -331,7 +331,7 @@ function render(ids: readonly string[], get: (id: string, i: number) => RunSumma
 const READING_WRITTEN_FOR = 'c763901d291e';
 const READING = `## How to read it
 
-Read as a game designer, against the tables above (seed 1, sim 4). Money and user-hours are not on one scale: \`cost\` prices only the levers (megas, Group Video downtime, withheld offline messages), never the lost user-hours, so the throttle and the hotfixes are free in dollars; their price is in the users they lock out or the hours they take to land.
+Read as a game designer, against the tables above (seed 1, sim 5). Money and user-hours are not on one scale: \`cost\` prices only the levers (megas, Group Video downtime, withheld offline messages), never the lost user-hours, so the throttle and the hotfixes are free in dollars; their price is in the users they lock out or the hours they take to land.
 
 **dec-2010: the storm feeds itself; calm the herd or add capacity**
 

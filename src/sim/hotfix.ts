@@ -67,9 +67,9 @@ function rolloutBatch(state: SimState, h: Hotfix): void {
     if (!needsFix(s, c, h.fix)) continue;
     const to = cohortFor(state, c.region, c.version, c.fixes | bit);
     const pol = policyOf(s, to);
-    // Installing a client update restarts Skype: attached clients log in again. The 2007 fix was
-    // P2P parameters 'tuned' (seed 004), taken up by running clients without a restart.
-    if (h.fix === 'selfHealingFix') {
+    // A client update that restarts Skype makes attached clients log in again; the 2007 fix was
+    // P2P parameters 'tuned' (seed 004), taken up by running clients without one (scenario data).
+    if (!s.hotfixes[h.fix].restartsClient) {
       to.attachedPeer += c.attachedPeer * f;
       to.attachedMega += c.attachedMega * f;
     } else schedule(to.login, state.tick, (c.attachedPeer + c.attachedMega) * f, pol, -1);

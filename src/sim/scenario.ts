@@ -17,6 +17,7 @@ const num = (min: number, max: number, doc?: string) => ({ kind: 'number', min, 
 const pos = (max = 1e12, doc?: string) => num(0, max, doc);
 const frac = num(0, 1);
 const str = { kind: 'string' } as const;
+const restartsClient = { kind: 'boolean', doc: 'installing it restarts Skype, so attached clients log in again' } as const;
 
 const megaSource = {
   kind: 'object',
@@ -137,9 +138,9 @@ export const SCENARIO_SPEC = {
     hotfixes: {
       kind: 'object',
       fields: {
-        imCrashFix: { kind: 'object', fields: { buildMin: num(0, 20160) } },
-        jitteredBackoff: { kind: 'object', fields: { buildMin: num(0, 20160), baseS: num(1, 600), capS: num(1, 1200) } },
-        selfHealingFix: { kind: 'object', fields: { buildMin: num(0, 20160) } },
+        imCrashFix: { kind: 'object', fields: { buildMin: num(0, 20160), restartsClient } },
+        jitteredBackoff: { kind: 'object', fields: { buildMin: num(0, 20160), restartsClient, baseS: num(1, 600), capS: num(1, 1200) } },
+        selfHealingFix: { kind: 'object', fields: { buildMin: num(0, 20160), restartsClient } },
       },
     },
     prices: { kind: 'object', fields: { groupVideoDownPerHourUsd: pos(1e7), imWithheldPerUserHourUsd: pos(100) } },
