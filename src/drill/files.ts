@@ -1,19 +1,23 @@
 // Reading drills from disk (Node): the CLIs and the hosts share these so every host gives
 // the same messages.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCapped, CappedReadError } from '../replay/node';
 import { fileURLToPath } from 'node:url';
 import { DrillError, loadDrillText, type Drill } from './drill';
 
 /** Where the shipped drills live (drills/ at the repository root). */
 export const DRILLS_DIR = fileURLToPath(new URL('../../drills/', import.meta.url));
 
+/** A drill is a page of JSON: the shipped ones are under 4 kB. */
+export const MAX_DRILL_BYTES = 1024 * 1024;
+
 export function readDrill(path: string): Drill {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readCapped(path, MAX_DRILL_BYTES).toString('utf8');
   } catch (e) {
-    throw new DrillError(path, '(file)', `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof CappedReadError) throw new DrillError(path, '(file)', e.message);
+    throw e;
   }
   return loadDrillText(text, path);
 }

@@ -6,7 +6,7 @@ import { parseRecording } from './validate';
 import { parseJsonGuarded } from '../sim/json-guard';
 
 /** A 48-hour replay is ~100 kB of JSON; anything past this is not a replay (or a zip bomb). */
-const MAX_JSON_BYTES = 64 * 2 ** 20;
+export const MAX_JSON_BYTES = 64 * 2 ** 20;
 
 /** Field order puts "format" first, so the first bytes of the JSON say what the file is. */
 export function encodeReplay(rec: Recording): Buffer {

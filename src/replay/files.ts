@@ -1,16 +1,18 @@
 // Reading and writing replays on disk (Node): the CLIs and the hosts share these so every
 // host gives the same messages.
-import { readFileSync } from 'node:fs';
-import { decodeReplay, encodeReplay } from './codec';
+import { decodeReplay, encodeReplay, MAX_JSON_BYTES } from './codec';
+import { CappedReadError, readCapped } from './read-capped';
 import { ReplayError, type Recording } from './recording';
 import { writeFileSafely } from './safe-write';
 
 export function readReplay(path: string): Recording {
   let buf: Buffer;
   try {
-    buf = readFileSync(path);
+    // Gzip never grows JSON much, so a file over the JSON limit cannot be a replay we would open.
+    buf = readCapped(path, MAX_JSON_BYTES);
   } catch (e) {
-    throw new ReplayError(path, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof CappedReadError) throw new ReplayError(path, '', e.message);
+    throw e;
   }
   return decodeReplay(buf, path);
 }

@@ -2,7 +2,8 @@
 // flushed to disk on every command and at least once a second otherwise, so a crash (or
 // a pulled plug) loses at most the last second. recoverJournal turns it back into a Recording.
 import { parseJsonGuarded } from '../sim/json-guard';
-import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { CappedReadError, readCapped } from './read-capped';
 import { checksum } from '../sim/index';
 import { ReplayError, type ChecksumMark, type Mark, type RecordedCommand, type Recording } from './recording';
 import type { Recorder, RecordingSink } from './recorder';
@@ -132,6 +133,9 @@ function entryProblem(v: unknown): string | null {
   return null;
 }
 
+/** Far past any real journal (commands, marks and checksums, not frames): a cap, not a budget. */
+export const MAX_JOURNAL_BYTES = 256 * 2 ** 20;
+
 /**
  * Reads a journal back into a Recording. A crash can cut the last line short (dropped, said
  * in `tornLine`); damage part-way through (a bad disk, an editor) ends the salvage there:
@@ -141,9 +145,10 @@ function entryProblem(v: unknown): string | null {
 export function recoverJournal(path: string): RecoveredJournal {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readCapped(path, MAX_JOURNAL_BYTES).toString('utf8');
   } catch (e) {
-    throw new ReplayError(path, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof CappedReadError) throw new ReplayError(path, '', e.message);
+    throw e;
   }
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
