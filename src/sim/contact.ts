@@ -5,7 +5,7 @@ import { TICK_SECONDS } from './time';
 import { attached, crashesOnSlowIm, hasHealingFlaw, policyOf, running } from './population';
 import { BACKOFF_LEVELS, fire, retryDelayS, schedule, type RetryPolicy, type Wheel } from './wheel';
 import { runLogin, runOfflineIm } from './services';
-import { servingOf, willingShare } from './supernodes';
+import { joinRoom, servingOf, willingShare } from './supernodes';
 import { cellRange, cellSpan, knockDownHosts, syncCells } from './cells';
 import { megaAcceptRoom } from './megas';
 import type { Cell, Cohort, SimState } from './state';
@@ -312,15 +312,10 @@ function joinCell(state: SimState, cell: Cell, hFix: number, hFlaw: number, fFix
   const pFix = 1 - (1 - liveFix * answered * willing) ** P;
   const pFlaw = 1 - (1 - liveFlaw * answered * willing) ** P;
   const want = attFix * pFix + attFlaw * pFlaw;
-  const bar = sn.admitShare * ((t.min + t.max) / 2); // load up to which the cell's nodes take joins
   // Probes past a node's capacity go unanswered: dropping a datagram costs a little, not a reply.
   const dropped = Math.max(0, q - capacity);
   const probeWork = q - dropped + dropped * sn.refusedProbeCost;
-  // A join is work for the supernode too (registering the client, its presence, its contacts'
-  // search), so a node takes joins only while they leave it under its bar: admission, not suicide.
-  const room = Math.max(0, serving * sn.clientCapacity * bar - cell.peers);
-  const workRoom = Math.max(0, (bar - cell.peers / (serving * sn.clientCapacity)) * capacity - probeWork);
-  const maxJoins = Math.min(room, sn.joinCostProbes > 0 ? workRoom / sn.joinCostProbes : room);
+  const maxJoins = joinRoom(sn, t, serving, cell.peers, capacity, probeWork);
   const fit = want > maxJoins ? maxJoins / want : 1;
   const joined = want * fit;
   cell.probes = probeWork + joined * sn.joinCostProbes;

@@ -95,6 +95,19 @@ export function willingShare(p: SupernodePool, t: ThresholdRange, load: number, 
   return total > 0 ? willing / total : 0;
 }
 
+/**
+ * How many joins a cell's `serving` nodes take this tick, carrying `peers` clients and
+ * `probeWork` answered probes out of a probe `capacity`. A join is work for the supernode too
+ * (registering the client, its presence, its contacts' search), so nodes take joins only while
+ * they stay under their bar (`admitShare` of the cell's mean threshold): admission, not suicide.
+ */
+export function joinRoom(sn: { clientCapacity: number; admitShare: number; joinCostProbes: number }, t: ThresholdRange, serving: number, peers: number, capacity: number, probeWork: number): number {
+  const bar = sn.admitShare * ((t.min + t.max) / 2);
+  const room = Math.max(0, serving * sn.clientCapacity * bar - peers);
+  const workRoom = Math.max(0, (bar - peers / (serving * sn.clientCapacity)) * capacity - probeWork);
+  return Math.min(room, sn.joinCostProbes > 0 ? workRoom / sn.joinCostProbes : room);
+}
+
 /** Warming nodes join the serving set of their class; keeps the class's mean threshold. */
 function join(p: SupernodePool, t: ThresholdRange, k: number, n: number, joinerMean: number): void {
   if (n <= 0) return;
