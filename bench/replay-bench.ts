@@ -63,29 +63,40 @@ console.log(`  random seek          median ${f(quantile(seekTimes, 0.5))} ms, p9
 console.log(`  play forward         median ${f(quantile(playTimes, 0.5))} ms per 30-tick frame step`);
 console.log(`  debrief report       ${f(reportMs)} ms (3 re-simulations + HTML ${(html.length / 1024).toFixed(0)} kB + CSV ${(csv.length / 1024).toFixed(0)} kB)`);
 
-// Frames to a screen watching this replay: the first carries the timeline, later ones the playhead only.
+// Frames to a screen watching this replay, as they go on the wire (shared/frame-wire.ts): the
+// first carries the timeline, later ones the playhead and what moved, as rows.
 {
   const { SimSession } = await import('../src/main/session/sim-session');
+  const { HeldStatus, toWire } = await import('../src/shared/frame-wire');
   const s = new SimSession({ paused: true, now: () => 0, warn: () => {} });
   const opened = s.replayAct({ act: 'open', fileName: 'bench.skyreplay', dataBase64: Buffer.from(file).toString('base64') });
   if (!opened.ok) throw new Error(`cannot open the bench replay: ${JSON.stringify(opened)}`);
-  const size = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
+  const held = new HeldStatus();
+  const unpacked: number[] = []; // the same frames before packing, for comparison
+  const size = (f: ReturnType<typeof s.nextFrame>) => {
+    if (!f) return 0;
+    unpacked.push(Buffer.byteLength(JSON.stringify(f)));
+    return Buffer.byteLength(JSON.stringify(toWire(f, held.needs(f))));
+  };
   const first = size(s.nextFrame());
   const playing: number[] = [];
   s.replayAct({ act: 'seek', tick: 6 * 360 }); // into the cascade, where most moves
-  s.nextFrame();
+  size(s.nextFrame()); // every frame goes through the wire, so what the screen holds stays in step
   s.replayAct({ act: 'play' });
   for (let i = 0; i < 300; i++) {
     s.advance(33);
     const fr = s.nextFrame();
     if (fr) playing.push(size(fr));
   }
+  const unpackedPlaying = unpacked.slice(-playing.length);
   const seeks: number[] = [];
   for (let i = 1; i <= 40; i++) {
     s.replayAct({ act: 'seek', tick: Math.floor((i / 40) * rec.endTick) });
     const fr = s.nextFrame();
     if (fr) seeks.push(size(fr));
   }
+  const unpackedSeeks = unpacked.slice(-seeks.length);
   const kb = (x: number) => (x / 1024).toFixed(2);
-  console.log(`  frames to a screen   first ${kb(first)} kB (with the timeline); playing at 60x: median ${kb(quantile(playing, 0.5))} kB, max ${kb(Math.max(...playing))} kB over ${playing.length} frames (target < 2 kB); after a seek (every region moved): median ${kb(quantile(seeks, 0.5))} kB`);
+  console.log(`  frames to a screen   first ${kb(first)} kB (with the timeline); playing at 60x: median ${kb(quantile(playing, 0.5))} kB, max ${kb(Math.max(...playing))} kB over ${playing.length} frames (target < 2 kB); after a seek (every region moved): median ${kb(quantile(seeks, 0.5))} kB, max ${kb(Math.max(...seeks))} kB`);
+  console.log(`                       (before packing: playing median ${kb(quantile(unpackedPlaying, 0.5))} kB, after a seek median ${kb(quantile(unpackedSeeks, 0.5))} kB)`);
 }

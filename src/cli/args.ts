@@ -1,10 +1,39 @@
 // The one argument parser of every command line (sim, replay, debrief, the browser host):
 // node:util parseArgs does the splitting; this module is strict about what it finds, so an
 // unknown option, a missing value or a bad number is one line (a UsageError, exit 2).
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs as splitArgs } from 'node:util';
 
 export class UsageError extends Error {}
+
+/** Where a command line writes: the process's streams from its bin entry, strings in tests. */
+export interface CliStreams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** A command line as a function: argv (without node and the script) in, exit code out. */
+export type Cli = (argv: string[], io: CliStreams) => number | Promise<number>;
+
+/**
+ * The bin entry: runs `cli` with the process's arguments and streams when the module at
+ * `moduleUrl` (its import.meta.url) is the script node was started with, not when imported.
+ */
+export function runAsBin(moduleUrl: string, cli: Cli): void {
+  if (!invokedDirectly(moduleUrl)) return;
+  void Promise.resolve().then(() => cli(process.argv.slice(2), process)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+export function invokedDirectly(moduleUrl: string): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
+}
 
 /** `number`: any finite number; `whole`: digits only (ports, seeds of the web host). */
 export type ArgKind = 'string' | 'number' | 'whole' | 'flag';

@@ -10,7 +10,7 @@ import { buildDebrief, debriefCsv, renderReport } from '../debrief/index';
 import { renderPdf } from '../debrief/node';
 import { DRILLS_DIR, findDrill } from '../drill/node';
 import { DrillError } from '../drill/index';
-import { parseArgs, UsageError, wantsHelp } from './args';
+import { parseArgs, runAsBin, UsageError, wantsHelp, type CliStreams } from './args';
 
 const HELP = `Debrief: re-simulate a replay and write a standalone report.
 
@@ -20,9 +20,25 @@ Compares the run with doing nothing and, where the scenario has one, Skype's rec
 Exit 0 written; 1 the replay diverged (nothing written); 2 bad input, one line on stderr.
 `;
 
-async function main(argv: string[]): Promise<number> {
+/** `npm run debrief`: the exit code (0 written; 1 diverged; 2 with one line on stderr). */
+export async function debriefCli(argv: string[], io: CliStreams): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (e) {
+    const known = e instanceof UsageError || e instanceof ReplayError || e instanceof DrillError || e instanceof ScenarioError || e instanceof WouldOverwriteError;
+    if (!known) {
+      // A failed PDF print (no chromium, a crash) is an environment problem: one line, exit 2.
+      const msg = (e as Error)?.message?.split('\n')[0] ?? String(e);
+      // Anything else is our bug: still one line and exit 2, never a stack trace.
+      io.stderr.write(`debrief: ${/cannot make a PDF|chromium|browser/i.test(msg) ? '' : 'unexpected error: '}${msg}\n`);
+    } else io.stderr.write(`debrief: ${(e as Error).message}${e instanceof WouldOverwriteError ? ' (pass --force to replace it)' : ''}\n`);
+    return 2;
+  }
+}
+
+async function main(argv: string[], io: CliStreams): Promise<number> {
   if (wantsHelp(argv)) {
-    process.stdout.write(HELP);
+    io.stdout.write(HELP);
     return 0;
   }
   const a = parseArgs(argv, { out: 'string', csv: 'string', pdf: 'string', force: 'flag', drills: 'string' }, ['file']);
@@ -41,41 +57,29 @@ async function main(argv: string[]): Promise<number> {
   let lastPct = -1;
   const progress = (stage: string, f: number) => {
     const pct = Math.floor(((stages.indexOf(stage) + f) / stages.length) * 10) * 10;
-    if (pct > lastPct) process.stderr.write(`debrief: re-simulating ${pct}% (${stage})\n`);
+    if (pct > lastPct) io.stderr.write(`debrief: re-simulating ${pct}% (${stage})\n`);
     lastPct = Math.max(lastPct, pct);
   };
   const d = buildDebrief(rec, { drill, onProgress: progress });
   if (!d.verdict.ok) {
-    process.stdout.write(`diverged at tick ${d.verdict.tick} (expected ${d.verdict.expected}, got ${d.verdict.actual}); no report written: it would not show what happened\n`);
+    io.stdout.write(`diverged at tick ${d.verdict.tick} (expected ${d.verdict.expected}, got ${d.verdict.actual}); no report written: it would not show what happened\n`);
     return 1;
   }
   const html = renderReport(d, { fileName: file, generatedAt: new Date().toISOString() });
   let pdf: Buffer | undefined;
   if (a.pdf !== undefined) {
-    process.stderr.write('debrief: printing PDF with chromium\n');
+    io.stderr.write('debrief: printing PDF with chromium\n');
     pdf = await renderPdf(html); // before writing anything, so a failed print leaves no half-set of files
   }
-  if (a.out !== undefined) writeOut(a.out, html, force);
-  if (a.csv !== undefined) writeOut(a.csv, debriefCsv(d), force);
-  if (pdf !== undefined && a.pdf !== undefined) writeOut(a.pdf, pdf, force);
+  if (a.out !== undefined) writeOut(io, a.out, html, force);
+  if (a.csv !== undefined) writeOut(io, a.csv, debriefCsv(d), force);
+  if (pdf !== undefined && a.pdf !== undefined) writeOut(io, a.pdf, pdf, force);
   return 0;
 }
 
-function writeOut(path: string, data: string | Uint8Array, force: boolean): void {
+function writeOut(io: CliStreams, path: string, data: string | Uint8Array, force: boolean): void {
   writeFileSafely(path, data, { overwrite: force });
-  process.stderr.write(`debrief: wrote ${path}\n`);
+  io.stderr.write(`debrief: wrote ${path}\n`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (e: unknown) => {
-    const known = e instanceof UsageError || e instanceof ReplayError || e instanceof DrillError || e instanceof ScenarioError || e instanceof WouldOverwriteError;
-    if (!known) {
-      // A failed PDF print (no chromium, a crash) is an environment problem: one line, exit 2.
-      const msg = (e as Error).message?.split('\n')[0] ?? String(e);
-      // Anything else is our bug: still one line and exit 2, never a stack trace.
-      process.stderr.write(`debrief: ${/cannot make a PDF|chromium|browser/i.test(msg) ? '' : 'unexpected error: '}${msg}\n`);
-    } else process.stderr.write(`debrief: ${(e as Error).message}${e instanceof WouldOverwriteError ? ' (pass --force to replace it)' : ''}\n`);
-    process.exitCode = 2;
-  },
-);
+runAsBin(import.meta.url, debriefCli);

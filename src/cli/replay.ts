@@ -12,7 +12,7 @@ import { COMMAND_SOURCES, Replayer, branchAt, hashOf, recordScripted, refusal, s
 import { readReplay, writeReplay, WouldOverwriteError } from '../replay/node';
 import { findDrill } from '../drill/node';
 import { DrillError, DrillRunner, type Drill } from '../drill/index';
-import { parseArgs, readText, UsageError, wantsHelp } from './args';
+import { parseArgs, readText, runAsBin, UsageError, wantsHelp, type CliStreams } from './args';
 import { TICKS_PER_MINUTE } from '../shared/facts';
 
 const USAGE = 'usage: replay verify|info FILE.skyreplay | replay record --scenario ID --out FILE.skyreplay [...] | replay branch FILE --at-minute M --out FILE';
@@ -28,21 +28,34 @@ const HELP = `Replays: verify, describe, record and branch .skyreplay files.
 Bad input or a bad file: one line on stderr, exit code 2.
 `;
 
-function main(argv: string[]): number {
+/** `npm run replay`: the exit code (0; 1 diverged; 2 with one line on stderr). */
+export function replayCli(argv: string[], io: CliStreams): number {
+  try {
+    return main(argv, io);
+  } catch (e) {
+    const known = e instanceof UsageError || e instanceof ReplayError || e instanceof DrillError || e instanceof ScenarioError || e instanceof ScriptRefusedError;
+    // Anything else is our bug: still one line and exit 2, never a stack trace.
+    const prefix = known || e instanceof WouldOverwriteError ? '' : 'unexpected error: ';
+    io.stderr.write(`replay: ${prefix}${(e as Error)?.message ?? String(e)}${e instanceof WouldOverwriteError ? ' (pass --force to replace it)' : ''}\n`);
+    return 2;
+  }
+}
+
+function main(argv: string[], io: CliStreams): number {
   if (wantsHelp(argv)) {
-    process.stdout.write(HELP);
+    io.stdout.write(HELP);
     return 0;
   }
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'verify':
-      return verifyCmd(rest);
+      return verifyCmd(rest, io);
     case 'info':
-      return infoCmd(rest);
+      return infoCmd(rest, io);
     case 'record':
-      return recordCmd(rest);
+      return recordCmd(rest, io);
     case 'branch':
-      return branchCmd(rest);
+      return branchCmd(rest, io);
     default:
       throw new UsageError(sub === undefined ? USAGE : `unknown subcommand "${sub}"; ${USAGE}`);
   }
@@ -54,18 +67,18 @@ function fileArg(rest: string[]): string {
   return args.file;
 }
 
-function verifyCmd(rest: string[]): number {
+function verifyCmd(rest: string[], io: CliStreams): number {
   const file = fileArg(rest);
   const res = verify(readReplay(file), { fileName: file });
   if (res.ok) {
-    process.stdout.write(`ok ${res.finalChecksum}\n`);
+    io.stdout.write(`ok ${res.finalChecksum}\n`);
     return 0;
   }
-  process.stdout.write(`diverged at tick ${res.tick} (expected ${res.expected}, got ${res.actual})\n`);
+  io.stdout.write(`diverged at tick ${res.tick} (expected ${res.expected}, got ${res.actual})\n`);
   return 1;
 }
 
-function infoCmd(rest: string[]): number {
+function infoCmd(rest: string[], io: CliStreams): number {
   const file = fileArg(rest);
   const r = readReplay(file);
   const builtin = SCENARIO_LIST.some((s) => s.id === r.scenarioId) ? scenarioHash(getScenario(r.scenarioId)) === r.scenarioHash : null;
@@ -86,11 +99,11 @@ function infoCmd(rest: string[]): number {
     ...(r.branchedFrom ? [['branched', `from replay ${r.branchedFrom.replayHash} at tick ${r.branchedFrom.tick}`]] : []),
     ['versions', `format ${r.formatVersion}, sim ${r.simVersion}`],
   ];
-  process.stdout.write(lines.map(([k, v]) => `${k.padEnd(10)} ${v}`).join('\n') + '\n');
+  io.stdout.write(lines.map(([k, v]) => `${k.padEnd(10)} ${v}`).join('\n') + '\n');
   return 0;
 }
 
-function recordCmd(rest: string[]): number {
+function recordCmd(rest: string[], io: CliStreams): number {
   const a = parseArgs(rest, {
     scenario: 'string', 'scenario-file': 'string', seed: 'number', actions: 'string', hours: 'number', drill: 'string',
     'checksum-every': 'number', 'created-at': 'string', out: 'string', force: 'flag',
@@ -116,7 +129,7 @@ function recordCmd(rest: string[]): number {
   const rec = drill ? recordDrill(drill, actions, ticks, createdAt, every) : recordScripted({ scenario, seed, actions, endTick: ticks, createdAt, checksumEveryTicks: every });
   const out = a.out;
   const bytes = writeReplay(out, rec, a.force === true);
-  process.stdout.write(`wrote ${out} (${(bytes / 1024).toFixed(1)} kB): ${rec.scenarioId} seed ${rec.seed}, ${((rec.endTick * TICK_SECONDS) / 3600).toFixed(2)} sim-hours, ${rec.commands.length} commands, checksum ${rec.finalChecksum}\n`);
+  io.stdout.write(`wrote ${out} (${(bytes / 1024).toFixed(1)} kB): ${rec.scenarioId} seed ${rec.seed}, ${((rec.endTick * TICK_SECONDS) / 3600).toFixed(2)} sim-hours, ${rec.commands.length} commands, checksum ${rec.finalChecksum}\n`);
   return 0;
 }
 
@@ -131,7 +144,7 @@ function recordDrill(drill: Drill, actions: TimedCommand[], ticks: number, creat
   return runner.finish();
 }
 
-function branchCmd(rest: string[]): number {
+function branchCmd(rest: string[], io: CliStreams): number {
   const a = parseArgs(rest, { 'at-minute': 'number', out: 'string', force: 'flag' }, ['file']);
   const { file, out, 'at-minute': atMinute } = a;
   if (file === undefined || out === undefined || atMinute === undefined) usage('replay branch FILE.skyreplay --at-minute M --out NEW.skyreplay');
@@ -143,7 +156,7 @@ function branchCmd(rest: string[]): number {
   if (!res.ok) throw new ReplayError(file, '', `diverged at tick ${res.tick}; not branching a replay that does not re-simulate`);
   const branch = branchAt(src, tick, replayer);
   const bytes = writeReplay(out, branch, a.force === true);
-  process.stdout.write(`wrote ${out} (${(bytes / 1024).toFixed(1)} kB): take-over at tick ${tick}, checksum ${branch.finalChecksum}\n`);
+  io.stdout.write(`wrote ${out} (${(bytes / 1024).toFixed(1)} kB): take-over at tick ${tick}, checksum ${branch.finalChecksum}\n`);
   return 0;
 }
 
@@ -160,17 +173,8 @@ function parseJson(path: string): unknown {
   return parsed.ok ? parsed.value : usage(`${path}: ${parsed.problem}`);
 }
 
-
 function usage(msg: string): never {
   throw new UsageError(msg);
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  const known = e instanceof UsageError || e instanceof ReplayError || e instanceof DrillError || e instanceof ScenarioError || e instanceof ScriptRefusedError;
-  // Anything else is our bug: still one line and exit 2, never a stack trace.
-  const prefix = known || e instanceof WouldOverwriteError ? '' : 'unexpected error: ';
-  process.stderr.write(`replay: ${prefix}${(e as Error)?.message ?? String(e)}${e instanceof WouldOverwriteError ? ' (pass --force to replace it)' : ''}\n`);
-  process.exitCode = 2;
-}
+runAsBin(import.meta.url, replayCli);

@@ -7,7 +7,7 @@ import { historicalFor } from '../sim/historical';
 import { checksum, getScenario, loadScenarioText, ScenarioError, validateActionList, type Scenario, type TimedCommand } from '../sim/index';
 import { ActionError, runScenario } from './run';
 import { SummaryWatch } from './summary';
-import { parseArgs, readText, UsageError, wantsHelp } from './args';
+import { parseArgs, readText, runAsBin, UsageError, wantsHelp, type CliStreams } from './args';
 
 const COLUMNS = [
   'minute', 'utc', 'online_users', 'supernodes_up', 'mega_supernodes_up', 'supernode_load', 'login_attempts_per_s',
@@ -29,9 +29,22 @@ const HELP = `Run a scenario headless and print CSV.
 Bad input: one line on stderr, exit code 2. Columns: see README, "Headless commands".
 `;
 
-function main(argv: string[]): void {
+/** `npm run sim`: the exit code (0, or 2 with one line on stderr). */
+export function simCli(argv: string[], io: CliStreams): number {
+  try {
+    main(argv, io);
+    return 0;
+  } catch (e) {
+    const known = e instanceof UsageError || e instanceof ScenarioError || e instanceof ActionError;
+    // Anything else is our bug: still one line and exit 2, never a stack trace.
+    io.stderr.write(`sim: ${known ? '' : 'unexpected error: '}${(e as Error)?.message ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+function main(argv: string[], io: CliStreams): void {
   if (wantsHelp(argv)) {
-    process.stdout.write(HELP);
+    io.stdout.write(HELP);
     return;
   }
   const args = parseArgs(argv, {
@@ -54,7 +67,7 @@ function main(argv: string[]): void {
   const actions = loadActions(args.actions, scenario);
   const out: string[] = [COLUMNS.join(',')];
   const flush = () => {
-    if (out.length) process.stdout.write(out.join('\n') + '\n');
+    if (out.length) io.stdout.write(out.join('\n') + '\n');
     out.length = 0;
   };
   const watch = new SummaryWatch();
@@ -75,8 +88,8 @@ function main(argv: string[]): void {
     if (out.length > 500) flush();
   });
   flush();
-  if (args.checksum) process.stdout.write(`checksum ${checksum(state)}\n`);
-  if (args.summary) process.stdout.write(JSON.stringify(watch.result(state)) + '\n');
+  if (args.checksum) io.stdout.write(`checksum ${checksum(state)}\n`);
+  if (args.summary) io.stdout.write(JSON.stringify(watch.result(state)) + '\n');
 }
 
 function loadActions(spec: string | undefined, scenario: Scenario): TimedCommand[] {
@@ -90,19 +103,8 @@ function loadActions(spec: string | undefined, scenario: Scenario): TimedCommand
   return v.value;
 }
 
-
 function fail(msg: string): never {
   throw new UsageError(msg);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError || e instanceof ScenarioError || e instanceof ActionError) {
-    process.stderr.write(`sim: ${e.message}\n`);
-    process.exit(2);
-  }
-  // Anything else is our bug: still one line and exit 2, never a stack trace.
-  process.stderr.write(`sim: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
-  process.exit(2);
-}
+runAsBin(import.meta.url, simCli);

@@ -6,11 +6,13 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { AnyReply, Frame } from '../shared/contract';
 import type { Role } from '../shared/drill-contract';
 import { IPC } from '../shared/ipc-channels';
+import { HeldStatus, toWire } from '../shared/frame-wire';
 import { askHost, refusalLine } from './session/dispatch';
 import type { SimSession } from './session/sim-session';
 
 export class StormIpc {
-  private readonly screens = new Map<WebContents, Role>();
+  /** Each window's role and the game status it was last sent (frames leave it out while it holds). */
+  private readonly screens = new Map<WebContents, { role: Role; held: HeldStatus }>();
 
   /**
    * `isOurPage` says whether a sender frame shows our renderer (not some navigated-to page);
@@ -36,14 +38,14 @@ export class StormIpc {
   /** Pushes one frame to every subscribed window, as its role may see it (up to 30 per second). */
   broadcast(frame: Frame): void {
     const byRole = new Map<Role, Frame>();
-    for (const [wc, role] of this.screens) {
+    for (const [wc, { role, held }] of this.screens) {
       if (wc.isDestroyed()) {
         this.screens.delete(wc);
         continue;
       }
       let f = byRole.get(role);
       if (!f) byRole.set(role, (f = this.session.frameFor(frame, role)));
-      wc.send(IPC.frame, f);
+      wc.send(IPC.frame, toWire(f, held.needs(f)));
     }
   }
 
@@ -64,8 +66,10 @@ export class StormIpc {
         this.screens.delete(wc);
         this.session.setScreens(this.screens.size);
       });
-    this.screens.set(wc, role);
+    const held = new HeldStatus();
+    this.screens.set(wc, { role, held });
     this.session.setScreens(this.screens.size);
-    wc.send(IPC.frame, this.session.fullFrame(role));
+    const full = this.session.fullFrame(role);
+    wc.send(IPC.frame, toWire(full, held.needs(full)));
   }
 }

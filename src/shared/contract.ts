@@ -68,6 +68,21 @@ export interface Frame {
   samples?: HistorySample[];
 }
 
+/** A bitmask of the fields present (bit i: the i-th of frame-wire.ts's field list), then their values in that order. */
+export type Row = [mask: number, ...values: unknown[]];
+type Rowed = 'metrics' | 'regions' | 'services' | 'orders' | 'hotfixes';
+export type WireView = Omit<Frame['view'], Rowed> & { metrics?: Row; regions?: Row[]; services?: Row[]; orders?: Row[]; hotfixes?: Row[] };
+
+/**
+ * A Frame as it travels to a screen (shared/frame-wire.ts packs and unpacks it): metrics and
+ * regions as rows, `status` left out when the screen already holds it. The Bridge hands the
+ * renderer whole Frames again.
+ */
+export interface WireFrame extends Omit<Frame, 'status' | 'view'> {
+  status?: SessionStatus;
+  view: WireView;
+}
+
 export type ControlAction =
   | { action: 'pause' }
   | { action: 'resume' }
@@ -128,7 +143,7 @@ export type AnyReply = { ok: true; data?: ReplyData[MessageKind] } | Refusal;
 
 export type HostMessage =
   | { kind: 'reply'; id: number; reply: AnyReply }
-  | { kind: 'frame'; frame: Frame }
+  | { kind: 'frame'; frame: WireFrame }
   | { kind: 'error'; error: CommandError }; // a message that could not even be parsed
 
 /**
@@ -139,7 +154,7 @@ export type HostMessage =
 export interface Wire {
   readonly role: Role;
   request(msg: Outgoing): Promise<AnyReply>;
-  onFrame(listener: (frame: Frame) => void): () => void;
+  onFrame(listener: (frame: WireFrame) => void): () => void;
 }
 
 /** What preload exposes as window.supernodeStorm. */

@@ -2,7 +2,7 @@
 // window.supernodeStorm (contract.ts Wire) from preload.
 export const IPC = {
   message: 'supernode-storm:message', // invoke(ClientMessage) -> the reply to its kind (ReplyData)
-  frame: 'supernode-storm:frame', // main -> page: Frame, up to 30 per second (after a 'subscribe' message)
+  frame: 'supernode-storm:frame', // main -> page: WireFrame (frame-wire.ts), up to 30 per second (after a 'subscribe' message)
 } as const;
 
 /** The flag main passes to the instructor console's preload (webPreferences.additionalArguments). */

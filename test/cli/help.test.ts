@@ -1,13 +1,16 @@
 // Every command line (sim, replay, debrief, the browser host) answers --help and -h with its
 // usage on stdout and exit code 0, and a mistyped command with one line and exit code 2.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+// In-process (test/cli/bin.test.ts spawns each bin entry once).
 import { describe, expect, it } from 'vitest';
+import type { Cli } from '../../src/cli/args';
+import { simCli } from '../../src/cli/sim';
+import { replayCli } from '../../src/cli/replay';
+import { debriefCli } from '../../src/cli/debrief';
+import { webCli } from '../../src/main/host/web';
+import { runCli } from './run-cli';
 
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const SCRIPT: Record<string, string> = { sim: 'src/cli/sim.ts', replay: 'src/cli/replay.ts', debrief: 'src/cli/debrief.ts', web: 'src/main/host/web.ts' };
-const run = (cli: string, args: string[]) =>
-  spawnSync(tsx, [SCRIPT[cli], ...args], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1', PORT: '' }, timeout: 60_000 });
+const CLI: Record<string, Cli> = { sim: simCli, replay: replayCli, debrief: debriefCli, web: webCli };
+const run = (cli: string, args: string[]) => runCli(CLI[cli], args);
 
 describe('CLI help', () => {
   it.each([
@@ -15,9 +18,9 @@ describe('CLI help', () => {
     ['replay', /npm run replay -- verify FILE\.skyreplay/],
     ['debrief', /npm run debrief -- FILE\.skyreplay --out report\.html/],
     ['web', /npm run web -- \[--port N\]/],
-  ])('%s --help and -h print usage and exit 0', (cli, usage) => {
+  ])('%s --help and -h print usage and exit 0', async (cli, usage) => {
     for (const flag of ['--help', '-h']) {
-      const r = run(cli, [flag]);
+      const r = await run(cli, [flag]);
       expect(r.status, `${cli} ${flag}`).toBe(0);
       expect(r.stdout).toMatch(usage);
       expect(r.stderr.trim()).toBe('');
@@ -36,8 +39,8 @@ describe('CLI usage errors', () => {
     ['web', ['--port', 'eighty'], /^web: --port must be a whole number, got "eighty"$/],
     ['web', ['--lan'], /^web: unknown option --lan; known: --port /],
     ['web', ['--data-dir'], /^web: --data-dir needs a value$/],
-  ])('%s %j: one line on stderr, exit 2', (cli, args, message) => {
-    const r = run(cli, args);
+  ])('%s %j: one line on stderr, exit 2', async (cli, args, message) => {
+    const r = await run(cli, args);
     expect(r.status).toBe(2);
     const lines = r.stderr.split('\n').filter((l) => l.trim());
     expect(lines).toHaveLength(1);

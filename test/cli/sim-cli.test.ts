@@ -1,13 +1,14 @@
 // The headless CLI is a stable interface (README): its columns, its checksum line,
 // and one clear line with exit code 2 on bad input.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { simCli } from '../../src/cli/sim';
+import { runCli } from './run-cli';
 
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const sim = (...args: string[]) => spawnSync(tsx, ['src/cli/sim.ts', ...args], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+// In-process (test/cli/bin.test.ts spawns the bin entry once).
+const sim = (...args: string[]) => runCli(simCli, args);
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 const file = (name: string, text: string) => {
   const p = join(dir, name);
@@ -15,9 +16,9 @@ const file = (name: string, text: string) => {
   return p;
 };
 
-describe('npm run sim', () => {
-  it('prints the documented CSV columns every --every minutes, then the checksum', () => {
-    const r = sim('--scenario', 'dec-2010', '--hours', '2', '--every', '30', '--checksum');
+describe('npm run sim', async () => {
+  it('prints the documented CSV columns every --every minutes, then the checksum', async () => {
+    const r = await sim('--scenario', 'dec-2010', '--hours', '2', '--every', '30', '--checksum');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0].split(',').slice(0, 9)).toEqual([
@@ -28,17 +29,17 @@ describe('npm run sim', () => {
     expect(lines.at(-1)).toMatch(/^checksum [0-9a-f]{16}$/);
   });
 
-  it('gives the same checksum for the same inputs and a different one for another seed', () => {
-    const a = sim('--scenario', 'aug-2007', '--hours', '3', '--checksum', '--seed', '5').stdout.trim().split('\n').at(-1);
-    const b = sim('--scenario', 'aug-2007', '--hours', '3', '--checksum', '--seed', '5').stdout.trim().split('\n').at(-1);
-    const c = sim('--scenario', 'aug-2007', '--hours', '3', '--checksum', '--seed', '6').stdout.trim().split('\n').at(-1);
+  it('gives the same checksum for the same inputs and a different one for another seed', async () => {
+    const a = (await sim('--scenario', 'aug-2007', '--hours', '3', '--checksum', '--seed', '5')).stdout.trim().split('\n').at(-1);
+    const b = (await sim('--scenario', 'aug-2007', '--hours', '3', '--checksum', '--seed', '5')).stdout.trim().split('\n').at(-1);
+    const c = (await sim('--scenario', 'aug-2007', '--hours', '3', '--checksum', '--seed', '6')).stdout.trim().split('\n').at(-1);
     expect(a).toBe(b);
     expect(a).not.toBe(c);
   });
 
-  it('runs an action file of timed commands', () => {
+  it('runs an action file of timed commands', async () => {
     const acts = file('acts.json', JSON.stringify([{ atMinute: 0, command: { type: 'deployMegaSupernodes', count: 200, region: 'europe', source: 'cloud' } }]));
-    const r = sim('--scenario', 'normal-day', '--hours', '3', '--every', '60', '--actions', acts);
+    const r = await sim('--scenario', 'normal-day', '--hours', '3', '--every', '60', '--actions', acts);
     expect(r.status).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => l.split(','));
     expect(rows.at(-1)![4]).toBe('200'); // all served 20 min lead + 2 h at 100/h later
@@ -53,12 +54,12 @@ describe('npm run sim', () => {
     [['--scenario', 'dec-2010', '--actions', 'BAD_JSON'], /not valid JSON/],
     [['--scenario', 'dec-2010', '--actions', 'BAD_CMD'], /\[0\]\.command\.count/],
     [['--scenario', 'dec-2010', '--actions', 'REFUSED'], /refused: count: only 1000 dedicated servers/],
-  ])('bad input %j: one line on stderr, exit code 2', (args, message) => {
+  ])('bad input %j: one line on stderr, exit code 2', async (args, message) => {
     const swap = (a: string) =>
       a === 'BAD_JSON' ? file('bad.json', '[{"atMinute": 1,') :
       a === 'BAD_CMD' ? file('cmd.json', JSON.stringify([{ atMinute: 1, command: { type: 'deployMegaSupernodes', count: -3, region: 'europe', source: 'cloud' } }])) :
       a === 'REFUSED' ? file('ref.json', JSON.stringify([{ atMinute: 1, command: { type: 'deployMegaSupernodes', count: 5000, region: 'europe', source: 'dedicated' } }])) : a;
-    const r = sim(...args.map(swap));
+    const r = await sim(...args.map(swap));
     expect(r.status).toBe(2);
     const err = r.stderr.split('\n').filter((l) => l.trim() && !l.includes('npm warn'));
     expect(err).toHaveLength(1);
@@ -66,37 +67,37 @@ describe('npm run sim', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('--summary prints one JSON line of the figures that decide a run', () => {
-    const r = sim('--scenario', 'normal-day', '--hours', '2', '--every', '60', '--summary');
+  it('--summary prints one JSON line of the figures that decide a run', async () => {
+    const r = await sim('--scenario', 'normal-day', '--hours', '2', '--every', '60', '--summary');
     expect(r.status).toBe(0);
     const summary = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
     for (const k of ['userHoursLost', 'lowestOnlineShare', 'recovered90AtMinute', 'crashedClients', 'costUsd', 'megaCostUsd']) expect(summary).toHaveProperty(k);
     expect(summary.lowestOnlineShare).toBeGreaterThan(0.97);
   });
 
-  it('--vary changes a run by seed, the same way every time; --vary out of range is one line', () => {
-    const a = sim('--scenario', 'dec-2010', '--hours', '2', '--vary', '0.3', '--seed', '3', '--summary').stdout;
-    const b = sim('--scenario', 'dec-2010', '--hours', '2', '--vary', '0.3', '--seed', '3', '--summary').stdout;
-    const c = sim('--scenario', 'dec-2010', '--hours', '2', '--vary', '0.3', '--seed', '4', '--summary').stdout;
+  it('--vary changes a run by seed, the same way every time; --vary out of range is one line', async () => {
+    const a = (await sim('--scenario', 'dec-2010', '--hours', '2', '--vary', '0.3', '--seed', '3', '--summary')).stdout;
+    const b = (await sim('--scenario', 'dec-2010', '--hours', '2', '--vary', '0.3', '--seed', '3', '--summary')).stdout;
+    const c = (await sim('--scenario', 'dec-2010', '--hours', '2', '--vary', '0.3', '--seed', '4', '--summary')).stdout;
     expect(a).toBe(b);
     expect(a).not.toBe(c);
-    const bad = sim('--scenario', 'dec-2010', '--vary', '0.9');
+    const bad = await sim('--scenario', 'dec-2010', '--vary', '0.9');
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toMatch(/--vary must be between 0 and 0.5/);
   });
 
-  it('--actions historical uses the scenario\'s own response, and says so in one line where there is none', () => {
-    const r = sim('--scenario', 'normal-day', '--hours', '1', '--actions', 'historical');
+  it('--actions historical uses the scenario\'s own response, and says so in one line where there is none', async () => {
+    const r = await sim('--scenario', 'normal-day', '--hours', '1', '--actions', 'historical');
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(/normal-day has no historical response/);
-    expect(sim('--scenario', 'aug-2007', '--hours', '1', '--actions', 'historical').status).toBe(0);
+    expect((await sim('--scenario', 'aug-2007', '--hours', '1', '--actions', 'historical')).status).toBe(0);
   });
 
-  it('--scenario-file runs a custom scenario, checked against the schema', () => {
+  it('--scenario-file runs a custom scenario, checked against the schema', async () => {
     const text = readFileSync('src/sim/scenarios/normal-day.json', 'utf8').replace('"id": "normal-day"', '"id": "my-day"');
-    const ok = sim('--scenario-file', file('my.json', text), '--hours', '1', '--every', '60');
+    const ok = await sim('--scenario-file', file('my.json', text), '--hours', '1', '--every', '60');
     expect(ok.status).toBe(0);
-    const broken = sim('--scenario-file', file('broken.json', text.replace('"cellsPerRegion": 30', '"cellsPerRegion": "many"')));
+    const broken = await sim('--scenario-file', file('broken.json', text.replace('"cellsPerRegion": 30', '"cellsPerRegion": "many"')));
     expect(broken.status).toBe(2);
     expect(broken.stderr.trim()).toMatch(/supernodes\.cellsPerRegion must be a number/);
   });

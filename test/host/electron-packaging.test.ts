@@ -99,7 +99,8 @@ describe('resources from a checkout under "sp ace ü"', () => {
 
   it('records a drill with the CLI there (DRILLS_DIR survives the space)', () => {
     const out = join(root, 'drill ü.skyreplay');
-    const rec = run(root, ['node_modules/tsx/dist/cli.mjs', 'src/cli/replay.ts', 'record', '--drill', 'dec-2010-as-it-happened', '--out', out]);
+    // One sim-hour: the drill is found (or not) before a tick runs; the whole drill adds only minutes.
+    const rec = run(root, ['node_modules/tsx/dist/cli.mjs', 'src/cli/replay.ts', 'record', '--drill', 'dec-2010-as-it-happened', '--hours', '1', '--out', out]);
     expect(rec.status, rec.out).toBe(0);
     expect(existsSync(out)).toBe(true);
   }, 240_000);

@@ -1,6 +1,5 @@
 // Regression cases from the hostile-input report (issue 11): one message or one small
 // file must never kill the host; each gets one clear refusal and the game goes on.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,8 @@ import { check } from '../../src/sim/schema';
 import { SCENARIO_SPEC } from '../../src/sim/scenario';
 import { GOLDEN } from '../replay/helpers';
 import { TestScreen } from './screen-client';
+import { replayCli } from '../../src/cli/replay';
+import { runCli } from '../cli/run-cli';
 
 let web: WebHost;
 const dir = mkdtempSync(join(tmpdir(), 'storm-hostile-'));
@@ -69,12 +70,11 @@ describe('hostile input', () => {
     screen.close();
   });
 
-  it('npm run replay -- verify/info on the deep replay: one line, exit 2', () => {
+  it('npm run replay -- verify/info on the deep replay: one line, exit 2', async () => {
     const file = join(dir, 'deep.skyreplay');
     writeFileSync(file, deepReplay());
-    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
     for (const verb of ['verify', 'info']) {
-      const r = spawnSync(tsx, ['src/cli/replay.ts', verb, file], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+      const r = await runCli(replayCli, [verb, file]); // in-process: test/cli/bin.test.ts spawns the bin entry
       expect(r.status, verb).toBe(2);
       const lines = r.stderr.split('\n').filter((l) => l.trim());
       expect(lines, verb).toHaveLength(1);

@@ -1,6 +1,7 @@
 // A minimal screen for host tests: a real WebSocket that records what the host sends.
 import WebSocket from 'ws';
-import type { AnyReply, Frame, HostMessage } from '../../src/shared/contract';
+import type { AnyReply, Frame, HostMessage, SessionStatus } from '../../src/shared/contract';
+import { fromWire } from '../../src/shared/frame-wire';
 import type { SimView } from '../../src/sim/view-types';
 import { FrameStore } from '../../src/renderer/bridge/frame-store';
 
@@ -55,8 +56,15 @@ export class TestScreen {
     return this.messages.filter(isError)[seen].error;
   }
 
+  /** Every frame it got, whole again as the renderer's Bridge unpacks them (shared/frame-wire.ts). */
   frames(): Frame[] {
-    return this.messages.flatMap((m) => (m.kind === 'frame' ? [m.frame] : []));
+    let held: SessionStatus | null = null;
+    return this.messages.flatMap((m) => {
+      if (m.kind !== 'frame') return [];
+      const f = fromWire(m.frame, held);
+      held = f.status;
+      return [f];
+    });
   }
 
   /** The view this screen holds after applying every frame it got: the renderer's own FrameStore. */

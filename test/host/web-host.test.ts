@@ -61,7 +61,8 @@ describe('browser host WebSocket', () => {
   it('applies a valid command and shows its effect in the frames', async () => {
     const screen = await TestScreen.open(web.url);
     expect(await screen.request(1, { kind: 'subscribe', id: 1 })).toEqual({ ok: true });
-    const first = (await screen.waitFor(isFrame)).frame;
+    await screen.waitFor(isFrame);
+    const first = screen.frames()[0];
     expect(first.full).toBe(true);
     expect(first.status).toMatchObject({ scenarioId: 'dec-2010', seed: 2010, paused: true });
     const europe = first.view.regions!.find((r) => r.id === 'europe')!;

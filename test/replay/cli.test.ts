@@ -1,6 +1,5 @@
 // The replay and debrief CLIs: stable output lines and exit codes (0 ok, 1 diverged,
 // 2 bad input with exactly one line on stderr), and no overwriting without --force.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -8,56 +7,59 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeReplay } from '../../src/replay/node';
 import { GOLDEN, GOLDEN_CHECKSUM, record } from './helpers';
+import { replayCli } from '../../src/cli/replay';
+import { debriefCli } from '../../src/cli/debrief';
+import { runCli } from '../cli/run-cli';
 
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const run = (cli: string, ...args: string[]) => spawnSync(tsx, [`src/cli/${cli}.ts`, ...args], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+// In-process (test/cli/bin.test.ts spawns each bin entry once).
+const run = (cli: 'replay' | 'debrief', ...args: string[]) => runCli(cli === 'replay' ? replayCli : debriefCli, args);
 const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
 const at = (name: string) => join(dir, name);
 const errLines = (s: string) => s.split('\n').filter((l) => l.trim() && !l.includes('npm warn'));
 
-describe('npm run replay', () => {
-  it('verify: "ok <checksum>" and exit 0 for a good replay', () => {
-    const r = run('replay', 'verify', GOLDEN);
+describe('npm run replay', async () => {
+  it('verify: "ok <checksum>" and exit 0 for a good replay', async () => {
+    const r = await run('replay', 'verify', GOLDEN);
     expect(r.stdout).toBe(`ok ${GOLDEN_CHECKSUM}\n`);
     expect(r.status).toBe(0);
   });
 
-  it('verify: "diverged at tick N (expected X, got Y)" and exit 1', () => {
+  it('verify: "diverged at tick N (expected X, got Y)" and exit 1', async () => {
     const o = JSON.parse(gunzipSync(readFileSync(GOLDEN)).toString());
     o.checksums[4].checksum = 'abcdefabcdefabcd';
     writeFileSync(at('bad.skyreplay'), gzipSync(JSON.stringify(o)));
-    const r = run('replay', 'verify', at('bad.skyreplay'));
+    const r = await run('replay', 'verify', at('bad.skyreplay'));
     expect(r.stdout).toMatch(/^diverged at tick 1440 \(expected abcdefabcdefabcd, got [0-9a-f]{16}\)\n$/);
     expect(r.status).toBe(1);
   });
 
-  it('record makes a replay that verifies, and never overwrites without --force', () => {
+  it('record makes a replay that verifies, and never overwrites without --force', async () => {
     const out = at('rec.skyreplay');
-    const r = run('replay', 'record', '--scenario', 'aug-2007', '--hours', '1', '--seed', '4', '--out', out);
+    const r = await run('replay', 'record', '--scenario', 'aug-2007', '--hours', '1', '--seed', '4', '--out', out);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^wrote .*rec\.skyreplay \([\d.]+ kB\): aug-2007 seed 4, 1\.00 sim-hours, 0 commands, checksum [0-9a-f]{16}\n$/);
     const checksum = r.stdout.trim().split(' ').at(-1);
-    expect(run('replay', 'verify', out).stdout).toBe(`ok ${checksum}\n`);
-    const again = run('replay', 'record', '--scenario', 'aug-2007', '--hours', '2', '--out', out);
+    expect((await run('replay', 'verify', out)).stdout).toBe(`ok ${checksum}\n`);
+    const again = await run('replay', 'record', '--scenario', 'aug-2007', '--hours', '2', '--out', out);
     expect(again.status).toBe(2);
     expect(errLines(again.stderr)).toEqual([`replay: ${out} already exists; not overwriting it (pass --force to replace it)`]);
-    expect(run('replay', 'record', '--scenario', 'aug-2007', '--hours', '2', '--out', out, '--force').status).toBe(0);
+    expect((await run('replay', 'record', '--scenario', 'aug-2007', '--hours', '2', '--out', out, '--force')).status).toBe(0);
   });
 
-  it('record --drill runs the drill\'s injects; info and branch describe and cut it', () => {
+  it('record --drill runs the drill\'s injects; info and branch describe and cut it', async () => {
     const out = at('drill.skyreplay');
-    const r = run('replay', 'record', '--drill', 'dec-2010-botnet-during-recovery', '--actions', 'historical', '--hours', '11', '--out', out);
+    const r = await run('replay', 'record', '--drill', 'dec-2010-botnet-during-recovery', '--actions', 'historical', '--hours', '11', '--out', out);
     expect(r.status).toBe(0);
-    const b = run('replay', 'branch', out, '--at-minute', '600', '--out', at('branch.skyreplay'));
+    const b = await run('replay', 'branch', out, '--at-minute', '600', '--out', at('branch.skyreplay'));
     expect(b.status).toBe(0);
-    const info = run('replay', 'info', at('branch.skyreplay'));
+    const info = await run('replay', 'info', at('branch.skyreplay'));
     expect(info.status).toBe(0);
     expect(info.stdout).toMatch(/^drill {6}dec-2010-botnet-during-recovery$/m);
     expect(info.stdout).toMatch(/^seed {7}7$/m);
     expect(info.stdout).toMatch(/^commands +\d+ \(trainee \d+, instructor 1\)$/m);
     expect(info.stdout).toMatch(/^scenario   dec-2010: .* \(built-in\)$/m);
     expect(info.stdout).toMatch(/^branched   from replay [0-9a-f]{16} at tick 3600$/m);
-    expect(run('replay', 'verify', at('branch.skyreplay')).status).toBe(0);
+    expect((await run('replay', 'verify', at('branch.skyreplay'))).status).toBe(0);
   });
 
   it.each<[string[], RegExp]>([
@@ -67,21 +69,21 @@ describe('npm run replay', () => {
     [['record', '--scenario', 'dec-2010'], /^replay: --out FILE\.skyreplay is required$/],
     [['record', '--scenario', 'dec-2010', '--hours', '99', '--out', 'x', '--verbose'], /^replay: unknown option --verbose/],
     [['record', '--drill', 'no-such-drill', '--out', 'x'], /no-such-drill\.json: \(file\) cannot be read \(ENOENT\)/],
-  ])('bad input %j: one line on stderr, exit 2', (args, message) => {
-    const r = run('replay', ...args);
+  ])('bad input %j: one line on stderr, exit 2', async (args, message) => {
+    const r = await run('replay', ...args);
     expect(r.status).toBe(2);
     expect(errLines(r.stderr)).toHaveLength(1);
     expect(errLines(r.stderr)[0]).toMatch(message);
   });
 });
 
-describe('npm run debrief', () => {
-  it('writes the HTML report and CSV with progress on stderr, and refuses to overwrite without --force', () => {
+describe('npm run debrief', async () => {
+  it('writes the HTML report and CSV with progress on stderr, and refuses to overwrite without --force', async () => {
     const src = at('short.skyreplay');
     writeReplay(src, record('dec-2010', 3, 'historical'));
     const html = at('report.html');
     const csv = at('metrics.csv');
-    const r = run('debrief', src, '--out', html, '--csv', csv);
+    const r = await run('debrief', src, '--out', html, '--csv', csv);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/debrief: re-simulating 50% \(baseline\)/);
     expect(r.stderr).toMatch(/debrief: wrote .*report\.html/);
@@ -89,25 +91,25 @@ describe('npm run debrief', () => {
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/,phase,source$/);
 
     writeFileSync(html, 'keep me');
-    const again = run('debrief', src, '--out', html);
+    const again = await run('debrief', src, '--out', html);
     expect(again.status).toBe(2);
     expect(errLines(again.stderr)).toEqual([`debrief: ${html} already exists; not overwriting it (pass --force to replace it)`]);
     expect(readFileSync(html, 'utf8')).toBe('keep me');
-    expect(run('debrief', src, '--out', html, '--force').status).toBe(0);
+    expect((await run('debrief', src, '--out', html, '--force')).status).toBe(0);
     expect(readFileSync(html, 'utf8')).not.toBe('keep me');
   });
 
-  it.runIf(existsSync('/usr/bin/chromium'))('--pdf prints the report with chromium', () => {
+  it.runIf(existsSync('/usr/bin/chromium'))('--pdf prints the report with chromium', async () => {
     const pdf = at('report.pdf');
     const src = at('short-pdf.skyreplay');
     writeReplay(src, record('aug-2007', 2));
-    const r = run('debrief', src, '--pdf', pdf);
+    const r = await run('debrief', src, '--pdf', pdf);
     expect(r.status).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('bad input: one line on stderr, exit 2', () => {
-    const r = run('debrief', 'nope.skyreplay', '--out', at('x.html'));
+  it('bad input: one line on stderr, exit 2', async () => {
+    const r = await run('debrief', 'nope.skyreplay', '--out', at('x.html'));
     expect(r.status).toBe(2);
     expect(errLines(r.stderr)).toEqual(['debrief: nope.skyreplay: cannot be read (ENOENT)']);
   });

@@ -1,14 +1,14 @@
 // The debrief: three curves for dec-2010 (two otherwise), the timeline with notes, the
 // drill verdict, a report that needs nothing from the network, and a CSV like npm run sim's.
 import { readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDebrief, debriefCsv, renderReport, SIM_CSV_COLUMNS } from '../../src/debrief/index';
 import { replayJsonSchema } from '../../src/replay/validate';
 import { DrillRunner, drillJsonSchema } from '../../src/drill/index';
 import { smallDrill } from '../drill/fixtures';
 import { CREATED, record } from './helpers';
+import { simCli } from '../../src/cli/sim';
+import { runCli } from '../cli/run-cli';
 
 const meta = { fileName: 'run.skyreplay', generatedAt: '2025-01-02T00:00:00Z' };
 
@@ -62,11 +62,10 @@ describe('buildDebrief + renderReport', () => {
     expect(dd.timeline.some((e) => e.source === 'hint')).toBe(true);
   });
 
-  it('writes the CSV with npm run sim\'s columns plus source, rows equal to npm run sim\'s', () => {
+  it('writes the CSV with npm run sim\'s columns plus source, rows equal to npm run sim\'s', async () => {
     const csv = debriefCsv(d).trim().split('\n');
     expect(csv[0]).toBe([...SIM_CSV_COLUMNS, 'source'].join(','));
-    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const sim = spawnSync(tsx, ['src/cli/sim.ts', '--scenario', 'dec-2010', '--actions', 'historical', '--hours', '3', '--every', '30'], { encoding: 'utf8' });
+    const sim = await runCli(simCli, ['--scenario', 'dec-2010', '--actions', 'historical', '--hours', '3', '--every', '30']);
     const simLines = sim.stdout.trim().split('\n');
     // npm run sim prints the documented columns first, then the levers' state.
     const documented = (l: string) => l.split(',').slice(0, SIM_CSV_COLUMNS.length).join(',');

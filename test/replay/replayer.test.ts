@@ -1,8 +1,11 @@
-// Seeking, taking over and catching divergence. The reference is always a straight run.
+// Seeking, taking over and catching divergence. The reference is always a straight run. The
+// replayer does not care how big the world is: the tiny scenario (test/fixtures/tiny-scenario.json)
+// with a few orders of each kind, 6 sim-hours, is the game these tests replay.
 import { describe, expect, it } from 'vitest';
 import { applyCommand, checksum, createSim, getScenario, step } from '../../src/sim/index';
-import { Recorder, Replayer, branchAt, verify, recordingHash, type Recording } from '../../src/replay/index';
-import { CREATED, prng, record } from './helpers';
+import { Recorder, Replayer, branchAt, recordScripted, verify, recordingHash, type Recording } from '../../src/replay/index';
+import { tinyScenario } from '../fixtures/tiny';
+import { CREATED, prng } from './helpers';
 
 /** Checksums of a plain replay loop at the given ticks (after that tick's commands). */
 function straight(rec: Recording, ticks: number[]): Map<number, string> {
@@ -19,7 +22,14 @@ function straight(rec: Recording, ticks: number[]): Map<number, string> {
 }
 
 describe('Replayer', () => {
-  const rec = record('dec-2010', 6, 'historical', { checksumEveryTicks: 120 });
+  const rec = recordScripted({ scenario: tinyScenario(), seed: 1, createdAt: CREATED, endTick: 6 * 360, checksumEveryTicks: 120, actions: [
+    { atMinute: 30, command: { type: 'throttleLogins', perSecond: 50 } },
+    { atMinute: 60, command: { type: 'deployMegaSupernodes', count: 5, region: 'europe', source: 'dedicated' } },
+    { atMinute: 90, command: { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 20 } },
+    { atMinute: 120, command: { type: 'setOfflineImService', enabled: false } },
+    { atMinute: 180, command: { type: 'throttleLogins', perSecond: null } },
+    { atMinute: 240, command: { type: 'deployMegaSupernodes', count: 5, region: 'europe', source: 'cloud' } },
+  ] });
 
   it('stateAt(t) equals a straight run to t, for random t, in any order', () => {
     const rand = prng(42);
@@ -100,9 +110,11 @@ describe('Replayer', () => {
 
   it('reports a recorded command the sim now refuses', () => {
     const bad = structuredClone(rec);
-    bad.commands.push({ tick: bad.endTick, source: 'trainee', command: { type: 'deployMegaSupernodes', count: 20000, region: 'europe', source: 'dedicated' } });
+    // Early, so verify stops there rather than after the whole replay.
+    const tick = 5;
+    bad.commands.unshift({ tick, source: 'trainee', command: { type: 'deployMegaSupernodes', count: 20000, region: 'europe', source: 'dedicated' } });
     const res = verify(bad);
-    expect(res).toMatchObject({ ok: false, tick: bad.endTick, reason: 'refused' });
+    expect(res).toMatchObject({ ok: false, tick, reason: 'refused' });
     if (!res.ok) expect(res.actual).toMatch(/refused: count: only/);
   });
 

@@ -76,5 +76,5 @@ describe('receiveMessage (askHost: its answer as a promise)', () => {
     expect(d.runs.map((r) => r.kind)).toContain('baseline');
     expect(d.orders).toEqual([expect.objectContaining({ text: expect.stringContaining('mega') })]);
     s.close();
-  }, 60_000);
+  });
 });

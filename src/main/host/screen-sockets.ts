@@ -6,6 +6,7 @@
 import type { WebSocket } from 'ws';
 import type { Frame, HostMessage } from '../../shared/contract';
 import type { Role } from '../../shared/drill-contract';
+import { HeldStatus, toWire } from '../../shared/frame-wire';
 import { receiveMessage, refusalLine } from '../session/dispatch';
 import type { SimSession } from '../session/sim-session';
 import { clipMessage, DEFAULT_LIMITS, MessageBucket, type ScreenLimits } from './screen-quota';
@@ -20,6 +21,7 @@ interface Screen {
   toldToSlowDown: boolean; // one "slow down" per burst, not one per dropped message
   floodAllowance: MessageBucket; // drops it may cause before it is hung up on; refills at the message rate
   hello: ReturnType<typeof setTimeout>;
+  held: HeldStatus; // the game status it was last sent: frames leave it out while it holds
 }
 
 export class ScreenSockets {
@@ -86,6 +88,7 @@ export class ScreenSockets {
       toldToSlowDown: false,
       floodAllowance: new MessageBucket(this.limits.messagesPerSecond, this.limits.hangUpAfterDropped, this.now),
       hello,
+      held: new HeldStatus(),
     };
     this.screens.set(ws, screen);
     ws.on('message', (data, isBinary) => {
@@ -119,9 +122,9 @@ export class ScreenSockets {
     ws.on('error', forget);
   }
 
-  /** Sends one frame to every subscribed screen, serialised once per role. */
+  /** Sends one frame to every subscribed screen, serialised once per role (and whether its status rides along). */
   broadcast(frame: Frame): void {
-    const json = new Map<Role, string>();
+    const json = new Map<string, string>();
     for (const [ws, screen] of [...this.screens]) {
       if (!screen.subscribed || ws.readyState !== ws.OPEN) continue;
       if (ws.bufferedAmount > this.limits.skipFramesAboveBytes) {
@@ -133,13 +136,15 @@ export class ScreenSockets {
       screen.behindSince = null;
       if (screen.needsFull) {
         screen.needsFull = false;
-        this.send(ws, { kind: 'frame', frame: this.session.fullFrame(screen.role) });
+        this.sendFull(ws, screen);
         continue;
       }
-      let text = json.get(screen.role);
+      const withStatus = screen.held.needs(frame);
+      const key = `${screen.role}|${withStatus}`;
+      let text = json.get(key);
       if (text === undefined) {
-        text = JSON.stringify({ kind: 'frame', frame: this.session.frameFor(frame, screen.role) } satisfies HostMessage);
-        json.set(screen.role, text);
+        text = JSON.stringify({ kind: 'frame', frame: toWire(this.session.frameFor(frame, screen.role), withStatus) } satisfies HostMessage);
+        json.set(key, text);
       }
       ws.send(text);
     }
@@ -170,8 +175,14 @@ export class ScreenSockets {
       this.counted();
       screen.needsFull = false;
       clearTimeout(screen.hello);
-      this.send(ws, { kind: 'frame', frame: this.session.fullFrame(screen.role) });
+      this.sendFull(ws, screen);
     });
+  }
+
+  /** Everything a screen needs to start from, the status included. */
+  private sendFull(ws: WebSocket, screen: Screen): void {
+    const full = this.session.fullFrame(screen.role);
+    this.send(ws, { kind: 'frame', frame: toWire(full, screen.held.needs(full)) });
   }
 
   /** Tells the session how many screens follow the game (each screen's "who else is watching"). */

@@ -1,7 +1,6 @@
 // The browser host: the same renderer and the same SimSession as the Electron app, served
 // over http on 127.0.0.1 with a WebSocket at /ws. `npm run web` starts it; e2e tests call
 // startWebHost in-process. Needed because Electron cannot be downloaded on our machines.
-import { realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -14,7 +13,7 @@ import { ScreenSockets } from './screen-sockets';
 import type { ScreenLimits } from './screen-quota';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { InstructorToken, roleOfSocket, serveExport } from './instructor-access';
-import { parseArgs, UsageError, wantsHelp } from '../../cli/args';
+import { parseArgs, runAsBin, UsageError, wantsHelp, type CliStreams } from '../../cli/args';
 import { StormLog } from '../log';
 import { serveEndDebrief } from './end-debrief-route';
 
@@ -180,9 +179,28 @@ const OPTIONS = {
   reason: 'string', // set by scripts/start.mjs when Electron is unavailable
 } as const;
 
-/** `npm run web`: parse flags, start, print the URL on one line, stop cleanly on Ctrl+C. */
-async function main(argv: string[]): Promise<void> {
-  if (wantsHelp(argv, OPTIONS)) return void console.log(USAGE);
+/**
+ * `npm run web`: parse flags, start, print the URL on one line, stop cleanly on Ctrl+C. Exit
+ * code 0 once serving (the server keeps the process alive); bad flags: one line, 2; a start
+ * that failed: one line, 1.
+ */
+export async function webCli(argv: string[], io: CliStreams): Promise<number> {
+  try {
+    await main(argv, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) io.stderr.write(`web: ${e.message}\n`);
+    else io.stderr.write(`Supernode Storm web host could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+async function main(argv: string[], io: CliStreams): Promise<void> {
+  const say = (line: string) => io.stdout.write(`${line}\n`);
+  if (wantsHelp(argv, OPTIONS)) {
+    say(USAGE);
+    return;
+  }
   const values = parseArgs(argv, OPTIONS);
   const env = process.env.PORT ?? '';
   if (env !== '' && !/^\d{1,5}$/.test(env)) throw new UsageError(`PORT must be a whole number, got "${env}"`);
@@ -195,6 +213,7 @@ async function main(argv: string[]): Promise<void> {
     idle: true, // the start screen first: nothing runs or is journaled until someone starts a shift
     build: values.rebuild ? 'always' : values['no-build'] ? 'never' : 'auto',
     dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
+    log: say,
   };
 
   // The default port may be taken (another Vite): try the next few; an explicit one must be exact.
@@ -212,32 +231,18 @@ async function main(argv: string[]): Promise<void> {
   }
   if (!web) throw new Error(`ports ${ports[0]}-${ports[ports.length - 1]} are all in use; pass --port 0 for any free port`);
 
-  console.log(
+  say(
     values.reason === 'electron-missing'
       ? `Electron could not be downloaded on this machine (offline?); serving the game in your browser instead at ${web.url}`
       : `Supernode Storm is running at ${web.url} (Ctrl+C to stop)`,
   );
   // Printed once: whoever has this address runs the drill.
-  console.log(`Instructor console: ${web.instructorUrl} (keep it to yourself: it controls the drill)`);
+  say(`Instructor console: ${web.instructorUrl} (keep it to yourself: it controls the drill)`);
   const found = web.session.recoverable.length;
-  if (found) console.log(`${found} unfinished game${found > 1 ? 's' : ''} from an earlier run can be recovered from the start screen.`);
+  if (found) say(`${found} unfinished game${found > 1 ? 's' : ''} from an earlier run can be recovered from the start screen.`);
   const stop = () => void web!.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-const invokedDirectly = (): boolean => {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-};
-if (invokedDirectly()) {
-  main(process.argv.slice(2)).catch((e: unknown) => {
-    // Bad flags: one line and exit 2, like the other command lines; anything else stopped the start.
-    if (e instanceof UsageError) console.error(`web: ${e.message}`);
-    else console.error(`Supernode Storm web host could not start: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(e instanceof UsageError ? 2 : 1);
-  });
-}
+runAsBin(import.meta.url, webCli);

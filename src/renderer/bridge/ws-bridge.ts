@@ -2,7 +2,7 @@
 // adds ?role=instructor&token=...; the host decides whether it is one).
 // Reconnects with capped exponential backoff plus jitter (the lesson of seed 000: clients
 // that retry in lockstep are what turned a server overload into a supernode collapse).
-import type { AnyReply, ClientMessage, Frame, HostMessage, Outgoing, Wire } from '../../shared/contract';
+import type { AnyReply, ClientMessage, HostMessage, Outgoing, Wire, WireFrame } from '../../shared/contract';
 import type { Role } from '../../shared/drill-contract';
 
 export interface WsBridgeStats {
@@ -18,7 +18,7 @@ export class WsBridge implements Wire {
   private socket: WebSocket | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (reply: AnyReply) => void>();
-  private readonly listeners = new Set<(frame: Frame) => void>();
+  private readonly listeners = new Set<(frame: WireFrame) => void>();
   private readonly queue: string[] = [];
   private attempt = 0;
 
@@ -29,7 +29,7 @@ export class WsBridge implements Wire {
     this.connect();
   }
 
-  onFrame(listener: (frame: Frame) => void): () => void {
+  onFrame(listener: (frame: WireFrame) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -1,10 +1,13 @@
 // Which screens show for this role and session mode. A trainee in a drill gets the drill
 // panel, the briefing, the check-mode lock and, at the end, the score screen; anyone watching
 // a replay gets the replay bar; the instructor gets the console. Reacts to transitions (a
-// drill starting, a replay opening) so it never fights the player's own clicks.
+// drill starting, a replay opening) so it never fights the player's own clicks. What a role
+// may do is asked of shared/role-policy.ts, the rules the host refuses by, never re-derived here.
 import type { SessionStatus } from '../../shared/contract';
 import type { Bridge } from '../bridge/bridge';
 import type { ModeFrame, Role, SessionMode } from '../../shared/drill-contract';
+import { drillRulesOf, mayDo, refuseForRole } from '../../shared/role-policy';
+import { PLAYER_VERBS } from '../../sim/commands';
 import type { SimView } from '../../sim/view-types';
 import type { FrameChange } from '../bridge/frame-store';
 import type { ChosenBridge } from '../bridge/choose-bridge';
@@ -52,8 +55,10 @@ export class ModeScreens {
     document.body.dataset.role = this.role;
     this.replayBar = new ReplayBar(hud, this.bridge);
     // A trainee who closes a replay goes back to the start screen to choose what next.
-    if (this.role === 'trainee') this.replayBar.onClosed = () => deps.showStart();
-    if (this.role === 'instructor') {
+    // The console is for a screen that may do instructor acts; everyone else plays (and may be a drill's trainee).
+    const instructs = mayDo({ kind: 'instructor' }, this.role, null);
+    if (!instructs) this.replayBar.onClosed = () => deps.showStart();
+    if (instructs) {
       this.console = new InstructorConsole(this.bridge, chosen.exportUrl, chosen.ws?.stats);
     } else {
       this.drillPanel = new DrillPanel(hud);
@@ -131,8 +136,11 @@ export class ModeScreens {
         this.drillPanel.hide();
         this.briefing!.hide();
       }
-      this.deps.hud.actions.setAllowed(drill && !drill.ended ? drill.allowedActions : null);
-      this.setLock(drill && !drill.ended && drill.checkMode ? 'Check mode: an assessment. Only your instructor can pause or change the speed.' : null);
+      // Offered: what the host would accept from this screen now (a drill's verbs; the clock unless check mode).
+      const rules = drillRulesOf(drill);
+      this.deps.hud.actions.setAllowed(rules ? PLAYER_VERBS.filter((verb) => mayDo({ kind: 'order', verb }, this.role, rules)) : null);
+      const clock = refuseForRole({ kind: 'control', action: 'pause' }, this.role, rules);
+      this.setLock(clock ? sentence(clock.error.message) : null);
     }
     this.console?.update({ mode, status, view });
 
@@ -155,3 +163,6 @@ export class ModeScreens {
     }
   }
 }
+
+/** A refusal's words as the page shows them: "check mode (…)" -> "Check mode (…)." */
+const sentence = (message: string) => `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
