@@ -183,6 +183,11 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
     await freshDrill();
     await ins.click('#console-speed-300');
     await until(ins, () => window.__storm!.status()!.speed === 300, 'five sim-minutes per second');
+    // Then held still while the two screens are used: two pages drawing a drill at 300x made this
+    // step outlast its 4 minutes on a loaded machine (every click waits for a busy page).
+    // Injects, coaching and orders work on a held clock; the hint is reached by a step below.
+    expect(host.session.control({ action: 'pause' }).ok).toBe(true);
+    await until(tr, () => window.__storm!.status()?.paused === true, 'the held clock');
 
     await ins.click('#fire-inject-late-patchers-asia');
     await until(ins, () => document.getElementById('fire-inject-late-patchers-asia')?.textContent === 'Fired', 'the scripted inject to fire');
