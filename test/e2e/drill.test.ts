@@ -15,7 +15,7 @@ import { SimSession } from '../../src/main/session/sim-session';
 import { buildExport } from '../../src/main/session/exports';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { census } from './png';
-import { drawnMinute, launchChromium, mapDrawn, openScreen, shoot, until, untilWith } from './harness';
+import { ACTION_TIMEOUT_MS, drawnMinute, launchChromium, mapDrawn, openScreen, shoot, until, untilWith } from './harness';
 
 const DRILL = 'aug-2007-reboot-storm'; // 30 real minutes at 60x; throttles and megas only; one scripted inject
 const dir = mkdtempSync(join(tmpdir(), 'storm-e2e-'));
@@ -115,7 +115,8 @@ async function exportedReport(): Promise<string> {
 
 /** Saves what clicking `selector` downloads; returns its path. */
 async function download(p: Page, selector: string): Promise<string> {
-  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.click(selector)]);
+  // The host builds the file first (the PDF in its own Chromium): as long as any busy action may take.
+  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: ACTION_TIMEOUT_MS }), p.click(selector)]);
   const path = join(dir, dl.suggestedFilename());
   await dl.saveAs(path);
   return path;
