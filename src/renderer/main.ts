@@ -49,9 +49,11 @@ async function boot(): Promise<void> {
   document.getElementById('settings-button')!.addEventListener('click', () => settingsScreen.toggle());
   const start = new StartScreen(bridge, chosen.role);
   const end = new EndScreen(debriefFrom(bridge));
+  const hooks = installTestHooks({ world, store, sound, ws: chosen.ws, role: chosen.role, history: () => hud.history.samples });
   const frame = () => {
     world.setFreeRect(hud.freeRect(), true);
     world.setAvoid(hud.avoidRects());
+    hooks.recordLayout();
   };
   const modes = new ModeScreens({
     chosen,
@@ -62,7 +64,6 @@ async function boot(): Promise<void> {
     cue: (c) => sound.play(c),
     onLayout: () => requestAnimationFrame(frame),
   });
-  const hooks = installTestHooks({ world, store, sound, ws: chosen.ws, role: chosen.role, history: () => hud.history.samples });
 
   frame();
   settings.onChange(() => requestAnimationFrame(frame)); // text size moves the legend
@@ -147,6 +148,7 @@ async function boot(): Promise<void> {
       hud.actions.clearAll(); // a refusal from the shift means nothing on the end screen
       end.show(view, hud.history);
     }
+    hooks.recordShown(view, status, store.mode);
   };
   let flushQueued = false;
   requestFlush = () => {

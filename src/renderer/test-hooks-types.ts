@@ -39,13 +39,18 @@ export interface StormHooks {
   applied: number;
   /** JS milliseconds spent applying each merged frame to scene and HUD, newest last. */
   applyMs: number[];
+  /** Ticks of the map's ticker, counted after it placed its labels and drew. */
+  mapTicks: number;
   stats(): SceneStats;
   /** What is written on the map, in screen pixels: each region's label and each service's name. */
   mapText(): MapText[];
+  /** The view, status and mode the screen last drew (what the HUD shows), not a frame still waiting for the next refresh. */
   view(): SimView | null;
   status(): SessionStatus | null;
-  /** Drill / replay state from the latest frame (null in free play). */
+  /** Drill / replay state of the frame last drawn (null in free play). */
   mode(): ModeFrame | null;
+  /** The window size the map was last framed for, and `mapTicks` then: a later tick has drawn it. */
+  layout(): { width: number; height: number; tick: number };
   /** Who this screen is: the instructor's console or a trainee's screen. */
   role(): Role;
   /** The sim-minutes the sparklines have a sample for (the game's history on this screen). */

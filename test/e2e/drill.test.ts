@@ -15,7 +15,7 @@ import { SimSession } from '../../src/main/session/sim-session';
 import { buildExport } from '../../src/main/session/exports';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { census } from './png';
-import { launchChromium, openScreen, shoot, until } from './harness';
+import { ACTION_TIMEOUT_MS, drawnMinute, launchChromium, mapDrawn, openScreen, shoot, until, untilWith } from './harness';
 
 const DRILL = 'aug-2007-reboot-storm'; // 30 real minutes at 60x; throttles and megas only; one scripted inject
 const dir = mkdtempSync(join(tmpdir(), 'storm-e2e-'));
@@ -115,7 +115,8 @@ async function exportedReport(): Promise<string> {
 
 /** Saves what clicking `selector` downloads; returns its path. */
 async function download(p: Page, selector: string): Promise<string> {
-  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.click(selector)]);
+  // The host builds the file first (the PDF in its own Chromium): as long as any busy action may take.
+  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: ACTION_TIMEOUT_MS }), p.click(selector)]);
   const path = join(dir, dl.suggestedFilename());
   await dl.saveAs(path);
   return path;
@@ -157,8 +158,8 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
     await ins.selectOption('#drill-select', DRILL);
     await ins.check('#check-mode');
     await ins.click('#start-drill');
-    expect(await text(ins, '#start-drill-error')).toBe('');
     await until(tr, () => !document.getElementById('briefing-screen')!.hidden, 'the briefing card');
+    expect(await text(ins, '#start-drill-error')).toBe(''); // read once the drill is on: a refusal would have come first
     expect(await tr.locator('#start-screen').isVisible()).toBe(false);
     expect(await text(tr, '#briefing-rules')).toMatch(/check mode/i);
     expect(await text(tr, '#briefing-clock')).toMatch(/stopped until your instructor/);
@@ -183,6 +184,11 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
     await freshDrill();
     await ins.click('#console-speed-300');
     await until(ins, () => window.__storm!.status()!.speed === 300, 'five sim-minutes per second');
+    // Then held still while the two screens are used: two pages drawing a drill at 300x made this
+    // step outlast its 4 minutes on a loaded machine (every click waits for a busy page).
+    // Injects, coaching and orders work on a held clock; the hint is reached by a step below.
+    expect(host.session.control({ action: 'pause' }).ok).toBe(true);
+    await until(tr, () => window.__storm!.status()?.paused === true, 'the held clock');
 
     await ins.click('#fire-inject-late-patchers-asia');
     await until(ins, () => document.getElementById('fire-inject-late-patchers-asia')?.textContent === 'Fired', 'the scripted inject to fire');
@@ -218,6 +224,8 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
     // The host skips ahead to it rather than the test waiting for it at 300x.
     expect(host.session.control({ action: 'step', minutes: Math.max(1, 66 - host.session.minute()) }).ok).toBe(true);
     await until(ins, () => (window.__storm!.mode()?.instructor?.marks ?? []).some((m) => m.kind === 'hint'), 'the scheduled hint', 60_000);
+    // The trainee's screen has drawn that moment too: a hint shown to it would be there by now.
+    await drawnMinute(tr, host.session.minute());
     expect((await mode(tr))!.drill!.messages.every((m) => m.kind !== 'hint')).toBe(true);
     expect(await tr.locator('#drill-messages li[data-kind="hint"]').count()).toBe(0);
   });
@@ -228,19 +236,23 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
     await until(tr, () => document.getElementById('drill-countdown')!.dataset.state === 'paused', 'the paused countdown');
     expect(await text(tr, '#drill-clock-state')).toMatch(/paused/);
     const held = await seconds(tr);
-    await tr.waitForTimeout(1200);
-    expect(await seconds(tr)).toBe(held);
+    const drawn = await tr.evaluate(() => window.__storm!.applied);
 
     await tr.keyboard.press('m');
     await tr.fill('#deploy-count', '300');
     await tr.selectOption('#deploy-region', 'europe');
     await tr.click('#deploy-button');
     await until(tr, () => /mega-supernodes/.test(document.getElementById('action-status')!.textContent ?? ''), 'the deploy to be accepted');
+    // The order comes back in a frame while the clock stands: the countdown does not move with it.
+    await untilWith(tr, (n) => window.__storm!.applied > n && window.__storm!.view()!.orders.some((o) => o.kind === 'mega'), drawn, 'the order drawn on the paused screen');
+    expect(await seconds(tr)).toBe(held);
+    expect(await tr.locator('#drill-countdown').getAttribute('data-state')).toBe('paused');
     await tr.keyboard.press('o'); // not in this drill
     expect(await text(tr, '#action-status')).toMatch(/not part of this drill/i);
     await until(ins, () => document.querySelectorAll('#console-timeline li[data-source="trainee"]').length >= 2, 'the deploy on the console timeline');
     await ins.locator('#console').evaluate((el) => (el.scrollTop = 0));
-    await tr.waitForTimeout(400); // let the counter settle
+    await mapDrawn(ins);
+    await mapDrawn(tr);
     await shoot(ins, '10-instructor');
     await shoot(tr, '11-trainee-drill');
   });
@@ -255,7 +267,8 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
     expect(await text(tr, '#score-max')).toContain(String(score.maxTotal));
     expect(await tr.locator('#score-rows tr').count()).toBe(score.objectives.length + score.penalties.length);
     expect(await text(tr, '#score-reason')).toMatch(/ended by your instructor/);
-    expect(await text(ins, '#console-drill-result')).toContain(`score ${score.total}`);
+    // The console is another screen: it draws the end when its own frame comes.
+    await untilWith(ins, (t) => (document.getElementById('console-drill-result')!.textContent ?? '').includes(`score ${t}`), score.total, 'the score on the console');
     await shoot(tr, '12-score');
   });
 
@@ -303,12 +316,15 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
 
     await ins.click('#replay-play');
     await until(ins, () => window.__storm!.mode()!.replay!.playing, 'playback');
-    await ins.waitForTimeout(800);
+    await untilWith(ins, (t) => window.__storm!.mode()!.replay!.tick > t, mark.tick, 'playback to move on from the bookmark');
     await ins.click('#replay-play');
     await until(ins, () => !window.__storm!.mode()!.replay!.playing, 'the pause');
     expect(await tickNow()).toBeGreaterThan(mark.tick);
     expect(await ins.locator('#replay-error').isVisible()).toBe(false);
-    await tr.waitForTimeout(400);
+    const paused = await tickNow();
+    await untilWith(tr, (t) => window.__storm!.mode()?.replay?.tick === t, paused, 'the trainee at the same moment');
+    await mapDrawn(ins);
+    await mapDrawn(tr);
     await shoot(ins, '13-replay');
     await shoot(tr, '13-replay-trainee');
 
@@ -350,7 +366,7 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: 240_0
     await until(ins, () => window.__storm!.mode()?.mode === 'replay', 'the tampered replay to open');
     await ins.selectOption('#replay-speed', '3600');
     await ins.click('#replay-play');
-    await until(ins, () => !!window.__storm!.mode()?.replay?.error, 'playback to stop on the bad checksum', 30_000);
+    await until(ins, () => !!window.__storm!.mode()?.replay?.error, 'playback to stop on the bad checksum');
     const r = (await mode(ins))!.replay!;
     expect(r.playing).toBe(false);
     expect(r.tick).toBe(mark.tick);

@@ -75,3 +75,34 @@ export async function until<T>(page: Page, fn: () => T, what: string, timeoutMs 
     throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
   }
 }
+
+/** `until` with a value handed into the page. */
+export async function untilWith<A>(page: Page, fn: (arg: A) => unknown, arg: A, what: string, timeoutMs = 60_000): Promise<void> {
+  try {
+    await page.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout: timeoutMs, polling: 250 });
+  } catch {
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+  }
+}
+
+/**
+ * Until the map has ticked (placed its labels, drawn) after everything done so far: after a
+ * pan, a zoom or a frame, and before a screenshot or a read of `mapText()`. A count, not a pause.
+ */
+export async function mapDrawn(page: Page): Promise<void> {
+  const t = await page.evaluate(() => window.__storm!.mapTicks);
+  await untilWith(page, (seen) => window.__storm!.mapTicks > seen, t, 'the map to draw');
+}
+
+/** Until the map has been framed for the window's `size` (the resize handler waits a little) and drawn so. */
+export async function mapFramed(page: Page, size: { width: number; height: number }): Promise<void> {
+  await untilWith(page, (s) => {
+    const l = window.__storm!.layout();
+    return l.width === s.width && l.height === s.height && window.__storm!.mapTicks > l.tick;
+  }, size, `the map framed for ${size.width}x${size.height}`);
+}
+
+/** Until the screen has drawn sim-minute `m` or later (the HUD shows it, not only the store). */
+export async function drawnMinute(page: Page, m: number): Promise<void> {
+  await untilWith(page, (min) => (window.__storm!.view()?.minute ?? -1) >= min, m, `the screen to draw minute ${m}`);
+}

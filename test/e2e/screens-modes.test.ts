@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/host/web';
 import { SimSession } from '../../src/main/session/sim-session';
 import { encodeReplay } from '../../src/replay/node';
-import { launchChromium, openScreen, shoot, until } from './harness';
+import { drawnMinute, launchChromium, mapDrawn, mapFramed, openScreen, shoot, until } from './harness';
 
 const DRILL = 'aug-2007-reboot-storm';
 const SIZES = [{ width: 960, height: 600 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }] as const;
@@ -55,8 +55,7 @@ async function axeClean(page: Page, what: string): Promise<void> {
 async function lookAt(shots: [Page, string][]): Promise<void> {
   for (const size of SIZES) {
     for (const [page] of shots) await page.setViewportSize(size);
-    for (const [page] of shots) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await shots[0][0].waitForTimeout(300); // the map re-frames itself after a resize
+    for (const [page] of shots) await mapFramed(page, size); // the map re-frames itself a little after a resize
     for (const [page, name] of shots) await shoot(page, `${name}-${size.width}x${size.height}`);
   }
   for (const [page, name] of shots) await axeClean(page, name);
@@ -74,7 +73,7 @@ async function drillUnderWay(host: WebHost, tr: Page, minutes: number): Promise<
   ok(s.control({ action: 'step', minutes }));
   ok(s.applyCommand({ type: 'deployMegaSupernodes', count: 300, region: 'europe', source: 'dedicated' }, 'trainee'));
   ok(s.control({ action: 'pause' }));
-  await tr.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, minutes, { timeout: 60_000 });
+  await drawnMinute(tr, minutes);
 }
 
 describe('screens around a shift, at three sizes', { timeout: 240_000 }, () => {
@@ -140,9 +139,9 @@ describe('screens around a shift, at three sizes', { timeout: 240_000 }, () => {
       ok(host.session.applyCommand({ type: 'setGroupVideo', enabled: i % 2 === 1 }, 'trainee'));
       ok(host.session.control({ action: 'step', minutes: 2 }));
     }
-    await first.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, host.session.minute(), { timeout: 60_000 });
+    await drawnMinute(first, host.session.minute());
     const newest = host.session.fullFrame().history!.events.at(-1)!.text;
-    await first.waitForFunction((t) => document.querySelector('#pager-feed li')?.textContent?.endsWith(t), newest, { timeout: 30_000 });
+    await first.waitForFunction((t) => document.querySelector('#pager-feed li')?.textContent?.endsWith(t), newest, { timeout: 60_000 });
     const pager = (p: Page) => p.evaluate(() => ({ items: [...document.querySelectorAll('#pager-feed li')].map((li) => li.textContent), count: document.getElementById('pager-count')!.textContent }));
     const watched = await pager(first);
     expect(watched.items.length).toBeGreaterThanOrEqual(50);
@@ -157,7 +156,7 @@ describe('screens around a shift, at three sizes', { timeout: 240_000 }, () => {
     await startFreeShift(page, 'dec-2010');
     ok(host.session.control({ action: 'step', minutes: 30 })); // the storm's flows and every figure up
     ok(host.session.pause());
-    await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, host.session.minute(), { timeout: 60_000 });
+    await drawnMinute(page, host.session.minute());
     const apart = (t: { kind: string; id: string; x: number; y: number; w: number; h: number }[]) => {
       const clashes: string[] = [];
       for (const a of t) for (const b of t) {
@@ -168,17 +167,17 @@ describe('screens around a shift, at three sizes', { timeout: 240_000 }, () => {
     };
     for (const size of SIZES) {
       await page.setViewportSize(size);
-      await page.waitForTimeout(600);
+      await mapFramed(page, size);
       expect(apart(await page.evaluate(() => window.__storm!.mapText())), `at ${size.width}x${size.height}`).toEqual([]);
     }
     // Deep in (as far as the zoom goes, about the middle of the map): every region's label is still on the map's part of the screen.
     await page.setViewportSize({ width: 960, height: 600 });
-    await page.waitForTimeout(600);
+    await mapFramed(page, { width: 960, height: 600 });
     const spread = (t: { id: string; y: number }[]) => Math.abs(t.find((x) => x.id === 'megaPool')!.y - t.find((x) => x.id === 'login')!.y);
     const home = spread(await page.evaluate(() => window.__storm!.mapText()));
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // keys typed into a field do not zoom
     for (let i = 0; i < 14; i++) await page.keyboard.press(']');
-    await page.waitForTimeout(800);
+    await mapDrawn(page); // the camera zoomed at each key; the labels are placed at the next tick
     const deep = await page.evaluate(() => ({ text: window.__storm!.mapText(), top: document.getElementById('top-bar')!.getBoundingClientRect().bottom, dock: document.getElementById('dock')!.getBoundingClientRect().top }));
     expect(spread(deep.text)).toBeGreaterThan(home * 8); // the zoom went deep (the services' names far apart)
     const labels = deep.text.filter((t) => t.kind === 'region');

@@ -8,7 +8,7 @@ import type {} from '../../src/renderer/test-hooks-types'; // types window.__sto
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost } from '../../src/main/host/web';
 import { census } from './png';
-import { openGame, shoot, until, type Rig } from './harness';
+import { drawnMinute, mapDrawn, openGame, shoot, until, untilWith, type Rig } from './harness';
 
 let rig: Rig;
 const MAP = { x0: 240, y0: 70, x1: 1280, y1: 480 }; // map area at 1280x720, clear of legend and dock
@@ -25,10 +25,14 @@ const usersOnline = () => rig.page.locator('#users-online').getAttribute('data-v
 async function startScreen(): Promise<void> {
   const { page } = rig;
   const port = rig.host.port;
+  const from = rig.errors.length;
   await rig.host.close();
   rig.host = await startWebHost({ port, paused: true, idle: true, log: () => {} });
   await page.reload();
   await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
+  // The page may try its socket while the host is down on purpose (on a busy machine the gap is
+  // long enough): that refusal is this restart, not a fault of the game. Any other error stays.
+  rig.errors.splice(from, Infinity, ...rig.errors.slice(from).filter((e) => !/^WebSocket connection to .* failed: .*ERR_CONNECTION_REFUSED/.test(e)));
   await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
 }
 
@@ -47,8 +51,7 @@ async function shift(opts: { minutes?: number; speed?: number; hold?: boolean } 
   if (opts.speed) expect(host.session.control({ action: 'setSpeed', speed: opts.speed }).ok).toBe(true);
   if (opts.minutes) expect(host.session.control({ action: 'step', minutes: opts.minutes }).ok).toBe(true);
   if (opts.hold) expect(host.session.control({ action: 'pause' }).ok).toBe(true);
-  const at = host.session.minute();
-  await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, at, { timeout: 60_000 });
+  await drawnMinute(page, host.session.minute());
   if (opts.hold) await until(page, () => window.__storm!.status()?.paused === true, 'the held shift');
 }
 
@@ -79,6 +82,9 @@ describe('a December 2010 shift in the browser', { timeout: 240_000 }, () => {
     await page.click('#start-button');
     await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
     await until(page, () => { const s = window.__storm!.status(); return s && !s.paused && s.scenarioId === 'dec-2010' && s.seed === 2010; }, 'the dec-2010 game to run');
+    // The world's lights are sprites made from the game's first frame: wait for them, then for the map to draw them.
+    await until(page, () => window.__storm!.stats().dots > 5000, 'the supernode lights');
+    await mapDrawn(page);
     const img = await shoot(page, '02-calm');
     const c = census(img, MAP.x0, MAP.y0, MAP.x1, MAP.y1);
     // Thousands of blue supernode lights over the night-blue map.
@@ -105,7 +111,12 @@ describe('a December 2010 shift in the browser', { timeout: 240_000 }, () => {
       const v = window.__storm!.view()!;
       return v.phase === 'cascade' || v.phase === 'collapse' || v.metrics.onlineUsers < 0.8 * v.metrics.wantOnline;
     }, 'the cascade', 90_000);
-    await page.waitForTimeout(1500); // let the counter roll and the sparks fly
+    // The screen shows it: the counter down, lights dark or hollow, the storm's sparks flying.
+    await untilWith(page, (b) => {
+      const st = window.__storm!.stats();
+      return Number(document.getElementById('users-online')!.dataset.value) < b && st.down + st.warming > 300 && st.sparks > 50;
+    }, before, 'the cascade on screen');
+    await mapDrawn(page);
     const after = await usersOnline();
     expect(after).toBeLessThan(before);
     const shown = Number((await page.locator('#users-online').textContent())!.replace(/,/g, ''));
@@ -200,13 +211,17 @@ describe('a December 2010 shift in the browser', { timeout: 240_000 }, () => {
     const c = census(img, MAP.x0, MAP.y0, MAP.x1, MAP.y1);
     expect(c.bright).toBeGreaterThan(800);
 
-    // The counter keeps following the sim.
+    // The counter keeps following the sim: it moves as the clock runs, and shows the very
+    // figure of the frame the screen drew (counter and view read together, between two frames).
     const a = await usersOnline();
-    await page.waitForTimeout(2500);
-    const b = await usersOnline();
-    expect(b).not.toBe(a);
-    const v = (await view())!;
-    expect(Math.abs(b - v.metrics.onlineUsers) / Math.max(1, v.metrics.onlineUsers)).toBeLessThan(0.2);
+    await untilWith(page, (was) => Number(document.getElementById('users-online')!.dataset.value) !== was, a, 'the counter to move');
+    const shown = await page.evaluate(() => {
+      const v = window.__storm!.view()!, el = document.getElementById('users-online')!;
+      return { minute: v.minute, online: v.metrics.onlineUsers, counterMinute: Number(el.dataset.minute), counter: Number(el.dataset.value) };
+    });
+    expect(shown.counter).not.toBe(a);
+    expect(shown.counterMinute).toBe(shown.minute);
+    expect(shown.counter).toBe(Math.round(shown.online));
   });
 
   it('ends the shift with the outcome in the post-mortem\'s terms', async () => {
