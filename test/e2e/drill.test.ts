@@ -15,7 +15,7 @@ import { SimSession } from '../../src/main/session/sim-session';
 import { buildExport } from '../../src/main/session/exports';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { census } from './png';
-import { ACTION_TIMEOUT_MS, drawnMinute, launchChromium, mapDrawn, openScreen, shoot, until, untilWith } from './harness';
+import { ACTION_TIMEOUT_MS, drawnMinute, launchChromium, mapDrawn, openScreen, shoot, until, untilWith, STEP_TIMEOUT_MS } from './harness';
 
 const DRILL = 'aug-2007-reboot-storm'; // 30 real minutes at 60x; throttles and megas only; one scripted inject
 const dir = mkdtempSync(join(tmpdir(), 'storm-e2e-'));
@@ -123,7 +123,7 @@ async function download(p: Page, selector: string): Promise<string> {
 }
 
 // Generous: a busy 2-core machine runs two Chromium pages and a host here.
-describe('an instructor-run drill, its replay and its debrief', { timeout: 240_000 }, () => {
+describe('an instructor-run drill, its replay and its debrief', { timeout: STEP_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     madeReplay = makeDrillReplay();
     host = await startWebHost({ port: 0, paused: true, idle: true, log: () => {} });

@@ -14,6 +14,12 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking',
 /** How long a click, fill or navigation may wait for a busy page. */
 export const ACTION_TIMEOUT_MS = 90_000;
 
+/**
+ * How long one e2e step may take before it counts as hung. A step that takes 60-190 s alone
+ * took 3-4x that with both cores busy, so this guards against hangs, not slowness.
+ */
+export const STEP_TIMEOUT_MS = 600_000;
+
 export interface Rig {
   host: WebHost;
   browser: Browser;

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/host/web';
-import { launchChromium, openScreen, shoot, until } from './harness';
+import { launchChromium, openScreen, shoot, until, STEP_TIMEOUT_MS } from './harness';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'storm-recovery-'));
 let host: WebHost | undefined;
 let browser: Browser | undefined;
 
-describe('recovering an unfinished drill', { timeout: 240_000 }, () => {
+describe('recovering an unfinished drill', { timeout: STEP_TIMEOUT_MS }, () => {
   afterAll(async () => {
     await browser?.close();
     await host?.close();

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/host/web';
 import { SimSession } from '../../src/main/session/sim-session';
 import { encodeReplay } from '../../src/replay/node';
-import { drawnMinute, launchChromium, mapDrawn, mapFramed, openScreen, shoot, until } from './harness';
+import { drawnMinute, launchChromium, mapDrawn, mapFramed, openScreen, shoot, until, STEP_TIMEOUT_MS } from './harness';
 
 const DRILL = 'aug-2007-reboot-storm';
 const SIZES = [{ width: 960, height: 600 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }] as const;
@@ -76,7 +76,7 @@ async function drillUnderWay(host: WebHost, tr: Page, minutes: number): Promise<
   await drawnMinute(tr, minutes);
 }
 
-describe('screens around a shift, at three sizes', { timeout: 240_000 }, () => {
+describe('screens around a shift, at three sizes', { timeout: STEP_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     browser = await launchChromium();
   });

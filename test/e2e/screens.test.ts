@@ -7,7 +7,7 @@ import type {} from '../../src/renderer/test-hooks-types'; // types window.__sto
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { drawnMinute, launchChromium, mapDrawn, mapFramed, openScreen, shoot, until } from './harness';
+import { drawnMinute, launchChromium, mapDrawn, mapFramed, openScreen, shoot, until, STEP_TIMEOUT_MS } from './harness';
 import { startWebHost, type WebHost } from '../../src/main/host/web';
 import type { Browser } from 'playwright-core';
 
@@ -52,7 +52,7 @@ async function axeClean(page: Page, what: string): Promise<void> {
   expect(said, `axe on ${what}`).toEqual([]);
 }
 
-describe('screens: what the trainee reads and touches', { timeout: 240_000 }, () => {
+describe('screens: what the trainee reads and touches', { timeout: STEP_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     browser = await launchChromium();
   });

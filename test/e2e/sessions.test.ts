@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost, type WebHostOptions } from '../../src/main/host/web';
-import { launchChromium, openScreen, shoot, until } from './harness';
+import { launchChromium, openScreen, shoot, until, STEP_TIMEOUT_MS } from './harness';
 
 let browser: Browser;
 const hosts: WebHost[] = [];
@@ -39,7 +39,7 @@ const pagerTexts = (page: Page) => page.$$eval('#pager-feed li', (lis) => lis.ma
 const historyMinutes = (page: Page) => page.evaluate(() => window.__storm!.historyMinutes());
 const atMinute = (page: Page, m: number) => page.waitForFunction((min) => (window.__storm!.view()?.minute ?? -1) >= min && window.__storm!.status()?.paused === true, m, { timeout: 60_000 });
 
-describe('one game, many screens', { timeout: 240_000 }, () => {
+describe('one game, many screens', { timeout: STEP_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     browser = await launchChromium();
   });

@@ -8,7 +8,7 @@ import type {} from '../../src/renderer/test-hooks-types'; // types window.__sto
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost } from '../../src/main/host/web';
 import { census } from './png';
-import { drawnMinute, mapDrawn, openGame, shoot, until, untilWith, type Rig } from './harness';
+import { drawnMinute, mapDrawn, openGame, shoot, until, untilWith, type Rig, STEP_TIMEOUT_MS } from './harness';
 
 let rig: Rig;
 const MAP = { x0: 240, y0: 70, x1: 1280, y1: 480 }; // map area at 1280x720, clear of legend and dock
@@ -56,7 +56,7 @@ async function shift(opts: { minutes?: number; speed?: number; hold?: boolean } 
 }
 
 // Generous: each step boots a page and a game of its own on a machine that may be busy.
-describe('a December 2010 shift in the browser', { timeout: 240_000 }, () => {
+describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     rig = await openGame();
   });

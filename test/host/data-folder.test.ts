@@ -50,18 +50,18 @@ describe('the data folder', () => {
     expect(r.stderr).toMatch(new RegExp(`in use by another Supernode Storm host \\(pid ${process.pid}`));
     first.release();
     expect(existsSync(join(dir, LOCK_NAME))).toBe(false);
-  }, 60_000);
+  });
 
   it('npm run web on a folder another host holds: one line, and no start', () => {
     const dataDir = join(root, 'web-shared');
     const held = new JournalStore(join(dataDir, 'journals'), {}, () => {});
-    const r = spawnSync(tsx, ['src/main/host/web.ts', '--port', '0', '--no-build', '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' }, timeout: 60_000 });
+    const r = spawnSync(tsx, ['src/main/host/web.ts', '--port', '0', '--no-build', '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' }, timeout: 240_000 });
     const lines = r.stderr.split('\n').filter((l) => l.trim());
     expect(r.status).toBe(1);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/could not start: the data folder .* is in use by another Supernode Storm host/);
     held.release();
-  }, 60_000);
+  });
 
   it('a lock left by a host that was killed is stale and is taken over', async () => {
     const dir = join(root, 'stale');

@@ -26,8 +26,8 @@ export class TestScreen {
     return new TestScreen(ws);
   }
 
-  /** Waits until a message matching `pred` has arrived (or fails after `ms`). */
-  async waitFor<T extends HostMessage>(pred: (m: HostMessage) => m is T, ms = 5_000): Promise<T> {
+  /** Waits until a message matching `pred` has arrived (or fails after `ms`: a full-scale step on a busy machine takes seconds). */
+  async waitFor<T extends HostMessage>(pred: (m: HostMessage) => m is T, ms = 60_000): Promise<T> {
     const deadline = Date.now() + ms;
     for (;;) {
       const hit = this.messages.find(pred);
