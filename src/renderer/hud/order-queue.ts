@@ -15,7 +15,7 @@ const SOURCE_WORDS: Record<string, string> = { dedicated: 'dedicated', groupVide
 const FIX_WORDS: Record<string, string> = { imCrashFix: 'IM crash fix', jitteredBackoff: 'jittered backoff', selfHealingFix: 'self-healing fix' };
 const regionName = (id: string | undefined) => (id ? REGIONS.find((r) => r.id === id)?.name ?? id : 'worldwide');
 
-interface Row { key: string; what: string; when: string; cancel?: Command; cost?: string }
+interface Row { key: string; what: string; when: string; cancel?: Command; cost?: string; note?: string } // note: what a cancel costs, in short
 
 /** How long a refused cancel's words stay under the list (wall time: they are for reading). */
 const ERROR_SHOWN_MS = 12_000;
@@ -55,8 +55,8 @@ export function orderRows(view: SimView): Row[] {
       rows.push({
         key: `config:${i}:${o.landsAtMinute}`,
         what: configWords(c),
-        when: `lands ${at(o.landsAtMinute)}${inMin(o.landsAtMinute)}${cancellable(c) ? ' · free to cancel until then' : ''}`,
-        ...(cancellable(c) ? { cancel: { type: 'cancelOrder', order: c, landsAtMinute: o.landsAtMinute }, cost: CONFIG_COST } : {}),
+        when: `lands ${at(o.landsAtMinute)}${inMin(o.landsAtMinute)}`,
+        ...(cancellable(c) ? { cancel: { type: 'cancelOrder', order: c, landsAtMinute: o.landsAtMinute }, cost: CONFIG_COST, note: 'free to cancel until then' } : {}),
       });
     }
   });
@@ -66,7 +66,8 @@ export function orderRows(view: SimView): Row[] {
     rows.push({
       key: `hotfix:${fx.fix}`,
       what: `Hotfix: ${FIX_WORDS[fx.fix] ?? fx.fix} in build and test`,
-      when: `rollout starts ${at(fx.readyAtMinute)}${inMin(fx.readyAtMinute)} · cancel loses the build time`,
+      when: `rollout starts ${at(fx.readyAtMinute)}${inMin(fx.readyAtMinute)}`,
+      note: 'cancel loses the build time',
       cancel: { type: 'cancelOrder', order, landsAtMinute: fx.readyAtMinute },
       cost: HOTFIX_COST,
     });
@@ -101,7 +102,7 @@ export class OrderQueue {
     this.root.hidden = rows.length === 0 && !this.error.textContent;
     setText(this.count, String(rows.length));
     this.list.replaceChildren(...rows.map((r) => {
-      const li = h('li', { 'data-order': r.key }, h('span', { class: 'oq-what' }, r.what), h('span', { class: 'oq-when' }, r.when));
+      const li = h('li', { 'data-order': r.key }, h('span', { class: 'oq-what' }, r.what), h('span', { class: 'oq-when' }, r.when, r.note ? h('span', { class: 'oq-note' }, ` · ${r.note}`) : null));
       if (r.cancel) {
         const b = h('button', { class: 'quiet oq-cancel', type: 'button', 'aria-label': `Cancel: ${r.what}` }, 'Cancel');
         b.title = r.cost ?? '';
