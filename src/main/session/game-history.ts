@@ -63,13 +63,19 @@ function sampleOf(state: SimState): HistorySample {
   return { minute, online: Math.round(m.onlineUsers), want: Math.round(m.wantOnline), supernodes: Math.round(m.supernodesUp), megas: Math.round(m.megaSupernodesUp), load: Math.round(m.supernodeLoad * 1000) / 1000, attempts: Math.round(m.loginAttemptsPerS), ok: Math.round(m.loginsOkPerS) };
 }
 
-/** At most WIRE_SAMPLES, older minutes thinned; the newest always kept. */
-function thinned(samples: readonly HistorySample[]): HistorySample[] {
+/** At most `most`, older minutes thinned; the newest always kept. */
+function thinned(samples: readonly HistorySample[], most = WIRE_SAMPLES): HistorySample[] {
   const n = samples.length;
-  const every = Math.ceil(n / WIRE_SAMPLES);
+  const every = Math.ceil(n / most);
   return every <= 1 ? [...samples] : samples.filter((_, i) => i % every === 0 || i === n - 1);
 }
 
+/**
+ * A replay screen gets the minutes its sparklines draw (six sim-hours, hud/sparklines.ts), every
+ * other one: the frame after each seek stays small (~30 kB with the pager's events).
+ */
+const REPLAY_SPARK_MINUTES = 6 * 60;
+const REPLAY_WIRE_SAMPLES = 180;
 /** Ticks one slice of the background pass runs before it looks at the clock again. */
 const PASS_CHUNK_TICKS = 30;
 /** Events kept from a whole replay (the pager shows KEEP_EVENTS of them; a hostile recording cannot make this grow without end). */
@@ -122,13 +128,13 @@ export class ReplayHistory {
     return this.samples.slice(Math.max(0, afterMinute + 1), Math.floor(tick / TICKS_PER_MINUTE) + 1);
   }
 
-  /** What a screen standing at `tick` should show: the sparklines' minutes and the pager's latest events, none after it. */
+  /** What a screen standing at `tick` should show: the sparklines' six hours and the pager's latest events, none after it. */
   upTo(tick: number): GameHistory {
     this.buildTo(tick);
     const minute = tick / TICKS_PER_MINUTE;
-    const samples = this.samples.slice(Math.max(0, Math.floor(minute) + 1 - KEEP_MINUTES), Math.floor(minute) + 1);
+    const samples = this.samples.slice(Math.max(0, Math.floor(minute) + 1 - REPLAY_SPARK_MINUTES), Math.floor(minute) + 1);
     let end = this.events.length;
     while (end > 0 && this.eventTicks[end - 1] > tick) end--;
-    return { samples: thinned(samples), events: this.events.slice(Math.max(0, end - KEEP_EVENTS), end) };
+    return { samples: thinned(samples, REPLAY_WIRE_SAMPLES), events: this.events.slice(Math.max(0, end - KEEP_EVENTS), end) };
   }
 }
