@@ -17,6 +17,8 @@ export function describeCommand(c: Command): string {
       return c.enabled ? `Offline-IM service on${c.capacityPct !== undefined ? ` at ${c.capacityPct}%` : ''}` : 'Offline-IM service off';
     case 'setGroupVideo':
       return c.enabled ? 'Group Video Calling back on' : 'Group Video Calling off';
+    case 'cancelOrder':
+      return `Cancel before it lands: ${describeCommand(c.order)}`;
     case 'crashWave':
       return `Crash wave: ${Math.round(c.fraction * 100)}% of ${c.version} clients${where(c.region)}`;
     case 'rebootStorm':

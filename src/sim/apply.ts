@@ -7,7 +7,7 @@ import { running } from './population';
 import { knockDownHosts } from './cells';
 import { megaInUse, megaUpIn, orderMegas, withdrawMegas, dropMegaClients } from './megas';
 import { fixProgress } from './hotfix';
-import { cancelMegaOrders } from './cancel';
+import { cancelMegaOrders, cancelOrder } from './cancel';
 import type { SimState } from './state';
 
 export type ApplyResult = { ok: true } | { ok: false; error: CommandError };
@@ -67,6 +67,12 @@ function apply(state: SimState, cmd: Command): ApplyResult {
       }
       state.pending.push({ atTick: afterMin(state, cmd.enabled ? delays.groupVideoMin : 0), command: cmd });
       if (!cmd.enabled) state.services.groupVideo = false; // switching a feature off is immediate
+      return { ok: true };
+    }
+    case 'cancelOrder': {
+      const r = cancelOrder(state, cmd.order, cmd.landsAtMinute);
+      if (!r.ok) return refuse('order', r.message);
+      say(state, 'info', 'action', cancelledText(state, cmd.order, r.lostBuildMin));
       return { ok: true };
     }
     case 'crashWave':
@@ -162,6 +168,12 @@ function landedText(c: Command): string {
   if (c.type === 'setOfflineImService') return c.enabled ? `Offline-IM service on at ${c.capacityPct ?? 100}% capacity` : 'Offline-IM service disabled: clients get an instant refusal';
   if (c.type === 'setGroupVideo') return c.enabled ? 'Group Video Calling restored' : 'Group Video Calling switched off';
   return c.type;
+}
+
+/** What a cancel cost, in the pager's words (the rule: cancel.ts). */
+function cancelledText(state: SimState, c: Command, lostBuildMin: number): string {
+  if (c.type === 'pushHotfix') return `Hotfix ${c.fix} cancelled in build and test: ${Math.round(lostBuildMin)} min of build work lost; pushing it again starts over (~${state.scenario.hotfixes[c.fix].buildMin} min)`;
+  return `Config push cancelled before it landed, nothing changed: ${landedText(c)}`;
 }
 
 function say(state: SimState, severity: 'info' | 'warning', code: string, text: string): void {

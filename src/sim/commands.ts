@@ -19,6 +19,7 @@ export type Command =
   | { type: 'pushHotfix'; fix: HotfixId; rolloutPctPerHour: number }
   | { type: 'setOfflineImService'; enabled: boolean; capacityPct?: number }
   | { type: 'setGroupVideo'; enabled: boolean }
+  | { type: 'cancelOrder'; order: CancellableOrder; landsAtMinute: number } // an order not landed yet (cancel.ts)
   // Instructor injects
   | { type: 'crashWave'; version: string; fraction: number; region?: RegionId }
   | { type: 'rebootStorm'; fraction: number; overMinutes?: number; region?: RegionId }
@@ -28,6 +29,10 @@ export type Command =
 
 export type CommandType = Command['type'];
 
+/** Orders that land later and can be cancelled until they do: config pushes and hotfix builds (cancel.ts). */
+export const CANCELLABLE = ['throttleLogins', 'setOfflineImService', 'setGroupVideo', 'pushHotfix'] as const;
+export type CancellableOrder = Extract<Command, { type: (typeof CANCELLABLE)[number] }>;
+
 export const PLAYER_VERBS = [
   'deployMegaSupernodes',
   'withdrawMegaSupernodes',
@@ -35,6 +40,7 @@ export const PLAYER_VERBS = [
   'pushHotfix',
   'setOfflineImService',
   'setGroupVideo',
+  'cancelOrder',
 ] as const satisfies readonly CommandType[];
 
 export const INJECT_VERBS = [
@@ -111,6 +117,7 @@ const FIELDS: Record<CommandType, readonly string[]> = {
   pushHotfix: ['fix', 'rolloutPctPerHour'],
   setOfflineImService: ['enabled', 'capacityPct'],
   setGroupVideo: ['enabled'],
+  cancelOrder: ['order', 'landsAtMinute'],
   crashWave: ['version', 'fraction', 'region'],
   rebootStorm: ['fraction', 'overMinutes', 'region'],
   serviceOutage: ['service', 'fraction', 'durationMin'],
@@ -156,6 +163,8 @@ function checkFields(t: CommandType, o: Obj, versions: readonly string[]) {
       return bool(o, 'enabled') ?? num(o, 'capacityPct', 0, 400, { optional: true });
     case 'setGroupVideo':
       return bool(o, 'enabled');
+    case 'cancelOrder':
+      return cancelledOrder(o, versions) ?? num(o, 'landsAtMinute', 0, MAX_MINUTE);
     case 'crashWave':
       return (versions.length ? oneOf(o, 'version', versions) : typeof o.version === 'string' ? undefined : fail('missing-field', 'version', '"version" is required')) ??
         num(o, 'fraction', 0, 1) ?? region(o, 'region');
@@ -173,6 +182,20 @@ function checkFields(t: CommandType, o: Obj, versions: readonly string[]) {
     }
   }
 }
+
+/** The order a cancel names: one of CANCELLABLE, checked like any command (its type first, so a cancel never nests). */
+function cancelledOrder(o: Obj, versions: readonly string[]) {
+  const inner = o.order;
+  if (inner === undefined) return fail('missing-field', 'order', '"order" is required: the order to cancel');
+  const t = typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? (inner as Obj).type : undefined;
+  if (typeof t !== 'string' || !(CANCELLABLE as readonly string[]).includes(t))
+    return fail('out-of-range', 'order', `"order" must be an order of type ${CANCELLABLE.join(', ')}, got ${JSON.stringify(t ?? inner).slice(0, 60)}`);
+  const v = validateCommand(inner, versions);
+  return v.ok ? undefined : fail(v.error.code, `order.${v.error.field}`, `"order": ${v.error.message}`);
+}
+
+/** The longest scenario's sim-minutes (durationHours is at most 14 days, scenario.ts). */
+const MAX_MINUTE = 14 * 24 * 60;
 
 function regionRequired(o: Obj) {
   if (o.region === undefined) return fail('missing-field', 'region', '"region" is required');

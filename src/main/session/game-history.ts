@@ -1,7 +1,9 @@
-// The live game's past as the screens show it: one sample of the headline figures per
-// sim-minute and the latest pager events. Kept by the host, so a screen that loads, reloads or
-// joins from another tab starts from what happened, not from the frames it happened to see.
-import { metricsOf, type SimEvent, type SimState } from '../../sim/index';
+// The game's past as the screens show it: one sample of the headline figures per sim-minute
+// and the latest pager events. Kept by the host, so a screen that loads, reloads or joins from
+// another tab starts from what happened, not from the frames it happened to see; for a replay,
+// what happened up to the playhead, wherever it was sought.
+import { createSim, metricsOf, type SimEvent, type SimState } from '../../sim/index';
+import { replayHead, type Playhead, type RecordedCommand, type Recording } from '../../replay/index';
 import type { GameHistory, HistorySample } from '../../shared/contract';
 import { TICKS_PER_MINUTE } from '../../shared/facts';
 
@@ -29,9 +31,8 @@ export class HistoryKeeper {
 
   /** The figures now (a new or rebuilt game starts from its current minute). */
   sample(state: SimState): void {
-    const m = metricsOf(state);
-    const minute = Math.floor(state.tick / TICKS_PER_MINUTE);
-    const s: HistorySample = { minute, online: Math.round(m.onlineUsers), want: Math.round(m.wantOnline), supernodes: Math.round(m.supernodesUp), megas: Math.round(m.megaSupernodesUp), load: Math.round(m.supernodeLoad * 1000) / 1000, attempts: Math.round(m.loginAttemptsPerS), ok: Math.round(m.loginsOkPerS) };
+    const s = sampleOf(state);
+    const minute = s.minute;
     const last = this.samples[this.samples.length - 1];
     if (last && last.minute === minute) this.samples[this.samples.length - 1] = s;
     else this.samples.push(s);
@@ -51,9 +52,89 @@ export class HistoryKeeper {
 
   /** For a full frame: every recent minute, older ones thinned so the frame stays small. */
   forWire(): GameHistory {
-    const n = this.samples.length;
-    const every = Math.ceil(n / WIRE_SAMPLES);
-    const samples = every <= 1 ? [...this.samples] : this.samples.filter((_, i) => i % every === 0 || i === n - 1);
-    return { samples, events: [...this.events] };
+    return { samples: thinned(this.samples), events: [...this.events] };
+  }
+}
+
+/** The headline figures of one sim-minute, as the sparklines draw them. */
+function sampleOf(state: SimState): HistorySample {
+  const m = metricsOf(state);
+  const minute = Math.floor(state.tick / TICKS_PER_MINUTE);
+  return { minute, online: Math.round(m.onlineUsers), want: Math.round(m.wantOnline), supernodes: Math.round(m.supernodesUp), megas: Math.round(m.megaSupernodesUp), load: Math.round(m.supernodeLoad * 1000) / 1000, attempts: Math.round(m.loginAttemptsPerS), ok: Math.round(m.loginsOkPerS) };
+}
+
+/** At most `most`, older minutes thinned; the newest always kept. */
+function thinned(samples: readonly HistorySample[], most = WIRE_SAMPLES): HistorySample[] {
+  const n = samples.length;
+  const every = Math.ceil(n / most);
+  return every <= 1 ? [...samples] : samples.filter((_, i) => i % every === 0 || i === n - 1);
+}
+
+/**
+ * A replay screen gets the minutes its sparklines draw (six sim-hours, hud/sparklines.ts), every
+ * other one: the frame after each seek stays small (~30 kB with the pager's events).
+ */
+const REPLAY_SPARK_MINUTES = 6 * 60;
+const REPLAY_WIRE_SAMPLES = 180;
+/** Ticks one slice of the background pass runs before it looks at the clock again. */
+const PASS_CHUNK_TICKS = 30;
+/** Events kept from a whole replay (the pager shows KEEP_EVENTS of them; a hostile recording cannot make this grow without end). */
+const MAX_REPLAY_EVENTS = 20_000;
+
+/**
+ * A replay's past: the run simulated once more, in the background, for a sample per sim-minute
+ * and its pager events, so a screen shows the run up to the playhead after any seek (the
+ * playback's keyframes are hourly, too coarse for the sparklines). It follows the recording's
+ * commands without judging them: the playback's witness does that.
+ */
+export class ReplayHistory {
+  private readonly head: Playhead<RecordedCommand>;
+  private readonly samples: HistorySample[] = []; // samples[m].minute === m
+  private readonly events: SimEvent[] = [];
+  private readonly eventTicks: number[] = []; // the tick whose step gave each event (a playhead standing there has shown it)
+
+  constructor(private readonly recording: Recording) {
+    this.head = replayHead(recording, { state: createSim(recording.scenario, recording.seed), next: 0 });
+    this.head.settle(); // tick 0's commands, as the playback stands at tick 0
+    this.samples.push(sampleOf(this.head.state));
+  }
+
+  /** Ticks simulated so far. */
+  get builtTo(): number {
+    return this.head.tick;
+  }
+
+  /** Runs the pass on for up to `budgetMs` (the host's clock interval shares it with the playback). */
+  buildSome(now: () => number, budgetMs: number): void {
+    const start = now();
+    while (this.head.tick < this.recording.endTick && now() - start < budgetMs) this.buildTo(Math.min(this.recording.endTick, this.head.tick + PASS_CHUNK_TICKS));
+  }
+
+  /** Runs the pass up to `tick` now (a seek ahead of it). */
+  buildTo(tick: number): void {
+    while (this.head.tick < Math.min(tick, this.recording.endTick)) {
+      const events = this.head.advance();
+      for (const e of events.slice(0, MAX_REPLAY_EVENTS - this.events.length)) {
+        this.events.push(e);
+        this.eventTicks.push(this.head.tick);
+      }
+      if (this.head.tick % TICKS_PER_MINUTE === 0) this.samples.push(sampleOf(this.head.state));
+    }
+  }
+
+  /** The samples of minutes after `afterMinute` up to the one `tick` stands in. */
+  samplesBetween(afterMinute: number, tick: number): HistorySample[] {
+    this.buildTo(tick);
+    return this.samples.slice(Math.max(0, afterMinute + 1), Math.floor(tick / TICKS_PER_MINUTE) + 1);
+  }
+
+  /** What a screen standing at `tick` should show: the sparklines' six hours and the pager's latest events, none after it. */
+  upTo(tick: number): GameHistory {
+    this.buildTo(tick);
+    const minute = tick / TICKS_PER_MINUTE;
+    const samples = this.samples.slice(Math.max(0, Math.floor(minute) + 1 - REPLAY_SPARK_MINUTES), Math.floor(minute) + 1);
+    let end = this.events.length;
+    while (end > 0 && this.eventTicks[end - 1] > tick) end--;
+    return { samples: thinned(samples, REPLAY_WIRE_SAMPLES), events: this.events.slice(Math.max(0, end - KEEP_EVENTS), end) };
   }
 }

@@ -1,14 +1,38 @@
-// A replay as the screens see it: the playback's playhead, its clock (play, speed), no orders.
+// A replay as the screens see it: the playback's playhead, its clock (play, speed), no orders,
+// and its past up to the playhead (game-history.ts), sent whole after every seek.
 import type { Recording } from '../../replay/index';
-import type { Reply } from '../../shared/contract';
+import type { GameHistory, HistorySample, Reply } from '../../shared/contract';
+import { TICKS_PER_MINUTE } from '../../shared/facts';
+import type { SimState } from '../../sim/index';
+import { ReplayHistory } from './game-history';
 import type { ModeFrame } from '../../shared/drill-contract';
 import type { ReplayPlayback } from './replay-playback';
 import type { Showing, StepBudget, Stepped } from './showing';
 
 const refuse = (field: string, message: string): Reply => ({ ok: false, error: { code: 'not-allowed-now', field, message } });
 
+/** Of each clock interval, what the replay's history pass may use: as much as the keyframe builder, so the two passes keep abreast. */
+const HISTORY_BUDGET_MS = 8;
+
 export class ReplayMode implements Showing {
-  constructor(readonly playback: ReplayPlayback) {}
+  private readonly past: ReplayHistory;
+  /** The playhead's state as last sent: playing moves it in place, a seek puts a new one there. */
+  private seen: SimState;
+  private sentMinute: number; // the newest sample minute the screens have
+
+  constructor(readonly playback: ReplayPlayback) {
+    this.past = new ReplayHistory(playback.recording);
+    this.seen = playback.shown;
+    this.sentMinute = this.minute;
+  }
+
+  private get minute(): number {
+    return Math.floor(this.playback.tick / TICKS_PER_MINUTE);
+  }
+
+  private get sought(): boolean {
+    return this.playback.shown !== this.seen;
+  }
 
   get state() {
     return this.playback.shown;
@@ -44,6 +68,7 @@ export class ReplayMode implements Showing {
 
   advance(realMs: number, b: StepBudget): Stepped {
     this.playback.buildSome(b.now);
+    this.past.buildSome(b.now, HISTORY_BUDGET_MS);
     return { ...this.playback.advance(realMs, b.maxTicks), dropped: 0 };
   }
 
@@ -62,12 +87,25 @@ export class ReplayMode implements Showing {
     return { mode: 'replay', drill: null, replay: { ...head, ...once } };
   }
 
-  newSamples(): [] {
-    return [];
+  /** The minutes played since the last frame (none right after a seek: the history goes instead). */
+  newSamples(): HistorySample[] {
+    if (this.sought) return [];
+    const out = this.minute > this.sentMinute ? this.past.samplesBetween(this.sentMinute, this.playback.tick) : [];
+    this.sentMinute = Math.max(this.sentMinute, this.minute);
+    return out;
   }
 
-  history(): undefined {
-    return undefined;
+  /** The run up to the playhead: a screen joining, or every screen after a seek. */
+  history(): GameHistory {
+    return this.past.upTo(this.playback.tick);
+  }
+
+  /** Once after a seek: the next frame carries history() whole, for every screen. */
+  rewound(): boolean {
+    if (!this.sought) return false;
+    this.seen = this.playback.shown;
+    this.sentMinute = this.minute;
+    return true;
   }
 
   instructorView(): null {

@@ -40,6 +40,8 @@ export interface Showing {
   history(): GameHistory | undefined;
   /** The minutes sampled since last asked (for the next frame). */
   newSamples(): HistorySample[];
+  /** True once after the past shown was rewritten (a replay sought): the next frame carries history() whole. */
+  rewound?(): boolean;
   /** Changes whenever the instructor's view would, apart from the sim state. */
   readonly instructorKey: string;
 }

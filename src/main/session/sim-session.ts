@@ -277,7 +277,7 @@ export class SimSession implements SessionCore {
     if (f) {
       f.mode = mode;
       const samples = this.showing.newSamples();
-      if (f.full) this.withHistory(f);
+      if (f.full || this.showing.rewound?.()) this.withHistory(f);
       else if (samples.length) f.samples = samples;
       this.timelineSent = mode.replay?.timelineId ?? 0; // later frames carry the playhead only
     }

@@ -1,9 +1,10 @@
 // Orders on their way: every mega-supernode batch still provisioning, config push waiting on
 // its delay and hotfix in build, with when it lands in sim time (GMT, like the pager) and a
-// Cancel for mega orders (nothing is billed until a server runs: src/sim/cancel.ts).
+// Cancel for each, priced by the model's rule (src/sim/cancel.ts): a mega order and a config
+// push cost nothing to cancel, a hotfix loses its build time; what has landed stays.
 import type { ReplyTo } from '../../shared/contract';
 import type { Bridge } from '../bridge/bridge';
-import type { Command } from '../../sim/commands';
+import { CANCELLABLE, type CancellableOrder, type Command, type HotfixId } from '../../sim/commands';
 import { REGIONS } from '../../sim/regions';
 import type { OrderView, SimView } from '../../sim/view-types';
 import { h, setText } from '../dom';
@@ -14,7 +15,18 @@ const SOURCE_WORDS: Record<string, string> = { dedicated: 'dedicated', groupVide
 const FIX_WORDS: Record<string, string> = { imCrashFix: 'IM crash fix', jitteredBackoff: 'jittered backoff', selfHealingFix: 'self-healing fix' };
 const regionName = (id: string | undefined) => (id ? REGIONS.find((r) => r.id === id)?.name ?? id : 'worldwide');
 
-interface Row { key: string; what: string; when: string; cancel?: Command }
+interface Row { key: string; what: string; when: string; cancel?: Command; cost?: string; note?: string } // note: what a cancel costs, in short
+
+/** How long a refused cancel's words stay under the list (wall time: they are for reading). */
+const ERROR_SHOWN_MS = 12_000;
+
+const MEGA_COST = 'Cancel what has not come up yet: not billed (servers already serving stay; withdraw them instead)';
+const CONFIG_COST = 'Call it back before it lands: nothing has changed yet, so it costs nothing';
+const HOTFIX_COST = 'Stop the build: the build time so far is lost and a new push starts over; once it rolls out it cannot be recalled';
+
+/** A config push a cancel can reach (switching Group Video off is immediate: nothing to call back). */
+const cancellable = (c: Command): c is CancellableOrder =>
+  (CANCELLABLE as readonly string[]).includes(c.type) && !(c.type === 'setGroupVideo' && !c.enabled);
 
 function configWords(c: Command): string {
   if (c.type === 'throttleLogins') return c.perSecond === null ? `Lift the login throttle (${regionName(c.region)})` : `Cap logins at ${grouped(c.perSecond)}/s (${regionName(c.region)})`;
@@ -36,12 +48,29 @@ export function orderRows(view: SimView): Row[] {
         what: `${grouped(o.count)} ${SOURCE_WORDS[o.source] ?? o.source} mega-supernodes → ${regionName(o.region)}`,
         when: `${first}all by ~${at(o.doneAtMinute)}`,
         cancel: { type: 'withdrawMegaSupernodes', count: o.count, region: o.region, source: o.source, ordersOnly: true },
+        cost: MEGA_COST,
       });
-    } else rows.push({ key: `config:${i}:${o.landsAtMinute}`, what: configWords(o.command), when: `lands ${at(o.landsAtMinute)}${inMin(o.landsAtMinute)} · a config push cannot be called back` });
+    } else {
+      const c = o.command;
+      rows.push({
+        key: `config:${i}:${o.landsAtMinute}`,
+        what: configWords(c),
+        when: `lands ${at(o.landsAtMinute)}${inMin(o.landsAtMinute)}`,
+        ...(cancellable(c) ? { cancel: { type: 'cancelOrder', order: c, landsAtMinute: o.landsAtMinute }, cost: CONFIG_COST, note: 'free to cancel until then' } : {}),
+      });
+    }
   });
   for (const fx of view.hotfixes ?? []) {
     if (fx.stage !== 'building') continue;
-    rows.push({ key: `hotfix:${fx.fix}`, what: `Hotfix: ${FIX_WORDS[fx.fix] ?? fx.fix} in build and test`, when: `rollout starts ${at(fx.readyAtMinute)}${inMin(fx.readyAtMinute)}` });
+    const order: CancellableOrder = { type: 'pushHotfix', fix: fx.fix as HotfixId, rolloutPctPerHour: fx.rolloutPctPerHour };
+    rows.push({
+      key: `hotfix:${fx.fix}`,
+      what: `Hotfix: ${FIX_WORDS[fx.fix] ?? fx.fix} in build and test`,
+      when: `rollout starts ${at(fx.readyAtMinute)}${inMin(fx.readyAtMinute)}`,
+      note: 'cancel loses the build time',
+      cancel: { type: 'cancelOrder', order, landsAtMinute: fx.readyAtMinute },
+      cost: HOTFIX_COST,
+    });
   }
   return rows;
 }
@@ -54,6 +83,7 @@ export class OrderQueue {
     h('h2', {}, 'On their way', this.count), this.list, this.error);
   private key = '';
   private shape = '';
+  private errorTimer: ReturnType<typeof setTimeout> | undefined;
   onCancelled: (ok: boolean) => void = () => {};
 
   constructor(private readonly bridge: Bridge) {
@@ -69,13 +99,13 @@ export class OrderQueue {
     const reshaped = shape !== this.shape;
     this.key = key;
     this.shape = shape;
-    this.root.hidden = rows.length === 0;
+    this.root.hidden = rows.length === 0 && !this.error.textContent;
     setText(this.count, String(rows.length));
     this.list.replaceChildren(...rows.map((r) => {
-      const li = h('li', { 'data-order': r.key }, h('span', { class: 'oq-what' }, r.what), h('span', { class: 'oq-when' }, r.when));
+      const li = h('li', { 'data-order': r.key }, h('span', { class: 'oq-what' }, r.what), h('span', { class: 'oq-when' }, r.when, r.note ? h('span', { class: 'oq-note' }, ` · ${r.note}`) : null));
       if (r.cancel) {
         const b = h('button', { class: 'quiet oq-cancel', type: 'button', 'aria-label': `Cancel: ${r.what}` }, 'Cancel');
-        b.title = 'Cancel what has not come up yet: not billed (servers already serving stay; withdraw them instead)';
+        b.title = r.cost ?? '';
         b.addEventListener('click', () => void this.cancel(b, r.cancel!));
         li.append(b);
       }
@@ -89,14 +119,30 @@ export class OrderQueue {
     this.shape = '';
     this.list.replaceChildren();
     this.root.hidden = true;
+    clearTimeout(this.errorTimer);
     this.error.textContent = '';
   }
 
   private async cancel(button: HTMLButtonElement, command: Command): Promise<void> {
     button.disabled = true;
     const reply: ReplyTo<'command'> = await this.bridge.sendCommand(command);
-    this.error.textContent = reply.ok ? '' : plainRefusal(reply.error);
+    this.say(reply.ok ? '' : plainRefusal(reply.error));
     this.onCancelled(reply.ok);
     if (!reply.ok) button.disabled = false;
+  }
+
+  /**
+   * A refusal stays long enough to be read even when the order it names has just landed and
+   * left the list (the queue stays open for it), then goes: it is about one click, not the shift.
+   */
+  private say(words: string): void {
+    clearTimeout(this.errorTimer);
+    this.error.textContent = words;
+    if (!words) return;
+    this.root.hidden = false;
+    this.errorTimer = setTimeout(() => {
+      this.error.textContent = '';
+      this.root.hidden = this.list.childElementCount === 0;
+    }, ERROR_SHOWN_MS);
   }
 }

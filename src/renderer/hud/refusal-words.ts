@@ -53,6 +53,14 @@ export function plainRefusal(error: Pick<CommandError, 'field' | 'message'> & { 
   if (/still runs on those servers/.test(msg)) return 'Group Video still runs on those servers: switch Group Video off first.';
   m = /^(\d+) Group Video servers are still mega-supernodes/.exec(msg);
   if (m) return `${grouped(m[1])} Group Video servers still host mega-supernodes: withdraw them first.`;
+  // Cancelling an order on its way (src/sim/cancel.ts says what can be called back).
+  if (/already landed: it is in force now/.test(msg)) return 'That order has already landed and is in force: send a new order to change it.';
+  m = /^hotfix (\w+) is already rolling out/.exec(msg);
+  if (m) return `${upperFirst(SOURCE_WORDS.get(m[1]) ?? m[1])} is already rolling out: clients have installed it, and an installed update cannot be recalled.`;
+  m = /^no hotfix (\w+) is in build/.exec(msg);
+  if (m) return `${upperFirst(SOURCE_WORDS.get(m[1]) ?? m[1])} is not in build and test: there is nothing to cancel.`;
+  if (/^no such order is on its way/.test(msg)) return 'That order is no longer on its way: it has landed or was cancelled already.';
+  if (/went off the moment it was ordered/.test(msg)) return 'Group Video went off the moment you ordered it: switch it back on instead.';
   if (/is not available in this drill/.test(msg)) return 'Your instructor has not made this action available in this drill.';
   if (/^the drill starts at minute/.test(msg)) return `Orders open when the drill starts (${msg.replace(/^the drill starts at /, '')}).`;
   // Anything else the host says is already a sentence for people; tidy its quotes and case.
@@ -67,6 +75,7 @@ const VERB_WORDS = new Map<string, string>([
   ['pushHotfix', 'Push a hotfix'],
   ['setOfflineImService', 'Switch the offline-IM service'],
   ['setGroupVideo', 'Switch Group Video'],
+  ['cancelOrder', 'Cancel an order'],
 ]);
 
 /**
