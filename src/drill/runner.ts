@@ -9,7 +9,7 @@ import type { CommandSource, Recording } from '../replay/recording';
 import { runRecording } from '../replay/replayer';
 import type { Drill, Inject } from './drill';
 import { DrillJudge, type DrillEndReason } from './judge';
-import { refuseForRole, roleOfSource, type DrillRules } from '../shared/role-policy';
+import { orderVerb, refuseForRole, roleOfSource, type DrillRules } from '../shared/role-policy';
 import { holds, type ObjectiveStatus, type ScoreBreakdown } from './score';
 
 export type { DrillEndReason } from './judge';
@@ -147,7 +147,7 @@ export class DrillRunner {
       return { ok: false, error: { code: 'not-allowed-now', field, message } };
     };
     if (this.ended) return refuse('command', 'the drill is over; no more orders');
-    const no = refuseForRole({ kind: 'order', verb: (command as { type?: unknown } | null)?.type }, roleOfSource(source), this.rules);
+    const no = refuseForRole({ kind: 'order', verb: orderVerb(command) }, roleOfSource(source), this.rules);
     if (no) return refuse(no.error.field, no.error.message);
     return this.apply(command, source);
   }

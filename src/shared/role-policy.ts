@@ -22,6 +22,17 @@ export interface DrillRules {
   started: boolean;
 }
 
+/**
+ * The verb a command answers to in a drill's allowedActions: calling back an order not landed
+ * yet belongs to the verb that placed it (a trainee who may throttle may cancel a throttle).
+ */
+export function orderVerb(command: unknown): unknown {
+  if (typeof command !== 'object' || command === null || !Object.hasOwn(command, 'type')) return undefined;
+  const c = command as { type: unknown; order?: unknown };
+  if (c.type === 'cancelOrder' && typeof c.order === 'object' && c.order !== null && Object.hasOwn(c.order, 'type')) return (c.order as { type: unknown }).type;
+  return c.type;
+}
+
 /** Whose authority an order in a recording carries: injects, the scenario's and scripts act as the instructor. */
 export const roleOfSource = (source: string): Role => (source === 'trainee' ? 'trainee' : 'instructor');
 

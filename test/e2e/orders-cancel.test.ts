@@ -5,7 +5,7 @@
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ACTION_TIMEOUT_MS, launchChromium, shoot, until } from './harness';
+import { ACTION_TIMEOUT_MS, launchChromium, shoot, until, STEP_TIMEOUT_MS } from './harness';
 import { startWebHost, type WebHost } from '../../src/main/host/web';
 
 let host: WebHost | undefined;
@@ -39,7 +39,7 @@ async function shift(minutes = 0): Promise<Page> {
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(host.url);
-  await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: ACTION_TIMEOUT_MS });
   await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
   await page.check('#scenario-dec-2010');
   await page.fill('#seed-input', '2010');
@@ -47,17 +47,17 @@ async function shift(minutes = 0): Promise<Page> {
   await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
   expect(host.session.pause().ok).toBe(true);
   if (minutes) expect(host.session.control({ action: 'step', minutes }).ok).toBe(true);
-  await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, host.session.minute(), { timeout: 60_000 });
+  await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, host.session.minute(), { timeout: ACTION_TIMEOUT_MS });
   return page;
 }
 
 /** Runs the paused game on by `minutes` and waits for the screen to show it. */
 async function stepOn(page: Page, minutes: number): Promise<void> {
   expect(host!.session.control({ action: 'step', minutes }).ok).toBe(true);
-  await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, host!.session.minute(), { timeout: 60_000 });
+  await page.waitForFunction((m) => (window.__storm!.view()?.minute ?? -1) >= m, host!.session.minute(), { timeout: ACTION_TIMEOUT_MS });
 }
 
-describe('cancelling orders on their way', { timeout: 240_000 }, () => {
+describe('cancelling orders on their way', { timeout: STEP_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     browser = await launchChromium();
   });
@@ -80,11 +80,11 @@ describe('cancelling orders on their way', { timeout: 240_000 }, () => {
     await page.fill('#throttle-rate', '5000');
     await page.click('#throttle-button');
     const row = page.locator('#order-queue li[data-order^="config"]');
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: ACTION_TIMEOUT_MS });
     expect(await row.textContent()).toMatch(/Cap logins at 5,000\/s \(worldwide\).*lands \d\d:\d\d GMT \(in 2 min\) · free to cancel until then/);
     await shoot(page, 'orders-cancel-config');
     await row.getByRole('button', { name: /^Cancel: Cap logins at 5,000\/s/ }).click();
-    await row.waitFor({ state: 'detached', timeout: 30_000 });
+    await row.waitFor({ state: 'detached', timeout: ACTION_TIMEOUT_MS });
     // Past when it would have landed, logins are not throttled (the pager hears of it with the next tick).
     await stepOn(page, 10);
     await until(page, () => /Config push cancelled before it landed, nothing changed: Logins throttled to 5000\/s worldwide/.test(document.getElementById('pager-feed')!.textContent ?? ''), 'the pager to say the push was cancelled');
@@ -99,11 +99,11 @@ describe('cancelling orders on their way', { timeout: 240_000 }, () => {
     await page.selectOption('#hotfix-fix', 'jitteredBackoff');
     await page.click('#hotfix-button');
     const row = page.locator('#order-queue li[data-order="hotfix:jitteredBackoff"]');
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: ACTION_TIMEOUT_MS });
     await stepOn(page, 60);
     expect(await row.textContent()).toMatch(/Hotfix: jittered backoff in build and test.*rollout starts \d\d:\d\d GMT \(in 7 h( 00 min)?\).*cancel loses the build time/);
     await row.getByRole('button', { name: /^Cancel: Hotfix/ }).click();
-    await row.waitFor({ state: 'detached', timeout: 30_000 });
+    await row.waitFor({ state: 'detached', timeout: ACTION_TIMEOUT_MS });
     await stepOn(page, 1);
     await until(page, () => /Hotfix jitteredBackoff cancelled in build and test: 60 min of build work lost; pushing it again starts over \(~480 min\)/.test(document.getElementById('pager-feed')!.textContent ?? ''), 'the pager to say what the cancel cost');
     expect(await page.evaluate(() => window.__storm!.view()!.hotfixes)).toEqual([]);
@@ -115,7 +115,7 @@ describe('cancelling orders on their way', { timeout: 240_000 }, () => {
     await page.fill('#throttle-rate', '5000');
     await page.click('#throttle-button');
     const row = page.locator('#order-queue li[data-order^="config"]');
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: ACTION_TIMEOUT_MS });
     link.lagging = true; // the screen still shows the order on its way
     expect(host!.session.control({ action: 'step', minutes: 5 }).ok).toBe(true);
     await row.getByRole('button', { name: /^Cancel:/ }).click();
@@ -123,7 +123,7 @@ describe('cancelling orders on their way', { timeout: 240_000 }, () => {
     expect(await page.textContent('#order-queue-error')).toBe('That order has already landed and is in force: send a new order to change it.');
     link.lagging = false;
     for (const send of link.held.splice(0)) send();
-    await row.waitFor({ state: 'detached', timeout: 30_000 });
+    await row.waitFor({ state: 'detached', timeout: ACTION_TIMEOUT_MS });
     // The words stay readable after the order has left the list.
     expect(await page.locator('#order-queue-error').isVisible()).toBe(true);
     await shoot(page, 'orders-cancel-refused');

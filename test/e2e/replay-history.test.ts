@@ -6,7 +6,7 @@ import type {} from '../../src/renderer/test-hooks-types'; // types window.__sto
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openScreen, shoot, until } from './harness';
+import { launchChromium, openScreen, shoot, until, ACTION_TIMEOUT_MS, STEP_TIMEOUT_MS } from './harness';
 import { startWebHost, type WebHost } from '../../src/main/host/web';
 import { createSim } from '../../src/sim/index';
 import { replayHead } from '../../src/replay/index';
@@ -49,10 +49,10 @@ async function clickTrack(page: Page, fraction: number): Promise<number> {
   await page.mouse.click(box.x + box.width * fraction, box.y + box.height / 2);
   // Where the click landed, give or take a pixel's worth of ticks.
   const near = (t: number) => Math.abs(t - aimed) <= Math.ceil(end / box.width) + 1;
-  await page.waitForFunction(([a, slack]) => Math.abs((window.__storm!.view()?.tick ?? -1e9) - a) <= slack, [aimed, Math.ceil(end / box.width) + 1], { timeout: 60_000 });
+  await page.waitForFunction(([a, slack]) => Math.abs((window.__storm!.view()?.tick ?? -1e9) - a) <= slack, [aimed, Math.ceil(end / box.width) + 1], { timeout: ACTION_TIMEOUT_MS });
   const tick = host!.session.replay!.tick;
   expect(near(tick)).toBe(true);
-  await page.waitForFunction((t) => window.__storm!.view()?.tick === t, tick, { timeout: 60_000 });
+  await page.waitForFunction((t) => window.__storm!.view()?.tick === t, tick, { timeout: ACTION_TIMEOUT_MS });
   return tick;
 }
 
@@ -61,7 +61,7 @@ const pagerLines = (page: Page) => page.evaluate(() => [...document.querySelecto
 /** The sparklines' minutes reach the playhead's and none lies past it; they go back the six hours the charts draw (or to T+0), not one sample. */
 async function sparklinesUpTo(page: Page, tick: number): Promise<number[]> {
   const minute = Math.floor(tick / 6);
-  await page.waitForFunction((m) => Math.max(...window.__storm!.historyMinutes()) === m && document.getElementById('spark-online-value')!.dataset.minute === String(m), minute, { timeout: 30_000 });
+  await page.waitForFunction((m) => Math.max(...window.__storm!.historyMinutes()) === m && document.getElementById('spark-online-value')!.dataset.minute === String(m), minute, { timeout: ACTION_TIMEOUT_MS });
   const minutes = await page.evaluate(() => window.__storm!.historyMinutes());
   expect(minutes.every((m) => m <= minute)).toBe(true);
   expect(Math.min(...minutes)).toBeLessThanOrEqual(Math.max(0, minute - 6 * 60 + 2));
@@ -69,7 +69,7 @@ async function sparklinesUpTo(page: Page, tick: number): Promise<number[]> {
   return minutes;
 }
 
-describe('a replay after a seek', { timeout: 240_000 }, () => {
+describe('a replay after a seek', { timeout: STEP_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     browser = await launchChromium();
   });
@@ -103,7 +103,7 @@ describe('a replay after a seek', { timeout: 240_000 }, () => {
 
       const back = await clickTrack(page, 0.25);
       await sparklinesUpTo(page, back);
-      await page.waitForFunction((n) => document.querySelectorAll('#pager-feed li').length === n, pagerAt(back).length, { timeout: 30_000 });
+      await page.waitForFunction((n) => document.querySelectorAll('#pager-feed li').length === n, pagerAt(back).length, { timeout: ACTION_TIMEOUT_MS });
       expect(await pagerLines(page)).toEqual(pagerAt(back));
       expect(pagerAt(back)).not.toEqual(pagerAt(ahead));
       await shoot(page, `replay-history-back-${tag}`);

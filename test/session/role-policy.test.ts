@@ -1,7 +1,7 @@
 // Who may do what (src/shared/role-policy.ts): the rules themselves, and that a screen's
 // message, the session and a drill's scripted orders all get the same answer from them.
 import { describe, expect, it } from 'vitest';
-import { drillRulesOf, mayDo, refuseForRole, roleOfSource, type Ask, type DrillRules } from '../../src/shared/role-policy';
+import { drillRulesOf, mayDo, orderVerb, refuseForRole, roleOfSource, type Ask, type DrillRules } from '../../src/shared/role-policy';
 import { askHost } from '../../src/main/session/dispatch';
 import { DrillRunner } from '../../src/drill/index';
 import { smallDrill } from '../drill/fixtures';
@@ -44,6 +44,14 @@ describe('role policy', () => {
     expect(message({ kind: 'replay', act: 'recover' }, drill)).toContain('up to the instructor');
     expect(message({ kind: 'replay', act: 'dismissRecovery' }, drill)).toContain('up to the instructor');
     expect(message({ kind: 'replay', act: 'open' }, drill)).toBe('allowed');
+  });
+
+  it('lets a trainee call back an order of a verb the drill allows, and no other', () => {
+    const cancel = (type: string) => ({ type: 'cancelOrder', order: { type }, landsAtMinute: 40 });
+    expect(message({ kind: 'order', verb: orderVerb(cancel('setOfflineImService')) }, drill)).toBe('allowed');
+    expect(message({ kind: 'order', verb: orderVerb(cancel('throttleLogins')) }, drill)).toContain('throttleLogins is not available in this drill');
+    expect(orderVerb({ type: 'throttleLogins', perSecond: 1000 })).toBe('throttleLogins');
+    for (const junk of [null, 7, 'cancelOrder', { type: 'cancelOrder' }, { type: 'cancelOrder', order: null }]) expect(orderVerb(junk)).not.toBe('setOfflineImService');
   });
 
   it("gives orders from a recording the authority of their source: only the trainee's are held", () => {
