@@ -3,7 +3,7 @@
 // only where the model says it saved user-hours. Computed, never a canned tip.
 import { fixIsFor } from '../sim/hotfix';
 import { applyCommand, createSim, viewOf, type Command, type RegionId, type Scenario, type TimedCommand } from '../sim/index';
-import { Playhead, stampAll, TICKS_PER_MINUTE, type Recording } from '../replay/index';
+import { canonicalJson, Playhead, stampAll, TICKS_PER_MINUTE, type Recording } from '../replay/index';
 
 export interface MoveTried {
   what: string; // e.g. "Turn the offline-IM service off at T+00:15"
@@ -45,10 +45,23 @@ function candidates(sc: Scenario): Move[] {
   ];
 }
 
+/** The player's orders less those called back before they landed: a cancelled push was not tried. */
+function withoutCalledBack(commands: readonly Command[]): Command[] {
+  const out = [...commands];
+  for (const c of commands) {
+    if (c.type !== 'cancelOrder') continue;
+    const key = canonicalJson(c.order);
+    const i = out.findIndex((o) => o.type !== 'cancelOrder' && canonicalJson(o) === key);
+    if (i >= 0) out.splice(i, 1);
+  }
+  return out.filter((c) => c.type !== 'cancelOrder');
+}
+
 /** At most `max` moves run (each re-simulates the whole game); the best `keep` that helped, best first. */
 export function movesThatHelp(rec: Recording, playerUserHoursLost: number, opts: { max?: number; keep?: number; onProgress?: (f: number) => void } = {}): MoveTried[] {
   const own = rec.commands.filter((c) => c.source === 'trainee');
-  const toTry = candidates(rec.scenario).filter((m) => !own.some((c) => m.tried(c.command))).slice(0, opts.max ?? 3);
+  const kept = withoutCalledBack(own.map((c) => c.command));
+  const toTry = candidates(rec.scenario).filter((m) => !kept.some((c) => m.tried(c))).slice(0, opts.max ?? 3);
   const ownActions = own.map((c) => at(c.tick / TICKS_PER_MINUTE, c.command));
   const out: MoveTried[] = [];
   toTry.forEach((m, i) => {

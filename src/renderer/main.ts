@@ -95,9 +95,10 @@ async function boot(): Promise<void> {
     sound.play(ok ? 'confirm' : 'error');
     if (ok) tutorial.noteCommand(command.type);
   };
-  hud.orders.onCancelled = (ok) => {
+  hud.orders.onCancelled = (ok, command) => {
     sound.play(ok ? 'confirm' : 'error');
-    if (ok) tutorial.noteCommand('withdrawMegaSupernodes');
+    // Only a mega order called back is the tour's "withdraw" try; a cancelled throttle is not.
+    if (ok) tutorial.noteCommand(command.type);
   };
   start.onStarted = () => {
     sound.start();

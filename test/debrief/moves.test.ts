@@ -24,4 +24,16 @@ describe('moves that would have helped', () => {
     expect(moves.length).toBeGreaterThan(0);
     expect(moves.some((m) => /Throttle/.test(m.what))).toBe(false); // the first move offered to anyone else
   });
+
+  it('suggest a move the player ordered but called back before it landed: it was never tried', () => {
+    const throttle = { type: 'throttleLogins', perSecond: 1000 } as const;
+    const rec = record('dec-2010', 2, [
+      { atMinute: 30, command: throttle },
+      { atMinute: 31, command: { type: 'cancelOrder', order: throttle, landsAtMinute: 32 } },
+    ]);
+    rec.commands.forEach((c) => (c.source = 'trainee'));
+    expect(rec.commands.map((c) => c.command.type)).toEqual(['throttleLogins', 'cancelOrder']); // both accepted
+    const moves = movesThatHelp(rec, 1e12, { keep: 10 });
+    expect(moves.some((m) => /Throttle/.test(m.what))).toBe(true);
+  });
 });

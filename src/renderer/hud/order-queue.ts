@@ -84,7 +84,8 @@ export class OrderQueue {
   private key = '';
   private shape = '';
   private errorTimer: ReturnType<typeof setTimeout> | undefined;
-  onCancelled: (ok: boolean) => void = () => {};
+  /** `command`: the withdraw (a mega order) or cancelOrder (a config push or hotfix) that was sent. */
+  onCancelled: (ok: boolean, command: Command) => void = () => {};
 
   constructor(private readonly bridge: Bridge) {
     document.getElementById('hud')!.append(this.root);
@@ -127,7 +128,7 @@ export class OrderQueue {
     button.disabled = true;
     const reply: ReplyTo<'command'> = await this.bridge.sendCommand(command);
     this.say(reply.ok ? '' : plainRefusal(reply.error));
-    this.onCancelled(reply.ok);
+    this.onCancelled(reply.ok, command);
     if (!reply.ok) button.disabled = false;
   }
 
