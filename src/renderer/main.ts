@@ -235,7 +235,9 @@ function mergeChanges(a: FrameChange, b: FrameChange): FrameChange {
   for (const p of b.parts) a.parts.add(p);
   // A history replaces what came before it, so the events that came with earlier frames go.
   const events = b.history ? b.events : [...a.events, ...b.events];
-  return { full: a.full || b.full, newGame: a.newGame || b.newGame, regions: a.regions, parts: a.parts, events, mode: a.mode || b.mode, history: b.history ?? a.history, samples: b.history ? b.samples : [...a.samples, ...b.samples], hostRestarted: a.hostRestarted || b.hostRestarted };
+  // Events that came after a history join it, or the pager (which starts from the history) would drop them.
+  const history = b.history ?? (a.history && b.events.length ? { ...a.history, events: [...a.history.events, ...b.events] } : a.history);
+  return { full: a.full || b.full, newGame: a.newGame || b.newGame, regions: a.regions, parts: a.parts, events, mode: a.mode || b.mode, history, samples: b.history ? b.samples : [...a.samples, ...b.samples], hostRestarted: a.hostRestarted || b.hostRestarted };
 }
 
 boot().catch((e) => {

@@ -124,8 +124,9 @@ describe('cancelling orders on their way', { timeout: STEP_TIMEOUT_MS }, () => {
     link.lagging = false;
     for (const send of link.held.splice(0)) send();
     await row.waitFor({ state: 'detached', timeout: ACTION_TIMEOUT_MS });
-    // The words stay readable after the order has left the list.
+    // The words stay readable after the order has left the list, and the pager keeps them.
     expect(await page.locator('#order-queue-error').isVisible()).toBe(true);
+    await until(page, () => /Cancel refused: That order has already landed/.test(document.getElementById('pager-feed')!.textContent ?? ''), 'the pager to say it too');
     await shoot(page, 'orders-cancel-refused');
     expect(await page.evaluate(() => window.__storm!.view()!.metrics.throttleGlobalPerS)).toBe(5000);
   });

@@ -28,6 +28,9 @@ export class Hud {
     this.actions.onRefused = (words) => {
       if (this.lastUtcMs !== null) this.pager.note(`Order refused: ${words}`, this.lastUtcMs);
     };
+    this.orders.onRefused = (words) => {
+      if (this.lastUtcMs !== null) this.pager.note(`Cancel refused: ${words}`, this.lastUtcMs);
+    };
   }
   private lastUtcMs: number | null = null;
 

@@ -86,6 +86,8 @@ export class OrderQueue {
   private errorTimer: ReturnType<typeof setTimeout> | undefined;
   /** `command`: the withdraw (a mega order) or cancelOrder (a config push or hotfix) that was sent. */
   onCancelled: (ok: boolean, command: Command) => void = () => {};
+  /** A cancel the host refused, in the words shown under the queue (the pager says it too). */
+  onRefused: (words: string) => void = () => {};
 
   constructor(private readonly bridge: Bridge) {
     document.getElementById('hud')!.append(this.root);
@@ -127,7 +129,9 @@ export class OrderQueue {
   private async cancel(button: HTMLButtonElement, command: Command): Promise<void> {
     button.disabled = true;
     const reply: ReplyTo<'command'> = await this.bridge.sendCommand(command);
-    this.say(reply.ok ? '' : plainRefusal(reply.error));
+    const words = reply.ok ? '' : plainRefusal(reply.error);
+    this.say(words);
+    if (!reply.ok) this.onRefused(words);
     this.onCancelled(reply.ok, command);
     if (!reply.ok) button.disabled = false;
   }
