@@ -30,9 +30,9 @@ async function startScreen(): Promise<void> {
   rig.host = await startWebHost({ port, paused: true, idle: true, log: () => {} });
   await page.reload();
   await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
-  // The page may try its socket while the host is down on purpose (on a busy machine the gap is
-  // long enough): that refusal is this restart, not a fault of the game. Any other error stays.
-  rig.errors.splice(from, Infinity, ...rig.errors.slice(from).filter((e) => !/^WebSocket connection to .* failed: .*ERR_CONNECTION_REFUSED/.test(e)));
+  // The page may try its socket or a file while the host is down on purpose (on a busy machine the
+  // gap is long enough): that refusal is this restart, not a fault of the game. Any other error stays.
+  rig.errors.splice(from, Infinity, ...rig.errors.slice(from).filter((e) => !/^(WebSocket connection to .* failed: .*|Failed to load resource: net::)ERR_CONNECTION_REFUSED/.test(e)));
   await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
 }
 
