@@ -100,3 +100,18 @@ console.log(`  debrief report       ${f(reportMs)} ms (3 re-simulations + HTML $
   console.log(`  frames to a screen   first ${kb(first)} kB (with the timeline); playing at 60x: median ${kb(quantile(playing, 0.5))} kB, max ${kb(Math.max(...playing))} kB over ${playing.length} frames (target < 2 kB); after a seek (every region moved): median ${kb(quantile(seeks, 0.5))} kB, max ${kb(Math.max(...seeks))} kB`);
   console.log(`                       (before packing: playing median ${kb(quantile(unpackedPlaying, 0.5))} kB, after a seek median ${kb(quantile(unpackedSeeks, 0.5))} kB)`);
 }
+
+// A far seek right after opening (issue 8): nothing is built yet, so the seek and the frame
+// that carries the past wait for the one background pass to reach the end (issue 10: keyframes
+// and the screens' history are one pass, not two).
+{
+  const { SimSession } = await import('../src/main/session/sim-session');
+  const s = new SimSession({ paused: true, now: () => 0, warn: () => {} });
+  s.replayAct({ act: 'open', fileName: 'bench.skyreplay', dataBase64: Buffer.from(file).toString('base64') });
+  s.nextFrame();
+  const t0 = performance.now();
+  s.replayAct({ act: 'seek', tick: rec.endTick });
+  const fr = s.nextFrame();
+  const farMs = performance.now() - t0;
+  console.log(`  far seek on opening  ${f(farMs)} ms to the end of a ${(rec.endTick / 360).toFixed(0)}-hour replay, its frame and ${fr?.history?.samples.length ?? 0} history samples`);
+}

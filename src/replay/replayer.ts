@@ -1,7 +1,7 @@
 // Rebuilding a game from its replay. Keyframes (snapshots every K ticks, built on the
 // first pass) make any tick reachable in at most K steps: seeking a 48-hour replay is a
 // snapshot copy plus <= 360 steps, not 17,280.
-import { checksum, createSim, snapshot, type SimState } from '../sim/index';
+import { checksum, createSim, snapshot, type SimEvent, type SimState } from '../sim/index';
 import { Playhead } from './playhead';
 import { branchOrigin } from './recorder';
 import { ReplayError, type RecordedCommand, type Recording } from './recording';
@@ -17,22 +17,28 @@ interface Position {
 
 export interface ReplayerOptions {
   keyframeEvery?: number; // ticks between keyframes; 360 = one sim-hour
+  /**
+   * Sees the first pass's ticks settled, with their step's events (tick 0 too), so a viewer's
+   * history rides the keyframe pass instead of a second one. A tick can be seen again when a
+   * pass resumes where it stood: keep the first.
+   */
+  onTick?: (state: SimState, events: readonly SimEvent[]) => void;
 }
 
 export const DEFAULT_KEYFRAME_EVERY = 360;
 
 /** Tick hooks: `afterStep` sees a tick before its commands (checksums, keyframes, judges), `settled` after them. */
 export interface TickHooks {
-  afterStep?: (state: SimState) => void;
+  afterStep?: (state: SimState, events: readonly SimEvent[]) => void;
   settled?: (state: SimState) => void;
 }
 
 /** A playhead over a recording's commands; a refused recorded command is a divergence. */
 export function replayHead(rec: Recording, pos: Position, witness?: Witness, hooks: TickHooks = {}): Playhead<RecordedCommand> {
   return new Playhead(pos.state, rec.commands, pos.next, {
-    stepped: (s) => {
+    stepped: (s, events) => {
       witness?.sawTick(s);
-      hooks.afterStep?.(s);
+      hooks.afterStep?.(s, events);
     },
     landed: (c, res, s) => {
       if (!res.ok) witness?.refused(s.tick, rec.commands.indexOf(c), c.command.type, `${res.error.field}: ${res.error.message}`);
@@ -59,11 +65,16 @@ export class Replayer {
     this.witness.sawTick(start);
     this.keyframes.push({ state: snapshot(start), next: 0 });
     const every = this.keyframeEvery;
+    const onTick = opts.onTick;
+    let stepEvents: readonly SimEvent[] = [];
     this.frontier = replayHead(recording, { state: start, next: 0 }, this.witness, {
-      afterStep: (s) => {
+      afterStep: (s, events) => {
         if (s.tick % every === 0) this.keyframes.push({ state: snapshot(s), next: this.frontier.next });
+        stepEvents = events;
       },
+      settled: onTick ? (s) => onTick(s, stepEvents) : undefined,
     });
+    if (onTick) this.frontier.settle(); // tick 0 as a viewer standing there sees it (its commands landed)
   }
 
   get endTick(): number {
@@ -126,6 +137,11 @@ export class Replayer {
     return checksum(this.stateAt(tick));
   }
 
+  /** Simulates in order up to `tick` now (a seek or a viewer ahead of the background pass). */
+  buildTo(tick: number): void {
+    if (tick > this.frontier.state.tick) this.extendTo(Math.min(tick, this.endTick));
+  }
+
   private extendTo(tick: number): void {
     this.frontier.runTo(tick);
     if (tick === this.endTick && !this.result) this.result = this.witness.sawEnd(this.frontier.state);
@@ -167,12 +183,12 @@ export function runRecording(recording: Recording, hooks: TickHooks = {}, onProg
   const witness = new Witness(recording);
   const state = createSim(recording.scenario, recording.seed);
   witness.sawTick(state);
-  hooks.afterStep?.(state);
+  hooks.afterStep?.(state, []);
   const end = recording.endTick;
   const every = Math.max(1, Math.floor(end / 20));
   const head = replayHead(recording, { state, next: 0 }, witness, {
-    afterStep: (s) => {
-      hooks.afterStep?.(s);
+    afterStep: (s, events) => {
+      hooks.afterStep?.(s, events);
       if (onProgress && s.tick % every === 0) onProgress(s.tick / end);
     },
     settled: hooks.settled,

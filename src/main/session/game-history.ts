@@ -2,8 +2,7 @@
 // and the latest pager events. Kept by the host, so a screen that loads, reloads or joins from
 // another tab starts from what happened, not from the frames it happened to see; for a replay,
 // what happened up to the playhead, wherever it was sought.
-import { createSim, metricsOf, type SimEvent, type SimState } from '../../sim/index';
-import { replayHead, type Playhead, type RecordedCommand, type Recording } from '../../replay/index';
+import { metricsOf, type SimEvent, type SimState } from '../../sim/index';
 import type { GameHistory, HistorySample } from '../../shared/contract';
 import { TICKS_PER_MINUTE } from '../../shared/facts';
 
@@ -76,61 +75,43 @@ function thinned(samples: readonly HistorySample[], most = WIRE_SAMPLES): Histor
  */
 const REPLAY_SPARK_MINUTES = 6 * 60;
 const REPLAY_WIRE_SAMPLES = 180;
-/** Ticks one slice of the background pass runs before it looks at the clock again. */
-const PASS_CHUNK_TICKS = 30;
 /** Events kept from a whole replay (the pager shows KEEP_EVENTS of them; a hostile recording cannot make this grow without end). */
 const MAX_REPLAY_EVENTS = 20_000;
 
 /**
- * A replay's past: the run simulated once more, in the background, for a sample per sim-minute
- * and its pager events, so a screen shows the run up to the playhead after any seek (the
- * playback's keyframes are hourly, too coarse for the sparklines). It follows the recording's
- * commands without judging them: the playback's witness does that.
+ * A replay's past: a sample per sim-minute and its pager events, taken as the playback's
+ * Replayer simulates the run in order for its keyframes (one background pass, not two), so a
+ * screen shows the run up to the playhead after any seek (the keyframes are hourly, too coarse
+ * for the sparklines). `build(tick)` asks the pass to reach a tick now.
  */
 export class ReplayHistory {
-  private readonly head: Playhead<RecordedCommand>;
   private readonly samples: HistorySample[] = []; // samples[m].minute === m
   private readonly events: SimEvent[] = [];
   private readonly eventTicks: number[] = []; // the tick whose step gave each event (a playhead standing there has shown it)
+  private seenTick = -1;
 
-  constructor(private readonly recording: Recording) {
-    this.head = replayHead(recording, { state: createSim(recording.scenario, recording.seed), next: 0 });
-    this.head.settle(); // tick 0's commands, as the playback stands at tick 0
-    this.samples.push(sampleOf(this.head.state));
-  }
+  constructor(private readonly build: (tick: number) => void) {}
 
-  /** Ticks simulated so far. */
-  get builtTo(): number {
-    return this.head.tick;
-  }
-
-  /** Runs the pass on for up to `budgetMs` (the host's clock interval shares it with the playback). */
-  buildSome(now: () => number, budgetMs: number): void {
-    const start = now();
-    while (this.head.tick < this.recording.endTick && now() - start < budgetMs) this.buildTo(Math.min(this.recording.endTick, this.head.tick + PASS_CHUNK_TICKS));
-  }
-
-  /** Runs the pass up to `tick` now (a seek ahead of it). */
-  buildTo(tick: number): void {
-    while (this.head.tick < Math.min(tick, this.recording.endTick)) {
-      const events = this.head.advance();
-      for (const e of events.slice(0, MAX_REPLAY_EVENTS - this.events.length)) {
-        this.events.push(e);
-        this.eventTicks.push(this.head.tick);
-      }
-      if (this.head.tick % TICKS_PER_MINUTE === 0) this.samples.push(sampleOf(this.head.state));
+  /** The Replayer's onTick: each tick of the pass, settled. A tick seen again (a pass resuming) is skipped. */
+  readonly saw = (state: SimState, events: readonly SimEvent[]): void => {
+    if (state.tick <= this.seenTick) return;
+    this.seenTick = state.tick;
+    for (const e of events.slice(0, MAX_REPLAY_EVENTS - this.events.length)) {
+      this.events.push(e);
+      this.eventTicks.push(state.tick);
     }
-  }
+    if (state.tick % TICKS_PER_MINUTE === 0) this.samples.push(sampleOf(state));
+  };
 
   /** The samples of minutes after `afterMinute` up to the one `tick` stands in. */
   samplesBetween(afterMinute: number, tick: number): HistorySample[] {
-    this.buildTo(tick);
+    this.build(tick);
     return this.samples.slice(Math.max(0, afterMinute + 1), Math.floor(tick / TICKS_PER_MINUTE) + 1);
   }
 
   /** What a screen standing at `tick` should show: the sparklines' six hours and the pager's latest events, none after it. */
   upTo(tick: number): GameHistory {
-    this.buildTo(tick);
+    this.build(tick);
     const minute = tick / TICKS_PER_MINUTE;
     const samples = this.samples.slice(Math.max(0, Math.floor(minute) + 1 - REPLAY_SPARK_MINUTES), Math.floor(minute) + 1);
     let end = this.events.length;

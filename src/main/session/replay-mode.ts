@@ -4,24 +4,18 @@ import type { Recording } from '../../replay/index';
 import type { GameHistory, HistorySample, Reply } from '../../shared/contract';
 import { TICKS_PER_MINUTE } from '../../shared/facts';
 import type { SimState } from '../../sim/index';
-import { ReplayHistory } from './game-history';
 import type { ModeFrame } from '../../shared/drill-contract';
 import type { ReplayPlayback } from './replay-playback';
 import type { Showing, StepBudget, Stepped } from './showing';
 
 const refuse = (field: string, message: string): Reply => ({ ok: false, error: { code: 'not-allowed-now', field, message } });
 
-/** Of each clock interval, what the replay's history pass may use: as much as the keyframe builder, so the two passes keep abreast. */
-const HISTORY_BUDGET_MS = 8;
-
 export class ReplayMode implements Showing {
-  private readonly past: ReplayHistory;
   /** The playhead's state as last sent: playing moves it in place, a seek puts a new one there. */
   private seen: SimState;
   private sentMinute: number; // the newest sample minute the screens have
 
   constructor(readonly playback: ReplayPlayback) {
-    this.past = new ReplayHistory(playback.recording);
     this.seen = playback.shown;
     this.sentMinute = this.minute;
   }
@@ -67,8 +61,7 @@ export class ReplayMode implements Showing {
   }
 
   advance(realMs: number, b: StepBudget): Stepped {
-    this.playback.buildSome(b.now);
-    this.past.buildSome(b.now, HISTORY_BUDGET_MS);
+    this.playback.buildSome(b.now); // keyframes, and the past the screens draw, in one pass
     return { ...this.playback.advance(realMs, b.maxTicks), dropped: 0 };
   }
 
@@ -90,14 +83,14 @@ export class ReplayMode implements Showing {
   /** The minutes played since the last frame (none right after a seek: the history goes instead). */
   newSamples(): HistorySample[] {
     if (this.sought) return [];
-    const out = this.minute > this.sentMinute ? this.past.samplesBetween(this.sentMinute, this.playback.tick) : [];
+    const out = this.minute > this.sentMinute ? this.playback.past.samplesBetween(this.sentMinute, this.playback.tick) : [];
     this.sentMinute = Math.max(this.sentMinute, this.minute);
     return out;
   }
 
   /** The run up to the playhead: a screen joining, or every screen after a seek. */
   history(): GameHistory {
-    return this.past.upTo(this.playback.tick);
+    return this.playback.past.upTo(this.playback.tick);
   }
 
   /** Once after a seek: the next frame carries history() whole, for every screen. */

@@ -8,6 +8,7 @@ import { decodeReplay } from '../../replay/codec'; // not ../replay/node: Electr
 import { SPEEDS } from '../../shared/contract';
 import type { ReplayView } from '../../shared/drill-contract';
 import type { Reply } from '../../shared/contract';
+import { ReplayHistory } from './game-history';
 
 const TICK_MS = TICK_SECONDS * 1000;
 /** Background keyframe building per clock interval: keeps the 30/s frames flowing. */
@@ -24,6 +25,8 @@ let timelines = 0;
 
 export class ReplayPlayback {
   readonly replayer: Replayer;
+  /** The run's sparkline samples and pager events, taken by the keyframe pass as it goes. */
+  readonly past: ReplayHistory;
   readonly timelineId = ++timelines;
   playing = false;
   speed = 60;
@@ -47,7 +50,8 @@ export class ReplayPlayback {
     readonly fileName: string,
     readonly recording: Recording,
   ) {
-    this.replayer = new Replayer(recording);
+    this.past = new ReplayHistory((tick) => this.replayer.buildTo(tick));
+    this.replayer = new Replayer(recording, { onTick: this.past.saw });
     this.witness = new Witness(recording);
     this.head = this.headAt(0);
     this.builder = this.replayer.keyframeBuilder(BUILD_CHUNK_TICKS);
