@@ -10,15 +10,15 @@ describe('dec-2010 with what Skype did (historical, seed 1)', () => {
     r = run('dec-2010', 'historical');
   }, 120_000);
 
-  it('a large share of clients crash (the record: ~20%; this model overshoots, ~35% counting repeat crashes)', () => {
+  it('about a fifth of clients crash (the record: ~20%, 40% of the half on 5.0.0152)', () => {
     const share = r.state.totals.crashedClients / r.at(0).m.wantOnline;
     expect(share).toBeGreaterThan(0.15);
-    expect(share).toBeLessThan(0.45);
+    expect(share).toBeLessThan(0.27);
   });
 
   it('the crash wave takes a quarter or more of the supernodes within the first half hour', () => {
     // The record: 25-30% lost. The model's wave is fast: 10 min in ~15% are gone, 20 min in ~35%
-    // (host crashes plus the first self-protective shutdowns).
+    // (host crashes, ~12%, plus the first self-protective shutdowns).
     const left = (h: number) => r.at(h).m.supernodesUp / r.at(0).m.supernodesUp;
     expect(left(1 / 6)).toBeGreaterThan(0.6);
     expect(left(1 / 3)).toBeLessThan(0.8);
