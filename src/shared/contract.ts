@@ -5,6 +5,7 @@ import type { Command, CommandError } from '../sim/commands';
 import type { SimEvent, SimView, RegionView } from '../sim/view-types';
 import type { DrillSummary, InstructorAct, ModeFrame, ReplayAct, Role } from './drill-contract';
 import type { EndDebrief } from './end-debrief';
+import type { ReplayPastPiece } from './replay-past';
 
 /** Sim-seconds per real second. 1 = real time; 3600 = one sim-hour per real second. */
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 7200] as const;
@@ -66,6 +67,8 @@ export interface Frame {
   history?: GameHistory;
   /** Later frames of a live game: the minutes sampled since the previous frame (none skipped at any speed). */
   samples?: HistorySample[];
+  /** A replay's past, once, in pieces (all built so far in a full frame); the screen cuts it at the playhead. */
+  past?: ReplayPastPiece;
 }
 
 /** A bitmask of the fields present (bit i: the i-th of frame-wire.ts's field list), then their values in that order. */

@@ -44,6 +44,8 @@ export interface ReplayView {
   error: string | null; // e.g. "checksum diverged at tick 4320": playback stops there
   /** Names this replay's timeline; marks and timeline ride only in the first frame that shows it (and full frames). */
   timelineId: number;
+  /** Seeks so far: a screen that sees it change cuts the replay's past at the new playhead. */
+  seeks: number;
   marks?: { tick: number; kind: string; text: string }[];
   timeline?: { tick: number; source: string; text: string }[];
 }

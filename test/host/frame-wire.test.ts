@@ -9,7 +9,6 @@ import { FrameStore } from '../../src/renderer/bridge/frame-store';
 import { GOLDEN } from '../replay/helpers';
 
 const WIRE_LIMIT = 2 * 1024;
-const HISTORY_LIMIT = 48 * 1024; // 180 samples and the pager's latest events
 const bytes = (w: unknown) => Buffer.byteLength(JSON.stringify(w));
 
 /** One screen at the end of the wire: the host's side packs, the screen's side unpacks into the renderer's FrameStore. */
@@ -68,7 +67,7 @@ describe('frames on the wire', () => {
     for (const sv of v.services) expect(SERVICE_FIELDS).toEqual(expect.arrayContaining(Object.keys(sv)));
   });
 
-  it('keeps a replay\'s frames after the first under 2 KB, playing and after every seek (a seek\'s sparkline history rides apart, bounded)', () => {
+  it('keeps a replay\'s frames after the first under 2 KB, playing and after every seek, its past sent once in pieces', () => {
     const s = new SimSession({ paused: true, now: () => 0, warn: () => {} });
     expect(s.replayAct({ act: 'open', fileName: 'golden.skyreplay', dataBase64: readFileSync(GOLDEN).toString('base64') })).toEqual({ ok: true });
     const end = s.replay!.endTick;
@@ -89,17 +88,11 @@ describe('frames on the wire', () => {
     }
     const later = sc.sent.slice(1);
     expect(later.length).toBeGreaterThan(40);
-    let histories = 0;
-    for (const w of later) {
-      // A seek also sends the six hours the sparklines draw (issue 8): counted apart, and only then.
-      const { history, ...frame } = w;
-      expect(bytes(frame), `frame ${w.seq}`).toBeLessThan(WIRE_LIMIT);
-      if (history) {
-        histories++;
-        expect(bytes(history), `history in frame ${w.seq}`).toBeLessThan(HISTORY_LIMIT);
-      }
-    }
-    expect(histories).toBeLessThanOrEqual(25); // one per seek at most, never while playing
+    // The run's past goes once, in pieces (shared/replay-past.ts); a seek sends the playhead only.
+    for (const w of later) expect(bytes(w), `frame ${w.seq}`).toBeLessThan(WIRE_LIMIT);
+    for (const w of later.slice(-24)) expect(w.history ?? w.past, `seek frame ${w.seq}`).toBeUndefined();
+    expect(later.some((w) => w.past)).toBe(true);
+    expect(sc.store.replayPast.minutes).toBe(end / 6 + 1);
   });
 
   it('refuses a frame it cannot read whole, rather than show made-up figures', () => {

@@ -5,6 +5,7 @@
 import { metricsOf, type SimEvent, type SimState } from '../../sim/index';
 import type { GameHistory, HistorySample } from '../../shared/contract';
 import { TICKS_PER_MINUTE } from '../../shared/facts';
+import { rowOf, type ReplayPastPiece } from '../../shared/replay-past';
 
 /** As many minutes as the renderer keeps (hud/history.ts). */
 const KEEP_MINUTES = 36 * 60;
@@ -69,20 +70,17 @@ function thinned(samples: readonly HistorySample[], most = WIRE_SAMPLES): Histor
   return every <= 1 ? [...samples] : samples.filter((_, i) => i % every === 0 || i === n - 1);
 }
 
-/**
- * A replay screen gets the minutes its sparklines draw (six sim-hours, hud/sparklines.ts), every
- * other one: the frame after each seek stays small (~30 kB with the pager's events).
- */
-const REPLAY_SPARK_MINUTES = 6 * 60;
-const REPLAY_WIRE_SAMPLES = 180;
+/** About what one row of seven figures weighs as JSON. */
+const ROW_BYTES = 56;
 /** Events kept from a whole replay (the pager shows KEEP_EVENTS of them; a hostile recording cannot make this grow without end). */
 const MAX_REPLAY_EVENTS = 20_000;
 
 /**
  * A replay's past: a sample per sim-minute and its pager events, taken as the playback's
- * Replayer simulates the run in order for its keyframes (one background pass, not two), so a
- * screen shows the run up to the playhead after any seek (the keyframes are hourly, too coarse
- * for the sparklines). `build(tick)` asks the pass to reach a tick now.
+ * Replayer simulates the run in order for its keyframes (one background pass, not two). It goes
+ * to the screens once, in pieces (shared/replay-past.ts), and each screen cuts it at the playhead
+ * after any seek (the keyframes are hourly, too coarse for the sparklines). `build(tick)` asks
+ * the pass to reach a tick now.
  */
 export class ReplayHistory {
   private readonly samples: HistorySample[] = []; // samples[m].minute === m
@@ -103,19 +101,31 @@ export class ReplayHistory {
     if (state.tick % TICKS_PER_MINUTE === 0) this.samples.push(sampleOf(state));
   };
 
-  /** The samples of minutes after `afterMinute` up to the one `tick` stands in. */
-  samplesBetween(afterMinute: number, tick: number): HistorySample[] {
+  /** Builds the past up to `tick` now (a playhead ahead of the background pass). */
+  reach(tick: number): void {
     this.build(tick);
-    return this.samples.slice(Math.max(0, afterMinute + 1), Math.floor(tick / TICKS_PER_MINUTE) + 1);
   }
 
-  /** What a screen standing at `tick` should show: the sparklines' six hours and the pager's latest events, none after it. */
-  upTo(tick: number): GameHistory {
-    this.build(tick);
-    const minute = tick / TICKS_PER_MINUTE;
-    const samples = this.samples.slice(Math.max(0, Math.floor(minute) + 1 - REPLAY_SPARK_MINUTES), Math.floor(minute) + 1);
-    let end = this.events.length;
-    while (end > 0 && this.eventTicks[end - 1] > tick) end--;
-    return { samples: thinned(samples, REPLAY_WIRE_SAMPLES), events: this.events.slice(Math.max(0, end - KEEP_EVENTS), end) };
+  /** Minutes sampled and events seen so far. */
+  get built(): { samples: number; events: number } {
+    return { samples: this.samples.length, events: this.events.length };
+  }
+
+  /**
+   * The run's past from sample `from` and event `eventsFrom` on, as a wire piece of about
+   * `maxBytes` at most (events first, in order: the pager needs them most), or everything when
+   * `maxBytes` is Infinity.
+   */
+  piece(timelineId: number, from: number, eventsFrom: number, maxBytes: number): ReplayPastPiece {
+    const out: ReplayPastPiece = { timelineId, from, samples: [], eventsFrom, events: [] };
+    let bytes = 0;
+    for (let i = eventsFrom; i < this.events.length; i++) {
+      const e = { tick: this.eventTicks[i], event: this.events[i] };
+      bytes += JSON.stringify(e).length + 1;
+      if (bytes > maxBytes) return out;
+      out.events.push(e);
+    }
+    for (let m = from; m < this.samples.length && (bytes += ROW_BYTES) <= maxBytes; m++) out.samples.push(rowOf(this.samples[m]));
+    return out;
   }
 }

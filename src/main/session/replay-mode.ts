@@ -1,9 +1,9 @@
 // A replay as the screens see it: the playback's playhead, its clock (play, speed), no orders,
-// and its past up to the playhead (game-history.ts), sent whole after every seek.
+// and its past (game-history.ts), sent to the screens once, in pieces, for them to cut at the
+// playhead after every seek (shared/replay-past.ts).
 import type { Recording } from '../../replay/index';
-import type { GameHistory, HistorySample, Reply } from '../../shared/contract';
-import { TICKS_PER_MINUTE } from '../../shared/facts';
-import type { SimState } from '../../sim/index';
+import type { HistorySample, Reply } from '../../shared/contract';
+import type { ReplayPastPiece } from '../../shared/replay-past';
 import type { ModeFrame } from '../../shared/drill-contract';
 import type { ReplayPlayback } from './replay-playback';
 import type { Showing, StepBudget, Stepped } from './showing';
@@ -11,22 +11,9 @@ import type { Showing, StepBudget, Stepped } from './showing';
 const refuse = (field: string, message: string): Reply => ({ ok: false, error: { code: 'not-allowed-now', field, message } });
 
 export class ReplayMode implements Showing {
-  /** The playhead's state as last sent: playing moves it in place, a seek puts a new one there. */
-  private seen: SimState;
-  private sentMinute: number; // the newest sample minute the screens have
+  private pastSent = { samples: 0, events: 0 }; // how much of the past every screen has
 
-  constructor(readonly playback: ReplayPlayback) {
-    this.seen = playback.shown;
-    this.sentMinute = this.minute;
-  }
-
-  private get minute(): number {
-    return Math.floor(this.playback.tick / TICKS_PER_MINUTE);
-  }
-
-  private get sought(): boolean {
-    return this.playback.shown !== this.seen;
-  }
+  constructor(readonly playback: ReplayPlayback) {}
 
   get state() {
     return this.playback.shown;
@@ -62,7 +49,9 @@ export class ReplayMode implements Showing {
 
   advance(realMs: number, b: StepBudget): Stepped {
     this.playback.buildSome(b.now); // keyframes, and the past the screens draw, in one pass
-    return { ...this.playback.advance(realMs, b.maxTicks), dropped: 0 };
+    const played = this.playback.advance(realMs, b.maxTicks);
+    this.playback.past.reach(this.playback.tick); // a fast playhead ahead of the pass
+    return { ...played, dropped: 0 };
   }
 
   command(): Reply {
@@ -80,25 +69,35 @@ export class ReplayMode implements Showing {
     return { mode: 'replay', drill: null, replay: { ...head, ...once } };
   }
 
-  /** The minutes played since the last frame (none right after a seek: the history goes instead). */
+  /** A replay's minutes reach the screens as pieces of its past (pastPiece), not as samples. */
   newSamples(): HistorySample[] {
-    if (this.sought) return [];
-    const out = this.minute > this.sentMinute ? this.playback.past.samplesBetween(this.sentMinute, this.playback.tick) : [];
-    this.sentMinute = Math.max(this.sentMinute, this.minute);
-    return out;
+    return [];
   }
 
-  /** The run up to the playhead: a screen joining, or every screen after a seek. */
-  history(): GameHistory {
-    return this.playback.past.upTo(this.playback.tick);
+  /** Each screen cuts the replay's past at the playhead itself (shared/replay-past.ts). */
+  history(): undefined {
+    return undefined;
   }
 
-  /** Once after a seek: the next frame carries history() whole, for every screen. */
-  rewound(): boolean {
-    if (!this.sought) return false;
-    this.seen = this.playback.shown;
-    this.sentMinute = this.minute;
-    return true;
+  /** Is some of the past built but not yet sent to the screens? */
+  pastPending(): boolean {
+    const built = this.playback.past.built;
+    return built.samples > this.pastSent.samples || built.events > this.pastSent.events;
+  }
+
+  /** The next piece of the run's past for every screen, about `maxBytes` at most; null when they have all that is built. */
+  pastPiece(maxBytes: number): ReplayPastPiece | null {
+    if (!this.pastPending()) return null;
+    const p = this.playback.past.piece(this.playback.timelineId, this.pastSent.samples, this.pastSent.events, maxBytes);
+    this.pastSent = { samples: p.from + p.samples.length, events: p.eventsFrom + p.events.length };
+    return p;
+  }
+
+  /** All of the past built so far: for a screen that joins, or a full frame (then later pieces go on from there). */
+  pastWhole(broadcast: boolean): ReplayPastPiece {
+    const p = this.playback.past.piece(this.playback.timelineId, 0, 0, Infinity);
+    if (broadcast) this.pastSent = { samples: p.samples.length, events: p.events.length };
+    return p;
   }
 
   instructorView(): null {

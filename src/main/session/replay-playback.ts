@@ -35,6 +35,7 @@ export class ReplayPlayback {
   private head: Playhead<RecordedCommand>; // what is shown: the recording's playhead, witnessed
   private witness: Witness;
   private simMsOwed = 0;
+  private seeks = 0;
   private builder: Generator<number, VerifyResult> | null;
   private timeline: ReplayView['timeline'];
   private marks: ReplayView['marks'];
@@ -122,6 +123,7 @@ export class ReplayPlayback {
       if (this.error && (this.divergedAt ?? Infinity) > tick) this.error = null; // back before the divergence
     }
     this.simMsOwed = 0;
+    this.seeks++;
     return { ok: true };
   }
 
@@ -149,6 +151,7 @@ export class ReplayPlayback {
       speed: this.speed,
       error: this.error,
       timelineId: this.timelineId,
+      seeks: this.seeks,
       marks: this.marks,
       timeline: this.timeline,
     };

@@ -1,5 +1,6 @@
 // What the screens are shown: the live game (live-mode.ts) or a replay (replay-mode.ts). The
 // session asks whichever is showing and never asks which one it is.
+import type { ReplayPastPiece } from '../../shared/replay-past';
 import type { Command } from '../../sim/commands';
 import type { SimEvent, SimState } from '../../sim/index';
 import type { Recording } from '../../replay/index';
@@ -40,8 +41,12 @@ export interface Showing {
   history(): GameHistory | undefined;
   /** The minutes sampled since last asked (for the next frame). */
   newSamples(): HistorySample[];
-  /** True once after the past shown was rewritten (a replay sought): the next frame carries history() whole. */
-  rewound?(): boolean;
+  /** A replay's past, sent once in pieces (shared/replay-past.ts): is some still to send? */
+  pastPending?(): boolean;
+  /** The next piece for every screen, about `maxBytes` at most; null when all is sent. */
+  pastPiece?(maxBytes: number): ReplayPastPiece | null;
+  /** All of it built so far, for a screen that joins (`broadcast`: a full frame to every screen). */
+  pastWhole?(broadcast: boolean): ReplayPastPiece;
   /** Changes whenever the instructor's view would, apart from the sim state. */
   readonly instructorKey: string;
 }

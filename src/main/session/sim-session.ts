@@ -10,6 +10,7 @@ import { DRILLS_DIR } from '../../drill/files';
 import { NORMAL_SPEED, SPEEDS, type ControlAction, type Frame, type Reply, type SessionStatus } from '../../shared/contract';
 import type { DrillSummary, InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
 import { FrameProducer } from './frames';
+import { toWire } from '../../shared/frame-wire';
 import { runClock, type ClockHandle } from './clock';
 import { mayDo, refuseForRole, type Ask, type DrillRules } from '../../shared/role-policy';
 import { LiveGame, type GameContext } from './live-game';
@@ -28,6 +29,9 @@ export const ADVANCE_BUDGET_MS = 25;
 export const FRAME_INTERVAL_MS = 33;
 /** Events kept for frames nobody has pulled yet (a headless session may never pull). */
 const MAX_PENDING_EVENTS = 1000;
+/** Frames after the first stay under this on the wire (issue 10); a replay's past fills what room is left, in pieces of at least MIN_PIECE_BYTES. */
+const WIRE_FRAME_BYTES = 1900;
+const MIN_PIECE_BYTES = 150;
 
 export interface SimSessionOptions {
   scenarioId?: string;
@@ -70,6 +74,7 @@ export class SimSession implements SessionCore {
   private version = 0; // bumps on every change of what is shown; frames and the view cache key on it
   private cachedView: { version: number; view: SimView } | null = null;
   private cachedInstructor: { key: string; view: InstructorView | null } | null = null;
+  private pastFrames = 0; // frames sent while a replay's past was still going out (each one new)
   private timelineSent = 0; // the replay timeline the last broadcast frame carried (ReplayPlayback.timelineId)
   private pending: SimEvent[] = [];
   private readonly frames = new FrameProducer();
@@ -272,13 +277,20 @@ export class SimSession implements SessionCore {
   /** The next frame for all subscribers (the trainee's), or null when nothing changed. */
   nextFrame(): Frame | null {
     const mode = this.modeFrame(false);
-    const key = `${JSON.stringify(mode)}|${this.instructorKey()}`;
+    const pending = this.showing.pastPending?.() ?? false; // frames go out while a replay's past is still to send
+    const key = `${JSON.stringify(mode)}|${this.instructorKey()}${pending ? `|past ${++this.pastFrames}` : ''}`;
     const f = this.frames.next(this.version, () => this.view(), this.status, this.pending, key);
     if (f) {
       f.mode = mode;
       const samples = this.showing.newSamples();
-      if (f.full || this.showing.rewound?.()) this.withHistory(f);
-      else if (samples.length) f.samples = samples;
+      if (f.full) this.withHistory(f, true);
+      else {
+        if (samples.length) f.samples = samples;
+        // The past fills what room the frame leaves under the wire's 2 KB (status included, as for a screen that needs it).
+        const room = WIRE_FRAME_BYTES - JSON.stringify(toWire(f, true)).length;
+        const piece = pending && room >= MIN_PIECE_BYTES ? this.showing.pastPiece?.(room) : null;
+        if (piece) f.past = piece;
+      }
       this.timelineSent = mode.replay?.timelineId ?? 0; // later frames carry the playhead only
     }
     return f;
@@ -289,10 +301,12 @@ export class SimSession implements SessionCore {
     return this.frameFor(this.withHistory({ ...this.frames.fullFrame(() => this.view(), this.status), mode: this.modeFrame(true) }), role);
   }
 
-  /** A full frame of a live game carries its past, so a screen that joins now shows it. */
-  private withHistory(f: Frame): Frame {
+  /** A full frame carries the game's past (a replay's as far as built), so a screen that joins now shows it. */
+  private withHistory(f: Frame, broadcast = false): Frame {
     const h = this.showing.history();
     if (h) f.history = h;
+    const past = this.showing.pastWhole?.(broadcast);
+    if (past) f.past = past;
     return f;
   }
 

@@ -5,6 +5,8 @@
 // a frame without it keeps the last one, a full frame without it means free play.
 import type { Frame, GameHistory, HistorySample, SessionStatus } from '../../shared/contract';
 import type { ModeFrame } from '../../shared/drill-contract';
+import { ReplayPastStore } from '../../shared/replay-past';
+import { TICKS_PER_MINUTE } from '../../shared/facts';
 import type { RegionId } from '../../sim/regions';
 import type { RegionView, ServiceView, SimEvent, SimView } from '../../sim/view-types';
 
@@ -25,6 +27,9 @@ export class FrameStore {
   status: SessionStatus | null = null;
   mode: ModeFrame | null = null;
   lastSeq = -1;
+  /** A replay's past as the host sent it, once; cut at the playhead here after every seek. */
+  readonly replayPast = new ReplayPastStore();
+  private shown: { timelineId: number; seeks: number; tick: number } | null = null; // the replay moment last handed on
 
   apply(frame: Frame): FrameChange {
     const prev = this.status;
@@ -37,6 +42,7 @@ export class FrameStore {
     else if (frame.full) this.mode = null;
     const hostRestarted = !!prev && prev.hostSince !== frame.status.hostSince;
     const change: FrameChange = { full: frame.full || !this.view, newGame, regions: new Set(), parts: new Set(), events: frame.events, mode: this.mode !== modeBefore, history: frame.history, samples: frame.samples ?? [], hostRestarted };
+    this.replayMoment(frame, change);
 
     if (frame.full || !this.view) {
       this.view = structuredClone(frame.view) as SimView;
@@ -59,6 +65,25 @@ export class FrameStore {
     }
     if (change.regions.size) change.parts.add('regions');
     return change;
+  }
+
+  /**
+   * In a replay the HUD's past comes from the replay's past, cut at the playhead: whole after a
+   * seek, a full frame, or a piece that fills in what the playhead has passed; else the minutes
+   * played since the last frame. The host sends no history of its own for a replay.
+   */
+  private replayMoment(frame: Frame, change: FrameChange): void {
+    const filled = frame.past ? this.replayPast.add(frame.past) : false;
+    const r = this.mode?.mode === 'replay' ? this.mode.replay : null;
+    if (!r) {
+      this.shown = null;
+      return;
+    }
+    const was = this.shown;
+    const passed = filled && (frame.past!.from <= Math.floor(r.tick / TICKS_PER_MINUTE) || frame.past!.events.some((e) => e.tick <= r.tick));
+    if (!was || frame.full || was.timelineId !== r.timelineId || was.seeks !== r.seeks || r.tick < was.tick || passed) change.history = this.replayPast.upTo(r.tick);
+    else change.samples = this.replayPast.between(Math.floor(was.tick / TICKS_PER_MINUTE), r.tick);
+    this.shown = { timelineId: r.timelineId, seeks: r.seeks, tick: r.tick };
   }
 }
 
