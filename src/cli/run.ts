@@ -20,6 +20,7 @@ export function runScenario(
   hours: number,
   every: number,
   onRow?: (row: Row, state: SimState) => void,
+  stop?: () => boolean, // ends the run early (a test that has its answer)
 ): SimState {
   const state = createSim(scenario, seed);
   const ticks = Math.round((hours * 3600) / TICK_SECONDS);
@@ -33,7 +34,7 @@ export function runScenario(
       const v = viewOf(s);
       onRow({ minute: v.minute, utc: new Date(v.utcMs).toISOString().slice(0, 16) + 'Z', m: v.metrics, phase: v.phase }, s);
     },
-  }).runTo(ticks);
+  }).runTo(ticks, stop);
   return state;
 }
 

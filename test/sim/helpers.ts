@@ -18,6 +18,8 @@ export interface RunOptions {
   hours?: number;
   seed?: number;
   vary?: number;
+  /** Ends the run as soon as its summary so far answers the question (checked every sim-minute). */
+  until?: (sofar: RunSummary) => boolean;
 }
 
 export function run(id: string | Scenario, actions: TimedCommand[] | 'historical' = [], opts: RunOptions = {}): Run {
@@ -27,10 +29,12 @@ export function run(id: string | Scenario, actions: TimedCommand[] | 'historical
   const rows: Row[] = [];
   const acts = actions === 'historical' ? (historicalFor(sc) ?? []) : actions;
   const watch = new SummaryWatch();
-  const state = runScenario(sc, seed, acts, opts.hours ?? sc.durationHours, 1, (r) => {
+  let answered = false;
+  const state = runScenario(sc, seed, acts, opts.hours ?? sc.durationHours, 1, (r, s) => {
     watch.observe(r);
     if (Math.round(r.minute) % 10 === 0) rows.push(r);
-  });
+    if (opts.until?.(watch.result(s))) answered = true;
+  }, () => answered);
   const at = (h: number) => {
     const r = rows.find((x) => Math.round(x.minute) === Math.round(h * 60));
     if (!r) throw new Error(`no row at ${h} h`);
