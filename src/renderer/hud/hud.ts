@@ -12,6 +12,9 @@ import { Sparklines } from './sparklines';
 import { TopBar } from './top-bar';
 import { grouped } from './format';
 
+/** About the widest the phase banner gets, in CSS pixels. */
+const BANNER_WIDEST = 380;
+
 export class Hud {
   readonly history = new History();
   readonly top = new TopBar();
@@ -62,13 +65,15 @@ export class Hud {
     return moved;
   }
 
-  /** Panels that sit over the map (the legend, the orders on their way): labels keep out from under them. */
+  /** Panels that sit over the map (the legend, the orders on their way, the phase banner): labels keep out from under them. */
   avoidRects(): { x: number; y: number; w: number; h: number }[] {
-    return ['legend', 'order-queue'].flatMap((id) => {
+    return ['legend', 'order-queue', 'phase-banner'].flatMap((id) => {
       const el = document.getElementById(id);
       if (!el || el.hidden || el.getClientRects().length === 0) return [];
       const r = el.getBoundingClientRect();
-      return [{ x: r.left, y: r.top, w: r.width, h: r.height }];
+      // The phase banner is centred and its width follows its words: keep clear of the widest ("Collapse · …").
+      const w = id === 'phase-banner' ? Math.max(r.width, BANNER_WIDEST) : r.width;
+      return [{ x: r.left + (r.width - w) / 2, y: r.top, w, h: r.height }];
     });
   }
 

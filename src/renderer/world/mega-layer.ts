@@ -4,6 +4,7 @@ import { Container, Particle, ParticleContainer } from 'pixi.js';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { RegionView } from '../../sim/view-types';
 import type { Atlas } from './atlas';
+import type { Camera } from './camera';
 import { megaAnchor } from './geography';
 import { COLOURS } from './stress-palette';
 
@@ -32,6 +33,14 @@ function honeycomb(n: number): Float32Array {
 }
 
 const CELLS = honeycomb(MAX_HEXES);
+/** HEX_HALF: a hexagon's half-width as drawn (the atlas hex at scale 0.2), so a box holds it whole. */
+const HEX_HALF = 3;
+/** REACH[n]: how far (world units, either axis) the first n cells of the honeycomb reach from its centre. */
+const REACH = (() => {
+  const out = new Float32Array(MAX_HEXES + 1);
+  for (let i = 0; i < MAX_HEXES; i++) out[i + 1] = Math.max(out[i], Math.abs(CELLS[i * 2]), Math.abs(CELLS[i * 2 + 1]));
+  return out;
+})();
 
 export class MegaLayer {
   readonly view = new Container({ label: 'megas' });
@@ -39,6 +48,8 @@ export class MegaLayer {
   private readonly up = new Map<RegionId, ParticleContainer>();
   private readonly pending = new Map<RegionId, ParticleContainer>();
   counts = { up: 0, pending: 0 };
+  /** Moves whenever a honeycomb grows or shrinks (the labels then keep off its new size). */
+  version = 0;
   private readonly perRegion = new Map<RegionId, { up: number; pending: number }>();
 
   constructor(private readonly atlas: Atlas) {
@@ -84,11 +95,27 @@ export class MegaLayer {
     pendingPc.particleChildren = pending;
     pendingPc.update();
     this.perRegion.set(rv.id, { up: nUp, pending: nPending });
+    this.version++;
     this.counts = { up: 0, pending: 0 };
     for (const c of this.perRegion.values()) {
       this.counts.up += c.up;
       this.counts.pending += c.pending;
     }
+  }
+
+  /** Each region's honeycomb on screen: region labels keep off them (a bright hexagon under text hides it). */
+  boxes(camera: Camera): { x: number; y: number; w: number; h: number }[] {
+    const out: { x: number; y: number; w: number; h: number }[] = [];
+    for (const [id, c] of this.perRegion) {
+      const n = c.up + c.pending;
+      if (n === 0) continue;
+      const at = megaAnchor(id);
+      const e = REACH[n] + HEX_HALF;
+      const a = camera.toScreen({ x: at.x - e, y: at.y - e });
+      const b = camera.toScreen({ x: at.x + e, y: at.y + e });
+      out.push({ x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y });
+    }
+    return out;
   }
 
   tick(t: number): void {

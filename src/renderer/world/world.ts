@@ -125,6 +125,7 @@ export class WorldScene {
     this.reducedMotion = on;
   }
   private reducedMotion = false;
+  private sawMegas = -1;
   private sawCamera = -1;
   private software = false;
 
@@ -198,12 +199,16 @@ export class WorldScene {
     // With reduced motion both hold still (hot ones stay bright: their colour says it).
     this.layers.hot.alpha = this.reducedMotion ? 1 : 0.4 + 0.6 * (0.5 + 0.5 * Math.sin(t * Math.PI * 2 * 1.6));
     this.layers.warming.alpha = this.reducedMotion ? 0.8 : 0.6 + 0.4 * Math.sin(t * Math.PI * 0.8);
-    if (this.camera.version !== this.sawCamera) {
+    const moved = this.camera.version !== this.sawCamera;
+    if (moved) {
       this.sawCamera = this.camera.version;
       this.services.place(this.camera);
-      this.labels.setObstacles(this.services.boxes(this.camera));
       this.basemap.zoomed(this.camera.scale);
       this.groundCache();
+    }
+    if (moved || this.megas.version !== this.sawMegas) {
+      this.sawMegas = this.megas.version;
+      this.labels.setObstacles([...this.services.boxes(this.camera), ...this.megas.boxes(this.camera)]);
     }
     this.labels.place(this.camera);
     this.megas.tick(t);
