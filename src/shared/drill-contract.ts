@@ -46,6 +46,10 @@ export interface ReplayView {
   timelineId: number;
   /** Seeks so far: a screen that sees it change cuts the replay's past at the new playhead. */
   seeks: number;
+  /** A seek waiting for the background pass to reach it (the playhead stays put meanwhile), or null. */
+  seekingTo: number | null;
+  /** How far the background pass has simulated (whole keyframes): seeks up to here land at once. */
+  builtTo: number;
   marks?: { tick: number; kind: string; text: string }[];
   timeline?: { tick: number; source: string; text: string }[];
 }

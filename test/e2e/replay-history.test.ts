@@ -8,9 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openScreen, shoot, until, untilWith, ACTION_TIMEOUT_MS, STEP_TIMEOUT_MS } from './harness';
 import { startWebHost, type WebHost } from '../../src/main/host/web';
-import { createSim } from '../../src/sim/index';
-import { replayHead } from '../../src/replay/index';
-import { decodeReplay } from '../../src/replay/node';
+import { createSim, getScenario, historicalActions } from '../../src/sim/index';
+import { recordScripted, replayHead } from '../../src/replay/index';
+import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { GOLDEN } from '../replay/helpers';
 
 let host: WebHost | undefined;
@@ -110,6 +110,34 @@ describe('a replay after a seek', { timeout: STEP_TIMEOUT_MS }, () => {
       await shoot(page, `replay-history-back-${tag}`);
     });
   }
+
+  it('a far click right after opening a long replay waits for the host to simulate that far, says so, and lands there', async () => {
+    await host?.close();
+    host = await startWebHost({ port: 0, idle: true, log: () => {} });
+    const page = await openScreen(browser, host.instructorUrl, errors, { width: 1280, height: 720 });
+    pages.push(page);
+    const long = recordScripted({ scenario: getScenario('dec-2010'), seed: 1, actions: historicalActions(), endTick: 48 * 360, createdAt: '2025-01-01T00:00:00Z' });
+    expect(host.session.replayAct({ act: 'open', fileName: 'dec-2010-48h.skyreplay', dataBase64: Buffer.from(encodeReplay(long)).toString('base64') }).ok).toBe(true);
+    await until(page, () => window.__storm!.mode()?.mode === 'replay' && !document.getElementById('replay-bar')!.hidden, 'the replay bar');
+    // Everything the status line says while the host works, as the player would read it.
+    await page.evaluate(() => {
+      const said: string[] = ((window as unknown as { said: string[] }).said = []);
+      const el = document.getElementById('replay-status')!;
+      new MutationObserver(() => el.textContent && said.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+    });
+    const box = (await page.locator('#replay-track').boundingBox())!;
+    const aimed = Math.round(0.9 * long.endTick);
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    await shoot(page, 'replay-far-seek-waiting-1280x720'); // most likely still waiting: to look at, not asserted
+    const slack = Math.ceil(long.endTick / box.width) + 1;
+    await page.waitForFunction(([a, s]) => Math.abs((window.__storm!.view()?.tick ?? -1e9) - a) <= s, [aimed, slack], { timeout: ACTION_TIMEOUT_MS });
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    expect(said.length, 'the status while the host simulated').toBeGreaterThan(0);
+    expect(said[0]).toMatch(/^Simulating up to T\+43:1\d · \d+%$/);
+    await until(page, () => document.getElementById('replay-status')!.textContent === '', 'the status to clear once landed');
+    await sparklinesUpTo(page, host.session.replay!.tick);
+    await shoot(page, 'replay-far-seek-1280x720');
+  });
 
   it('a click on the track while the replay plays lands there and plays on from it', async () => {
     const page = await consoleWithReplay({ width: 1280, height: 720 });

@@ -38,7 +38,15 @@ describe('replay mode', () => {
     expect(s.fullFrame().mode!.replay!.timeline).toHaveLength(goldenRec.commands.length);
 
     const ref = new Replayer(goldenRec);
+    // Past what the background pass has built, a seek waits for it: the playhead stays put, every
+    // screen is told where it is going, and it lands once the pass gets there (here: the next
+    // clock interval, as this test's clock lets the pass run to the end at once).
     expect(s.replayAct({ act: 'seek', tick: 2000 })).toEqual({ ok: true });
+    expect(replayView(s)).toMatchObject({ tick: 100, seekingTo: 2000, builtTo: 0 });
+    s.nextFrame();
+    s.advance(33);
+    expect(s.nextFrame()!.view.tick, 'the frame after it lands shows where it landed').toBe(2000);
+    expect(replayView(s)).toMatchObject({ tick: 2000, seekingTo: null, builtTo: 1800 }); // the pass stopped at the seek's hour: it goes on in later intervals
     expect(s.state.tick).toBe(2000);
     expect(s.checksum()).toBe(ref.checksumAt(2000));
     expect(s.replayAct({ act: 'seek', tick: goldenRec.endTick + 1 })).toMatchObject({ ok: false, error: { code: 'out-of-range', field: 'act.tick' } });

@@ -48,10 +48,11 @@ export class ReplayMode implements Showing {
   }
 
   advance(realMs: number, b: StepBudget): Stepped {
-    this.playback.buildSome(b.now); // keyframes, and the past the screens draw, in one pass
+    const before = this.playback.shown;
+    this.playback.buildSome(b.now); // keyframes, and the past the screens draw, in one pass (a waiting seek may land)
     const played = this.playback.advance(realMs, b.maxTicks);
     this.playback.past.reach(this.playback.tick); // a fast playhead ahead of the pass
-    return { ...played, dropped: 0 };
+    return { ...played, dropped: 0, moved: this.playback.shown !== before };
   }
 
   command(): Reply {

@@ -14,6 +14,8 @@ const TICK_MS = TICK_SECONDS * 1000;
 /** Background keyframe building per clock interval: keeps the 30/s frames flowing. */
 const BUILD_BUDGET_MS = 8;
 const BUILD_CHUNK_TICKS = 60;
+/** While a seek waits for the pass: most of each clock interval, frames still going out. */
+const SEEK_BUILD_BUDGET_MS = 22;
 
 const refuse = (code: 'out-of-range' | 'not-allowed-now', field: string, message: string): Reply => ({ ok: false, error: { code, field, message } });
 const tPlus = (tick: number) => {
@@ -36,6 +38,7 @@ export class ReplayPlayback {
   private witness: Witness;
   private simMsOwed = 0;
   private seeks = 0;
+  private seekingTo: number | null = null;
   private builder: Generator<number, VerifyResult> | null;
   private timeline: ReplayView['timeline'];
   private marks: ReplayView['marks'];
@@ -73,23 +76,23 @@ export class ReplayPlayback {
     return this.head.state;
   }
 
-  /** Builds keyframes for up to `budgetMs`; true once every keyframe exists. */
+  /** Builds keyframes for up to `budgetMs` (more while a seek waits); true once every keyframe exists. */
   buildSome(now: () => number, budgetMs = BUILD_BUDGET_MS): boolean {
-    if (!this.builder) return true;
+    const budget = this.seekingTo !== null ? SEEK_BUILD_BUDGET_MS : budgetMs;
     const start = now();
-    while (now() - start < budgetMs) {
-      if (this.builder.next().done) {
-        this.builder = null;
-        return true;
-      }
+    while (this.builder && now() - start < budget) {
+      if (this.builder.next().done) this.builder = null;
+      if (this.seekingTo !== null && this.replayer.builtTo >= this.seekingTo) break;
     }
-    return false;
+    if (this.seekingTo !== null && (!this.builder || this.replayer.builtTo >= this.seekingTo)) this.land(this.seekingTo);
+    return !this.builder;
   }
 
-  /** Builds every keyframe now (tests, benchmarks). */
+  /** Builds every keyframe now (tests, benchmarks); a waiting seek lands. */
   buildAll(): void {
     while (this.builder && !this.builder.next().done);
     this.builder = null;
+    if (this.seekingTo !== null) this.land(this.seekingTo);
   }
 
   play(): Reply {
@@ -111,9 +114,29 @@ export class ReplayPlayback {
     return { ok: true };
   }
 
-  /** Jumps to `tick` (a keyframe copy plus at most one keyframe interval of steps). */
+  /**
+   * Jumps to `tick` (a keyframe copy plus at most one keyframe interval of steps). A tick the
+   * background pass has not reached yet waits for it (`seekingTo`): the pass runs harder until it
+   * gets there, frames keep flowing to every screen, and the playhead stays put until it lands.
+   */
   seek(tick: number): Reply {
     if (tick > this.endTick) return refuse('out-of-range', 'act.tick', `the replay ends at tick ${this.endTick}, not ${tick}`);
+    if (this.builder && tick > this.replayer.builtTo + this.replayer.keyframeEvery) {
+      this.seekingTo = tick;
+      this.simMsOwed = 0;
+      return { ok: true };
+    }
+    this.land(tick);
+    return { ok: true };
+  }
+
+  /** The tick a seek waits to reach (the pass is still building up to it), or null. */
+  get pendingSeek(): number | null {
+    return this.seekingTo;
+  }
+
+  private land(tick: number): void {
+    this.seekingTo = null;
     const d = this.replayer.divergence;
     if (d && d.tick <= tick) {
       this.head = this.headAt(d.tick); // stop where it first went wrong
@@ -124,13 +147,12 @@ export class ReplayPlayback {
     }
     this.simMsOwed = 0;
     this.seeks++;
-    return { ok: true };
   }
 
   /** Plays `realMs` of wall time at the replay's speed; returns the sim events on the way. */
   advance(realMs: number, maxTicks: number): { ticks: number; events: SimEvent[] } {
     const events: SimEvent[] = [];
-    if (!this.playing || !(realMs > 0)) return { ticks: 0, events };
+    if (!this.playing || this.seekingTo !== null || !(realMs > 0)) return { ticks: 0, events };
     this.simMsOwed += realMs * this.speed;
     const due = Math.floor(this.simMsOwed / TICK_MS);
     this.simMsOwed -= due * TICK_MS;
@@ -152,6 +174,8 @@ export class ReplayPlayback {
       error: this.error,
       timelineId: this.timelineId,
       seeks: this.seeks,
+      seekingTo: this.seekingTo,
+      builtTo: this.builder ? Math.floor(this.replayer.builtTo / this.replayer.keyframeEvery) * this.replayer.keyframeEvery : this.endTick,
       marks: this.marks,
       timeline: this.timeline,
     };

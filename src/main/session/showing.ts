@@ -18,6 +18,8 @@ export interface Stepped {
   ticks: number;
   dropped: number; // due but dropped by the catch-up cap
   events: SimEvent[];
+  /** The state shown was replaced without a step (a seek that waited for the background pass landed). */
+  moved?: boolean;
 }
 
 export interface Showing {

@@ -413,7 +413,7 @@ export class SimSession implements SessionCore {
   }
 
   private stepped(r: Stepped): void {
-    if (r.ticks === 0 && r.events.length === 0) return;
+    if (r.ticks === 0 && r.events.length === 0 && !r.moved) return;
     this.version++;
     this.pending.push(...r.events);
     if (this.pending.length > MAX_PENDING_EVENTS) this.pending.splice(0, this.pending.length - MAX_PENDING_EVENTS);

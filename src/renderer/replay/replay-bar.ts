@@ -20,6 +20,8 @@ export class ReplayBar {
   private readonly end = h('span', { id: 'replay-end' });
   private readonly track = h('div', { id: 'replay-track', class: 'rb-track', role: 'slider', tabIndex: 0, 'aria-label': 'Replay position' });
   private readonly fill = h('div', { class: 'rb-fill' });
+  private readonly built = h('div', { class: 'rb-built' }); // how far the host has simulated: seeks up to here land at once
+  private readonly target = h('div', { class: 'rb-target', hidden: true }); // a seek waiting for the host to get there
   private readonly head = h('div', { class: 'rb-head' });
   private readonly ticks = h('div', { class: 'rb-ticks' });
   private readonly marks = h('div', { class: 'rb-marks' });
@@ -29,6 +31,7 @@ export class ReplayBar {
   private readonly error = h('div', { id: 'replay-error', class: 'replay-error', role: 'alert', hidden: true });
   private readonly actError = h('p', { id: 'replay-act-error', class: 'field-error' });
   private readonly file = h('span', { id: 'replay-file-name', class: 'rb-file' });
+  private readonly status = h('span', { id: 'replay-status', class: 'rb-status', role: 'status' });
   private view: ReplayView | null = null;
   private drawnKey = '';
   private drag: { tick: number; sentAt: number; sent: number } | null = null;
@@ -37,7 +40,7 @@ export class ReplayBar {
 
   constructor(parent: HTMLElement, private readonly requests: Bridge) {
     for (const s of SPEEDS) this.speed.append(new Option(`${speedLabel(s)} / s`, String(s)));
-    this.track.append(h('div', { class: 'rb-rail' }), this.fill, this.ticks, this.marks, this.head, this.hover);
+    this.track.append(h('div', { class: 'rb-rail' }), this.built, this.fill, this.ticks, this.marks, this.target, this.head, this.hover);
     this.root = h('section', { id: 'replay-bar', class: 'replay-bar', hidden: true, 'aria-label': 'Replay' },
       this.error,
       h('div', { class: 'rb-row' },
@@ -45,7 +48,7 @@ export class ReplayBar {
         h('div', { class: 'rb-time' }, this.time, this.end),
         this.track,
         this.takeOver, this.close),
-      h('div', { class: 'rb-foot' }, this.file, this.actError));
+      h('div', { class: 'rb-foot' }, this.file, this.status, this.actError));
     parent.append(this.root);
 
     this.play.addEventListener('click', () => void this.togglePlay());
@@ -84,6 +87,13 @@ export class ReplayBar {
     this.play.dataset.playing = String(view.playing);
     if (document.activeElement !== this.speed) this.speed.value = String(view.speed);
     setText(this.file, view.fileName);
+    this.built.style.width = `${(Math.min(end, view.builtTo) / end) * 100}%`;
+    const to = view.seekingTo;
+    this.target.hidden = to === null;
+    if (to !== null) this.target.style.left = `${(Math.min(end, to) / end) * 100}%`;
+    this.root.classList.toggle('seeking', to !== null);
+    // A seek past what the host has simulated waits for it: say where it is going and how far along.
+    setText(this.status, to === null ? '' : `Simulating up to ${tPlus(to / TICKS_PER_MINUTE)} · ${Math.min(99, Math.floor((100 * view.builtTo) / Math.max(1, to)))}%`);
     this.error.hidden = !view.error;
     setText(this.error, view.error ? `Playback stopped · ${view.error}` : '');
     this.root.classList.toggle('diverged', !!view.error);
