@@ -23,14 +23,6 @@ export const ACTION_TIMEOUT_MS = 90_000;
  */
 export const STEP_TIMEOUT_MS = 600_000;
 
-export interface Rig {
-  host: WebHost;
-  browser: Browser;
-  page: Page;
-  errors: string[];
-  close(): Promise<void>;
-}
-
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
@@ -57,24 +49,6 @@ export async function openScreen(browser: Browser, url: string, errors: string[]
   await page.goto(url);
   await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: ACTION_TIMEOUT_MS });
   return page;
-}
-
-export async function openGame(opts: { width?: number; height?: number; paused?: boolean } = {}): Promise<Rig> {
-  const host = await startWebHost({ port: 0, paused: opts.paused ?? true, idle: true, log: () => {} });
-  const browser = await launchChromium();
-  const errors: string[] = [];
-  const page = await openScreen(browser, host.url, errors, { width: opts.width ?? 1280, height: opts.height ?? 720 });
-  const rig: Rig = {
-    host,
-    browser,
-    page,
-    errors,
-    async close() {
-      await browser.close();
-      await rig.host.close(); // a test may have restarted it
-    },
-  };
-  return rig;
 }
 
 /**
