@@ -7,11 +7,11 @@ import type {} from '../../src/renderer/test-hooks-types'; // types window.__sto
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EndDebrief } from '../../src/shared/end-debrief';
-import { shoot, startShift, until, useStage } from './harness';
+import { shoot, startShift, until, useStage, STEP_TIMEOUT_MS } from './harness';
 
 const stage = useStage();
 
-describe('the end screen of a free shift', { timeout: 420_000 }, () => {
+describe('the end screen of a free shift', { timeout: STEP_TIMEOUT_MS }, () => {
   it('compares the shift with no action and Skype\'s response, lists the orders and what would have helped, and exports the report', async () => {
     const host = await stage.host({ paused: true });
     const page = await stage.screen(host.url);

@@ -59,8 +59,6 @@ export async function openScreen(browser: Browser, url: string, errors: string[]
  */
 export interface Stage {
   readonly browser: Browser;
-  /** Page errors and console errors of the step's screens; checked empty after each step. */
-  readonly errors: string[];
   /** A host as `npm run web` starts one: on the start screen, nothing running or journaled. */
   host(opts?: Partial<WebHostOptions>): Promise<WebHost>;
   /** `openScreen` on the stage's browser. */
@@ -73,7 +71,7 @@ export interface Stage {
 
 export function useStage(): Stage {
   let browser: Browser | undefined;
-  const errors: string[] = [];
+  const errors: string[] = []; // page and console errors of the step's screens
   const hosts: WebHost[] = [];
   const folders: string[] = [];
   let forgiven: RegExp | null = null;
@@ -93,10 +91,9 @@ export function useStage(): Stage {
   });
   const stage: Stage = {
     get browser() {
-      if (!browser) throw new Error('useStage(): the browser starts in beforeAll; call it inside describe');
+      if (!browser) throw new Error('useStage(): the browser starts in beforeAll; call it at the top of the test file');
       return browser;
     },
-    errors,
     async host(opts = {}) {
       const host = await startWebHost({ port: 0, idle: true, log: () => {}, ...opts });
       hosts.push(host);
