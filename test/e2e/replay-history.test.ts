@@ -4,19 +4,16 @@
 // has. Each step starts its own host and opens the committed 12-hour golden replay.
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openScreen, shoot, until, untilWith, ACTION_TIMEOUT_MS, STEP_TIMEOUT_MS } from './harness';
-import { startWebHost, type WebHost } from '../../src/main/host/web';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shoot, until, untilWith, useStage, ACTION_TIMEOUT_MS, STEP_TIMEOUT_MS } from './harness';
+import type { WebHost } from '../../src/main/host/web';
 import { createSim, getScenario, historicalActions } from '../../src/sim/index';
 import { recordScripted, replayHead } from '../../src/replay/index';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { GOLDEN } from '../replay/helpers';
 
-let host: WebHost | undefined;
-let browser: Browser;
-const errors: string[] = [];
-const pages: Page[] = [];
+const stage = useStage();
 const bytes = readFileSync(GOLDEN);
 
 /** What the pager should hold at each tick, found without the host: the run re-simulated here, each event with the tick that showed it. */
@@ -31,26 +28,25 @@ const heard = (() => {
 /** The pager's lines at `tick`, newest first (it keeps 60). */
 const pagerAt = (tick: number) => heard.filter((e) => e.tick <= tick).slice(-60).map((e) => e.text).reverse();
 
-async function consoleWithReplay(size: { width: number; height: number }): Promise<Page> {
-  await host?.close();
-  host = await startWebHost({ port: 0, idle: true, log: () => {} });
-  const page = await openScreen(browser, host.instructorUrl, errors, size);
-  pages.push(page);
+/** A fresh host with the golden replay open, on the instructor's console at `size`. */
+async function consoleWithReplay(size: { width: number; height: number }): Promise<{ host: WebHost; page: Page }> {
+  const host = await stage.host();
+  const page = await stage.screen(host.instructorUrl, size);
   expect(host.session.replayAct({ act: 'open', fileName: 'dec-2010-historical-12h.skyreplay', dataBase64: bytes.toString('base64') }).ok).toBe(true);
   await until(page, () => window.__storm!.mode()?.mode === 'replay' && !document.getElementById('replay-bar')!.hidden, 'the replay bar');
-  return page;
+  return { host, page };
 }
 
 /** Clicks the seek track at `fraction` of its width, like a person; returns the tick it went to. */
-async function clickTrack(page: Page, fraction: number): Promise<number> {
+async function clickTrack(host: WebHost, page: Page, fraction: number): Promise<number> {
   const box = (await page.locator('#replay-track').boundingBox())!;
-  const end = host!.session.replay!.endTick;
+  const end = host.session.replay!.endTick;
   const aimed = Math.round(fraction * end);
   await page.mouse.click(box.x + box.width * fraction, box.y + box.height / 2);
   // Where the click landed, give or take a pixel's worth of ticks.
   const near = (t: number) => Math.abs(t - aimed) <= Math.ceil(end / box.width) + 1;
   await page.waitForFunction(([a, slack]) => Math.abs((window.__storm!.view()?.tick ?? -1e9) - a) <= slack, [aimed, Math.ceil(end / box.width) + 1], { timeout: ACTION_TIMEOUT_MS });
-  const tick = host!.session.replay!.tick;
+  const tick = host.session.replay!.tick;
   expect(near(tick)).toBe(true);
   await page.waitForFunction((t) => window.__storm!.view()?.tick === t, tick, { timeout: ACTION_TIMEOUT_MS });
   return tick;
@@ -71,38 +67,24 @@ async function sparklinesUpTo(page: Page, tick: number): Promise<number[]> {
 }
 
 describe('a replay after a seek', { timeout: STEP_TIMEOUT_MS }, () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const p of pages.splice(0)) await p.context().close().catch(() => undefined);
-    expect(errors.splice(0)).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
-
   for (const size of [{ width: 960, height: 600 }, { width: 1280, height: 720 }]) {
     const tag = `${size.width}x${size.height}`;
     it(`shows the run up to the playhead, forwards and back, on the console at ${tag}`, async () => {
-      const page = await consoleWithReplay(size);
+      const { host, page } = await consoleWithReplay(size);
       await shoot(page, `replay-history-open-${tag}`);
       // The seek track takes the width the bar has beside its buttons.
       const bar = (await page.locator('#replay-bar').boundingBox())!;
       const track = (await page.locator('#replay-track').boundingBox())!;
       expect(track.width / bar.width, `track ${track.width}px of a ${bar.width}px bar`).toBeGreaterThan(0.45);
 
-      const ahead = await clickTrack(page, 0.75);
+      const ahead = await clickTrack(host, page, 0.75);
       await sparklinesUpTo(page, ahead);
       await until(page, () => (document.querySelectorAll('#pager-feed li').length > 0), 'the pager');
       expect(await pagerLines(page)).toEqual(pagerAt(ahead));
       await page.click('.dock-tab[data-tab="pager"]');
       await shoot(page, `replay-history-ahead-${tag}`);
 
-      const back = await clickTrack(page, 0.25);
+      const back = await clickTrack(host, page, 0.25);
       await sparklinesUpTo(page, back);
       await page.waitForFunction((n) => document.querySelectorAll('#pager-feed li').length === n, pagerAt(back).length, { timeout: ACTION_TIMEOUT_MS });
       expect(await pagerLines(page)).toEqual(pagerAt(back));
@@ -112,10 +94,8 @@ describe('a replay after a seek', { timeout: STEP_TIMEOUT_MS }, () => {
   }
 
   it('a far click right after opening a long replay waits for the host to simulate that far, says so, and lands there', async () => {
-    await host?.close();
-    host = await startWebHost({ port: 0, idle: true, log: () => {} });
-    const page = await openScreen(browser, host.instructorUrl, errors, { width: 1280, height: 720 });
-    pages.push(page);
+    const host = await stage.host();
+    const page = await stage.screen(host.instructorUrl, { width: 1280, height: 720 });
     const long = recordScripted({ scenario: getScenario('dec-2010'), seed: 1, actions: historicalActions(), endTick: 48 * 360, createdAt: '2025-01-01T00:00:00Z' });
     expect(host.session.replayAct({ act: 'open', fileName: 'dec-2010-48h.skyreplay', dataBase64: Buffer.from(encodeReplay(long)).toString('base64') }).ok).toBe(true);
     await until(page, () => window.__storm!.mode()?.mode === 'replay' && !document.getElementById('replay-bar')!.hidden, 'the replay bar');
@@ -140,10 +120,10 @@ describe('a replay after a seek', { timeout: STEP_TIMEOUT_MS }, () => {
   });
 
   it('a click on the track while the replay plays lands there and plays on from it', async () => {
-    const page = await consoleWithReplay({ width: 1280, height: 720 });
+    const { host, page } = await consoleWithReplay({ width: 1280, height: 720 });
     await page.click('#replay-play');
     await until(page, () => window.__storm!.mode()!.replay!.playing && window.__storm!.view()!.tick > 0, 'playback');
-    const end = host!.session.replay!.endTick;
+    const end = host.session.replay!.endTick;
     const box = (await page.locator('#replay-track').boundingBox())!;
     const aimed = Math.round(0.6 * end);
     await page.mouse.click(box.x + box.width * 0.6, box.y + box.height / 2);
@@ -159,7 +139,7 @@ describe('a replay after a seek', { timeout: STEP_TIMEOUT_MS }, () => {
     expect(on).toBeLessThan(aimed + 360); // from the click, not from where it played before
     await page.click('#replay-play');
     await until(page, () => !window.__storm!.mode()!.replay!.playing, 'the pause');
-    const held = host!.session.replay!.tick;
+    const held = host.session.replay!.tick;
     await page.waitForFunction((t) => window.__storm!.view()?.tick === t, held, { timeout: ACTION_TIMEOUT_MS });
     await sparklinesUpTo(page, held);
   });

@@ -3,53 +3,21 @@
 // 960x600, 1280x720 and 1920x1080 (screenshots in test-results/screens/) and axe-clean. Each
 // step builds its own host and state through the session's hooks; sizes change on one page.
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../src/main/host/web';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { WebHost } from '../../src/main/host/web';
 import { SimSession } from '../../src/main/session/sim-session';
 import { encodeReplay } from '../../src/replay/node';
-import { drawnMinute, launchChromium, mapDrawn, mapFramed, openScreen, shoot, until, STEP_TIMEOUT_MS } from './harness';
+import { axeClean, drawnMinute, mapDrawn, mapFramed, shoot, startShift, until, useStage, STEP_TIMEOUT_MS } from './harness';
 
 const DRILL = 'aug-2007-reboot-storm';
 const SIZES = [{ width: 960, height: 600 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }] as const;
-let browser: Browser;
-const hosts: WebHost[] = [];
-const errors: string[] = [];
+const stage = useStage();
 
 const ok = (r: { ok: boolean }) => expect(r.ok).toBe(true);
 
-async function newHost(): Promise<WebHost> {
-  const host = await startWebHost({ port: 0, idle: true, log: () => {} });
-  hosts.push(host);
-  return host;
-}
-
 /** A trainee's screen with the tour already done (it would cover what we look at). */
-async function trainee(host: WebHost): Promise<Page> {
-  const page = await openScreen(browser, host.url, errors);
-  await page.evaluate(() => localStorage.setItem('supernodeStorm.tutorial.done', 'true'));
-  await page.reload();
-  await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
-  return page;
-}
-
-/** axe-core over the page as it is (the map's canvas aside): no serious or critical violations. */
-/** A free shift started from the start screen like a player does: scenario, seed 2010, Start. */
-async function startFreeShift(page: Page, scenario: 'dec-2010' | 'normal-day'): Promise<void> {
-  await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
-  await page.check(`#scenario-${scenario}`);
-  await page.fill('#seed-input', '2010');
-  await page.click('#start-button');
-  await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
-}
-
-async function axeClean(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).exclude('#world-canvas').analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const said = bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  expect(said, `axe on ${what}`).toEqual([]);
-}
+const trainee = (host: WebHost) => stage.screen(host.url, undefined, { tourDone: true });
 
 /** Each page at each size: a screenshot `<name>-<size>` and axe (once: the markup is the same at every size). */
 async function lookAt(shots: [Page, string][]): Promise<void> {
@@ -77,23 +45,9 @@ async function drillUnderWay(host: WebHost, tr: Page, minutes: number): Promise<
 }
 
 describe('screens around a shift, at three sizes', { timeout: STEP_TIMEOUT_MS }, () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const c of browser.contexts()) await c.close().catch(() => {});
-    for (const h of hosts.splice(0)) await h.close().catch(() => {});
-    expect(errors.splice(0)).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('the instructor console and the trainee in a drill', async () => {
-    const host = await newHost();
-    const [ins, tr] = await Promise.all([openScreen(browser, host.instructorUrl, errors), trainee(host)]);
+    const host = await stage.host();
+    const [ins, tr] = await Promise.all([stage.screen(host.instructorUrl), trainee(host)]);
     await drillUnderWay(host, tr, 70);
     await until(ins, () => document.querySelectorAll('#console-timeline li[data-source="trainee"]').length >= 2, 'the trainee\'s orders on the console');
     await until(tr, () => document.querySelectorAll('#drill-messages li').length > 0, 'the instructor\'s message in the drill panel');
@@ -101,8 +55,8 @@ describe('screens around a shift, at three sizes', { timeout: STEP_TIMEOUT_MS },
   });
 
   it('the score screen at the end of a drill', async () => {
-    const host = await newHost();
-    const [ins, tr] = await Promise.all([openScreen(browser, host.instructorUrl, errors), trainee(host)]);
+    const host = await stage.host();
+    const [ins, tr] = await Promise.all([stage.screen(host.instructorUrl), trainee(host)]);
     await drillUnderWay(host, tr, 40);
     ok(host.session.instructor({ act: 'endDrill' }));
     await until(tr, () => !document.getElementById('score-screen')!.hidden, 'the score screen');
@@ -120,8 +74,8 @@ describe('screens around a shift, at three sizes', { timeout: STEP_TIMEOUT_MS },
     ok(made.control({ action: 'step', minutes: 60 }));
     const data = encodeReplay(made.recording());
     made.close();
-    const host = await newHost();
-    const [ins, tr] = await Promise.all([openScreen(browser, host.instructorUrl, errors), trainee(host)]);
+    const host = await stage.host();
+    const [ins, tr] = await Promise.all([stage.screen(host.instructorUrl), trainee(host)]);
     ok(host.session.replayAct({ act: 'open', fileName: 'made.skyreplay', dataBase64: Buffer.from(data).toString('base64') }));
     ok(host.session.replayAct({ act: 'seek', tick: Math.floor(host.session.replay!.endTick * 0.6) }));
     await until(tr, () => window.__storm!.mode()?.mode === 'replay' && !document.getElementById('replay-bar')!.hidden, 'the trainee\'s replay bar');
@@ -130,9 +84,9 @@ describe('screens around a shift, at three sizes', { timeout: STEP_TIMEOUT_MS },
   });
 
   it('a screen that joins mid-shift shows the same pager as one that watched from the start', async () => {
-    const host = await newHost();
+    const host = await stage.host();
     const first = await trainee(host);
-    await startFreeShift(first, 'dec-2010');
+    await startShift(first);
     ok(host.session.pause());
     // Orders and the cascade, watched by the first screen: more events than a pager holds.
     for (let i = 0; i < 40; i++) {
@@ -151,9 +105,9 @@ describe('screens around a shift, at three sizes', { timeout: STEP_TIMEOUT_MS },
   });
 
   it('writing on the map keeps apart at every size and stays on screen at deep zoom', async () => {
-    const host = await newHost();
+    const host = await stage.host();
     const page = await trainee(host);
-    await startFreeShift(page, 'dec-2010');
+    await startShift(page);
     ok(host.session.control({ action: 'step', minutes: 30 })); // the storm's flows and every figure up
     ok(host.session.pause());
     await drawnMinute(page, host.session.minute());
@@ -188,9 +142,9 @@ describe('screens around a shift, at three sizes', { timeout: STEP_TIMEOUT_MS },
   });
 
   it('the end screen of a free shift, its debrief in plain words', async () => {
-    const host = await newHost();
+    const host = await stage.host();
     const page = await trainee(host);
-    await startFreeShift(page, 'normal-day'); // its debrief is worked out in half the time of dec-2010's (debrief.test.ts has that one)
+    await startShift(page, { scenario: 'normal-day' }); // its debrief is worked out in half the time of dec-2010's (debrief.test.ts has that one)
     const s = host.session;
     ok(s.control({ action: 'step', minutes: 40 }));
     ok(s.applyCommand({ type: 'deployMegaSupernodes', count: 200, region: 'europe', source: 'dedicated' }, 'trainee'));

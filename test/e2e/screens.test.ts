@@ -4,70 +4,31 @@
 // axe-core over every screen, and screenshots at 960x600, 1280x720 and 1920x1080 into
 // test-results/screens/. Each step loads its own page and builds the game it needs.
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { drawnMinute, launchChromium, mapDrawn, mapFramed, openScreen, shoot, until, STEP_TIMEOUT_MS } from './harness';
-import { startWebHost, type WebHost } from '../../src/main/host/web';
-import type { Browser } from 'playwright-core';
+import { axeClean, drawnMinute, mapDrawn, mapFramed, onStartScreen, orderThrottle, shoot, startShift, stepOn, until, useStage, STEP_TIMEOUT_MS } from './harness';
+import type { WebHost } from '../../src/main/host/web';
 
-let host: WebHost;
-let browser: Browser;
-const errors: string[] = [];
-const pages: Page[] = [];
+const stage = useStage();
+let host: WebHost; // the step's own, made by screen()
 
-/** A fresh screen (own storage) on the start screen; `tutorial` stays off unless asked for. */
+/** A fresh screen (own storage) on the start screen of a host of its own, idle (a screen that loads joins a running shift); the tour stays off unless asked for. */
 async function screen(size = { width: 1280, height: 720 }, opts: { tutorial?: boolean } = {}): Promise<Page> {
-  // A host of its own, idle on the start screen (a screen that loads joins a running shift).
-  await host?.close();
-  host = await startWebHost({ port: 0, idle: true, log: () => {} });
-  const page = await openScreen(browser, host.url, errors, size);
-  pages.push(page);
-  if (!opts.tutorial) {
-    await page.evaluate(() => localStorage.setItem('supernodeStorm.tutorial.done', 'true'));
-    await page.reload();
-    await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
-  }
-  await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
+  host = await stage.host();
+  const page = await stage.screen(host.url, size, { tourDone: !opts.tutorial });
+  await onStartScreen(page);
   return page;
 }
 
-/** A game of `scenario` started by clicking Start shift, `minutes` in, paused unless `run`. */
-async function shift(page: Page, opts: { scenario?: string; minutes?: number; run?: boolean } = {}): Promise<void> {
-  const scenario = opts.scenario ?? 'dec-2010';
-  await page.check(`#scenario-${scenario}`);
-  await page.fill('#seed-input', '2010');
-  await page.click('#start-button');
-  await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
+/** A dec-2010 game started by clicking Start shift, `minutes` in, paused. */
+async function shift(page: Page, opts: { minutes?: number } = {}): Promise<void> {
+  await startShift(page);
   if (opts.minutes) expect(host.session.control({ action: 'step', minutes: opts.minutes }).ok).toBe(true);
-  if (!opts.run) expect(host.session.pause().ok).toBe(true);
+  expect(host.session.pause().ok).toBe(true);
   await drawnMinute(page, host.session.minute());
 }
 
-/** axe-core over the page as it is: no serious or critical violations. */
-async function axeClean(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).exclude('#world-canvas').analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const said = bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  expect(said, `axe on ${what}`).toEqual([]);
-}
-
 describe('screens: what the trainee reads and touches', { timeout: STEP_TIMEOUT_MS }, () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    // A failed step leaves its page open: close it, so the next step's page is not starved.
-    for (const p of pages.splice(0)) await p.context().close().catch(() => undefined);
-    expect(errors.splice(0)).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
-
   it('says a refusal in plain words beside the field, and drops it when the form changes', async () => {
     const page = await screen();
     await shift(page);
@@ -136,9 +97,7 @@ describe('screens: what the trainee reads and touches', { timeout: STEP_TIMEOUT_
     await page.selectOption('#deploy-region', 'europe');
     await page.selectOption('#deploy-source', 'cloud');
     await page.click('#deploy-button');
-    await page.keyboard.press('t');
-    await page.fill('#throttle-rate', '5000');
-    await page.click('#throttle-button');
+    const throttle = await orderThrottle(page, 5000);
     const order = page.locator('#order-queue li[data-order^="mega:europe:cloud"]');
     await order.waitFor();
     // Paused: a cloud order's first servers come after its 20 min lead, the last 300 at 100/h three hours on.
@@ -147,14 +106,13 @@ describe('screens: what the trainee reads and touches', { timeout: STEP_TIMEOUT_
     // Three hours after the first: to the whole minute, from a first-up time that may fall between
     // minutes (how many 10 s ticks ran before the pause depends on how busy the machine was).
     expect(o.doneAtMinute).toBe(Math.round(o.landsAtMinute + 180));
-    expect(await page.locator('#order-queue li[data-order^="config"]').textContent()).toMatch(/Cap logins at 5,000\/s \(worldwide\).*lands \d\d:\d\d GMT \(in \d+ min\)/);
+    expect(await throttle.textContent()).toMatch(/Cap logins at 5,000\/s \(worldwide\).*lands \d\d:\d\d GMT \(in \d+ min\)/);
     await shoot(page, 'screens-orders');
     await order.locator('button').click();
     await page.locator('#order-queue li[data-order^="mega:"]').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => window.__storm!.view()!.metrics.megaSupernodesPending)).toBe(0);
     // Past the lead time nothing comes up and nothing is billed.
-    expect(host.session.control({ action: 'step', minutes: 30 }).ok).toBe(true);
-    await drawnMinute(page, host.session.minute());
+    await stepOn(host, page, 30);
     expect(await page.evaluate(() => ({ up: window.__storm!.view()!.metrics.megaSupernodesUp, cost: window.__storm!.view()!.metrics.megaCostUsd }))).toEqual({ up: 0, cost: 0 });
     await page.close();
   });
@@ -162,9 +120,7 @@ describe('screens: what the trainee reads and touches', { timeout: STEP_TIMEOUT_
   it('counter, chart figure and region totals agree in every frame at 15 min/s; the region panel shows the worldwide throttle', async () => {
     const page = await screen();
     await shift(page, { minutes: 30 });
-    await page.keyboard.press('t');
-    await page.fill('#throttle-rate', '5000');
-    await page.click('#throttle-button');
+    await orderThrottle(page, 5000);
     await page.keyboard.press('4'); // Europe's figures
     await until(page, () => document.getElementById('info-panel')!.dataset.pick === 'region:europe', 'Europe picked from the keyboard');
     // Each click steps up from the speed the page holds: wait for each to land, or two clicks
@@ -317,8 +273,7 @@ describe('screens: what the trainee reads and touches', { timeout: STEP_TIMEOUT_
     await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
     await until(page, () => document.getElementById('start-screen')!.hidden, 'the reloaded screen to rejoin the shift');
     // The tour is offered (or not) on a frame drawn with the start screen gone: draw one more.
-    expect(host.session.control({ action: 'step', minutes: 1 }).ok).toBe(true);
-    await drawnMinute(page, host.session.minute());
+    await stepOn(host, page, 1);
     expect(await page.locator('#tutorial').isHidden()).toBe(true);
     await page.close();
   });

@@ -1,39 +1,34 @@
 // Plays a December 2010 shift in headless Chromium against the real browser host:
 // start screen, cascade, refused and accepted orders typed into the action panel, the
 // world and the counters responding, and the end screen. Every step stands alone: it
-// reloads the page and builds the game it needs (the start screen, then the session's
-// own controls to skip ahead), so one slow step does not knock over the next.
+// opens a fresh host and screen and builds the game it needs (the start screen, then the
+// session's own controls to skip ahead), so one slow step does not knock over the next.
 // Screenshots land in test-results/screens/ for a human to look at.
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost } from '../../src/main/host/web';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { WebHost } from '../../src/main/host/web';
 import { census } from './png';
-import { drawnMinute, mapDrawn, openGame, shoot, until, untilWith, type Rig, STEP_TIMEOUT_MS } from './harness';
+import { drawnMinute, mapDrawn, onStartScreen, shoot, startShift, until, untilWith, useStage, STEP_TIMEOUT_MS } from './harness';
 
-let rig: Rig;
+const stage = useStage();
+let host: WebHost; // the step's own, from startScreen()
+let page: Page;
 const MAP = { x0: 240, y0: 70, x1: 1280, y1: 480 }; // map area at 1280x720, clear of legend and dock
 
-const status = () => rig.page.evaluate(() => window.__storm!.status());
-const view = () => rig.page.evaluate(() => window.__storm!.view());
-const stats = () => rig.page.evaluate(() => window.__storm!.stats());
-const usersOnline = () => rig.page.locator('#users-online').getAttribute('data-value').then(Number);
+const status = () => page.evaluate(() => window.__storm!.status());
+const view = () => page.evaluate(() => window.__storm!.view());
+const stats = () => page.evaluate(() => window.__storm!.stats());
+const usersOnline = () => page.locator('#users-online').getAttribute('data-value').then(Number);
 
 /**
- * A freshly loaded page on the start screen of a fresh host (same port): a page that reloads
- * while a shift runs joins it (issue 8), so each step starts from a host with nothing running.
+ * A freshly loaded screen on the start screen of a fresh host: a page that loads while a shift
+ * runs joins it (issue 8), so each step starts from a host with nothing running.
  */
 async function startScreen(): Promise<void> {
-  const { page } = rig;
-  const port = rig.host.port;
-  const from = rig.errors.length;
-  await rig.host.close();
-  rig.host = await startWebHost({ port, paused: true, idle: true, log: () => {} });
-  await page.reload();
-  await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
-  // The page may try its socket or a file while the host is down on purpose (on a busy machine the
-  // gap is long enough): that refusal is this restart, not a fault of the game. Any other error stays.
-  rig.errors.splice(from, Infinity, ...rig.errors.slice(from).filter((e) => !/^(WebSocket connection to .* failed: .*|Failed to load resource: net::)ERR_CONNECTION_REFUSED/.test(e)));
-  await until(page, () => !document.getElementById('start-screen')!.hidden && window.__storm!.applied > 0, 'the start screen');
+  host = await stage.host({ paused: true });
+  page = await stage.screen(host.url);
+  await onStartScreen(page);
 }
 
 /**
@@ -43,10 +38,7 @@ async function startScreen(): Promise<void> {
  */
 async function shift(opts: { minutes?: number; speed?: number; hold?: boolean } = {}): Promise<void> {
   await startScreen();
-  const { page, host } = rig; // the fresh host
-  await page.check('#scenario-dec-2010');
-  await page.fill('#seed-input', '2010');
-  await page.click('#start-button');
+  await startShift(page);
   await until(page, () => { const s = window.__storm!.status(); return s && !s.paused && s.scenarioId === 'dec-2010' && s.seed === 2010; }, 'the dec-2010 game to run');
   if (opts.speed) expect(host.session.control({ action: 'setSpeed', speed: opts.speed }).ok).toBe(true);
   if (opts.minutes) expect(host.session.control({ action: 'step', minutes: opts.minutes }).ok).toBe(true);
@@ -57,16 +49,7 @@ async function shift(opts: { minutes?: number; speed?: number; hold?: boolean } 
 
 // Generous: each step boots a page and a game of its own on a machine that may be busy.
 describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, () => {
-  beforeAll(async () => {
-    rig = await openGame();
-  });
-
-  afterAll(async () => {
-    await rig?.close();
-  });
-
   it('opens on the start screen with the three scenarios', async () => {
-    const { page } = rig;
     await startScreen();
     expect(await page.locator('#start-screen').isVisible()).toBe(true);
     for (const id of ['dec-2010', 'aug-2007', 'normal-day']) expect(await page.locator(`#scenario-${id}`).count()).toBe(1);
@@ -75,15 +58,11 @@ describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, (
   });
 
   it('starts the chosen scenario and draws a calm, lit world', async () => {
-    const { page } = rig;
     await startScreen();
-    await page.check('#scenario-dec-2010');
-    await page.fill('#seed-input', '2010');
-    await page.click('#start-button');
-    await until(page, () => document.getElementById('start-screen')!.hidden, 'the start screen to close');
+    await startShift(page);
     await until(page, () => { const s = window.__storm!.status(); return s && !s.paused && s.scenarioId === 'dec-2010' && s.seed === 2010; }, 'the dec-2010 game to run');
     // Held in its first minutes: on a busy machine a running game reaches the storm before the map is read.
-    expect(rig.host.session.control({ action: 'pause' }).ok).toBe(true);
+    expect(host.session.control({ action: 'pause' }).ok).toBe(true);
     await until(page, () => window.__storm!.status()?.paused === true, 'the held shift');
     // The world's lights are sprites made from the game's first frame: wait for them, then for the map to draw them.
     await until(page, () => window.__storm!.stats().dots > 5000, 'the supernode lights');
@@ -99,7 +78,6 @@ describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, (
   });
 
   it('runs fast into the cascade, and the counter and the world show it', async () => {
-    const { page } = rig;
     await shift();
     const before = await usersOnline();
     expect(before).toBeGreaterThan(10_000_000);
@@ -140,7 +118,6 @@ describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, (
   });
 
   it('remembers mute and volume', async () => {
-    const { page } = rig;
     await shift({ hold: true });
     await page.click('#mute-button');
     expect(await page.evaluate(() => localStorage.getItem('supernodeStorm.audio.muted'))).toBe('true');
@@ -152,7 +129,6 @@ describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, (
   });
 
   it('shows a refused order beside the field the host names', async () => {
-    const { page } = rig;
     await shift({ minutes: 60, hold: true });
     await page.keyboard.press('m');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('deploy-count');
@@ -167,11 +143,10 @@ describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, (
   });
 
   it('deploys mega-supernodes and throttles logins typed into the action panel', async () => {
-    const { page } = rig;
     // An hour in, the cascade on, held still while the orders are typed; the session skips ahead
     // where the test used to wait at 900x (a page drawing that is too busy to click on a loaded machine).
     await shift({ minutes: 60, hold: true });
-    const skip = (minutes: number) => expect(rig.host.session.control({ action: 'step', minutes }).ok).toBe(true);
+    const skip = (minutes: number) => expect(host.session.control({ action: 'step', minutes }).ok).toBe(true);
     await page.keyboard.press('m');
     await page.selectOption('#deploy-source', 'dedicated');
     await page.selectOption('#deploy-region', 'europe');
@@ -201,7 +176,7 @@ describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, (
 
     // Provisioning takes 45 sim-minutes; then the clock runs again, at the shift's own speed.
     skip(45);
-    expect(rig.host.session.control({ action: 'resume' }).ok).toBe(true);
+    expect(host.session.control({ action: 'resume' }).ok).toBe(true);
     await until(page, () => window.__storm!.stats().megaHexes > 0, 'mega-supernodes to come up', 60_000);
     const eu = (await view())!.regions.find((r) => r.id === 'europe')!;
     expect(eu.megaUp + eu.megaPending).toBeGreaterThanOrEqual(800);
@@ -229,7 +204,6 @@ describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, (
 
   it('ends the shift with the outcome in the post-mortem\'s terms', async () => {
     await shift({ minutes: 60 });
-    const { page, host } = rig;
     // The orders the deploy step types, given here through the session so this step stands alone.
     for (const c of [
       { type: 'deployMegaSupernodes', count: 800, region: 'europe', source: 'dedicated' },
@@ -245,6 +219,5 @@ describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, (
     expect(await page.locator('#end-cost').textContent()).toMatch(/^\$/);
     expect(await page.locator('#end-recovery').textContent()).not.toBe('—');
     await shoot(page, '06-end');
-    expect(rig.errors).toEqual([]);
   });
 });
