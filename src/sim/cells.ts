@@ -7,6 +7,7 @@ import { REGIONS } from './regions';
 import { noise } from './rng';
 import { knockDown, newPool, servingOf, warmingOf, downOf, type ThresholdRange } from './supernodes';
 import { reattach } from './population';
+import { cohortsIn } from './layout';
 import type { Cell, SimState } from './state';
 import type { Scenario } from './scenario';
 
@@ -27,6 +28,11 @@ export function cellRange(s: Scenario, cell: Cell): ThresholdRange {
 export function cellSpan(state: SimState, r: number): [number, number] {
   const n = state.scenario.supernodes.cellsPerRegion;
   return [r * n, (r + 1) * n];
+}
+
+/** Index of region r's first cell (hot loops: no array; they end cellsPerRegion later). */
+export function firstCell(state: SimState, r: number): number {
+  return r * state.scenario.supernodes.cellsPerRegion;
 }
 
 /** The cells of a world at peace: supernodes by client share, everyone attached. */
@@ -56,7 +62,8 @@ export function makeCells(state: SimState, desktopByRegion: number[], peersByReg
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 export function regionServing(state: SimState, r: number): number {
-  const [a, b] = cellSpan(state, r);
+  const a = firstCell(state, r);
+  const b = a + state.scenario.supernodes.cellsPerRegion;
   let n = 0;
   for (let i = a; i < b; i++) n += servingOf(state.cells[i].pool);
   return n;
@@ -84,12 +91,12 @@ export function regionDown(state: SimState, r: number): number {
 export function syncCells(state: SimState, r: number): { peers: number; waiting: number } {
   let peers = 0;
   let waiting = 0;
-  for (const c of state.cohorts) {
-    if (c.region !== r) continue;
+  for (const c of cohortsIn(state, r)) {
     peers += c.attachedPeer;
     waiting += c.login.count + c.attach.count;
   }
-  const [a, b] = cellSpan(state, r);
+  const a = firstCell(state, r);
+  const b = a + state.scenario.supernodes.cellsPerRegion;
   let cp = 0;
   let cw = 0;
   for (let i = a; i < b; i++) {

@@ -5,16 +5,16 @@ import { REGIONS } from './regions';
 import { perTick, TICK_SECONDS } from './time';
 import { attached, hasHealingFlaw, present, running } from './population';
 import { cycle, demote, promote, servingOf, shedOverload, warmingOf } from './supernodes';
-import { cellRange, cellSpan, orphanCohorts, orphanInCell, syncCells } from './cells';
+import { cellRange, firstCell, orphanCohorts, orphanInCell, syncCells } from './cells';
+import { cohortsIn } from './layout';
 import type { Cell, SimState } from './state';
 import type { Scenario } from './scenario';
 
 export const NO_SUPERNODE_LOAD = 99; // reported load when nobody is left to carry it
 
 /** Offered load per serving supernode of a cell, in units of its normal capacity. */
-export function cellLoad(s: Scenario, cell: Cell): number {
+export function cellLoad(s: Scenario, cell: Cell, n = servingOf(cell.pool)): number {
   const sn = s.supernodes;
-  const n = servingOf(cell.pool);
   if (n < 0.5) return cell.peers + cell.probes > 0 ? NO_SUPERNODE_LOAD : 0;
   return Math.min(NO_SUPERNODE_LOAD, cell.peers / (n * sn.clientCapacity) + cell.probes / TICK_SECONDS / (n * sn.probeCapacityPerS));
 }
@@ -47,8 +47,8 @@ export function superviseSupernodes(state: SimState): void {
     let desktopWant = 0;
     let flawedDesktop = 0;
     let flawedWant = 0;
-    for (const c of state.cohorts) {
-      if (c.region !== r || !s.versions[c.version].desktop) continue;
+    for (const c of cohortsIn(state, r)) {
+      if (!s.versions[c.version].desktop) continue;
       desktop += attached(c);
       desktopWant += present(c);
       if (hasHealingFlaw(s, c)) {
@@ -60,7 +60,8 @@ export function superviseSupernodes(state: SimState): void {
     const selfHeal = sn.selfPromoteShare * (desktopWant > 0 ? 1 - Math.min(1, flawedWant / desktopWant) : 1);
     const target = state.regionBase[r] * desktopShare * sn.perConnectedDesktop * (selfHeal + (1 - selfHeal) * connected);
     const dropF = desktop > 0 ? (flawDrop * flawedDesktop) / desktop : 0;
-    const [a, b] = cellSpan(state, r);
+    const a = firstCell(state, r);
+    const b = a + sn.cellsPerRegion;
     let loadSum = 0;
     let servingSum = 0;
     let maxLoad = 0;
@@ -69,9 +70,9 @@ export function superviseSupernodes(state: SimState): void {
       const cell = state.cells[i];
       const pool = cell.pool;
       const t = cellRange(s, cell);
-      const load = cellLoad(s, cell);
-      cell.load = load;
       const before = servingOf(pool);
+      const load = cellLoad(s, cell, before);
+      cell.load = load;
       let lost = shedOverload(pool, t, load, shutRate);
       state.totals.supernodesShutDown += lost;
       // Seed 004: flawed supernodes that cannot reach the login servers drop supernode mode.
@@ -81,14 +82,15 @@ export function superviseSupernodes(state: SimState): void {
       // Hosts that shut themselves down do not count: fresh hosts are promoted in their place
       // (the shut-down ones come back later, with the same limits, and the surplus is demoted).
       const cellTarget = target * cell.home;
-      const have = servingOf(pool) + warmingOf(pool);
+      // Promotion only adds warming hosts, so the serving count is summed again only after a demotion.
+      let serving = servingOf(pool);
+      const have = serving + warmingOf(pool);
       if (have < cellTarget) promote(pool, (cellTarget - have) * up);
       else if (have > 0) {
-        const was = servingOf(pool);
         const gone = demote(pool, ((have - cellTarget) / have) * downRate);
-        if (was > 0) orphaned += orphanInCell(cell, gone / was);
+        if (serving > 0) orphaned += orphanInCell(cell, gone / serving);
+        serving = servingOf(pool);
       }
-      const serving = servingOf(pool);
       // Caches forget dead supernodes and learn new ones, the flawed ones slowly.
       cell.cached += (serving - cell.cached) * learn;
       cell.staleCached += (serving - cell.staleCached) * learnStale;

@@ -29,9 +29,14 @@ export function newWheel(): Wheel {
 
 export type RetryPolicy = { kind: 'tight'; intervalS: number } | { kind: 'backoff'; baseS: number; capS: number };
 
+// 2 ** level for the levels a wheel has, looked up: the same exact powers, without a pow per retry.
+const DOUBLINGS = Array.from({ length: BACKOFF_LEVELS + 1 }, (_, l) => 2 ** l);
+
 /** Seconds a client on this policy waits after a failed attempt at `level`. */
 export function retryDelayS(p: RetryPolicy, level: number): number {
-  return p.kind === 'tight' ? p.intervalS : Math.min(p.capS, p.baseS * 2 ** level);
+  if (p.kind === 'tight') return p.intervalS;
+  const doubling = level >= 0 && level <= BACKOFF_LEVELS && Number.isInteger(level) ? DOUBLINGS[level] : 2 ** level;
+  return Math.min(p.capS, p.baseS * doubling);
 }
 
 /** Attempts due at slot `tick` from each backoff level, plus the tight pulse (last entry). */
