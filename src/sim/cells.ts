@@ -5,20 +5,20 @@
 // spreads to neighbours as seekers overflow, and heals cell by cell.
 import { REGIONS } from './regions';
 import { noise } from './rng';
-import { knockDown, newPool, servingOf, warmingOf, downOf, type ThresholdRange } from './supernodes';
+import { knockDown, newPool, servingOf, warmingOf, downOf, withClasses, type ClassedRange } from './supernodes';
 import { reattach } from './population';
 import { cohortsIn } from './layout';
 import type { Cell, SimState } from './state';
 import type { Scenario } from './scenario';
 
 // Derived from a cell and its scenario, never stored in the state: a cache, not data.
-const ranges = new WeakMap<Cell, ThresholdRange>();
+const ranges = new WeakMap<Cell, ClassedRange>();
 
-export function cellRange(s: Scenario, cell: Cell): ThresholdRange {
+export function cellRange(s: Scenario, cell: Cell): ClassedRange {
   const sn = s.supernodes;
   let t = ranges.get(cell);
   if (!t || t.min !== sn.thresholdMin * cell.scale || t.max !== sn.thresholdMax * cell.scale || t.classes !== sn.classes) {
-    t = { min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes };
+    t = withClasses({ min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes });
     ranges.set(cell, t);
   }
   return t;

@@ -192,7 +192,12 @@ function attaches(state: SimState): void {
       const cell = state.cells[i];
       const home = waiting > 0 ? cell.waiting / waiting : cell.home;
       const reach = cachedAll > 0 ? cell.cached / cachedAll : 0;
-      const j = joinCell(state, cell, hFix * home, hFlaw * home, farFix * reach, farFlaw * reach);
+      const j = joins;
+      j.hFix = hFix * home;
+      j.hFlaw = hFlaw * home;
+      j.fFix = farFix * reach;
+      j.fFlaw = farFlaw * reach;
+      joinCell(state, cell, j);
       homeJoinFix[r] += j.homeFix;
       homeJoinFlaw[r] += j.homeFlaw;
       farJoinFix += j.farFix;
@@ -285,7 +290,16 @@ function seekers(state: SimState): Seekers {
   return out;
 }
 
+/**
+ * One cell's seekers this tick (its own and far ones, fixed and flawed) and who of them joined.
+ * Fields of one scratch object, not arguments: V8 boxes every number passed to a call it does
+ * not inline, and per cell that garbage adds up.
+ */
 interface CellJoins {
+  hFix: number;
+  hFlaw: number;
+  fFix: number;
+  fFlaw: number;
   homeFix: number;
   homeFlaw: number;
   farFix: number;
@@ -296,9 +310,10 @@ interface CellJoins {
 /**
  * One cell's supernodes facing this tick's seekers (its own and far ones): probes answered
  * up to capacity, the rest dropped at a small cost, joins admitted while they leave the
- * nodes under their bar. Sets the cell's probe work; returns who joined.
+ * nodes under their bar. Sets the cell's probe work and `out`'s joins.
  */
-function joinCell(state: SimState, cell: Cell, hFix: number, hFlaw: number, fFix: number, fFlaw: number): CellJoins {
+function joinCell(state: SimState, cell: Cell, out: CellJoins): void {
+  const { hFix, hFlaw, fFix, fFlaw } = out;
   const s = state.scenario;
   const sn = s.supernodes;
   const P = sn.probesPerAttempt;
@@ -306,10 +321,9 @@ function joinCell(state: SimState, cell: Cell, hFix: number, hFlaw: number, fFix
   const attFlaw = hFlaw + fFlaw;
   const serving = servingOf(cell.pool);
   cell.probes = 0;
-  const out = joins;
   if (attFix + attFlaw <= 0 || serving < 0.5) {
     out.homeFix = out.homeFlaw = out.farFix = out.farFlaw = out.probes = 0;
-    return out;
+    return;
   }
   const liveFix = serving / Math.max(serving, cell.cached);
   const liveFlaw = serving / Math.max(serving, cell.staleCached);
@@ -340,10 +354,9 @@ function joinCell(state: SimState, cell: Cell, hFix: number, hFlaw: number, fFix
   out.farFix = fFix * pFix * fit;
   out.farFlaw = fFlaw * pFlaw * fit;
   out.probes = q + joined * sn.joinCostProbes;
-  return out;
 }
 
-const joins: CellJoins = { homeFix: 0, homeFlaw: 0, farFix: 0, farFlaw: 0, probes: 0 }; // scratch: read before the next cell
+const joins: CellJoins = { hFix: 0, hFlaw: 0, fFix: 0, fFlaw: 0, homeFix: 0, homeFlaw: 0, farFix: 0, farFlaw: 0, probes: 0 }; // scratch: read before the next cell
 
 /** (1 - p) ** P for the last p asked: one cell's probe passes often ask the same, and ** is dear. */
 interface MissMemo {
