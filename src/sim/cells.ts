@@ -14,14 +14,45 @@ import type { Scenario } from './scenario';
 // Derived from a cell and its scenario, never stored in the state: a cache, not data.
 const ranges = new WeakMap<Cell, ClassedRange>();
 
+const fits = (t: ClassedRange | undefined, s: Scenario, cell: Cell): t is ClassedRange =>
+  t !== undefined && t.min === s.supernodes.thresholdMin * cell.scale && t.max === s.supernodes.thresholdMax * cell.scale && t.classes === s.supernodes.classes;
+
 export function cellRange(s: Scenario, cell: Cell): ClassedRange {
   const sn = s.supernodes;
   let t = ranges.get(cell);
-  if (!t || t.min !== sn.thresholdMin * cell.scale || t.max !== sn.thresholdMax * cell.scale || t.classes !== sn.classes) {
+  if (!fits(t, s, cell)) {
     t = withClasses({ min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes });
     ranges.set(cell, t);
   }
   return t;
+}
+
+/** Every cell's range by its index in state.cells, with the cell it was made for. */
+interface RangeTable {
+  cells: Cell[];
+  ranges: ClassedRange[];
+}
+
+const tables = new WeakMap<Cell[], RangeTable>();
+
+/** The range table of a world's cells: one lookup per tick, not one per cell and step. */
+export function rangeTable(state: SimState): RangeTable {
+  let table = tables.get(state.cells);
+  if (table === undefined) {
+    table = { cells: [], ranges: [] };
+    tables.set(state.cells, table);
+  }
+  return table;
+}
+
+/** Cell i's range from the table (checked against the cell and scenario, as cellRange does). */
+export function rangeAt(table: RangeTable, s: Scenario, cell: Cell, i: number): ClassedRange {
+  const t = table.ranges[i];
+  if (table.cells[i] === cell && fits(t, s, cell)) return t;
+  const fresh = cellRange(s, cell);
+  table.cells[i] = cell;
+  table.ranges[i] = fresh;
+  return fresh;
 }
 
 /** Index range [from, to) of region r's cells in state.cells. */

@@ -5,8 +5,8 @@ import { TICK_SECONDS } from './time';
 import { attached, crashesOnSlowIm, hasHealingFlaw, policyOf, running } from './population';
 import { BACKOFF_LEVELS, fire, retryDelayS, schedule, type RetryPolicy, type Wheel } from './wheel';
 import { runLogin, runOfflineIm } from './services';
-import { joinRoom, servingOf, willingShare } from './supernodes';
-import { cellRange, cellSpan, firstCell, knockDownHosts, syncCells } from './cells';
+import { joinRoom, servingOf, willingShare, type ClassedRange } from './supernodes';
+import { cellSpan, firstCell, knockDownHosts, rangeAt, rangeTable, syncCells } from './cells';
 import { cohortPositionsIn, cohortsIn } from './layout';
 import { megaAcceptRoom } from './megas';
 import type { Cell, Cohort, SimState } from './state';
@@ -181,6 +181,7 @@ function attaches(state: SimState): void {
   const homeJoinFix = new Array(R).fill(0);
   const homeJoinFlaw = new Array(R).fill(0);
   let liveProbes = 0;
+  const table = rangeTable(state);
   for (let r = 0; r < R; r++) {
     const waiting = seek.waiting[r];
     const hFix = seek.restFix[r] * (1 - far);
@@ -197,7 +198,7 @@ function attaches(state: SimState): void {
       j.hFlaw = hFlaw * home;
       j.fFix = farFix * reach;
       j.fFlaw = farFlaw * reach;
-      joinCell(state, cell, j);
+      joinCell(state, cell, rangeAt(table, s, cell, i), j);
       homeJoinFix[r] += j.homeFix;
       homeJoinFlaw[r] += j.homeFlaw;
       farJoinFix += j.farFix;
@@ -312,7 +313,7 @@ interface CellJoins {
  * up to capacity, the rest dropped at a small cost, joins admitted while they leave the
  * nodes under their bar. Sets the cell's probe work and `out`'s joins.
  */
-function joinCell(state: SimState, cell: Cell, out: CellJoins): void {
+function joinCell(state: SimState, cell: Cell, t: ClassedRange, out: CellJoins): void {
   const { hFix, hFlaw, fFix, fFlaw } = out;
   const s = state.scenario;
   const sn = s.supernodes;
@@ -328,7 +329,6 @@ function joinCell(state: SimState, cell: Cell, out: CellJoins): void {
   const liveFix = serving / Math.max(serving, cell.cached);
   const liveFlaw = serving / Math.max(serving, cell.staleCached);
   const capacity = serving * sn.probeCapacityPerS * TICK_SECONDS;
-  const t = cellRange(s, cell);
   const willing = willingShare(cell.pool, t, cell.load, sn.admitShare);
   missFix.p = missFlaw.p = NaN;
   let answered = 1;

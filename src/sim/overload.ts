@@ -4,8 +4,8 @@
 import { REGIONS } from './regions';
 import { perTick, TICK_SECONDS } from './time';
 import { attached, hasHealingFlaw, present, running } from './population';
-import { cycle, demote, promote, servingOf, shedOverload, warmingOf } from './supernodes';
-import { cellRange, firstCell, orphanCohorts, orphanInCell, syncCells } from './cells';
+import { countPool, cycle, demote, promote, servingOf, shedOverload, type ClassedRange, type PoolCounts } from './supernodes';
+import { firstCell, orphanCohorts, orphanInCell, rangeAt, rangeTable, syncCells } from './cells';
 import { cohortsIn } from './layout';
 import type { Cell, SimState } from './state';
 import type { Scenario } from './scenario';
@@ -42,6 +42,8 @@ interface CellTick {
   maxLoad: number;
   cellsDown: number;
 }
+
+const counts: PoolCounts = { serving: 0, warming: 0 }; // scratch of superviseCell
 
 const cellTick: CellTick = { shutRate: 0, back: 0, ready: 0, readyNew: 0, up: 0, downRate: 0, learn: 0, learnStale: 0, target: 0, dropF: 0, orphaned: 0, loadSum: 0, servingSum: 0, maxLoad: 0, cellsDown: 0 };
 
@@ -95,7 +97,8 @@ export function superviseSupernodes(state: SimState): void {
     k.cellsDown = 0;
     const a = firstCell(state, r);
     const b = a + sn.cellsPerRegion;
-    for (let i = a; i < b; i++) superviseCell(state, state.cells[i], k);
+    const table = rangeTable(state);
+    for (let i = a; i < b; i++) superviseCell(state, state.cells[i], rangeAt(table, s, state.cells[i], i), k);
     orphanCohorts(state, r, k.orphaned, peers);
     state.last.load[r] = k.servingSum > 0.5 ? k.loadSum / k.servingSum : k.cellsDown > 0 ? NO_SUPERNODE_LOAD : 0;
     state.last.maxCellLoad[r] = k.maxLoad;
@@ -104,11 +107,12 @@ export function superviseSupernodes(state: SimState): void {
 }
 
 /** One cell's tick: load, shutdowns, the life cycle, promotion or demotion, caches catching up. */
-function superviseCell(state: SimState, cell: Cell, k: CellTick): void {
+function superviseCell(state: SimState, cell: Cell, t: ClassedRange, k: CellTick): void {
   const s = state.scenario;
   const pool = cell.pool;
-  const t = cellRange(s, cell);
-  const before = servingOf(pool);
+  const n = counts;
+  countPool(pool, n);
+  const before = n.serving;
   const load = cellLoad(s, cell, before);
   cell.load = load;
   let lost = shedOverload(pool, t, load, k.shutRate);
@@ -121,13 +125,15 @@ function superviseCell(state: SimState, cell: Cell, k: CellTick): void {
   // (the shut-down ones come back later, with the same limits, and the surplus is demoted).
   const cellTarget = k.target * cell.home;
   // Promotion only adds warming hosts, so the serving count is summed again only after a demotion.
-  let serving = servingOf(pool);
-  const have = serving + warmingOf(pool);
+  countPool(pool, n);
+  let serving = n.serving;
+  const have = serving + n.warming;
   if (have < cellTarget) promote(pool, (cellTarget - have) * k.up);
   else if (have > 0) {
     const gone = demote(pool, ((have - cellTarget) / have) * k.downRate);
     if (serving > 0) k.orphaned += orphanInCell(cell, gone / serving);
-    serving = servingOf(pool);
+    countPool(pool, n);
+    serving = n.serving;
   }
   // Caches forget dead supernodes and learn new ones, the flawed ones slowly.
   cell.cached += (serving - cell.cached) * k.learn;

@@ -9,7 +9,7 @@ import { contact } from './contact';
 import { superviseSupernodes } from './overload';
 import { runMegaPool } from './megas';
 import { rollHotfixes } from './hotfix';
-import { raiseAlarms, recordTotals } from './alarms';
+import { health, raiseAlarms, recordTotals } from './alarms';
 import { applyCommand, landPending } from './apply';
 import type { Scenario } from './scenario';
 import type { SimState } from './state';
@@ -122,8 +122,10 @@ export function step(state: SimState): SimEvent[] {
   contact(state);
   superviseSupernodes(state);
   runMegaPool(state);
-  recordTotals(state);
-  raiseAlarms(state);
+  // Totals and alarms read the same health: nothing they do changes it.
+  const h = health(state);
+  recordTotals(state, h);
+  raiseAlarms(state, h);
   state.tick++;
   const out = state.events;
   state.events = [];
