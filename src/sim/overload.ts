@@ -120,12 +120,11 @@ function superviseCell(state: SimState, cell: Cell, t: ClassedRange, k: CellTick
   // Seed 004: flawed supernodes that cannot reach the login servers drop supernode mode.
   if (k.dropF > 0) lost += dropFlawed(pool, k.dropF);
   if (before > 0) k.orphaned += orphanInCell(cell, lost / before);
-  cycle(pool, t, k.back, k.ready, k.readyNew);
+  cycle(pool, t, k.back, k.ready, k.readyNew, n);
   // Hosts that shut themselves down do not count: fresh hosts are promoted in their place
   // (the shut-down ones come back later, with the same limits, and the surplus is demoted).
   const cellTarget = k.target * cell.home;
   // Promotion only adds warming hosts, so the serving count is summed again only after a demotion.
-  countPool(pool, n);
   let serving = n.serving;
   const have = serving + n.warming;
   if (have < cellTarget) promote(pool, (cellTarget - have) * k.up);

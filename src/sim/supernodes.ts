@@ -147,10 +147,14 @@ export function joinRoom(sn: { clientCapacity: number; admitShare: number; joinC
 /**
  * One tick of the life cycle: down -> warming (fraction `back`), warming -> serving
  * (fraction `ready` for hosts back from a failure, `readyNew` for fresh promotions).
- * Returns how many started serving.
+ * Returns how many started serving; counts the pool after it into `out` if given (summed as
+ * countPool does, class by class, without walking the pool again).
  */
-export function cycle(p: SupernodePool, t: ClassedRange, back: number, ready: number, readyNew = ready): number {
+export function cycle(p: SupernodePool, t: ClassedRange, back: number, ready: number, readyNew = ready, out?: PoolCounts): number {
   let started = 0;
+  let serving = 0;
+  let warmNew = 0;
+  let warmBack = 0;
   for (let k = 0; k < t.classes; k++) {
     const lo = t.lo[k];
     const hi = t.hi[k];
@@ -175,6 +179,19 @@ export function cycle(p: SupernodePool, t: ClassedRange, back: number, ready: nu
     const returning = p.down[k] * back;
     p.down[k] -= returning;
     p.warmBack[k] += returning;
+    if (out) {
+      serving += p.serving[k];
+      warmNew += p.warmNew[k];
+      warmBack += p.warmBack[k];
+    }
+  }
+  if (out) {
+    const whole = p.serving.length === t.classes && p.warmNew.length === t.classes && p.warmBack.length === t.classes;
+    if (!whole) countPool(p, out); // a pool not shaped like its range: count it as it is
+    else {
+      out.serving = serving;
+      out.warming = warmNew + warmBack;
+    }
   }
   return started;
 }
