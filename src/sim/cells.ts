@@ -119,7 +119,7 @@ export function regionDown(state: SimState, r: number): number {
  * themselves (joins, orphans) already match; the rest (crashes, churn, the evening
  * leaving, give-ups) fall evenly over the cells, and newcomers land by home share.
  */
-export function syncCells(state: SimState, r: number): { peers: number; waiting: number } {
+export function syncCells(state: SimState, r: number): Readonly<RegionClients> {
   let peers = 0;
   let waiting = 0;
   for (const c of cohortsIn(state, r)) {
@@ -142,8 +142,19 @@ export function syncCells(state: SimState, r: number): { peers: number; waiting:
     cell.peers = cp > 0 ? cell.peers * fp : peers * cell.home;
     cell.waiting = extraW > 0 ? cell.waiting + extraW * cell.home : cell.waiting * fw;
   }
-  return { peers, waiting };
+  synced.peers = peers;
+  synced.waiting = waiting;
+  return synced;
 }
+
+interface RegionClients {
+  peers: number;
+  waiting: number;
+}
+
+// syncCells' answer, one object reused (read it at once: the next call overwrites it), so
+// a call per region and step makes no garbage.
+const synced: RegionClients = { peers: 0, waiting: 0 };
 
 /** Fraction f of a cell's attached clients lost their supernode: they are off the network now. Returns how many. */
 export function orphanInCell(cell: Cell, f: number): number {

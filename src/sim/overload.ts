@@ -4,7 +4,7 @@
 import { REGIONS } from './regions';
 import { perTick, TICK_SECONDS } from './time';
 import { attached, hasHealingFlaw, present, running } from './population';
-import { countPool, cycle, demote, promote, servingOf, shedOverload, type ClassedRange, type PoolCounts } from './supernodes';
+import { countPool, cycle, demote, promote, servingOf, shedOverload, type ClassedRange, type LifeRates, type PoolCounts } from './supernodes';
 import { firstCell, orphanCohorts, orphanInCell, rangeAt, rangeTable, syncCells } from './cells';
 import { cohortsIn } from './layout';
 import type { Cell, SimState } from './state';
@@ -25,11 +25,8 @@ export function cellLoad(s: Scenario, cell: Cell, n = servingOf(cell.pool)): num
  * arguments: V8 boxes every number passed to a call it does not inline, and that garbage was
  * a sixth of the run time. Sums still add cell by cell, in order.
  */
-interface CellTick {
+interface CellTick extends LifeRates {
   shutRate: number;
-  back: number;
-  ready: number;
-  readyNew: number;
   up: number;
   downRate: number;
   learn: number;
@@ -120,7 +117,7 @@ function superviseCell(state: SimState, cell: Cell, t: ClassedRange, k: CellTick
   // Seed 004: flawed supernodes that cannot reach the login servers drop supernode mode.
   if (k.dropF > 0) lost += dropFlawed(pool, k.dropF);
   if (before > 0) k.orphaned += orphanInCell(cell, lost / before);
-  cycle(pool, t, k.back, k.ready, k.readyNew, n);
+  cycle(pool, t, k, n);
   // Hosts that shut themselves down do not count: fresh hosts are promoted in their place
   // (the shut-down ones come back later, with the same limits, and the surplus is demoted).
   const cellTarget = k.target * cell.home;

@@ -144,14 +144,20 @@ export function joinRoom(sn: { clientCapacity: number; admitShare: number; joinC
   return Math.min(room, sn.joinCostProbes > 0 ? workRoom / sn.joinCostProbes : room);
 }
 
+/** Per-tick fractions of the life cycle (an object, not arguments: no boxing per call). */
+export interface LifeRates {
+  back: number; // down -> warming
+  ready: number; // warming -> serving, hosts back from a failure
+  readyNew: number; // warming -> serving, fresh promotions
+}
+
 /**
- * One tick of the life cycle: down -> warming (fraction `back`), warming -> serving
- * (fraction `ready` for hosts back from a failure, `readyNew` for fresh promotions).
- * Returns how many started serving; counts the pool after it into `out` if given (summed as
- * countPool does, class by class, without walking the pool again).
+ * One tick of the life cycle: down -> warming, warming -> serving, at `rates`. Counts the
+ * pool after it into `out` if given (summed as countPool does, class by class, without
+ * walking the pool again).
  */
-export function cycle(p: SupernodePool, t: ClassedRange, back: number, ready: number, readyNew = ready, out?: PoolCounts): number {
-  let started = 0;
+export function cycle(p: SupernodePool, t: ClassedRange, rates: LifeRates, out?: PoolCounts): void {
+  const { back, ready, readyNew } = rates;
   let serving = 0;
   let warmNew = 0;
   let warmBack = 0;
@@ -175,7 +181,6 @@ export function cycle(p: SupernodePool, t: ClassedRange, back: number, ready: nu
       p.floor[k] = Math.min(hi, Math.max(lo, 2 * mean - hi));
       p.serving[k] = s + n;
     }
-    started += fromNew + fromBack;
     const returning = p.down[k] * back;
     p.down[k] -= returning;
     p.warmBack[k] += returning;
@@ -193,7 +198,6 @@ export function cycle(p: SupernodePool, t: ClassedRange, back: number, ready: nu
       out.warming = warmNew + warmBack;
     }
   }
-  return started;
 }
 
 /** Promote `n` fresh supernodes, spread evenly over the threshold classes. */
