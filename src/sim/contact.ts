@@ -1,6 +1,7 @@
 // Clients reaching for the network: offline-IM requests (and the crashes slow replies
 // cause), logins, and attaching to a supernode or mega-supernode from the host cache.
 import { REGIONS } from './regions';
+import { doubles } from './doubles';
 import { TICK_SECONDS } from './time';
 import { attached, crashesOnSlowIm, hasHealingFlaw, policyOf, running } from './population';
 import { BACKOFF_LEVELS, fire, retryDelayS, schedule, type RetryPolicy, type Wheel } from './wheel';
@@ -64,7 +65,7 @@ function offlineIm(state: SimState): void {
 
 /** Attempts due now from one wheel, into `out` (per backoff level + tight pulse). */
 function dueFrom(w: Wheel, tick: number, out: number[][], i: number): number {
-  if (!out[i]) out[i] = new Array(BACKOFF_LEVELS + 1).fill(0);
+  if (!out[i]) out[i] = doubles(BACKOFF_LEVELS + 1);
   return fire(w, tick, out[i]);
 }
 
@@ -96,19 +97,19 @@ const sumLevels = (lv: number[]) => {
 function logins(state: SimState): void {
   const s = state.scenario;
   const R = REGIONS.length;
-  const attempts = new Array(R).fill(0);
+  const attempts = doubles(R);
   for (let i = 0; i < state.cohorts.length; i++) {
     const c = state.cohorts[i];
     attempts[c.region] += dueFrom(c.login, state.tick, due, i);
   }
   // Botnet floods (an instructor inject) also hit the login servers; they never succeed.
-  const flood = new Array(R).fill(0);
+  const flood = doubles(R);
   state.floods = state.floods.filter((f) => f.untilTick > state.tick);
   for (const f of state.floods) {
     for (let r = 0; r < R; r++) if (f.region < 0 || f.region === r) flood[r] += (f.perSecond * TICK_SECONDS) / (f.region < 0 ? R : 1);
   }
   // Throttles turn the excess away at the front door, before it costs the servers anything.
-  const admitted = new Array(R).fill(0);
+  const admitted = doubles(R);
   let total = 0;
   for (let r = 0; r < R; r++) {
     const lim = state.services.throttleRegion[r];
@@ -178,8 +179,8 @@ function attaches(state: SimState): void {
   }
   let farJoinFix = 0;
   let farJoinFlaw = 0;
-  const homeJoinFix = new Array(R).fill(0);
-  const homeJoinFlaw = new Array(R).fill(0);
+  const homeJoinFix = doubles(R);
+  const homeJoinFlaw = doubles(R);
   let liveProbes = 0;
   const table = rangeTable(state);
   for (let r = 0; r < R; r++) {

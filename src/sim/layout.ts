@@ -17,13 +17,19 @@ const indexes = new WeakMap<SimState, RegionIndex>();
 function indexOf(state: SimState): RegionIndex {
   const known = indexes.get(state);
   if (known && known.cohorts === state.cohorts && known.length === state.cohorts.length) return known;
-  const members: Cohort[][] = REGIONS.map(() => []);
-  const positions: number[][] = REGIONS.map(() => []);
-  state.cohorts.forEach((c, i) => {
-    if (!Number.isInteger(c.region) || c.region < 0 || c.region >= REGIONS.length) return; // in no region's loop
+  // Built by push, never by map(): the arrays come out of the same kind in every world.
+  const members: Cohort[][] = [];
+  const positions: number[][] = [];
+  for (let r = 0; r < REGIONS.length; r++) {
+    members.push([]);
+    positions.push([]);
+  }
+  for (let i = 0; i < state.cohorts.length; i++) {
+    const c = state.cohorts[i];
+    if (!Number.isInteger(c.region) || c.region < 0 || c.region >= REGIONS.length) continue; // in no region's loop
     members[c.region].push(c);
     positions[c.region].push(i);
-  });
+  }
   const fresh = { cohorts: state.cohorts, length: state.cohorts.length, members, positions };
   indexes.set(state, fresh);
   return fresh;

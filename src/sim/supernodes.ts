@@ -7,6 +7,7 @@
 // That is the democratic fibre bundle model (Pradhan, Hansen & Chakrabarti, Rev. Mod.
 // Phys. 82, 499 (2010)). Thresholds are kept in classes; within a class the serving
 // nodes are uniform on [floor, hi], so shedding is exact, not binned.
+import { doubles } from './doubles';
 import type { SupernodePool } from './state';
 
 export interface ThresholdRange {
@@ -40,13 +41,14 @@ export function withClasses(t: ThresholdRange): ClassedRange {
 }
 
 export function newPool(t: ThresholdRange, serving: number): SupernodePool {
-  const zeros = () => new Array(t.classes).fill(0);
+  const floor = doubles(t.classes);
+  for (let k = 0; k < t.classes; k++) floor[k] = classBounds(t, k)[0];
   return {
-    serving: new Array(t.classes).fill(serving / t.classes),
-    floor: Array.from({ length: t.classes }, (_, k) => classBounds(t, k)[0]),
-    warmNew: zeros(),
-    warmBack: zeros(),
-    down: zeros(),
+    serving: doubles(t.classes, serving / t.classes),
+    floor,
+    warmNew: doubles(t.classes),
+    warmBack: doubles(t.classes),
+    down: doubles(t.classes),
   };
 }
 

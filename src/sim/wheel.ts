@@ -5,6 +5,7 @@
 // so clients that failed together retry together. Exponential backoff with jitter spreads
 // a failure over [0.5, 1.5] x the level's delay; a difference ring makes that spread O(1).
 import { TICK_SECONDS } from './time';
+import { doubles } from './doubles';
 
 export const WHEEL_SLOTS = 128; // 21 sim-minutes ahead: more than the longest jittered delay
 export const BACKOFF_LEVELS = 8;
@@ -19,9 +20,9 @@ export interface Wheel {
 
 export function newWheel(): Wheel {
   return {
-    pulse: new Array(WHEEL_SLOTS).fill(0),
-    diff: Array.from({ length: BACKOFF_LEVELS }, () => new Array(WHEEL_SLOTS).fill(0)),
-    run: new Array(BACKOFF_LEVELS).fill(0),
+    pulse: doubles(WHEEL_SLOTS),
+    diff: Array.from({ length: BACKOFF_LEVELS }, () => doubles(WHEEL_SLOTS)),
+    run: doubles(BACKOFF_LEVELS),
     count: 0,
     keep: 1,
   };
