@@ -26,8 +26,8 @@ export function health(state: SimState): Health {
   return { online, want, supernodesUp: up, supernodesNormal: want * desktopShare * s.supernodes.perConnectedDesktop };
 }
 
-export function recordTotals(state: SimState): void {
-  const h = health(state);
+/** `h`: this tick's health, if the caller has it already (nothing changes between the two). */
+export function recordTotals(state: SimState, h: Health = health(state)): void {
   const s = state.scenario;
   state.totals.userHoursLost += (Math.max(0, h.want - h.online) * TICK_SECONDS) / 3600;
   // Normal join/search traffic: each session's login attaches once, with its probes.
@@ -47,12 +47,11 @@ export function phaseOf(state: SimState): SimView['phase'] {
   return 'calm';
 }
 
-export function raiseAlarms(state: SimState): void {
+export function raiseAlarms(state: SimState, h: Health = health(state)): void {
   const s = state.scenario;
   const a = state.alarms;
   const minute = state.tick / TICKS_PER_MINUTE;
   const say = (severity: SimEvent['severity'], code: string, text: string) => state.events.push({ minute, severity, code, text });
-  const h = health(state);
   const onlineRatio = h.want > 0 ? h.online / h.want : 1;
   const lostShare = h.supernodesNormal > 0 ? 1 - h.supernodesUp / h.supernodesNormal : 0;
 

@@ -5,28 +5,65 @@
 // spreads to neighbours as seekers overflow, and heals cell by cell.
 import { REGIONS } from './regions';
 import { noise } from './rng';
-import { knockDown, newPool, servingOf, warmingOf, downOf, type ThresholdRange } from './supernodes';
+import { knockDown, newPool, servingOf, warmingOf, downOf, withClasses, type ClassedRange } from './supernodes';
 import { reattach } from './population';
+import { cohortsIn } from './layout';
 import type { Cell, SimState } from './state';
 import type { Scenario } from './scenario';
 
 // Derived from a cell and its scenario, never stored in the state: a cache, not data.
-const ranges = new WeakMap<Cell, ThresholdRange>();
+const ranges = new WeakMap<Cell, ClassedRange>();
 
-export function cellRange(s: Scenario, cell: Cell): ThresholdRange {
+const fits = (t: ClassedRange | undefined, s: Scenario, cell: Cell): t is ClassedRange =>
+  t !== undefined && t.min === s.supernodes.thresholdMin * cell.scale && t.max === s.supernodes.thresholdMax * cell.scale && t.classes === s.supernodes.classes;
+
+export function cellRange(s: Scenario, cell: Cell): ClassedRange {
   const sn = s.supernodes;
   let t = ranges.get(cell);
-  if (!t || t.min !== sn.thresholdMin * cell.scale || t.max !== sn.thresholdMax * cell.scale || t.classes !== sn.classes) {
-    t = { min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes };
+  if (!fits(t, s, cell)) {
+    t = withClasses({ min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes });
     ranges.set(cell, t);
   }
   return t;
+}
+
+/** Every cell's range by its index in state.cells, with the cell it was made for. */
+interface RangeTable {
+  cells: Cell[];
+  ranges: ClassedRange[];
+}
+
+const tables = new WeakMap<Cell[], RangeTable>();
+
+/** The range table of a world's cells: one lookup per tick, not one per cell and step. */
+export function rangeTable(state: SimState): RangeTable {
+  let table = tables.get(state.cells);
+  if (table === undefined) {
+    table = { cells: [], ranges: [] };
+    tables.set(state.cells, table);
+  }
+  return table;
+}
+
+/** Cell i's range from the table (checked against the cell and scenario, as cellRange does). */
+export function rangeAt(table: RangeTable, s: Scenario, cell: Cell, i: number): ClassedRange {
+  const t = table.ranges[i];
+  if (table.cells[i] === cell && fits(t, s, cell)) return t;
+  const fresh = cellRange(s, cell);
+  table.cells[i] = cell;
+  table.ranges[i] = fresh;
+  return fresh;
 }
 
 /** Index range [from, to) of region r's cells in state.cells. */
 export function cellSpan(state: SimState, r: number): [number, number] {
   const n = state.scenario.supernodes.cellsPerRegion;
   return [r * n, (r + 1) * n];
+}
+
+/** Index of region r's first cell (hot loops: no array; they end cellsPerRegion later). */
+export function firstCell(state: SimState, r: number): number {
+  return r * state.scenario.supernodes.cellsPerRegion;
 }
 
 /** The cells of a world at peace: supernodes by client share, everyone attached. */
@@ -56,7 +93,8 @@ export function makeCells(state: SimState, desktopByRegion: number[], peersByReg
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 export function regionServing(state: SimState, r: number): number {
-  const [a, b] = cellSpan(state, r);
+  const a = firstCell(state, r);
+  const b = a + state.scenario.supernodes.cellsPerRegion;
   let n = 0;
   for (let i = a; i < b; i++) n += servingOf(state.cells[i].pool);
   return n;
@@ -81,15 +119,15 @@ export function regionDown(state: SimState, r: number): number {
  * themselves (joins, orphans) already match; the rest (crashes, churn, the evening
  * leaving, give-ups) fall evenly over the cells, and newcomers land by home share.
  */
-export function syncCells(state: SimState, r: number): { peers: number; waiting: number } {
+export function syncCells(state: SimState, r: number): Readonly<RegionClients> {
   let peers = 0;
   let waiting = 0;
-  for (const c of state.cohorts) {
-    if (c.region !== r) continue;
+  for (const c of cohortsIn(state, r)) {
     peers += c.attachedPeer;
     waiting += c.login.count + c.attach.count;
   }
-  const [a, b] = cellSpan(state, r);
+  const a = firstCell(state, r);
+  const b = a + state.scenario.supernodes.cellsPerRegion;
   let cp = 0;
   let cw = 0;
   for (let i = a; i < b; i++) {
@@ -104,8 +142,19 @@ export function syncCells(state: SimState, r: number): { peers: number; waiting:
     cell.peers = cp > 0 ? cell.peers * fp : peers * cell.home;
     cell.waiting = extraW > 0 ? cell.waiting + extraW * cell.home : cell.waiting * fw;
   }
-  return { peers, waiting };
+  synced.peers = peers;
+  synced.waiting = waiting;
+  return synced;
 }
+
+interface RegionClients {
+  peers: number;
+  waiting: number;
+}
+
+// syncCells' answer, one object reused (read it at once: the next call overwrites it), so
+// a call per region and step makes no garbage.
+const synced: RegionClients = { peers: 0, waiting: 0 };
 
 /** Fraction f of a cell's attached clients lost their supernode: they are off the network now. Returns how many. */
 export function orphanInCell(cell: Cell, f: number): number {

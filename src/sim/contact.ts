@@ -1,12 +1,14 @@
 // Clients reaching for the network: offline-IM requests (and the crashes slow replies
 // cause), logins, and attaching to a supernode or mega-supernode from the host cache.
 import { REGIONS } from './regions';
+import { doubles } from './doubles';
 import { TICK_SECONDS } from './time';
 import { attached, crashesOnSlowIm, hasHealingFlaw, policyOf, running } from './population';
 import { BACKOFF_LEVELS, fire, retryDelayS, schedule, type RetryPolicy, type Wheel } from './wheel';
 import { runLogin, runOfflineIm } from './services';
-import { joinRoom, servingOf, willingShare } from './supernodes';
-import { cellRange, cellSpan, knockDownHosts, syncCells } from './cells';
+import { joinRoom, servingOf, willingShare, type ClassedRange } from './supernodes';
+import { cellSpan, firstCell, knockDownHosts, rangeAt, rangeTable, syncCells } from './cells';
+import { cohortPositionsIn, cohortsIn } from './layout';
 import { megaAcceptRoom } from './megas';
 import type { Cell, Cohort, SimState } from './state';
 
@@ -41,8 +43,7 @@ function offlineIm(state: SimState): void {
   for (let r = 0; r < REGIONS.length; r++) {
     let desktop = 0;
     let crashedDesktop = 0;
-    for (const c of state.cohorts) {
-      if (c.region !== r) continue;
+    for (const c of cohortsIn(state, r)) {
       const desk = s.versions[c.version].desktop;
       if (desk) desktop += running(c);
       if (!crashesOnSlowIm(s, c)) continue;
@@ -64,7 +65,7 @@ function offlineIm(state: SimState): void {
 
 /** Attempts due now from one wheel, into `out` (per backoff level + tight pulse). */
 function dueFrom(w: Wheel, tick: number, out: number[][], i: number): number {
-  if (!out[i]) out[i] = new Array(BACKOFF_LEVELS + 1).fill(0);
+  if (!out[i]) out[i] = doubles(BACKOFF_LEVELS + 1);
   return fire(w, tick, out[i]);
 }
 
@@ -96,16 +97,19 @@ const sumLevels = (lv: number[]) => {
 function logins(state: SimState): void {
   const s = state.scenario;
   const R = REGIONS.length;
-  const attempts = new Array(R).fill(0);
-  state.cohorts.forEach((c, i) => (attempts[c.region] += dueFrom(c.login, state.tick, due, i)));
+  const attempts = doubles(R);
+  for (let i = 0; i < state.cohorts.length; i++) {
+    const c = state.cohorts[i];
+    attempts[c.region] += dueFrom(c.login, state.tick, due, i);
+  }
   // Botnet floods (an instructor inject) also hit the login servers; they never succeed.
-  const flood = new Array(R).fill(0);
+  const flood = doubles(R);
   state.floods = state.floods.filter((f) => f.untilTick > state.tick);
   for (const f of state.floods) {
     for (let r = 0; r < R; r++) if (f.region < 0 || f.region === r) flood[r] += (f.perSecond * TICK_SECONDS) / (f.region < 0 ? R : 1);
   }
   // Throttles turn the excess away at the front door, before it costs the servers anything.
-  const admitted = new Array(R).fill(0);
+  const admitted = doubles(R);
   let total = 0;
   for (let r = 0; r < R; r++) {
     const lim = state.services.throttleRegion[r];
@@ -124,7 +128,8 @@ function logins(state: SimState): void {
   const pFetchCrash = Math.min(1, im.fetchPerLogin * state.last.imPDelayed * im.crashPerLateReply);
   let ok = 0;
   let all = 0;
-  state.cohorts.forEach((c, i) => {
+  for (let i = 0; i < state.cohorts.length; i++) {
+    const c = state.cohorts[i];
     const r = c.region;
     const want = attempts[r] + flood[r];
     const admitShare = want > 0 ? (admitted[r] * globalCut) / want : 0;
@@ -139,7 +144,7 @@ function logins(state: SimState): void {
     retryFailed(state, c, c.login, lv, 1 - win, pol);
     ok += n * win;
     all += n;
-  });
+  }
   for (let r = 0; r < R; r++) all += flood[r];
   state.last.loginAttempts = all;
   state.last.loginsOk = ok;
@@ -174,20 +179,27 @@ function attaches(state: SimState): void {
   }
   let farJoinFix = 0;
   let farJoinFlaw = 0;
-  const homeJoinFix = new Array(R).fill(0);
-  const homeJoinFlaw = new Array(R).fill(0);
+  const homeJoinFix = doubles(R);
+  const homeJoinFlaw = doubles(R);
   let liveProbes = 0;
+  const table = rangeTable(state);
   for (let r = 0; r < R; r++) {
     const waiting = seek.waiting[r];
     const hFix = seek.restFix[r] * (1 - far);
     const hFlaw = seek.restFlaw[r] * (1 - far);
-    const [a, b] = cellSpan(state, r);
+    const a = firstCell(state, r);
+    const b = a + sn.cellsPerRegion;
     let probesR = 0;
     for (let i = a; i < b; i++) {
       const cell = state.cells[i];
       const home = waiting > 0 ? cell.waiting / waiting : cell.home;
       const reach = cachedAll > 0 ? cell.cached / cachedAll : 0;
-      const j = joinCell(state, cell, hFix * home, hFlaw * home, farFix * reach, farFlaw * reach);
+      const j = joins;
+      j.hFix = hFix * home;
+      j.hFlaw = hFlaw * home;
+      j.fFix = farFix * reach;
+      j.fFlaw = farFlaw * reach;
+      joinCell(state, cell, rangeAt(table, s, cell, i), j);
       homeJoinFix[r] += j.homeFix;
       homeJoinFlaw[r] += j.homeFlaw;
       farJoinFix += j.farFix;
@@ -220,17 +232,19 @@ function attaches(state: SimState): void {
     const winFlaw = aFlaw > 0 ? (toMega * flawShare + peerFlaw) / aFlaw : 0;
     const megaFix = toMega * (1 - flawShare) + peerFix > 0 ? (toMega * (1 - flawShare)) / (toMega * (1 - flawShare) + peerFix) : 0;
     const megaFlaw = toMega * flawShare + peerFlaw > 0 ? (toMega * flawShare) / (toMega * flawShare + peerFlaw) : 0;
-    state.cohorts.forEach((c, i) => {
-      if (c.region !== r) return;
+    const members = cohortsIn(state, r);
+    const positions = cohortPositionsIn(state, r);
+    for (let m = 0; m < members.length; m++) {
+      const c = members[m];
       const flawed = hasHealingFlaw(s, c);
       const win = Math.min(1, flawed ? winFlaw : winFix);
       const megaShare = flawed ? megaFlaw : megaFix;
-      const lv = dueAttach[i];
+      const lv = dueAttach[positions[m]];
       const won = sumLevels(lv) * win;
       c.attachedMega += won * megaShare;
       c.attachedPeer += won * (1 - megaShare);
       retryFailed(state, c, c.attach, lv, 1 - win, policyOf(s, c), c.login);
-    });
+    }
   }
   state.last.attachAttempts = seek.all;
   state.last.probes = liveProbes;
@@ -255,12 +269,14 @@ function seekers(state: SimState): Seekers {
     const { waiting } = syncCells(state, r);
     let aFix = 0;
     let aFlaw = 0;
-    state.cohorts.forEach((c, i) => {
-      if (c.region !== r) return;
-      const n = dueFrom(c.attach, state.tick, dueAttach, i);
+    const members = cohortsIn(state, r);
+    const positions = cohortPositionsIn(state, r);
+    for (let m = 0; m < members.length; m++) {
+      const c = members[m];
+      const n = dueFrom(c.attach, state.tick, dueAttach, positions[m]);
       if (hasHealingFlaw(s, c)) aFlaw += n;
       else aFix += n;
-    });
+    }
     const A = aFix + aFlaw;
     const toMega = A > 0 ? Math.min(A * state.megaKnown[r], megaAcceptRoom(state, r)) : 0;
     const rest = A - toMega;
@@ -276,7 +292,16 @@ function seekers(state: SimState): Seekers {
   return out;
 }
 
+/**
+ * One cell's seekers this tick (its own and far ones, fixed and flawed) and who of them joined.
+ * Fields of one scratch object, not arguments: V8 boxes every number passed to a call it does
+ * not inline, and per cell that garbage adds up.
+ */
 interface CellJoins {
+  hFix: number;
+  hFlaw: number;
+  fFix: number;
+  fFlaw: number;
   homeFix: number;
   homeFlaw: number;
   farFix: number;
@@ -287,9 +312,10 @@ interface CellJoins {
 /**
  * One cell's supernodes facing this tick's seekers (its own and far ones): probes answered
  * up to capacity, the rest dropped at a small cost, joins admitted while they leave the
- * nodes under their bar. Sets the cell's probe work; returns who joined.
+ * nodes under their bar. Sets the cell's probe work and `out`'s joins.
  */
-function joinCell(state: SimState, cell: Cell, hFix: number, hFlaw: number, fFix: number, fFlaw: number): CellJoins {
+function joinCell(state: SimState, cell: Cell, t: ClassedRange, out: CellJoins): void {
+  const { hFix, hFlaw, fFix, fFlaw } = out;
   const s = state.scenario;
   const sn = s.supernodes;
   const P = sn.probesPerAttempt;
@@ -297,20 +323,25 @@ function joinCell(state: SimState, cell: Cell, hFix: number, hFlaw: number, fFix
   const attFlaw = hFlaw + fFlaw;
   const serving = servingOf(cell.pool);
   cell.probes = 0;
-  if (attFix + attFlaw <= 0 || serving < 0.5) return { homeFix: 0, homeFlaw: 0, farFix: 0, farFlaw: 0, probes: 0 };
+  if (attFix + attFlaw <= 0 || serving < 0.5) {
+    out.homeFix = out.homeFlaw = out.farFix = out.farFlaw = out.probes = 0;
+    return;
+  }
   const liveFix = serving / Math.max(serving, cell.cached);
   const liveFlaw = serving / Math.max(serving, cell.staleCached);
   const capacity = serving * sn.probeCapacityPerS * TICK_SECONDS;
-  const t = cellRange(s, cell);
   const willing = willingShare(cell.pool, t, cell.load, sn.admitShare);
+  missFix.p = missFlaw.p = NaN;
   let answered = 1;
   let q = 0;
   for (let pass = 0; pass < 2; pass++) {
-    q = attFix * probesUntil(liveFix * answered * willing, P) * liveFix + attFlaw * probesUntil(liveFlaw * answered * willing, P) * liveFlaw;
+    q = attFix * probesUntil(missFix, liveFix * answered * willing, P) * liveFix + attFlaw * probesUntil(missFlaw, liveFlaw * answered * willing, P) * liveFlaw;
+    const was = answered;
     answered = q > capacity ? capacity / q : 1;
+    if (answered === was) break; // the second pass would repeat the first exactly
   }
-  const pFix = 1 - (1 - liveFix * answered * willing) ** P;
-  const pFlaw = 1 - (1 - liveFlaw * answered * willing) ** P;
+  const pFix = 1 - missAll(missFix, liveFix * answered * willing, P);
+  const pFlaw = 1 - missAll(missFlaw, liveFlaw * answered * willing, P);
   const want = attFix * pFix + attFlaw * pFlaw;
   // Probes past a node's capacity go unanswered: dropping a datagram costs a little, not a reply.
   const dropped = Math.max(0, q - capacity);
@@ -319,13 +350,32 @@ function joinCell(state: SimState, cell: Cell, hFix: number, hFlaw: number, fFix
   const fit = want > maxJoins ? maxJoins / want : 1;
   const joined = want * fit;
   cell.probes = probeWork + joined * sn.joinCostProbes;
-  return {
-    homeFix: hFix * pFix * fit,
-    homeFlaw: hFlaw * pFlaw * fit,
-    farFix: fFix * pFix * fit,
-    farFlaw: fFlaw * pFlaw * fit,
-    probes: q + joined * sn.joinCostProbes,
-  };
+  out.homeFix = hFix * pFix * fit;
+  out.homeFlaw = hFlaw * pFlaw * fit;
+  out.farFix = fFix * pFix * fit;
+  out.farFlaw = fFlaw * pFlaw * fit;
+  out.probes = q + joined * sn.joinCostProbes;
+}
+
+const joins: CellJoins = { hFix: 0, hFlaw: 0, fFix: 0, fFlaw: 0, homeFix: 0, homeFlaw: 0, farFix: 0, farFlaw: 0, probes: 0 }; // scratch: read before the next cell
+
+/** (1 - p) ** P for the last p asked: one cell's probe passes often ask the same, and ** is dear. */
+interface MissMemo {
+  p: number;
+  P: number;
+  v: number;
+}
+const missFix: MissMemo = { p: NaN, P: 0, v: 0 };
+const missFlaw: MissMemo = { p: NaN, P: 0, v: 0 };
+
+/** Chance that all P probes miss, each taking the client with chance p. */
+function missAll(m: MissMemo, p: number, P: number): number {
+  if (p !== m.p || P !== m.P) {
+    m.p = p;
+    m.P = P;
+    m.v = (1 - p) ** P;
+  }
+  return m.v;
 }
 
 /** `n` of region r's waiting clients got on (mega or far away): they leave every cell's queue alike. */
@@ -342,8 +392,8 @@ function takeFromWaiting(state: SimState, r: number, n: number): void {
  * A client probes its cache entries one after another until one takes it (chance p each),
  * at most P: one or two probes on a good day, all P in a storm.
  */
-function probesUntil(p: number, P: number): number {
-  return p > 1e-9 ? (1 - (1 - p) ** P) / p : P;
+function probesUntil(m: MissMemo, p: number, P: number): number {
+  return p > 1e-9 ? (1 - missAll(m, p, P)) / p : P;
 }
 
 /** Some of a cell's failed seekers try a neighbouring cell's supernodes next (seed 001). */
@@ -352,8 +402,8 @@ function overflow(state: SimState, i: number, failed: number): void {
   const share = state.scenario.supernodes.overflowShare;
   if (share <= 0 || failed <= 0 || cell.waiting <= 0) return;
   const n = Math.min(cell.waiting, failed * share);
-  const [a, b] = cellSpan(state, cell.region);
-  const len = b - a;
+  const a = firstCell(state, cell.region);
+  const len = state.scenario.supernodes.cellsPerRegion;
   if (len < 2) return;
   const left = a + ((i - a + len - 1) % len);
   const right = a + ((i - a + 1) % len);

@@ -6,6 +6,7 @@ import { perTick, TICK_SECONDS } from './time';
 import { policyOf, present, running, utcMsAt, wantOnline } from './population';
 import { schedule, thinWheel } from './wheel';
 import { knockDownHosts } from './cells';
+import { cohortsIn } from './layout';
 import type { Cohort, SimState } from './state';
 
 export function moveClients(state: SimState): void {
@@ -42,20 +43,23 @@ export function moveClients(state: SimState): void {
 
 /** Brings a region's users of one client version toward how many want to be online now. */
 function followDiurnal(state: SimState, region: number, version: number, want: number): void {
-  const family: Cohort[] = [];
+  const members = cohortsIn(state, region); // the family: members of this version
+  let first: Cohort | undefined;
   let have = 0;
-  for (const c of state.cohorts) {
-    if (c.region === region && c.version === version) {
-      family.push(c);
-      have += present(c);
-    }
+  for (let m = 0; m < members.length; m++) {
+    const c = members[m];
+    if (c.version !== version) continue;
+    first ??= c;
+    have += present(c);
   }
-  if (family.length === 0) return;
+  if (first === undefined) return;
   const gap = want - have;
   if (gap > 0) {
     const arriving = gap * Math.max(0, 1 + state.scenario.population.arrivalNoise * noise(state.rng));
-    for (const c of family) {
-      const share = have > 0 ? present(c) / have : c === family[0] ? 1 : 0;
+    for (let m = 0; m < members.length; m++) {
+      const c = members[m];
+      if (c.version !== version) continue;
+      const share = have > 0 ? present(c) / have : c === first ? 1 : 0;
       schedule(c.login, state.tick, arriving * share, policyOf(state.scenario, c), -1);
     }
     return;
@@ -63,7 +67,9 @@ function followDiurnal(state: SimState, region: number, version: number, want: n
   // Leaving for the night: people close Skype whether it works or not.
   if (have <= 0) return;
   const f = Math.min(1, -gap / have);
-  for (const c of family) {
+  for (let m = 0; m < members.length; m++) {
+    const c = members[m];
+    if (c.version !== version) continue;
     c.attachedPeer *= 1 - f;
     c.attachedMega *= 1 - f;
     c.crashed *= 1 - f;

@@ -4,38 +4,63 @@
 import { REGIONS } from './regions';
 import { perTick, TICK_SECONDS } from './time';
 import { attached, hasHealingFlaw, present, running } from './population';
-import { cycle, demote, promote, servingOf, shedOverload, warmingOf } from './supernodes';
-import { cellRange, cellSpan, orphanCohorts, orphanInCell, syncCells } from './cells';
+import { countPool, cycle, demote, promote, servingOf, shedOverload, type ClassedRange, type LifeRates, type PoolCounts } from './supernodes';
+import { firstCell, orphanCohorts, orphanInCell, rangeAt, rangeTable, syncCells } from './cells';
+import { cohortsIn } from './layout';
 import type { Cell, SimState } from './state';
 import type { Scenario } from './scenario';
 
 export const NO_SUPERNODE_LOAD = 99; // reported load when nobody is left to carry it
 
 /** Offered load per serving supernode of a cell, in units of its normal capacity. */
-export function cellLoad(s: Scenario, cell: Cell): number {
+export function cellLoad(s: Scenario, cell: Cell, n = servingOf(cell.pool)): number {
   const sn = s.supernodes;
-  const n = servingOf(cell.pool);
   if (n < 0.5) return cell.peers + cell.probes > 0 ? NO_SUPERNODE_LOAD : 0;
   return Math.min(NO_SUPERNODE_LOAD, cell.peers / (n * sn.clientCapacity) + cell.probes / TICK_SECONDS / (n * sn.probeCapacityPerS));
 }
 
+/**
+ * One tick's rates and one region's running sums, shared by its cells. Kept as fields of one
+ * scratch object (never state: rewritten each tick) so the per-cell step takes no numbers as
+ * arguments: V8 boxes every number passed to a call it does not inline, and that garbage was
+ * a sixth of the run time. Sums still add cell by cell, in order.
+ */
+interface CellTick extends LifeRates {
+  shutRate: number;
+  up: number;
+  downRate: number;
+  learn: number;
+  learnStale: number;
+  target: number; // the region's supernode target (a cell gets its home share)
+  dropF: number;
+  orphaned: number;
+  loadSum: number;
+  servingSum: number;
+  maxLoad: number;
+  cellsDown: number;
+}
+
+const counts: PoolCounts = { serving: 0, warming: 0 }; // scratch of superviseCell
+
+const cellTick: CellTick = { shutRate: 0, back: 0, ready: 0, readyNew: 0, up: 0, downRate: 0, learn: 0, learnStale: 0, target: 0, dropF: 0, orphaned: 0, loadSum: 0, servingSum: 0, maxLoad: 0, cellsDown: 0 };
+
 export function superviseSupernodes(state: SimState): void {
   const s = state.scenario;
   const sn = s.supernodes;
-  const shutRate = perTick(sn.overloadShutdownMin * 60);
-  const back = perTick(sn.cooldownMin * 60);
-  const ready = perTick(sn.warmupMin * 60);
-  const readyNew = perTick(sn.promoteWarmupMin * 60);
-  const up = perTick(sn.promoteMin * 60);
-  const downRate = perTick(sn.demoteMin * 60);
-  const learn = perTick(sn.cacheRefreshMin * 60);
-  const learnStale = perTick(sn.flawCacheRefreshMin * 60);
+  const k = cellTick;
+  k.shutRate = perTick(sn.overloadShutdownMin * 60);
+  k.back = perTick(sn.cooldownMin * 60);
+  k.ready = perTick(sn.warmupMin * 60);
+  k.readyNew = perTick(sn.promoteWarmupMin * 60);
+  k.up = perTick(sn.promoteMin * 60);
+  k.downRate = perTick(sn.demoteMin * 60);
+  k.learn = perTick(sn.cacheRefreshMin * 60);
+  k.learnStale = perTick(sn.flawCacheRefreshMin * 60);
   const flawDrop = flawDropShare(state);
   let desktopShare = 0;
   for (const v of s.versions) if (v.desktop) desktopShare += v.share;
   for (let r = 0; r < REGIONS.length; r++) {
     const { peers } = syncCells(state, r);
-    let orphaned = 0;
     // Supernode hosts are always-on desktops with a public address (seed 001), so the target is
     // the region's daily-peak count, not the hour's; but a client must be on the network to be
     // found eligible, so it scales with the share of desktops connected: a collapsed network
@@ -47,8 +72,10 @@ export function superviseSupernodes(state: SimState): void {
     let desktopWant = 0;
     let flawedDesktop = 0;
     let flawedWant = 0;
-    for (const c of state.cohorts) {
-      if (c.region !== r || !s.versions[c.version].desktop) continue;
+    const members = cohortsIn(state, r);
+    for (let m = 0; m < members.length; m++) {
+      const c = members[m];
+      if (!s.versions[c.version].desktop) continue;
       desktop += attached(c);
       desktopWant += present(c);
       if (hasHealingFlaw(s, c)) {
@@ -58,50 +85,59 @@ export function superviseSupernodes(state: SimState): void {
     }
     const connected = desktopWant > 0 ? Math.min(1, desktop / desktopWant) : 1;
     const selfHeal = sn.selfPromoteShare * (desktopWant > 0 ? 1 - Math.min(1, flawedWant / desktopWant) : 1);
-    const target = state.regionBase[r] * desktopShare * sn.perConnectedDesktop * (selfHeal + (1 - selfHeal) * connected);
-    const dropF = desktop > 0 ? (flawDrop * flawedDesktop) / desktop : 0;
-    const [a, b] = cellSpan(state, r);
-    let loadSum = 0;
-    let servingSum = 0;
-    let maxLoad = 0;
-    let cellsDown = 0;
-    for (let i = a; i < b; i++) {
-      const cell = state.cells[i];
-      const pool = cell.pool;
-      const t = cellRange(s, cell);
-      const load = cellLoad(s, cell);
-      cell.load = load;
-      const before = servingOf(pool);
-      let lost = shedOverload(pool, t, load, shutRate);
-      state.totals.supernodesShutDown += lost;
-      // Seed 004: flawed supernodes that cannot reach the login servers drop supernode mode.
-      if (dropF > 0) lost += dropFlawed(pool, dropF);
-      if (before > 0) orphaned += orphanInCell(cell, lost / before);
-      cycle(pool, t, back, ready, readyNew);
-      // Hosts that shut themselves down do not count: fresh hosts are promoted in their place
-      // (the shut-down ones come back later, with the same limits, and the surplus is demoted).
-      const cellTarget = target * cell.home;
-      const have = servingOf(pool) + warmingOf(pool);
-      if (have < cellTarget) promote(pool, (cellTarget - have) * up);
-      else if (have > 0) {
-        const was = servingOf(pool);
-        const gone = demote(pool, ((have - cellTarget) / have) * downRate);
-        if (was > 0) orphaned += orphanInCell(cell, gone / was);
-      }
-      const serving = servingOf(pool);
-      // Caches forget dead supernodes and learn new ones, the flawed ones slowly.
-      cell.cached += (serving - cell.cached) * learn;
-      cell.staleCached += (serving - cell.staleCached) * learnStale;
-      loadSum += load * serving;
-      servingSum += serving;
-      if (serving > 0.5) maxLoad = Math.max(maxLoad, load);
-      if (serving < 0.1 * cellTarget) cellsDown++;
-    }
-    orphanCohorts(state, r, orphaned, peers);
-    state.last.load[r] = servingSum > 0.5 ? loadSum / servingSum : cellsDown > 0 ? NO_SUPERNODE_LOAD : 0;
-    state.last.maxCellLoad[r] = maxLoad;
-    state.last.cellsDown[r] = cellsDown;
+    k.target = state.regionBase[r] * desktopShare * sn.perConnectedDesktop * (selfHeal + (1 - selfHeal) * connected);
+    k.dropF = desktop > 0 ? (flawDrop * flawedDesktop) / desktop : 0;
+    k.orphaned = 0;
+    k.loadSum = 0;
+    k.servingSum = 0;
+    k.maxLoad = 0;
+    k.cellsDown = 0;
+    const a = firstCell(state, r);
+    const b = a + sn.cellsPerRegion;
+    const table = rangeTable(state);
+    for (let i = a; i < b; i++) superviseCell(state, state.cells[i], rangeAt(table, s, state.cells[i], i), k);
+    orphanCohorts(state, r, k.orphaned, peers);
+    state.last.load[r] = k.servingSum > 0.5 ? k.loadSum / k.servingSum : k.cellsDown > 0 ? NO_SUPERNODE_LOAD : 0;
+    state.last.maxCellLoad[r] = k.maxLoad;
+    state.last.cellsDown[r] = k.cellsDown;
   }
+}
+
+/** One cell's tick: load, shutdowns, the life cycle, promotion or demotion, caches catching up. */
+function superviseCell(state: SimState, cell: Cell, t: ClassedRange, k: CellTick): void {
+  const s = state.scenario;
+  const pool = cell.pool;
+  const n = counts;
+  countPool(pool, n);
+  const before = n.serving;
+  const load = cellLoad(s, cell, before);
+  cell.load = load;
+  let lost = shedOverload(pool, t, load, k.shutRate);
+  state.totals.supernodesShutDown += lost;
+  // Seed 004: flawed supernodes that cannot reach the login servers drop supernode mode.
+  if (k.dropF > 0) lost += dropFlawed(pool, k.dropF);
+  if (before > 0) k.orphaned += orphanInCell(cell, lost / before);
+  cycle(pool, t, k, n);
+  // Hosts that shut themselves down do not count: fresh hosts are promoted in their place
+  // (the shut-down ones come back later, with the same limits, and the surplus is demoted).
+  const cellTarget = k.target * cell.home;
+  // Promotion only adds warming hosts, so the serving count is summed again only after a demotion.
+  let serving = n.serving;
+  const have = serving + n.warming;
+  if (have < cellTarget) promote(pool, (cellTarget - have) * k.up);
+  else if (have > 0) {
+    const gone = demote(pool, ((have - cellTarget) / have) * k.downRate);
+    if (serving > 0) k.orphaned += orphanInCell(cell, gone / serving);
+    countPool(pool, n);
+    serving = n.serving;
+  }
+  // Caches forget dead supernodes and learn new ones, the flawed ones slowly.
+  cell.cached += (serving - cell.cached) * k.learn;
+  cell.staleCached += (serving - cell.staleCached) * k.learnStale;
+  k.loadSum += load * serving;
+  k.servingSum += serving;
+  if (serving > 0.5) k.maxLoad = Math.max(k.maxLoad, load);
+  if (serving < 0.1 * cellTarget) k.cellsDown++;
 }
 
 /** Share of flawed supernode hosts dropping out this tick: those whose logins are refused. */

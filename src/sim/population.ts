@@ -20,8 +20,12 @@ export function localHour(utcMs: number, offsetH: number): number {
   return h < 0 ? h + 24 : h;
 }
 
+// The last start parsed: every tick asks for the same one, and parsing a date is not free.
+let parsedStart = { text: '', ms: NaN };
+
 export function startMs(s: Scenario): number {
-  return Date.parse(s.startUtc);
+  if (s.startUtc !== parsedStart.text) parsedStart = { text: s.startUtc, ms: Date.parse(s.startUtc) };
+  return parsedStart.ms;
 }
 
 export function utcMsAt(state: SimState, tick = state.tick): number {

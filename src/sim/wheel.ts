@@ -5,6 +5,7 @@
 // so clients that failed together retry together. Exponential backoff with jitter spreads
 // a failure over [0.5, 1.5] x the level's delay; a difference ring makes that spread O(1).
 import { TICK_SECONDS } from './time';
+import { doubles } from './doubles';
 
 export const WHEEL_SLOTS = 128; // 21 sim-minutes ahead: more than the longest jittered delay
 export const BACKOFF_LEVELS = 8;
@@ -19,9 +20,9 @@ export interface Wheel {
 
 export function newWheel(): Wheel {
   return {
-    pulse: new Array(WHEEL_SLOTS).fill(0),
-    diff: Array.from({ length: BACKOFF_LEVELS }, () => new Array(WHEEL_SLOTS).fill(0)),
-    run: new Array(BACKOFF_LEVELS).fill(0),
+    pulse: doubles(WHEEL_SLOTS),
+    diff: Array.from({ length: BACKOFF_LEVELS }, () => doubles(WHEEL_SLOTS)),
+    run: doubles(BACKOFF_LEVELS),
     count: 0,
     keep: 1,
   };
@@ -29,9 +30,14 @@ export function newWheel(): Wheel {
 
 export type RetryPolicy = { kind: 'tight'; intervalS: number } | { kind: 'backoff'; baseS: number; capS: number };
 
+// 2 ** level for the levels a wheel has, looked up: the same exact powers, without a pow per retry.
+const DOUBLINGS = Array.from({ length: BACKOFF_LEVELS + 1 }, (_, l) => 2 ** l);
+
 /** Seconds a client on this policy waits after a failed attempt at `level`. */
 export function retryDelayS(p: RetryPolicy, level: number): number {
-  return p.kind === 'tight' ? p.intervalS : Math.min(p.capS, p.baseS * 2 ** level);
+  if (p.kind === 'tight') return p.intervalS;
+  const doubling = level >= 0 && level <= BACKOFF_LEVELS && Number.isInteger(level) ? DOUBLINGS[level] : 2 ** level;
+  return Math.min(p.capS, p.baseS * doubling);
 }
 
 /** Attempts due at slot `tick` from each backoff level, plus the tight pulse (last entry). */

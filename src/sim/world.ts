@@ -1,15 +1,17 @@
 // Creating a world from a scenario, and one tick of its life.
 import { REGIONS } from './regions';
 import { seedRng } from './rng';
+import { doubles } from './doubles';
 import { TICKS_PER_MINUTE } from './time';
 import { cohortFor, regionBases, startMs, wantOnline } from './population';
-import { makeCells } from './cells';
+import { makeCells, rangeAt, rangeTable } from './cells';
+import { cohortsIn } from './layout';
 import { moveClients } from './demand';
 import { contact } from './contact';
 import { superviseSupernodes } from './overload';
 import { runMegaPool } from './megas';
 import { rollHotfixes } from './hotfix';
-import { raiseAlarms, recordTotals } from './alarms';
+import { health, raiseAlarms, recordTotals } from './alarms';
 import { applyCommand, landPending } from './apply';
 import type { Scenario } from './scenario';
 import type { SimState } from './state';
@@ -31,8 +33,8 @@ export function createSim(scenario: Scenario, seed: number): SimState {
     megaUp: { dedicated: REGIONS.map(() => 0), groupVideo: REGIONS.map(() => 0), cloud: REGIONS.map(() => 0) },
     megaPending: [],
     megaCredit: { dedicated: 0, groupVideo: 0, cloud: 0 },
-    megaKnown: REGIONS.map(() => 0),
-    megaDrain: REGIONS.map(() => 0),
+    megaKnown: doubles(REGIONS.length),
+    megaDrain: doubles(REGIONS.length),
     services: {
       loginQueue: 0,
       imQueue: 0,
@@ -72,15 +74,15 @@ export function createSim(scenario: Scenario, seed: number): SimState {
       imDemandPerS: 0,
       imLatencyS: 0,
       imPDelayed: 0,
-      wantOnline: REGIONS.map(() => 0),
-      load: REGIONS.map(() => 0),
-      regionLoginAttempts: REGIONS.map(() => 0),
-      regionPeerProbes: REGIONS.map(() => 0),
-      regionAttempts: REGIONS.map(() => 0),
+      wantOnline: doubles(REGIONS.length),
+      load: doubles(REGIONS.length),
+      regionLoginAttempts: doubles(REGIONS.length),
+      regionPeerProbes: doubles(REGIONS.length),
+      regionAttempts: doubles(REGIONS.length),
       trafficX: 1,
       loginWaitS: 0,
       loginRejected: 0,
-      maxCellLoad: REGIONS.map(() => 0),
+      maxCellLoad: doubles(REGIONS.length),
       cellsDown: REGIONS.map(() => 0),
     },
     events: [],
@@ -102,7 +104,19 @@ export function createSim(scenario: Scenario, seed: number): SimState {
     peers.push(want);
   }
   state.cells = makeCells(state, desktop, peers);
+  primeIndexes(state);
   return state;
+}
+
+/**
+ * Builds the indexes kept beside the state (cohorts by region, cell ranges) now, not in the
+ * first tick: building them inside the optimised tick code of a second world would throw
+ * that code away (V8 deoptimises on a path it has not seen) and run slowly until rebuilt.
+ */
+function primeIndexes(state: SimState): void {
+  cohortsIn(state, 0);
+  const table = rangeTable(state);
+  state.cells.forEach((cell, i) => rangeAt(table, state.scenario, cell, i));
 }
 
 export function minuteOf(state: SimState): number {
@@ -122,8 +136,10 @@ export function step(state: SimState): SimEvent[] {
   contact(state);
   superviseSupernodes(state);
   runMegaPool(state);
-  recordTotals(state);
-  raiseAlarms(state);
+  // Totals and alarms read the same health: nothing they do changes it.
+  const h = health(state);
+  recordTotals(state, h);
+  raiseAlarms(state, h);
   state.tick++;
   const out = state.events;
   state.events = [];
