@@ -5,7 +5,6 @@ import type { Command, CommandError } from '../sim/commands';
 import type { SimEvent, SimView, RegionView } from '../sim/view-types';
 import type { DrillSummary, InstructorAct, ModeFrame, ReplayAct, Role } from './drill-contract';
 import type { EndDebrief } from './end-debrief';
-import type { ReplayPastPiece } from './replay-past';
 
 /** Sim-seconds per real second. 1 = real time; 3600 = one sim-hour per real second. */
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 7200] as const;
@@ -43,6 +42,23 @@ export interface HistorySample {
   load: number;
   attempts: number;
   ok: number;
+}
+
+/** One sim-minute's figures without its minute (the piece's place gives it). */
+export type PastRow = [online: number, want: number, supernodes: number, megas: number, load: number, attempts: number, ok: number];
+
+export interface PastEvent {
+  tick: number; // the tick whose step gave it: a playhead standing there has shown it
+  event: SimEvent;
+}
+
+/** The next part of a replay's past: samples from minute `from` on, events from index `eventsFrom` on. */
+export interface ReplayPastPiece {
+  timelineId: number;
+  from: number;
+  samples: PastRow[];
+  eventsFrom: number;
+  events: PastEvent[];
 }
 
 /** The live game's past, kept by the host so a screen that joins late starts with it. */

@@ -1,27 +1,10 @@
 // A replay's past on the wire (issue 10: sent once, later frames carry the playhead only).
 // The host's one background pass samples the run a minute at a time; frames carry it in
 // small pieces, in order, and each screen keeps the whole of it and cuts it at the playhead
-// after every seek, so a seek costs the wire nothing but the playhead.
-import type { GameHistory, HistorySample } from './contract';
-import type { SimEvent } from '../sim/view-types';
+// after every seek, so a seek costs the wire nothing but the playhead. The piece's shape is in
+// contract.ts, with the frame that carries it.
+import type { GameHistory, HistorySample, PastEvent, PastRow, ReplayPastPiece } from './contract';
 import { TICKS_PER_MINUTE } from './facts';
-
-/** One sim-minute's figures without its minute (the piece's place gives it). */
-export type PastRow = [online: number, want: number, supernodes: number, megas: number, load: number, attempts: number, ok: number];
-
-export interface PastEvent {
-  tick: number; // the tick whose step gave it: a playhead standing there has shown it
-  event: SimEvent;
-}
-
-/** The next part of a replay's past: samples from minute `from` on, events from index `eventsFrom` on. */
-export interface ReplayPastPiece {
-  timelineId: number;
-  from: number;
-  samples: PastRow[];
-  eventsFrom: number;
-  events: PastEvent[];
-}
 
 export const rowOf = (s: HistorySample): PastRow => [s.online, s.want, s.supernodes, s.megas, s.load, s.attempts, s.ok];
 const sampleAt = (minute: number, r: PastRow): HistorySample => ({ minute, online: r[0], want: r[1], supernodes: r[2], megas: r[3], load: r[4], attempts: r[5], ok: r[6] });

@@ -5,7 +5,8 @@
 import { metricsOf, type SimEvent, type SimState } from '../../sim/index';
 import type { GameHistory, HistorySample } from '../../shared/contract';
 import { TICKS_PER_MINUTE } from '../../shared/facts';
-import { rowOf, type ReplayPastPiece } from '../../shared/replay-past';
+import { rowOf } from '../../shared/replay-past';
+import type { ReplayPastPiece } from '../../shared/contract';
 
 /** As many minutes as the renderer keeps (hud/history.ts). */
 const KEEP_MINUTES = 36 * 60;

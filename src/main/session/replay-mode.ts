@@ -3,7 +3,7 @@
 // playhead after every seek (shared/replay-past.ts).
 import type { Recording } from '../../replay/index';
 import type { HistorySample, Reply } from '../../shared/contract';
-import type { ReplayPastPiece } from '../../shared/replay-past';
+import type { ReplayPastPiece } from '../../shared/contract';
 import type { ModeFrame } from '../../shared/drill-contract';
 import type { ReplayPlayback } from './replay-playback';
 import type { Showing, StepBudget, Stepped } from './showing';

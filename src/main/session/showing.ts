@@ -1,6 +1,6 @@
 // What the screens are shown: the live game (live-mode.ts) or a replay (replay-mode.ts). The
 // session asks whichever is showing and never asks which one it is.
-import type { ReplayPastPiece } from '../../shared/replay-past';
+import type { ReplayPastPiece } from '../../shared/contract';
 import type { Command } from '../../sim/commands';
 import type { SimEvent, SimState } from '../../sim/index';
 import type { Recording } from '../../replay/index';
