@@ -70,21 +70,24 @@ export function superviseSupernodes(state: SimState): void {
     // the hosts), unless it has the 2007 flaw that "prevented self-healing" (seeds 002, 004).
     let desktop = 0;
     let desktopWant = 0;
+    let desktopRunning = 0;
     let flawedDesktop = 0;
-    let flawedWant = 0;
+    let flawedRunning = 0;
     const members = cohortsIn(state, r);
     for (let m = 0; m < members.length; m++) {
       const c = members[m];
       if (!s.versions[c.version].desktop) continue;
       desktop += attached(c);
       desktopWant += present(c);
+      desktopRunning += running(c);
       if (hasHealingFlaw(s, c)) {
         flawedDesktop += attached(c);
-        flawedWant += running(c);
+        flawedRunning += running(c);
       }
     }
     const connected = desktopWant > 0 ? Math.min(1, desktop / desktopWant) : 1;
-    const selfHeal = sn.selfPromoteShare * (desktopWant > 0 ? 1 - Math.min(1, flawedWant / desktopWant) : 1);
+    const healthy = desktopRunning > 0 ? 1 - Math.min(1, flawedRunning / desktopRunning) : 1; // clients without the flaw, of those running
+    const selfHeal = sn.selfPromoteShare * healthy;
     k.target = state.regionBase[r] * desktopShare * sn.perConnectedDesktop * (selfHeal + (1 - selfHeal) * connected);
     k.dropF = desktop > 0 ? (flawDrop * flawedDesktop) / desktop : 0;
     k.orphaned = 0;

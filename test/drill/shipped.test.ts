@@ -32,8 +32,8 @@ describe('shipped drills', () => {
       ...deploy(70, 130, 'dedicated', ['europe', 'na-east', 'asia-pac']),
     ];
     expect(play('aug-2007-reboot-storm', good)).toEqual({ 'hold-the-line': 'met', 'half-back': 'met', 'user-hours': 'met', servers: 'met' });
-    // The network heals by itself overnight (slowly, the flaw's way), so only the first hours and the total are lost.
-    expect(play('aug-2007-reboot-storm', [])).toMatchObject({ 'hold-the-line': 'missed', 'user-hours': 'missed' });
+    // Without the fix the flawed network never heals (seeds 002, 004): every objective that matters is lost.
+    expect(play('aug-2007-reboot-storm', [])).toMatchObject({ 'hold-the-line': 'missed', 'half-back': 'missed', 'user-hours': 'missed' });
   });
 
   it('dec-2010-botnet-during-recovery: Skype\'s 2010 response still recovers through the flood; doing nothing does not', () => {

@@ -99,3 +99,21 @@ describe('dec-2010: not a knife-edge, and seeds matter a little', () => {
     expect(Math.max(...lost) - Math.min(...lost)).toBeGreaterThan(0.01 * mean);
   }, T * 2);
 });
+
+describe('aug-2007: the fix Skype shipped is the remedy', () => {
+  // Seeds 002 and 004: a flaw "prevented [self-healing] from occurring quickly enough"; Skype
+  // "found the algorithmic fix". Flawed desktops never promote themselves and their supernodes
+  // drop out when logins fail, so without the fix the network does not come back.
+  const fix = (minute: number) => [at(minute, { type: 'pushHotfix', fix: 'selfHealingFix', rolloutPctPerHour: 20 })];
+
+  it('with nothing done nobody is back two days later; the fix brings them back, the sooner the better', () => {
+    const nothing = run('aug-2007', [], { hours: 48 });
+    expect(nothing.share(48)).toBeLessThan(0.1);
+    const early = run('aug-2007', fix(120), { hours: 48 });
+    const late = run('aug-2007', fix(960), { hours: 48 });
+    expect(early.share(48)).toBeGreaterThan(0.9);
+    expect(late.share(48)).toBeGreaterThan(0.9);
+    expect(early.summary.userHoursLost).toBeLessThan(0.8 * late.summary.userHoursLost);
+    expect(late.summary.userHoursLost).toBeLessThan(0.8 * nothing.summary.userHoursLost);
+  }, T);
+});
