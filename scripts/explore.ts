@@ -120,6 +120,7 @@ function augStrategies(sc: Scenario): Strategy[] {
     { name: 'selfHealingFix', what: 'selfHealingFix pushed at +0, 100%/h', actions: [fix(0, 'selfHealingFix', 100)] },
     { name: 'selfHealingFix +6 h', what: 'selfHealingFix pushed at +6 h, 100%/h', actions: [fix(6 * H, 'selfHealingFix', 100)] },
     { name: 'selfHealingFix +12 h', what: 'selfHealingFix pushed at +12 h, 100%/h', actions: [fix(12 * H, 'selfHealingFix', 100)] },
+    { name: 'selfHealingFix +24 h', what: 'selfHealingFix pushed at +24 h (the next morning), 100%/h', actions: [fix(24 * H, 'selfHealingFix', 100)] },
     ...(jb ? [{ name: 'jitteredBackoff', what: 'jitteredBackoff client update pushed at +0, 100%/h', actions: [fix(0, 'jitteredBackoff', 100)] }] : []),
     { name: 'IM off', what: 'offline-IM service off at +15 min, kept off', actions: [im(15, false)] },
     { name: 'IM off 6 h', what: 'offline-IM off at +15 min, back on at +6 h', actions: [im(15, false), im(6 * H, true)] },
@@ -344,12 +345,12 @@ Read as a game designer, against the tables above (seed 1, sim 5). Money and use
 - **No dominant trivial strategy.** The best rows are combinations: offline IM off, 3,000 megas and a throttle (−96%, $970k); both fixes, 1,000 dedicated megas and a 5,000/s throttle (−94%, $28k); both fixes and a throttle, free (−92%). Hindsight beats Skype's response, which is fair: Skype did not know at +0 what the trainee knows.
 - **Foolish play is punished**: withdrawing the 3,000 megas at +8 h keeps only −21% and the network never recovers; Group Video off for 48 h with nothing else is pure cost ($241k).
 
-**aug-2007: megas win; the fix Skype shipped barely matters (a known gap)**
+**aug-2007: the flaw keeps the network down; the fix is the remedy, and the sooner the better**
 
-- **No action heals by itself, slowly**: almost nobody online from +1 h to +11 h, 50% at +14 h, 90% at +22 h. The flaw slows healing (stale caches, no self-promotion) but does not prevent it, so the client fix (\`selfHealingFix\`, taken up without a restart) changes user-hours lost by less than 1% at any time, and the historical response (the fix at +31 h) equals no action. The record says the fix was the remedy; here it is not (README, "What does not match").
-- **Megas are the whole game**: 400 dedicated at +10 min −30% for $14k; 800 (dedicated and Group Video) −46%. 2007 had no mega-supernodes, so this lesson is the model's, not the record's.
-- **A tight throttle is a disaster** in 2007 (200/s +348%): the login servers' 600/s already pace the storm, and a throttle below the normal churn shuts people out for days. Looser throttles do nothing.
-- **Dead, and rightly so**: offline IM and Group Video off alone in a storm without an offline-IM trigger (pure cost).
+- **No action never comes back** (303 M user-hours lost in 72 h): the flawed desktops do not promote themselves when they find no supernode and their supernodes drop out while logins fail (seeds 002, 004: the flaw "prevented self-healing"), so the core never regrows. No throttle changes that (1,000/s to 20,000/s: nothing; 200/s and below: worse): the login servers' own 600/s already pace the storm.
+- **The fix Skype shipped is the remedy, and its timing is the lesson**: \`selfHealingFix\` (taken up without a restart, 4 h to build) at +0 −78%, at +6 h −75%, at +12 h −60%, the next morning (+24 h) −42%. Skype's response as recorded (+11 h at 20%/h) −63%, with the counter's shape: ~120 k at 22:15, ~3.3 M at 14:45 on 17 Aug, ~4.2 M at 21:20 (the counter: 150 k, 3.15 M, 5 M).
+- **Megas would have worked too, a lesson of the model, not of 2007** (there were none then): clients the megas carry count as connected, so the flawed network promotes supernodes again. 400 dedicated at +10 min −86% for $14k; 800 (dedicated and Group Video) −90%; with the fix −91%. Withdrawing them at +12 h costs 18 M user-hours against keeping them.
+- **Dead, and rightly so**: offline IM and Group Video off in a storm without an offline-IM trigger (pure cost).
 `;
 
 // ---- entry (last, so every const above is initialised): child or parent ----------------------

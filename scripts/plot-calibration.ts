@@ -16,7 +16,7 @@ function rowsOf(id: string, actions: TimedCommand[]): Row[] {
 
 const W = 1200, H = 340, PAD = { l: 70, r: 20, t: 36, b: 40 };
 
-function panel(title: string, series: Series[], y: (r: Row) => number, yMax: number, yLabel: string, marks: [number, string][] = [], log = false): string {
+function panel(title: string, series: Series[], y: (r: Row) => number, yMax: number, yLabel: string, marks: [number, string][] = [], log = false, points: [number, number][] = []): string {
   const pw = W - PAD.l - PAD.r, ph = H - PAD.t - PAD.b;
   const maxMin = Math.max(...series.flatMap((s) => s.rows.map((r) => r.minute)));
   const sx = (m: number) => PAD.l + (m / maxMin) * pw;
@@ -31,6 +31,7 @@ function panel(title: string, series: Series[], y: (r: Row) => number, yMax: num
     const d = s.rows.map((r, i) => `${i ? 'L' : 'M'}${sx(r.minute).toFixed(1)},${sy(y(r)).toFixed(1)}`).join('');
     g += `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2.5" ${s.dash ? `stroke-dasharray="${s.dash}"` : ''}/>`;
   }
+  for (const [m, v] of points) g += `<circle cx="${sx(m).toFixed(1)}" cy="${sy(v).toFixed(1)}" r="6" fill="#ffffff" stroke="#0d1420" stroke-width="2"/>`;
   series.forEach((s, i) => (g += `<rect x="${W - 330}" y="${10 + i * 18}" width="18" height="4" fill="${s.colour}"/><text x="${W - 305}" y="${16 + i * 18}" class="ax">${s.label}</text>`));
   g += `<text x="16" y="${PAD.t + ph / 2}" class="ax" transform="rotate(-90 16 ${PAD.t + ph / 2})" text-anchor="middle">${yLabel}</text>`;
   return `<g>${g}</g>`;
@@ -45,8 +46,12 @@ const augM = rowsOf('aug-2007', [
   { atMinute: 70, command: { type: 'pushHotfix', fix: 'selfHealingFix', rolloutPctPerHour: 20 } },
   ...(['europe', 'na-east', 'asia-pac'] as const).map((region) => ({ atMinute: 70, command: { type: 'deployMegaSupernodes', count: 130, region, source: 'dedicated' } }) as TimedCommand),
 ]);
-// Skype's public online counter as reported at the time (GMT), as a share of ~5.5 M normal.
-const augRecord: [number, string][] = [[11.25 * 60, 'counter 149,608'], [27.75 * 60, '3.15 M'], [34.33 * 60, '5 M'], [36 * 60, 'relapse ~600 k']];
+// Skype's public online counter as reported at the time (GMT), drawn as white dots: each
+// figure over the model's normal for that minute (the model's normal is ~5.5 M at the peak).
+const augCounter: [number, number, string][] = [[11.25 * 60, 149_608, 'counter 149,608'], [27.75 * 60, 3_150_000, '3.15 M'], [34.33 * 60, 5_000_000, '5 M'], [36 * 60, 600_000, 'relapse ~600 k']];
+const augRecord: [number, string][] = augCounter.map(([m, , label]) => [m, label]);
+const wantAt = (m: number) => augH.reduce((a, b) => (Math.abs(b.minute - m) < Math.abs(a.minute - m) ? b : a)).m.wantOnline;
+const augPoints: [number, number][] = augCounter.map(([m, n]) => [m, n / wantAt(m)]);
 const share = (r: Row) => r.m.onlineUsers / r.m.wantOnline;
 const sn0 = none[0].m.supernodesUp;
 const marks: [number, string][] = [[14 * 60, 'late Wed night PST: 15-20% healed'], [24 * 60, 'early Thu PST: majority'], [40 * 60, 'Fri: megas withdrawn']];
@@ -60,9 +65,10 @@ const panels = [
   panel('Traffic to supernodes, multiple of normal (post-mortem: ~100x)', decSeries('share'), (r) => r.m.supernodeTrafficX, 1000, 'traffic', [], true),
   panel('aug-2007 reboot storm: users online / normal', [
     { label: 'aug-2007, no action', colour: '#f5a623', rows: aug },
-    { label: 'aug-2007, historical (fix at +31 h; same as no action)', colour: '#4aa3ff', rows: augH },
+    { label: 'aug-2007, historical (the fix at +11 h, 20%/h)', colour: '#4aa3ff', rows: augH },
     { label: 'aug-2007, throttle + fix + 390 dedicated at +1 h', colour: '#7ee0c3', rows: augM },
-  ], share, 1, 'online', augRecord),
+    { label: "Skype's counter (dots)", colour: '#ffffff', rows: [] },
+  ], share, 1, 'online', augRecord, false, augPoints),
 ];
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H * panels.length}" style="background:#0d1420">
 <style>.t{fill:#e6eef8;font:600 15px sans-serif}.ax{fill:#9fb2c8;font:12px sans-serif}.mk{fill:#c8d6e5;font:11px sans-serif}.grid{stroke:#22324a;stroke-width:1}.mark{stroke:#6b7d95;stroke-dasharray:4 4}</style>
