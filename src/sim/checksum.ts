@@ -1,6 +1,7 @@
 // A checksum of the whole state (FNV-1a, 64-bit as two 32-bit lanes over every number's
 // bits and every string's characters, in key order) and a deep-copy snapshot.
 import type { SimState } from './state';
+import { primeIndexes } from './world';
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -28,7 +29,10 @@ class Hasher {
       this.word(0x4e);
     } else if (Array.isArray(v)) {
       this.word(0x4152 ^ v.length);
-      for (let i = 0; i < v.length; i++) this.value(v[i]);
+      // for-of, not v[i]: an optimised indexed read that has seen arrays of numbers and arrays
+      // of objects turns the number arrays it reads into boxed ones (V8 unifies the two), and
+      // the sim then pays a heap number for every store into them, for the rest of the run.
+      for (const x of v) this.value(x);
     } else if (typeof v === 'object') {
       const keys = Object.keys(v as object).sort();
       this.word(0x4f42 ^ keys.length);
@@ -51,13 +55,31 @@ export function checksum(state: SimState): string {
   return h.hex();
 }
 
-/** A deep copy: plain data in, plain data out. Restoring is taking a snapshot of the snapshot. */
+/**
+ * A deep copy: plain data in, plain data out. Restoring is taking a snapshot of the snapshot.
+ * The copy is built for speed, same values: arrays of numbers keep the layout V8 gave them
+ * (slice: unboxed doubles stay unboxed and packed, where map() made holey arrays the tick code
+ * had never seen), and the indexes kept beside a state are built now, outside the tick code.
+ */
 export function snapshot(state: SimState): SimState {
-  return deepCopy(state) as SimState;
+  const copy = deepCopy(state) as SimState;
+  primeIndexes(copy);
+  return copy;
 }
 
 function deepCopy(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(deepCopy);
+  if (Array.isArray(v)) {
+    let flat = true; // for-of, not v[i]: see Hasher.value
+    for (const x of v)
+      if (x !== null && typeof x === 'object') {
+        flat = false;
+        break;
+      }
+    if (flat) return v.slice();
+    const out: unknown[] = [];
+    for (const x of v) out.push(deepCopy(x));
+    return out;
+  }
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v)) out[k] = deepCopy((v as Record<string, unknown>)[k]);
