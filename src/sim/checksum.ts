@@ -57,33 +57,59 @@ export function checksum(state: SimState): string {
 
 /**
  * A deep copy: plain data in, plain data out. Restoring is taking a snapshot of the snapshot.
- * The copy is built for speed, same values: arrays of numbers keep the layout V8 gave them
- * (slice: unboxed doubles stay unboxed and packed, where map() made holey arrays the tick code
- * had never seen), and the indexes kept beside a state are built now, outside the tick code.
+ * Built for speed, same values. The tick code is compiled for objects laid out as createSim
+ * lays them out (object literals), and only JSON.parse rebuilds objects with those very
+ * layouts: a copy built key by key runs the sim ~1.5x slower, and its first tick throws the
+ * compiled code away. So JSON.parse builds the objects from a skeleton of the state (its keys,
+ * no values), then every value is set from the original: exact, -0, NaN and undefined
+ * included. Arrays of numbers are sliced: they keep the unboxed double layout V8 gave them.
+ * The indexes kept beside a state are built now, outside the tick code.
  */
 export function snapshot(state: SimState): SimState {
-  const copy = deepCopy(state) as SimState;
+  const copy = fill(JSON.parse(skeleton(state)), state) as SimState;
   primeIndexes(copy);
   return copy;
 }
 
-function deepCopy(v: unknown): unknown {
+/** JSON text with the keys and nesting of `v`; values are placeholders, arrays of numbers empty. */
+function skeleton(v: unknown): string {
   if (Array.isArray(v)) {
-    let flat = true; // for-of, not v[i]: see Hasher.value
-    for (const x of v)
-      if (x !== null && typeof x === 'object') {
-        flat = false;
-        break;
-      }
-    if (flat) return v.slice();
-    const out: unknown[] = [];
-    for (const x of v) out.push(deepCopy(x));
-    return out;
+    if (numbersOnly(v)) return '[]';
+    const parts: string[] = [];
+    for (const x of v) parts.push(skeleton(x)); // for-of, not v[i]: see Hasher.value
+    return `[${parts.join(',')}]`;
   }
   if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = deepCopy((v as Record<string, unknown>)[k]);
-    return out;
+    const parts: string[] = [];
+    for (const k of Object.keys(v)) parts.push(`${JSON.stringify(k)}:${skeleton((v as Record<string, unknown>)[k])}`);
+    return `{${parts.join(',')}}`;
   }
-  return v;
+  // Placeholders of the value's own kind, so the parser takes the layouts the originals took.
+  return typeof v === 'number' ? '0' : typeof v === 'string' ? '""' : v === true ? 'true' : v === false ? 'false' : 'null';
+}
+
+/** Sets every value of `copy` (parsed from orig's skeleton) from `orig`; returns what to keep. */
+function fill(copy: unknown, orig: unknown): unknown {
+  if (Array.isArray(orig)) {
+    if (numbersOnly(orig)) return orig.slice();
+    const c = copy as unknown[];
+    let i = 0;
+    for (const x of orig) {
+      c[i] = fill(c[i], x); // c holds no array of numbers (those are sliced), so c[i] is safe
+      i++;
+    }
+    return c;
+  }
+  if (orig !== null && typeof orig === 'object') {
+    const c = copy as Record<string, unknown>;
+    const o = orig as Record<string, unknown>;
+    for (const k of Object.keys(o)) c[k] = fill(c[k], o[k]);
+    return c;
+  }
+  return orig;
+}
+
+function numbersOnly(a: unknown[]): boolean {
+  for (const x of a) if (typeof x !== 'number') return false;
+  return true;
 }
