@@ -46,6 +46,14 @@ describe('snapshot', () => {
     expect(copy.scenario.name).toBe(s.scenario.name);
   });
 
+  it('copies an own "__proto__" key as a key, leaving the copy a plain object', () => {
+    const s = midRun(10);
+    Object.defineProperty(s.services, '__proto__', { value: { hostile: 1 }, writable: true, enumerable: true, configurable: true });
+    const copy = snapshot(s);
+    expect(differences(copy, s)).toEqual([]);
+    expect(Object.getPrototypeOf(copy.services)).toBe(Object.prototype);
+  });
+
   it('steps on to the checksums the original reaches, and changing one leaves the other alone', () => {
     const s = midRun(300);
     const copy = snapshot(s);
