@@ -61,7 +61,10 @@ export class Replayer {
     this.keyframeEvery = opts.keyframeEvery ?? DEFAULT_KEYFRAME_EVERY;
     if (!(Number.isInteger(this.keyframeEvery) && this.keyframeEvery >= 1)) throw new RangeError(`keyframeEvery must be a whole number >= 1, got ${opts.keyframeEvery}`);
     this.witness = new Witness(recording);
-    const start = createSim(recording.scenario, recording.seed);
+    // Every seek steps a snapshot: the pass that builds keyframes steps one too, so the tick
+    // code is compiled once for the objects snapshots are made of (the recording's scenario,
+    // parsed or cloned, is not laid out as a snapshot's), and a first seek does not recompile it.
+    const start = snapshot(createSim(recording.scenario, recording.seed));
     this.witness.sawTick(start);
     this.keyframes.push({ state: snapshot(start), next: 0 });
     const every = this.keyframeEvery;

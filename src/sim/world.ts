@@ -112,8 +112,9 @@ export function createSim(scenario: Scenario, seed: number): SimState {
  * Builds the indexes kept beside the state (cohorts by region, cell ranges) now, not in the
  * first tick: building them inside the optimised tick code of a second world would throw
  * that code away (V8 deoptimises on a path it has not seen) and run slowly until rebuilt.
+ * A snapshot primes its copy the same way (checksum.ts).
  */
-function primeIndexes(state: SimState): void {
+export function primeIndexes(state: SimState): void {
   cohortsIn(state, 0);
   const table = rangeTable(state);
   state.cells.forEach((cell, i) => rangeAt(table, state.scenario, cell, i));

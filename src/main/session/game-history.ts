@@ -3,10 +3,9 @@
 // another tab starts from what happened, not from the frames it happened to see; for a replay,
 // what happened up to the playhead, wherever it was sought.
 import { metricsOf, type SimEvent, type SimState } from '../../sim/index';
-import type { GameHistory, HistorySample } from '../../shared/contract';
+import type { GameHistory, HistorySample, ReplayPastPiece } from '../../shared/contract';
 import { TICKS_PER_MINUTE } from '../../shared/facts';
 import { rowOf } from '../../shared/replay-past';
-import type { ReplayPastPiece } from '../../shared/contract';
 
 /** As many minutes as the renderer keeps (hud/history.ts). */
 const KEEP_MINUTES = 36 * 60;
@@ -80,16 +79,14 @@ const MAX_REPLAY_EVENTS = 20_000;
  * A replay's past: a sample per sim-minute and its pager events, taken as the playback's
  * Replayer simulates the run in order for its keyframes (one background pass, not two). It goes
  * to the screens once, in pieces (shared/replay-past.ts), and each screen cuts it at the playhead
- * after any seek (the keyframes are hourly, too coarse for the sparklines). `build(tick)` asks
- * the pass to reach a tick now.
+ * after any seek (the keyframes are hourly, too coarse for the sparklines). A playhead ahead of
+ * the pass asks the Replayer to build up to it (`buildTo`), and the past follows.
  */
 export class ReplayHistory {
   private readonly samples: HistorySample[] = []; // samples[m].minute === m
   private readonly events: SimEvent[] = [];
   private readonly eventTicks: number[] = []; // the tick whose step gave each event (a playhead standing there has shown it)
   private seenTick = -1;
-
-  constructor(private readonly build: (tick: number) => void) {}
 
   /** The Replayer's onTick: each tick of the pass, settled. A tick seen again (a pass resuming) is skipped. */
   readonly saw = (state: SimState, events: readonly SimEvent[]): void => {
@@ -101,11 +98,6 @@ export class ReplayHistory {
     }
     if (state.tick % TICKS_PER_MINUTE === 0) this.samples.push(sampleOf(state));
   };
-
-  /** Builds the past up to `tick` now (a playhead ahead of the background pass). */
-  reach(tick: number): void {
-    this.build(tick);
-  }
 
   /** Minutes sampled and events seen so far. */
   get built(): { samples: number; events: number } {

@@ -2,8 +2,7 @@
 // and its past (game-history.ts), sent to the screens once, in pieces, for them to cut at the
 // playhead after every seek (shared/replay-past.ts).
 import type { Recording } from '../../replay/index';
-import type { HistorySample, Reply } from '../../shared/contract';
-import type { ReplayPastPiece } from '../../shared/contract';
+import type { HistorySample, Reply, ReplayPastPiece } from '../../shared/contract';
 import type { ModeFrame } from '../../shared/drill-contract';
 import type { ReplayPlayback } from './replay-playback';
 import type { Showing, StepBudget, Stepped } from './showing';
@@ -51,7 +50,7 @@ export class ReplayMode implements Showing {
     const before = this.playback.shown;
     this.playback.buildSome(b.now); // keyframes, and the past the screens draw, in one pass (a waiting seek may land)
     const played = this.playback.advance(realMs, b.maxTicks);
-    this.playback.past.reach(this.playback.tick); // a fast playhead ahead of the pass
+    this.playback.replayer.buildTo(this.playback.tick); // a fast playhead ahead of the pass: its past too (onTick)
     return { ...played, dropped: 0, moved: this.playback.shown !== before };
   }
 

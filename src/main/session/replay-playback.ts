@@ -5,9 +5,8 @@
 import { TICK_SECONDS, type SimEvent, type SimState } from '../../sim/index';
 import { Replayer, Witness, checkReplayBounds, describeCommand, replayHead, type Playhead, type RecordedCommand, type Recording, type VerifyResult } from '../../replay/index';
 import { decodeReplay } from '../../replay/codec'; // not ../replay/node: Electron's bundle must not pull in playwright (pdf.ts)
-import { SPEEDS } from '../../shared/contract';
+import { SPEEDS, type Reply } from '../../shared/contract';
 import type { ReplayView } from '../../shared/drill-contract';
-import type { Reply } from '../../shared/contract';
 import { ReplayHistory } from './game-history';
 
 const TICK_MS = TICK_SECONDS * 1000;
@@ -54,7 +53,7 @@ export class ReplayPlayback {
     readonly fileName: string,
     readonly recording: Recording,
   ) {
-    this.past = new ReplayHistory((tick) => this.replayer.buildTo(tick));
+    this.past = new ReplayHistory();
     this.replayer = new Replayer(recording, { onTick: this.past.saw });
     this.witness = new Witness(recording);
     this.head = this.headAt(0);

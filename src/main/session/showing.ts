@@ -1,10 +1,9 @@
 // What the screens are shown: the live game (live-mode.ts) or a replay (replay-mode.ts). The
 // session asks whichever is showing and never asks which one it is.
-import type { ReplayPastPiece } from '../../shared/contract';
 import type { Command } from '../../sim/commands';
 import type { SimEvent, SimState } from '../../sim/index';
 import type { Recording } from '../../replay/index';
-import type { GameHistory, HistorySample, Reply } from '../../shared/contract';
+import type { GameHistory, HistorySample, ReplayPastPiece, Reply } from '../../shared/contract';
 import type { InstructorView, ModeFrame, Role } from '../../shared/drill-contract';
 
 /** The session's fixed-step clock limits, passed to whatever is showing. */

@@ -286,10 +286,13 @@ export class SimSession implements SessionCore {
       if (f.full) this.withHistory(f, true);
       else {
         if (samples.length) f.samples = samples;
-        // The past fills what room the frame leaves under the wire's 2 KB (status included, as for a screen that needs it).
-        const room = WIRE_FRAME_BYTES - JSON.stringify(toWire(f, true)).length;
-        const piece = pending && room >= MIN_PIECE_BYTES ? this.showing.pastPiece?.(room) : null;
-        if (piece) f.past = piece;
+        // A replay's past still to send fills what room the frame leaves under the wire's 2 KB
+        // (status included, as for a screen that needs it); with none pending the frame is not packed twice.
+        if (pending) {
+          const room = WIRE_FRAME_BYTES - JSON.stringify(toWire(f, true)).length;
+          const piece = room >= MIN_PIECE_BYTES ? this.showing.pastPiece?.(room) : null;
+          if (piece) f.past = piece;
+        }
       }
       this.timelineSent = mode.replay?.timelineId ?? 0; // later frames carry the playhead only
     }
