@@ -4,14 +4,11 @@
 // after every seek, so a seek costs the wire nothing but the playhead. The piece's shape is in
 // contract.ts, with the frame that carries it.
 import type { GameHistory, HistorySample, PastEvent, PastRow, ReplayPastPiece } from './contract';
-import { TICKS_PER_MINUTE } from './facts';
+import { HISTORY_KEEP_MINUTES as KEEP_MINUTES, PAGER_KEEP_EVENTS as KEEP_EVENTS, TICKS_PER_MINUTE } from './facts';
 
 export const rowOf = (s: HistorySample): PastRow => [s.online, s.want, s.supernodes, s.megas, s.load, s.attempts, s.ok];
 const sampleAt = (minute: number, r: PastRow): HistorySample => ({ minute, online: r[0], want: r[1], supernodes: r[2], megas: r[3], load: r[4], attempts: r[5], ok: r[6] });
 
-/** The pager's length, and as much past as the sparklines and the end screen keep (hud/history.ts). */
-const KEEP_EVENTS = 60;
-const KEEP_MINUTES = 36 * 60;
 
 /** A screen's copy of one replay's past, as far as the host has sent it. */
 export class ReplayPastStore {

@@ -4,13 +4,9 @@
 // what happened up to the playhead, wherever it was sought.
 import { metricsOf, type SimEvent, type SimState } from '../../sim/index';
 import type { GameHistory, HistorySample, ReplayPastPiece } from '../../shared/contract';
-import { TICKS_PER_MINUTE } from '../../shared/facts';
+import { HISTORY_KEEP_MINUTES as KEEP_MINUTES, PAGER_KEEP_EVENTS as KEEP_EVENTS, TICKS_PER_MINUTE } from '../../shared/facts';
 import { rowOf } from '../../shared/replay-past';
 
-/** As many minutes as the renderer keeps (hud/history.ts). */
-const KEEP_MINUTES = 36 * 60;
-/** The pager shows this many (hud/pager-feed.ts). */
-const KEEP_EVENTS = 60;
 /** A full frame carries at most this many samples: older minutes are thinned (the sparklines are 200 px wide). */
 const WIRE_SAMPLES = 360;
 

@@ -2,10 +2,10 @@
 // the end screen. Kept in the renderer: it is a picture of what the player saw.
 import type { HistorySample } from '../../shared/contract';
 import type { SimView } from '../../sim/view-types';
+import { HISTORY_KEEP_MINUTES as KEEP_MINUTES } from '../../shared/facts';
 
 export type Sample = HistorySample;
 
-const KEEP_MINUTES = 36 * 60;
 
 export class History {
   readonly samples: Sample[] = [];

@@ -2,10 +2,11 @@
 // without colour vision too.
 import type { SimEvent } from '../../sim/view-types';
 import { clockAt } from './format';
+import { PAGER_KEEP_EVENTS } from '../../shared/facts';
 
 const GLYPH: Record<SimEvent['severity'], string> = { critical: '◆', warning: '▲', recovery: '●', info: '○' };
-/** As many as the host keeps for a screen that joins (main/session/game-history.ts): every screen shows the same pager. */
-const MAX_ITEMS = 60;
+/** As many as the host keeps for a screen that joins: every screen shows the same pager. */
+const MAX_ITEMS = PAGER_KEEP_EVENTS;
 
 export class PagerFeed {
   private readonly list = document.getElementById('pager-feed') as HTMLOListElement;
