@@ -15,13 +15,18 @@ import type { Scenario } from './scenario';
 const ranges = new WeakMap<Cell, ClassedRange>();
 
 const fits = (t: ClassedRange | undefined, s: Scenario, cell: Cell): t is ClassedRange =>
-  t !== undefined && t.min === s.supernodes.thresholdMin * cell.scale && t.max === s.supernodes.thresholdMax * cell.scale && t.classes === s.supernodes.classes;
+  t !== undefined &&
+  t.min === s.supernodes.thresholdMin * cell.scale &&
+  t.max === s.supernodes.thresholdMax * cell.scale &&
+  t.classes === s.supernodes.classes &&
+  t.tailShare === (s.supernodes.tailShare ?? 0) &&
+  t.tailMax === (s.supernodes.tailMax ?? 0) * cell.scale;
 
 export function cellRange(s: Scenario, cell: Cell): ClassedRange {
   const sn = s.supernodes;
   let t = ranges.get(cell);
   if (!fits(t, s, cell)) {
-    t = withClasses({ min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes });
+    t = withClasses({ min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes, tailShare: sn.tailShare ?? 0, tailMax: (sn.tailMax ?? 0) * cell.scale });
     ranges.set(cell, t);
   }
   return t;
@@ -78,7 +83,7 @@ export function makeCells(state: SimState, desktopByRegion: number[], peersByReg
     for (let i = 0; i < sn.cellsPerRegion; i++) {
       const home = homes[i] / sum;
       const scale = clamp(1 + sn.cellSpread * noise(state.rng), 0.7, 1.4);
-      const cell: Cell = { region: r, home, scale, pool: newPool({ min: 0, max: 1, classes: sn.classes }, 0), peers: peersByRegion[r] * home, waiting: 0, cached: 0, staleCached: 0, probes: 0, load: 0 };
+      const cell: Cell = { region: r, home, scale, pool: newPool({ min: 0, max: 1, classes: sn.classes }, 0), peers: peersByRegion[r] * home, waiting: 0, cached: 0, staleCached: 0, probes: 0, load: 0, willing: 1 };
       const serving = desktopByRegion[r] * sn.perConnectedDesktop * home;
       cell.pool = newPool(cellRange(s, cell), serving);
       cell.cached = serving;
@@ -139,6 +144,7 @@ export function syncCells(state: SimState, r: number): Readonly<RegionClients> {
   const fw = cw > 0 && extraW < 0 ? waiting / cw : 1;
   for (let i = a; i < b; i++) {
     const cell = state.cells[i];
+    if (!(cp > 0)) spreadClients(cell);
     cell.peers = cp > 0 ? cell.peers * fp : peers * cell.home;
     cell.waiting = extraW > 0 ? cell.waiting + extraW * cell.home : cell.waiting * fw;
   }
@@ -163,6 +169,14 @@ export function orphanInCell(cell: Cell, f: number): number {
   cell.peers -= n;
   cell.waiting += n;
   return n;
+}
+
+/** A cell's clients placed afresh on its serving nodes, by how many serve in each class. */
+function spreadClients(cell: Cell): void {
+  const { serving, clientShare } = cell.pool;
+  let n = 0;
+  for (let k = 0; k < serving.length; k++) n += serving[k];
+  for (let k = 0; k < clientShare.length; k++) clientShare[k] = n > 0 ? serving[k] / n : 1 / clientShare.length;
 }
 
 /** The cohorts' side of orphaning: `n` of the region's `peers` attached clients log in again. */

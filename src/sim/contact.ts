@@ -6,7 +6,7 @@ import { TICK_SECONDS } from './time';
 import { attached, crashesOnSlowIm, hasHealingFlaw, policyOf, running } from './population';
 import { BACKOFF_LEVELS, fire, retryDelayS, schedule, type RetryPolicy, type Wheel } from './wheel';
 import { runLogin, runOfflineIm } from './services';
-import { joinRoom, servingOf, willingShare, type ClassedRange } from './supernodes';
+import { joinRoom, servingOf, type ClassedRange } from './supernodes';
 import { cellSpan, firstCell, knockDownHosts, rangeAt, rangeTable, syncCells } from './cells';
 import { cohortPositionsIn, cohortsIn } from './layout';
 import { megaAcceptRoom } from './megas';
@@ -330,32 +330,44 @@ function joinCell(state: SimState, cell: Cell, t: ClassedRange, out: CellJoins):
   const liveFix = serving / Math.max(serving, cell.cached);
   const liveFlaw = serving / Math.max(serving, cell.staleCached);
   const capacity = serving * sn.probeCapacityPerS * TICK_SECONDS;
-  const willing = willingShare(cell.pool, t, cell.load, sn.admitShare);
+  const willing = cell.willing;
   missFix.p = missFlaw.p = NaN;
   let answered = 1;
   let q = 0;
   for (let pass = 0; pass < 2; pass++) {
-    q = attFix * probesUntil(missFix, liveFix * answered * willing, P) * liveFix + attFlaw * probesUntil(missFlaw, liveFlaw * answered * willing, P) * liveFlaw;
+    // (a term with no seekers is skipped: its probes cost a power each, and dec-2010 has no flaw)
+    q = (attFix > 0 ? attFix * probesUntil(missFix, liveFix * answered * willing, P) * liveFix : 0) + (attFlaw > 0 ? attFlaw * probesUntil(missFlaw, liveFlaw * answered * willing, P) * liveFlaw : 0);
     const was = answered;
     answered = q > capacity ? capacity / q : 1;
     if (answered === was) break; // the second pass would repeat the first exactly
   }
-  const pFix = 1 - missAll(missFix, liveFix * answered * willing, P);
-  const pFlaw = 1 - missAll(missFlaw, liveFlaw * answered * willing, P);
+  const pFix = attFix > 0 ? 1 - missAll(missFix, liveFix * answered * willing, P) : 0;
+  const pFlaw = attFlaw > 0 ? 1 - missAll(missFlaw, liveFlaw * answered * willing, P) : 0;
   const want = attFix * pFix + attFlaw * pFlaw;
   // Probes past a node's capacity go unanswered: dropping a datagram costs a little, not a reply.
   const dropped = Math.max(0, q - capacity);
   const probeWork = q - dropped + dropped * sn.refusedProbeCost;
-  const maxJoins = joinRoom(sn, t, serving, cell.peers, capacity, probeWork);
+  const maxJoins = joinRoom(sn, t, cell.pool, cell.peers, sn.probeCapacityPerS * TICK_SECONDS, probeWork, room);
   const fit = want > maxJoins ? maxJoins / want : 1;
   const joined = want * fit;
   cell.probes = probeWork + joined * sn.joinCostProbes;
   out.homeFix = hFix * pFix * fit;
   out.homeFlaw = hFlaw * pFlaw * fit;
+  // The cell's own joiners land on the classes that had room (far ones are counted at home).
+  const home = out.homeFix + out.homeFlaw;
+  if (home > 0 && maxJoins > 0) {
+    const after = cell.peers + home;
+    const keep = cell.peers / after;
+    const each = home / maxJoins / after;
+    const share = cell.pool.clientShare;
+    for (let k = 0; k < t.n; k++) share[k] = share[k] * keep + room[k] * each;
+  }
   out.farFix = fFix * pFix * fit;
   out.farFlaw = fFlaw * pFlaw * fit;
   out.probes = q + joined * sn.joinCostProbes;
 }
+
+const room: number[] = doubles(66); // scratch of joinCell: each class's room for joins (at most 64 classes and a tail)
 
 const joins: CellJoins = { hFix: 0, hFlaw: 0, fFix: 0, fFlaw: 0, homeFix: 0, homeFlaw: 0, farFix: 0, farFlaw: 0, probes: 0 }; // scratch: read before the next cell
 
@@ -373,9 +385,23 @@ function missAll(m: MissMemo, p: number, P: number): number {
   if (p !== m.p || P !== m.P) {
     m.p = p;
     m.P = P;
-    m.v = (1 - p) ** P;
+    m.v = powOf(1 - p, P);
   }
   return m.v;
+}
+
+/** x ** n, by squaring when n is a small whole number (it is: probes per attempt): ** is dear. */
+function powOf(x: number, n: number): number {
+  if (!(n >= 0 && n <= 1024 && n === Math.floor(n))) return x ** n;
+  let result = 1;
+  let base = x;
+  let e = n;
+  while (e > 0) {
+    if (e & 1) result *= base;
+    base *= base;
+    e >>= 1;
+  }
+  return result;
 }
 
 /** `n` of region r's waiting clients got on (mega or far away): they leave every cell's queue alike. */

@@ -4,7 +4,7 @@
 import { REGIONS } from './regions';
 import { perTick, TICK_SECONDS } from './time';
 import { attached, hasHealingFlaw, present, running } from './population';
-import { countPool, cycle, demote, promote, servingOf, shedOverload, type ClassedRange, type LifeRates, type PoolCounts } from './supernodes';
+import { countPool, cycle, demote, promote, servingOf, shedOverload, type ClassedRange, type LifeRates, type PerClassLoad, type PoolCounts } from './supernodes';
 import { firstCell, orphanCohorts, orphanInCell, rangeAt, rangeTable, syncCells } from './cells';
 import { cohortsIn } from './layout';
 import type { Cell, SimState } from './state';
@@ -31,6 +31,7 @@ interface CellTick extends LifeRates {
   downRate: number;
   learn: number;
   learnStale: number;
+  contactShare: number;
   target: number; // the region's supernode target (a cell gets its home share)
   dropF: number;
   orphaned: number;
@@ -41,8 +42,9 @@ interface CellTick extends LifeRates {
 }
 
 const counts: PoolCounts = { serving: 0, warming: 0 }; // scratch of superviseCell
+const perClass: PerClassLoad = { probeLoad: 0, peers: 0, clientCapacity: 1, admitShare: 1, orphaned: 0, willing: 0 }; // scratch of superviseCell
 
-const cellTick: CellTick = { shutRate: 0, back: 0, ready: 0, readyNew: 0, up: 0, downRate: 0, learn: 0, learnStale: 0, target: 0, dropF: 0, orphaned: 0, loadSum: 0, servingSum: 0, maxLoad: 0, cellsDown: 0 };
+const cellTick: CellTick = { shutRate: 0, back: 0, ready: 0, readyNew: 0, up: 0, downRate: 0, learn: 0, learnStale: 0, contactShare: 0, target: 0, dropF: 0, orphaned: 0, loadSum: 0, servingSum: 0, maxLoad: 0, cellsDown: 0 };
 
 export function superviseSupernodes(state: SimState): void {
   const s = state.scenario;
@@ -56,6 +58,7 @@ export function superviseSupernodes(state: SimState): void {
   k.downRate = perTick(sn.demoteMin * 60);
   k.learn = perTick(sn.cacheRefreshMin * 60);
   k.learnStale = perTick(sn.flawCacheRefreshMin * 60);
+  k.contactShare = sn.cacheContactShare ?? 0;
   const flawDrop = flawDropShare(state);
   let desktopShare = 0;
   for (const v of s.versions) if (v.desktop) desktopShare += v.share;
@@ -115,27 +118,42 @@ function superviseCell(state: SimState, cell: Cell, t: ClassedRange, k: CellTick
   const before = n.serving;
   const load = cellLoad(s, cell, before);
   cell.load = load;
-  let lost = shedOverload(pool, t, load, k.shutRate);
-  state.totals.supernodesShutDown += lost;
+  // Probe work is shared alike; clients load the nodes they joined (a class's own).
+  perClass.probeLoad = before >= 0.5 ? Math.min(NO_SUPERNODE_LOAD, cell.probes / TICK_SECONDS / (before * s.supernodes.probeCapacityPerS)) : NO_SUPERNODE_LOAD;
+  perClass.peers = cell.peers;
+  perClass.clientCapacity = s.supernodes.clientCapacity;
+  perClass.admitShare = s.supernodes.admitShare;
+  perClass.orphaned = 0;
+  const shut = shedOverload(pool, t, load, k.shutRate, perClass);
+  state.totals.supernodesShutDown += shut;
+  const shedOrphans = Math.min(perClass.orphaned, cell.peers);
+  cell.peers -= shedOrphans;
+  cell.waiting += shedOrphans;
+  k.orphaned += shedOrphans;
   // Seed 004: flawed supernodes that cannot reach the login servers drop supernode mode.
-  if (k.dropF > 0) lost += dropFlawed(pool, k.dropF);
-  if (before > 0) k.orphaned += orphanInCell(cell, lost / before);
-  cycle(pool, t, k, n);
+  const left = before - shut;
+  if (k.dropF > 0 && left > 0) k.orphaned += orphanInCell(cell, dropFlawed(pool, k.dropF) / left);
+  perClass.peers = cell.peers;
+  cycle(pool, t, k, n, perClass);
+  cell.willing = n.serving > 1e-9 ? perClass.willing / n.serving : 0;
   // Hosts that shut themselves down do not count: fresh hosts are promoted in their place
   // (the shut-down ones come back later, with the same limits, and the surplus is demoted).
   const cellTarget = k.target * cell.home;
   // Promotion only adds warming hosts, so the serving count is summed again only after a demotion.
   let serving = n.serving;
   const have = serving + n.warming;
-  if (have < cellTarget) promote(pool, (cellTarget - have) * k.up);
+  if (have < cellTarget) promote(pool, t, (cellTarget - have) * k.up);
   else if (have > 0) {
     const gone = demote(pool, ((have - cellTarget) / have) * k.downRate);
     if (serving > 0) k.orphaned += orphanInCell(cell, gone / serving);
     countPool(pool, n);
     serving = n.serving;
   }
-  // Caches forget dead supernodes and learn new ones, the flawed ones slowly.
-  cell.cached += (serving - cell.cached) * k.learn;
+  // Caches forget dead supernodes and learn new ones (the flawed ones slowly), from the
+  // supernodes their clients reach: a cell cut off keeps its stale entries.
+  const all = cell.peers + cell.waiting;
+  const contact = 1 - k.contactShare + k.contactShare * (all > 0 ? cell.peers / all : 1);
+  cell.cached += (serving - cell.cached) * k.learn * contact;
   cell.staleCached += (serving - cell.staleCached) * k.learnStale;
   k.loadSum += load * serving;
   k.servingSum += serving;

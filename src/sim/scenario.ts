@@ -91,6 +91,8 @@ export const SCENARIO_SPEC = {
         thresholdMin: num(0, 100),
         thresholdMax: num(0, 100),
         classes: num(2, 64, 'threshold classes per cell'),
+        tailShare: num(0, 0.5, 'share of supernode hosts with limits above thresholdMax (servers on fast links), in one class of their own'),
+        tailMax: num(0, 1000, 'the highest limit of those hosts (their limits are uniform on [thresholdMax, tailMax])'),
         warmupMin: num(0, 10080),
         cooldownMin: num(0, 10080),
         overloadShutdownMin: num(0, 1440),
@@ -109,10 +111,13 @@ export const SCENARIO_SPEC = {
         selfPromoteShare: num(0, 1, 'of the usual supernode count, hosts that promote themselves when they find no supernode'),
         demoteMin: num(1, 10080),
         cacheRefreshMin: num(0.5, 10080, 'how fast host caches forget dead supernodes and learn new ones'),
+        cacheContactShare: num(0, 1, "how much of that refreshing needs contact: a client learns addresses from the supernodes it reaches, so at 1 a cell's caches change only as fast as its clients are connected"),
         flawCacheRefreshMin: num(0.5, 10080, 'the same for clients with the self-healing flaw'),
         flawDropPerMin: num(0, 1, 'flawed supernodes that cannot log in drop supernode mode, per minute'),
         megaDiscoveryMin: num(0.5, 10080, 'how fast login servers and caches hand out new mega-supernodes'),
       },
+      // Added with sim 7; a scenario written before leaves them out: no strong tail, caches that refresh without contact.
+      optional: ['tailShare', 'tailMax', 'cacheContactShare'],
     },
     services: {
       kind: 'object',

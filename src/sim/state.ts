@@ -38,6 +38,7 @@ export interface Cell {
   staleCached: number; // the same for clients with the 2007 self-healing flaw (slow to refresh)
   probes: number; // join/search probes that reached live supernodes last tick
   load: number; // offered load per serving supernode, in units of its normal capacity
+  willing: number; // share of its serving supernodes still taking clients (each under its own bar)
 }
 
 /** Peer supernodes of one cell, by self-protection threshold class. */
@@ -47,6 +48,7 @@ export interface SupernodePool {
   warmNew: number[]; // newly promoted, not yet serving
   warmBack: number[]; // came back after a shutdown or crash, not yet serving
   down: number[]; // shut down or crashed
+  clientShare: number[]; // share of the cell's attached clients on the class's serving nodes (sums to 1)
 }
 
 export interface MegaBatch {

@@ -3,7 +3,8 @@
 //
 // Each cell's supernodes share load equally and each shuts down when the load passes
 // its own threshold; thresholds vary between hosts, uniform on [thresholdMin, thresholdMax]
-// (scaled by the cell's own factor).
+// (scaled by the cell's own factor), plus a small tail of strong hosts (servers on fast links,
+// seeds 001 and 003) uniform on [thresholdMax, tailMax].
 // That is the democratic fibre bundle model (Pradhan, Hansen & Chakrabarti, Rev. Mod.
 // Phys. 82, 499 (2010)). Thresholds are kept in classes; within a class the serving
 // nodes are uniform on [floor, hi], so shedding is exact, not binned.
@@ -13,43 +14,60 @@ import type { SupernodePool } from './state';
 export interface ThresholdRange {
   min: number;
   max: number;
-  classes: number;
+  classes: number; // classes of the main body, uniform on [min, max]
+  tailShare?: number; // share of hosts in one more class, uniform on [max, tailMax]
+  tailMax?: number;
 }
 
+/** Classes in a range's pools: the main body's, and one more for a tail of strong hosts. */
+export const classCount = (t: ThresholdRange) => t.classes + (hasTail(t) ? 1 : 0);
+const hasTail = (t: ThresholdRange) => (t.tailShare ?? 0) > 0 && (t.tailMax ?? 0) > t.max;
+
 export function classBounds(t: ThresholdRange, k: number): [number, number] {
+  if (k >= t.classes) return [t.max, t.tailMax ?? t.max];
   const w = (t.max - t.min) / t.classes;
   return [t.min + k * w, t.min + (k + 1) * w];
 }
 
-const classHi = (t: ThresholdRange, k: number) => t.min + ((k + 1) * (t.max - t.min)) / t.classes;
-const classLo = (t: ThresholdRange, k: number) => t.min + (k * (t.max - t.min)) / t.classes;
+/** Share of a pool's hosts in class k: the main body's classes alike, the tail its own share. */
+export function classWeight(t: ThresholdRange, k: number): number {
+  const tail = hasTail(t) ? (t.tailShare ?? 0) : 0;
+  return k >= t.classes ? tail : (1 - tail) / t.classes;
+}
 
-/** A range with each class's bounds worked out once: the hot loops read them every tick. */
+/** A range with each class's bounds and share worked out once: the hot loops read them every tick. */
 export interface ClassedRange extends ThresholdRange {
+  n: number; // classes in a pool, the tail's included
   lo: number[];
   hi: number[];
+  weight: number[];
 }
 
 export function withClasses(t: ThresholdRange): ClassedRange {
   const lo: number[] = [];
   const hi: number[] = [];
-  for (let k = 0; k < t.classes; k++) {
-    lo.push(classLo(t, k));
-    hi.push(classHi(t, k));
+  const weight: number[] = [];
+  const n = classCount(t);
+  for (let k = 0; k < n; k++) {
+    const [a, b] = classBounds(t, k);
+    lo.push(a);
+    hi.push(b);
+    weight.push(classWeight(t, k));
   }
-  return { min: t.min, max: t.max, classes: t.classes, lo, hi };
+  return { min: t.min, max: t.max, classes: t.classes, tailShare: t.tailShare ?? 0, tailMax: t.tailMax ?? t.max, n, lo, hi, weight };
 }
 
 export function newPool(t: ThresholdRange, serving: number): SupernodePool {
-  const floor = doubles(t.classes);
-  for (let k = 0; k < t.classes; k++) floor[k] = classBounds(t, k)[0];
-  return {
-    serving: doubles(t.classes, serving / t.classes),
-    floor,
-    warmNew: doubles(t.classes),
-    warmBack: doubles(t.classes),
-    down: doubles(t.classes),
-  };
+  const n = classCount(t);
+  const floor = doubles(n);
+  const each = doubles(n);
+  const clients = doubles(n);
+  for (let k = 0; k < n; k++) {
+    floor[k] = classBounds(t, k)[0];
+    each[k] = serving * classWeight(t, k);
+    clients[k] = classWeight(t, k); // clients spread as the hosts are
+  }
+  return { serving: each, floor, warmNew: doubles(n), warmBack: doubles(n), down: doubles(n), clientShare: clients };
 }
 
 const sum = (a: number[]) => {
@@ -94,56 +112,93 @@ export function hostsOf(p: SupernodePool): number {
  * Nodes whose threshold is below `load` shut down; `rate` is the fraction of them that
  * do so this tick (1 = at once, as in the fibre bundle model). Returns how many shut.
  */
-export function shedOverload(p: SupernodePool, t: ClassedRange, load: number, rate: number): number {
+export function shedOverload(p: SupernodePool, t: ClassedRange, load: number, rate: number, perClass?: PerClassLoad): number {
   let shut = 0;
-  for (let k = 0; k < t.classes; k++) {
+  let kept = 1; // share of the cell's clients whose node still serves
+  for (let k = 0; k < t.n; k++) {
     const s = p.serving[k];
     const f = p.floor[k];
     const hi = t.hi[k];
-    if (s <= 0 || load <= f) continue;
-    const atRisk = hi - f > 1e-12 ? (s * (Math.min(load, hi) - f)) / (hi - f) : s;
+    if (perClass && s <= 1e-9 && p.clientShare[k] > 0) {
+      kept -= p.clientShare[k]; // a class with no node left serving has no clients either
+      p.clientShare[k] = 0;
+    }
+    const L = perClass ? classLoad(perClass, p, k) : load;
+    if (s <= 0 || L <= f) continue;
+    const atRisk = hi - f > 1e-12 ? (s * (Math.min(L, hi) - f)) / (hi - f) : s;
     const n = atRisk * rate;
     const left = s - n;
+    // Their clients are orphaned: a class's clients sit on its nodes alike.
+    if (perClass && s > 0) {
+      const lost = p.clientShare[k] * (n / s);
+      p.clientShare[k] -= lost;
+      kept -= lost;
+    }
     p.serving[k] = left;
     // Survivors stay uniform on [floor', hi]: exact when rate = 1 (floor' = load).
     p.floor[k] = left > 0 ? hi - ((hi - f) * left) / s : hi;
     p.down[k] += n;
     shut += n;
   }
+  if (perClass && kept < 1) {
+    perClass.orphaned = perClass.peers * (1 - Math.max(0, kept));
+    const scale = kept > 1e-12 ? 1 / kept : 0;
+    for (let k = 0; k < t.n; k++) p.clientShare[k] *= scale; // the rest, as shares of who is left
+  }
   return shut;
 }
 
 /**
- * Share of serving nodes still taking new clients at `load`: each admits while its load is
- * under `admitShare` of its own threshold, so admission fades host by host, not as one cliff.
+ * A cell's load split for its classes: probe work is shared by every serving node alike, but
+ * clients sit where they joined, so a strong host that took many carries more than a weak one.
  */
-export function willingShare(p: SupernodePool, t: ClassedRange, load: number, admitShare: number): number {
-  const bar = load / admitShare; // a node admits if its threshold is above this
-  let total = 0;
-  let willing = 0;
-  for (let k = 0; k < t.classes; k++) {
-    const s = p.serving[k];
-    if (s <= 0) continue;
-    total += s;
-    const f = p.floor[k];
-    const hi = t.hi[k];
-    if (bar <= f) willing += s;
-    else if (bar < hi) willing += (s * (hi - bar)) / (hi - f);
-  }
-  return total > 0 ? willing / total : 0;
+export interface PerClassLoad {
+  probeLoad: number; // probe work per serving node, in units of its normal capacity
+  peers: number; // the cell's attached clients
+  clientCapacity: number;
+  admitShare: number;
+  orphaned: number; // clients shedding orphaned (read and zeroed by the caller)
+  willing: number; // serving nodes still taking clients, as the life cycle leaves them (set by cycle)
+}
+
+export function classLoad(c: PerClassLoad, p: SupernodePool, k: number): number {
+  const s = p.serving[k];
+  return c.probeLoad + (s > 1e-9 ? (c.peers * p.clientShare[k]) / (s * c.clientCapacity) : 0);
 }
 
 /**
- * How many joins a cell's `serving` nodes take this tick, carrying `peers` clients and
- * `probeWork` answered probes out of a probe `capacity`. A join is work for the supernode too
- * (registering the client, its presence, its contacts' search), so nodes take joins only while
- * they stay under their bar (`admitShare` of the cell's mean threshold): admission, not suicide.
+ * How many joins a cell's nodes take this tick, class by class: a willing node (its own load
+ * under `admitShare` of its own limit) takes joins while they leave it under that bar, in
+ * client room and in work (`probeWork` answered probes, shared alike, out of `capPerNode`
+ * each). A join is work (registering the client, its presence, its contacts' search): admission,
+ * not suicide. Fills `room` with each class's share; returns the total.
  */
-export function joinRoom(sn: { clientCapacity: number; admitShare: number; joinCostProbes: number }, t: ThresholdRange, serving: number, peers: number, capacity: number, probeWork: number): number {
-  const bar = sn.admitShare * ((t.min + t.max) / 2);
-  const room = Math.max(0, serving * sn.clientCapacity * bar - peers);
-  const workRoom = Math.max(0, (bar - peers / (serving * sn.clientCapacity)) * capacity - probeWork);
-  return Math.min(room, sn.joinCostProbes > 0 ? workRoom / sn.joinCostProbes : room);
+export function joinRoom(sn: { clientCapacity: number; admitShare: number; joinCostProbes: number }, t: ClassedRange, p: SupernodePool, peers: number, capPerNode: number, probeWork: number, room: number[]): number {
+  let serving = 0;
+  for (let k = 0; k < t.n; k++) serving += p.serving[k];
+  const probeLoad = serving > 0 ? probeWork / serving / capPerNode : 0; // in units of a node's capacity
+  const cc = sn.clientCapacity;
+  const a = sn.admitShare;
+  const perJoin = sn.joinCostProbes > 0 ? capPerNode / sn.joinCostProbes : 0; // joins per unit of spare load
+  let total = 0;
+  for (let k = 0; k < t.n; k++) {
+    room[k] = 0;
+    const s = p.serving[k];
+    if (s <= 1e-9) continue;
+    const f = p.floor[k];
+    const hi = t.hi[k];
+    const clientLoad = (peers * p.clientShare[k]) / (s * cc);
+    const lo = Math.max(f, (clientLoad + probeLoad) / a); // willing nodes' limits are above the cut
+    if (lo >= hi) continue;
+    const willing = hi - f > 1e-12 ? (s * (hi - lo)) / (hi - f) : s;
+    const bar = a * 0.5 * (lo + hi); // the willing nodes' mean bar
+    const clientRoom = willing * cc * (bar - clientLoad);
+    const workRoom = sn.joinCostProbes > 0 ? willing * (bar - clientLoad - probeLoad) * perJoin : clientRoom;
+    const r = Math.max(0, Math.min(clientRoom, workRoom));
+    room[k] = r;
+    total += r;
+  }
+  return total;
 }
 
 /** Per-tick fractions of the life cycle (an object, not arguments: no boxing per call). */
@@ -158,12 +213,16 @@ export interface LifeRates {
  * pool after it into `out` if given (summed as countPool does, class by class, without
  * walking the pool again).
  */
-export function cycle(p: SupernodePool, t: ClassedRange, rates: LifeRates, out?: PoolCounts): void {
+export function cycle(p: SupernodePool, t: ClassedRange, rates: LifeRates, out?: PoolCounts, perClass?: PerClassLoad): void {
   const { back, ready, readyNew } = rates;
+  let willing = 0;
+  const perNode = perClass ? perClass.peers / perClass.clientCapacity : 0; // a class's client load is perNode * share / serving
+  const probeLoad = perClass ? perClass.probeLoad : 0;
+  const toBar = perClass ? 1 / perClass.admitShare : 1;
   let serving = 0;
   let warmNew = 0;
   let warmBack = 0;
-  for (let k = 0; k < t.classes; k++) {
+  for (let k = 0; k < t.n; k++) {
     const lo = t.lo[k];
     const hi = t.hi[k];
     const fromNew = p.warmNew[k] * readyNew;
@@ -186,14 +245,24 @@ export function cycle(p: SupernodePool, t: ClassedRange, rates: LifeRates, out?:
     const returning = p.down[k] * back;
     p.down[k] -= returning;
     p.warmBack[k] += returning;
+    // Who still takes clients: a node admits while its own load is under admitShare of its own
+    // limit, so admission fades host by host, not as one cliff (counted here, in the class's pass).
+    const s = p.serving[k];
+    if (perClass && s > 1e-9) {
+      const bar = (probeLoad + (perNode * p.clientShare[k]) / s) * toBar;
+      const f = p.floor[k];
+      if (bar <= f) willing += s;
+      else if (bar < hi) willing += (s * (hi - bar)) / (hi - f);
+    }
     if (out) {
       serving += p.serving[k];
       warmNew += p.warmNew[k];
       warmBack += p.warmBack[k];
     }
   }
+  if (perClass) perClass.willing = willing;
   if (out) {
-    const whole = p.serving.length === t.classes && p.warmNew.length === t.classes && p.warmBack.length === t.classes;
+    const whole = p.serving.length === t.n && p.warmNew.length === t.n && p.warmBack.length === t.n;
     if (!whole) countPool(p, out); // a pool not shaped like its range: count it as it is
     else {
       out.serving = serving;
@@ -202,10 +271,9 @@ export function cycle(p: SupernodePool, t: ClassedRange, rates: LifeRates, out?:
   }
 }
 
-/** Promote `n` fresh supernodes, spread evenly over the threshold classes. */
-export function promote(p: SupernodePool, n: number): void {
-  const each = n / p.warmNew.length;
-  for (let k = 0; k < p.warmNew.length; k++) p.warmNew[k] += each;
+/** Promote `n` fresh supernodes, spread over the threshold classes by their shares. */
+export function promote(p: SupernodePool, t: ClassedRange, n: number): void {
+  for (let k = 0; k < t.n; k++) p.warmNew[k] += n * t.weight[k];
 }
 
 /**

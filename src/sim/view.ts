@@ -86,7 +86,7 @@ function regionView(state: SimState, r: number): RegionView {
 
 /** The region's serving supernodes by threshold class over all its cells, and each class's weakest limit (serving-weighted). */
 function classesOf(state: SimState, r: number): { serving: number[]; thresholds: number[] } {
-  const k = state.scenario.supernodes.classes;
+  const k = state.cells.length > 0 ? cellRange(state.scenario, state.cells[0]).n : state.scenario.supernodes.classes;
   const serving = new Array(k).fill(0);
   const weighted = new Array(k).fill(0);
   const [a, b] = cellSpan(state, r);
@@ -94,14 +94,15 @@ function classesOf(state: SimState, r: number): { serving: number[]; thresholds:
     const cell = state.cells[i];
     const t = cellRange(state.scenario, cell);
     for (let j = 0; j < k; j++) {
-      const n = cell.pool.serving[j];
+      const n = cell.pool.serving[j] ?? 0;
       serving[j] += n;
       weighted[j] += n * Math.max(cell.pool.floor[j], classBounds(t, j)[0]);
     }
   }
   const mid = (j: number) => {
     const sn = state.scenario.supernodes;
-    return sn.thresholdMin + ((j + 0.5) * (sn.thresholdMax - sn.thresholdMin)) / k;
+    const [lo, hi] = classBounds({ min: sn.thresholdMin, max: sn.thresholdMax, classes: sn.classes, tailShare: sn.tailShare ?? 0, tailMax: sn.tailMax ?? 0 }, j);
+    return (lo + hi) / 2;
   };
   return { serving: serving.map((x) => Math.round(x)), thresholds: weighted.map((w, j) => round3(serving[j] > 0 ? w / serving[j] : mid(j))) };
 }

@@ -28,16 +28,16 @@ describe('dec-2010 with what Skype did (historical, seed 1)', () => {
   it('supernode traffic reaches about 100x normal shortly after the crash', () => {
     const early = r.rows.filter((x) => x.minute > 0 && x.minute <= 90).map((x) => x.m.supernodeTrafficX);
     expect(Math.max(...early)).toBeGreaterThan(50);
+    expect(Math.max(...early)).toBeLessThan(200);
   });
 
-  it('near-complete failure within a few hours (the record: never zero; this model touches zero until the first megas)', () => {
-    // With the overlay world-wide every region's peers fail; only mega-supernodes bring the first
-    // users back. Below 1% of normal for at most two hourly samples (README, "What does not match").
+  it('near-complete failure within a few hours, but never zero', () => {
+    // The record: unavailable to 'many of our users', not all. Survivors on strong hosts, sheltered
+    // by the stale entries in cut-off caches, carry a few per cent until the megas come.
     expect(r.summary.lowestOnlineShare).toBeLessThan(0.05);
+    expect(r.summary.lowestOnlineShare).toBeGreaterThan(0.01);
     expect(r.summary.lowestAtMinute).toBeLessThan(6 * 60);
     expect(r.share(1 / 6)).toBeGreaterThan(0.5); // not instant
-    const hoursUnder1 = Array.from({ length: 13 }, (_, h) => r.share(h)).filter((x) => x < 0.01).length;
-    expect(hoursUnder1).toBeLessThanOrEqual(2);
   });
 
   it('late Wednesday night PST only 10-30% are online, with load still high', () => {
