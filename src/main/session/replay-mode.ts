@@ -50,7 +50,6 @@ export class ReplayMode implements Showing {
     const before = this.playback.shown;
     this.playback.buildSome(b.now); // keyframes, and the past the screens draw, in one pass (a waiting seek may land)
     const played = this.playback.advance(realMs, b.maxTicks);
-    this.playback.replayer.buildTo(this.playback.tick); // a fast playhead ahead of the pass: its past too (onTick)
     return { ...played, dropped: 0, moved: this.playback.shown !== before };
   }
 

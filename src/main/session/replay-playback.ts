@@ -160,6 +160,7 @@ export class ReplayPlayback {
       events.push(...this.stepOnce());
       ticks++;
     }
+    this.replayer.buildTo(this.tick); // a fast playhead ahead of the pass: its past too (onTick)
     return { ticks, events };
   }
 

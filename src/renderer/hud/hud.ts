@@ -12,9 +12,6 @@ import { Sparklines } from './sparklines';
 import { TopBar } from './top-bar';
 import { grouped } from './format';
 
-/** About the widest the phase banner gets, in CSS pixels. */
-const BANNER_WIDEST = 380;
-
 export class Hud {
   readonly history = new History();
   readonly top = new TopBar();
@@ -71,8 +68,8 @@ export class Hud {
       const el = document.getElementById(id);
       if (!el || el.hidden || el.getClientRects().length === 0) return [];
       const r = el.getBoundingClientRect();
-      // The phase banner is centred and its width follows its words: keep clear of the widest ("Collapse · …").
-      const w = id === 'phase-banner' ? Math.max(r.width, BANNER_WIDEST) : r.width;
+      // A centred panel whose width follows its words says how wide it gets (data-avoid-width): keep clear of that.
+      const w = Math.max(r.width, Number(el.dataset.avoidWidth ?? 0) || 0);
       return [{ x: r.left + (r.width - w) / 2, y: r.top, w, h: r.height }];
     });
   }
