@@ -347,7 +347,7 @@ function joinCell(state: SimState, cell: Cell, t: ClassedRange, out: CellJoins):
   // Probes past a node's capacity go unanswered: dropping a datagram costs a little, not a reply.
   const dropped = Math.max(0, q - capacity);
   const probeWork = q - dropped + dropped * sn.refusedProbeCost;
-  const maxJoins = joinRoom(sn, t, cell.pool, cell.peers, sn.probeCapacityPerS * TICK_SECONDS, probeWork, room);
+  const maxJoins = joinRoom(sn, t, cell.pool, cell.peers, sn.probeCapacityPerS * TICK_SECONDS, probeWork, room, serving);
   const fit = want > maxJoins ? maxJoins / want : 1;
   const joined = want * fit;
   cell.probes = probeWork + joined * sn.joinCostProbes;

@@ -173,9 +173,7 @@ export function classLoad(c: PerClassLoad, p: SupernodePool, k: number): number 
  * each). A join is work (registering the client, its presence, its contacts' search): admission,
  * not suicide. Fills `room` with each class's share; returns the total.
  */
-export function joinRoom(sn: { clientCapacity: number; admitShare: number; joinCostProbes: number }, t: ClassedRange, p: SupernodePool, peers: number, capPerNode: number, probeWork: number, room: number[]): number {
-  let serving = 0;
-  for (let k = 0; k < t.n; k++) serving += p.serving[k];
+export function joinRoom(sn: { clientCapacity: number; admitShare: number; joinCostProbes: number }, t: ClassedRange, p: SupernodePool, peers: number, capPerNode: number, probeWork: number, room: number[], serving = servingOf(p)): number {
   const probeLoad = serving > 0 ? probeWork / serving / capPerNode : 0; // in units of a node's capacity
   const cc = sn.clientCapacity;
   const a = sn.admitShare;
