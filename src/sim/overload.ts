@@ -4,7 +4,7 @@
 import { REGIONS } from './regions';
 import { perTick, TICK_SECONDS } from './time';
 import { attached, hasHealingFlaw, present, running } from './population';
-import { countPool, cycle, demote, promote, servingOf, shedOverload, type ClassedRange, type LifeRates, type PerClassLoad, type PoolCounts } from './supernodes';
+import { countPool, cycle, demote, promote, servingOf, shedByClass, type ClassedRange, type LifeRates, type PerClassLoad, type PoolCounts } from './supernodes';
 import { firstCell, orphanCohorts, orphanInCell, rangeAt, rangeTable, syncCells } from './cells';
 import { cohortsIn } from './layout';
 import type { Cell, SimState } from './state';
@@ -123,8 +123,7 @@ function superviseCell(state: SimState, cell: Cell, t: ClassedRange, k: CellTick
   perClass.peers = cell.peers;
   perClass.clientCapacity = s.supernodes.clientCapacity;
   perClass.admitShare = s.supernodes.admitShare;
-  perClass.orphaned = 0;
-  const shut = shedOverload(pool, t, load, k.shutRate, perClass);
+  const shut = shedByClass(pool, t, k.shutRate, perClass);
   state.totals.supernodesShutDown += shut;
   const shedOrphans = Math.min(perClass.orphaned, cell.peers);
   cell.peers -= shedOrphans;

@@ -112,40 +112,65 @@ export function hostsOf(p: SupernodePool): number {
  * Nodes whose threshold is below `load` shut down; `rate` is the fraction of them that
  * do so this tick (1 = at once, as in the fibre bundle model). Returns how many shut.
  */
-export function shedOverload(p: SupernodePool, t: ClassedRange, load: number, rate: number, perClass?: PerClassLoad): number {
+export function shedOverload(p: SupernodePool, t: ClassedRange, load: number, rate: number): number {
+  let shut = 0;
+  for (let k = 0; k < t.n; k++) {
+    const s = p.serving[k];
+    if (s <= 0 || load <= p.floor[k]) continue;
+    shut += shedClass(p, t, k, load, rate);
+  }
+  return shut;
+}
+
+/**
+ * shedOverload with each class at its own load: the probe work shared alike plus the clients
+ * its nodes carry. Their clients are orphaned with them (a class's clients sit on its nodes
+ * alike); `c.orphaned` says how many, and the rest stay as shares of who is left.
+ */
+export function shedByClass(p: SupernodePool, t: ClassedRange, rate: number, c: PerClassLoad): number {
+  const perNode = c.peers / c.clientCapacity; // a class's client load is perNode * share / serving
+  const share = p.clientShare;
   let shut = 0;
   let kept = 1; // share of the cell's clients whose node still serves
   for (let k = 0; k < t.n; k++) {
     const s = p.serving[k];
-    const f = p.floor[k];
-    const hi = t.hi[k];
-    if (perClass && s <= 1e-9 && p.clientShare[k] > 0) {
-      kept -= p.clientShare[k]; // a class with no node left serving has no clients either
-      p.clientShare[k] = 0;
+    if (s <= 1e-9) {
+      if (share[k] > 0) {
+        kept -= share[k]; // a class with no node left serving has no clients either
+        share[k] = 0;
+      }
+      if (s <= 0) continue;
     }
-    const L = perClass ? classLoad(perClass, p, k) : load;
-    if (s <= 0 || L <= f) continue;
-    const atRisk = hi - f > 1e-12 ? (s * (Math.min(L, hi) - f)) / (hi - f) : s;
-    const n = atRisk * rate;
-    const left = s - n;
-    // Their clients are orphaned: a class's clients sit on its nodes alike.
-    if (perClass && s > 0) {
-      const lost = p.clientShare[k] * (n / s);
-      p.clientShare[k] -= lost;
-      kept -= lost;
-    }
-    p.serving[k] = left;
-    // Survivors stay uniform on [floor', hi]: exact when rate = 1 (floor' = load).
-    p.floor[k] = left > 0 ? hi - ((hi - f) * left) / s : hi;
-    p.down[k] += n;
+    const load = c.probeLoad + (perNode * share[k]) / s;
+    if (load <= p.floor[k]) continue;
+    const n = shedClass(p, t, k, load, rate);
+    const lost = share[k] * (n / s);
+    share[k] -= lost;
+    kept -= lost;
     shut += n;
   }
-  if (perClass && kept < 1) {
-    perClass.orphaned = perClass.peers * (1 - Math.max(0, kept));
+  c.orphaned = 0;
+  if (kept < 1) {
+    c.orphaned = c.peers * (1 - Math.max(0, kept));
     const scale = kept > 1e-12 ? 1 / kept : 0;
-    for (let k = 0; k < t.n; k++) p.clientShare[k] *= scale; // the rest, as shares of who is left
+    for (let k = 0; k < t.n; k++) share[k] *= scale;
   }
   return shut;
+}
+
+/** Class k's nodes with limits under `load` shut down at `rate`; returns how many. */
+function shedClass(p: SupernodePool, t: ClassedRange, k: number, load: number, rate: number): number {
+  const s = p.serving[k];
+  const f = p.floor[k];
+  const hi = t.hi[k];
+  const atRisk = hi - f > 1e-12 ? (s * (Math.min(load, hi) - f)) / (hi - f) : s;
+  const n = atRisk * rate;
+  const left = s - n;
+  p.serving[k] = left;
+  // Survivors stay uniform on [floor', hi]: exact when rate = 1 (floor' = load).
+  p.floor[k] = left > 0 ? hi - ((hi - f) * left) / s : hi;
+  p.down[k] += n;
+  return n;
 }
 
 /**
@@ -157,13 +182,8 @@ export interface PerClassLoad {
   peers: number; // the cell's attached clients
   clientCapacity: number;
   admitShare: number;
-  orphaned: number; // clients shedding orphaned (read and zeroed by the caller)
+  orphaned: number; // clients shedByClass orphaned
   willing: number; // serving nodes still taking clients, as the life cycle leaves them (set by cycle)
-}
-
-export function classLoad(c: PerClassLoad, p: SupernodePool, k: number): number {
-  const s = p.serving[k];
-  return c.probeLoad + (s > 1e-9 ? (c.peers * p.clientShare[k]) / (s * c.clientCapacity) : 0);
 }
 
 /**

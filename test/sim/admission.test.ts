@@ -1,7 +1,7 @@
 // A supernode takes a client only while the join leaves it under its own bar: a node answering
 // a flood of probes has no room left for joins, however many want in; a stronger one may.
 import { describe, expect, it } from 'vitest';
-import { joinRoom, newPool, shedOverload, withClasses, type PerClassLoad } from '../../src/sim/supernodes';
+import { joinRoom, newPool, shedByClass, withClasses, type PerClassLoad } from '../../src/sim/supernodes';
 
 const sn = { clientCapacity: 500, admitShare: 0.8, joinCostProbes: 20 };
 const body = withClasses({ min: 1.5, max: 3.5, classes: 6 }); // mean bar = 0.8 x 2.5 = 2.0 x normal load
@@ -44,7 +44,7 @@ describe('shedding orphans only the clients of the nodes that shut', () => {
     const p = newPool(withTail, 1000);
     const strongBefore = 300_000 * p.clientShare[6];
     const load: PerClassLoad = { probeLoad: 5, peers: 300_000, clientCapacity: 500, admitShare: 0.8, orphaned: 0, willing: 0 };
-    shedOverload(p, withTail, 5, 1, load);
+    shedByClass(p, withTail, 1, load);
     const strongAfter = (300_000 - load.orphaned) * p.clientShare[6];
     expect(strongAfter).toBeGreaterThan(0.8 * strongBefore); // only the tail hosts under 5.6 (5 + their clients) shut
     expect(strongAfter).toBeLessThan(strongBefore);
