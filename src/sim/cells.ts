@@ -5,7 +5,7 @@
 // spreads to neighbours as seekers overflow, and heals cell by cell.
 import { REGIONS } from './regions';
 import { noise } from './rng';
-import { knockDown, newPool, servingOf, warmingOf, downOf, withClasses, type ClassedRange } from './supernodes';
+import { knockDown, newPool, servingOf, warmingOf, downOf, withClasses, type ClassedRange, type ThresholdRange } from './supernodes';
 import { reattach } from './population';
 import { cohortsIn } from './layout';
 import type { Cell, SimState } from './state';
@@ -14,19 +14,22 @@ import type { Scenario } from './scenario';
 // Derived from a cell and its scenario, never stored in the state: a cache, not data.
 const ranges = new WeakMap<Cell, ClassedRange>();
 
-const fits = (t: ClassedRange | undefined, s: Scenario, cell: Cell): t is ClassedRange =>
-  t !== undefined &&
-  t.min === s.supernodes.thresholdMin * cell.scale &&
-  t.max === s.supernodes.thresholdMax * cell.scale &&
-  t.classes === s.supernodes.classes &&
-  t.tailShare === (s.supernodes.tailShare ?? 0) &&
-  t.tailMax === (s.supernodes.tailMax ?? 0) * cell.scale;
+/** The scenario's host limits scaled by `scale` (a cell's own factor; 1 for the scenario's). */
+export function thresholdRange(s: Scenario, scale = 1): ThresholdRange {
+  const sn = s.supernodes;
+  return { min: sn.thresholdMin * scale, max: sn.thresholdMax * scale, classes: sn.classes, tailShare: sn.tailShare ?? 0, tailMax: (sn.tailMax ?? 0) * scale };
+}
+
+const fits = (t: ClassedRange | undefined, s: Scenario, cell: Cell): t is ClassedRange => {
+  if (t === undefined) return false;
+  const want = thresholdRange(s, cell.scale);
+  return t.min === want.min && t.max === want.max && t.classes === want.classes && t.tailShare === want.tailShare && t.tailMax === want.tailMax;
+};
 
 export function cellRange(s: Scenario, cell: Cell): ClassedRange {
-  const sn = s.supernodes;
   let t = ranges.get(cell);
   if (!fits(t, s, cell)) {
-    t = withClasses({ min: sn.thresholdMin * cell.scale, max: sn.thresholdMax * cell.scale, classes: sn.classes, tailShare: sn.tailShare ?? 0, tailMax: (sn.tailMax ?? 0) * cell.scale });
+    t = withClasses(thresholdRange(s, cell.scale));
     ranges.set(cell, t);
   }
   return t;
@@ -174,8 +177,7 @@ export function orphanInCell(cell: Cell, f: number): number {
 /** A cell's clients placed afresh on its serving nodes, by how many serve in each class. */
 function spreadClients(cell: Cell): void {
   const { serving, clientShare } = cell.pool;
-  let n = 0;
-  for (let k = 0; k < serving.length; k++) n += serving[k];
+  const n = servingOf(cell.pool);
   for (let k = 0; k < clientShare.length; k++) clientShare[k] = n > 0 ? serving[k] / n : 1 / clientShare.length;
 }
 

@@ -16,8 +16,11 @@ export const NO_SUPERNODE_LOAD = 99; // reported load when nobody is left to car
 export function cellLoad(s: Scenario, cell: Cell, n = servingOf(cell.pool)): number {
   const sn = s.supernodes;
   if (n < 0.5) return cell.peers + cell.probes > 0 ? NO_SUPERNODE_LOAD : 0;
-  return Math.min(NO_SUPERNODE_LOAD, cell.peers / (n * sn.clientCapacity) + cell.probes / TICK_SECONDS / (n * sn.probeCapacityPerS));
+  return Math.min(NO_SUPERNODE_LOAD, cell.peers / (n * sn.clientCapacity) + probeLoadOf(s, cell, n));
 }
+
+/** The probe part of cellLoad: last tick's probe work per serving node, in units of its capacity. */
+const probeLoadOf = (s: Scenario, cell: Cell, n: number) => cell.probes / TICK_SECONDS / (n * s.supernodes.probeCapacityPerS);
 
 /**
  * One tick's rates and one region's running sums, shared by its cells. Kept as fields of one
@@ -119,7 +122,7 @@ function superviseCell(state: SimState, cell: Cell, t: ClassedRange, k: CellTick
   const load = cellLoad(s, cell, before);
   cell.load = load;
   // Probe work is shared alike; clients load the nodes they joined (a class's own).
-  perClass.probeLoad = before >= 0.5 ? Math.min(NO_SUPERNODE_LOAD, cell.probes / TICK_SECONDS / (before * s.supernodes.probeCapacityPerS)) : NO_SUPERNODE_LOAD;
+  perClass.probeLoad = before >= 0.5 ? Math.min(NO_SUPERNODE_LOAD, probeLoadOf(s, cell, before)) : NO_SUPERNODE_LOAD;
   perClass.peers = cell.peers;
   perClass.clientCapacity = s.supernodes.clientCapacity;
   perClass.admitShare = s.supernodes.admitShare;

@@ -2,8 +2,8 @@
 import { REGIONS } from './regions';
 import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
 import { attached, running, utcMsAt } from './population';
-import { classBounds } from './supernodes';
-import { cellRange, cellSpan, regionDown, regionServing, regionWarming } from './cells';
+import { classBounds, classCount } from './supernodes';
+import { cellRange, cellSpan, thresholdRange, regionDown, regionServing, regionWarming } from './cells';
 import { megaTotals, megaUpIn } from './megas';
 import { loginCapacityPerS, capacityFactor } from './services';
 import { fixProgress } from './hotfix';
@@ -86,7 +86,7 @@ function regionView(state: SimState, r: number): RegionView {
 
 /** The region's serving supernodes by threshold class over all its cells, and each class's weakest limit (serving-weighted). */
 function classesOf(state: SimState, r: number): { serving: number[]; thresholds: number[] } {
-  const k = state.cells.length > 0 ? cellRange(state.scenario, state.cells[0]).n : state.scenario.supernodes.classes;
+  const k = classCount(thresholdRange(state.scenario));
   const serving = new Array(k).fill(0);
   const weighted = new Array(k).fill(0);
   const [a, b] = cellSpan(state, r);
@@ -94,14 +94,13 @@ function classesOf(state: SimState, r: number): { serving: number[]; thresholds:
     const cell = state.cells[i];
     const t = cellRange(state.scenario, cell);
     for (let j = 0; j < k; j++) {
-      const n = cell.pool.serving[j] ?? 0;
+      const n = cell.pool.serving[j];
       serving[j] += n;
       weighted[j] += n * Math.max(cell.pool.floor[j], classBounds(t, j)[0]);
     }
   }
   const mid = (j: number) => {
-    const sn = state.scenario.supernodes;
-    const [lo, hi] = classBounds({ min: sn.thresholdMin, max: sn.thresholdMax, classes: sn.classes, tailShare: sn.tailShare ?? 0, tailMax: sn.tailMax ?? 0 }, j);
+    const [lo, hi] = classBounds(thresholdRange(state.scenario), j);
     return (lo + hi) / 2;
   };
   return { serving: serving.map((x) => Math.round(x)), thresholds: weighted.map((w, j) => round3(serving[j] > 0 ? w / serving[j] : mid(j))) };
