@@ -97,7 +97,7 @@ describe('npm run sim', async () => {
     const text = readFileSync('src/sim/scenarios/normal-day.json', 'utf8').replace('"id": "normal-day"', '"id": "my-day"');
     const ok = await sim('--scenario-file', file('my.json', text), '--hours', '1', '--every', '60');
     expect(ok.status).toBe(0);
-    const broken = await sim('--scenario-file', file('broken.json', text.replace('"cellsPerRegion": 30', '"cellsPerRegion": "many"')));
+    const broken = await sim('--scenario-file', file('broken.json', text.replace('"cellsPerRegion": 20', '"cellsPerRegion": "many"')));
     expect(broken.status).toBe(2);
     expect(broken.stderr.trim()).toMatch(/supernodes\.cellsPerRegion must be a number/);
   });
