@@ -190,9 +190,12 @@ function attaches(state: SimState): void {
     const a = firstCell(state, r);
     const b = a + sn.cellsPerRegion;
     let probesR = 0;
+    // Each cell's share of the region's seekers, taken before any cell's failures overflow to
+    // a neighbour: those try the neighbour next tick, not again in this one.
+    for (let i = a; i < b; i++) homeShare[i - a] = waiting > 0 ? state.cells[i].waiting / waiting : state.cells[i].home;
     for (let i = a; i < b; i++) {
       const cell = state.cells[i];
-      const home = waiting > 0 ? cell.waiting / waiting : cell.home;
+      const home = homeShare[i - a];
       const reach = cachedAll > 0 ? cell.cached / cachedAll : 0;
       const j = joins;
       j.hFix = hFix * home;
@@ -367,6 +370,7 @@ function joinCell(state: SimState, cell: Cell, t: ClassedRange, out: CellJoins):
   out.probes = q + joined * sn.joinCostProbes;
 }
 
+const homeShare: number[] = doubles(400); // scratch of attaches: each cell's share of its region's seekers (at most 400 cells a region)
 const room: number[] = doubles(66); // scratch of joinCell: each class's room for joins (at most 64 classes and a tail)
 
 const joins: CellJoins = { hFix: 0, hFlaw: 0, fFix: 0, fFlaw: 0, homeFix: 0, homeFlaw: 0, farFix: 0, farFlaw: 0, probes: 0 }; // scratch: read before the next cell

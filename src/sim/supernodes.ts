@@ -131,7 +131,22 @@ export function shedByClass(p: SupernodePool, t: ClassedRange, rate: number, c: 
   const perNode = c.peers / c.clientCapacity; // a class's client load is perNode * share / serving
   const share = p.clientShare;
   let shut = 0;
-  let kept = 1; // share of the cell's clients whose node still serves
+  // The shares as they are, not 1: rounding drifts them, and dividing by what is kept below
+  // would magnify the drift each time a cell sheds nearly all its clients.
+  let total = 0;
+  for (let k = 0; k < t.n; k++) total += share[k];
+  if (!(total > 1e-12) && c.peers > 0) {
+    // Clients placed in a cell that had none (far joiners counted at home): on its serving
+    // nodes alike, or, with none serving, off the network.
+    const serving = servingOf(p);
+    if (!(serving > 1e-9)) {
+      c.orphaned = c.peers;
+      return 0;
+    }
+    for (let k = 0; k < t.n; k++) share[k] = p.serving[k] / serving;
+    total = 1;
+  }
+  let kept = total; // share of the cell's clients whose node still serves
   for (let k = 0; k < t.n; k++) {
     const s = p.serving[k];
     if (s <= 1e-9) {
@@ -150,9 +165,9 @@ export function shedByClass(p: SupernodePool, t: ClassedRange, rate: number, c: 
     shut += n;
   }
   c.orphaned = 0;
-  if (kept < 1) {
-    c.orphaned = c.peers * (1 - Math.max(0, kept));
-    const scale = kept > 1e-12 ? 1 / kept : 0;
+  if (kept < total) {
+    c.orphaned = c.peers * (1 - Math.max(0, kept) / total);
+    const scale = kept > 1e-12 * total ? 1 / kept : 0;
     for (let k = 0; k < t.n; k++) share[k] *= scale;
   }
   return shut;
