@@ -11,6 +11,7 @@ import { cellSpan, firstCell, knockDownHosts, rangeAt, rangeTable, syncCells } f
 import { cohortPositionsIn, cohortsIn } from './layout';
 import { megaAcceptRoom } from './megas';
 import type { Cell, Cohort, SimState } from './state';
+import { MAX_CELLS_PER_REGION } from './scenario';
 
 const due: number[][] = []; // scratch: attempts per cohort per level (not state: rebuilt each tick)
 const dueAttach: number[][] = [];
@@ -370,7 +371,7 @@ function joinCell(state: SimState, cell: Cell, t: ClassedRange, out: CellJoins):
   out.probes = q + joined * sn.joinCostProbes;
 }
 
-const homeShare: number[] = doubles(400); // scratch of attaches: each cell's share of its region's seekers (at most 400 cells a region)
+const homeShare: number[] = doubles(MAX_CELLS_PER_REGION); // scratch of attaches: each cell's share of its region's seekers
 const room: number[] = doubles(66); // scratch of joinCell: each class's room for joins (at most 64 classes and a tail)
 
 const joins: CellJoins = { hFix: 0, hFlaw: 0, fFix: 0, fFlaw: 0, homeFix: 0, homeFlaw: 0, farFix: 0, farFlaw: 0, probes: 0 }; // scratch: read before the next cell

@@ -13,6 +13,9 @@ export type VersionSpec = Scenario['versions'][number];
 export type RetrySpec = VersionSpec['retry'];
 export type MegaSourceSpec = Scenario['services']['mega'][MegaSource];
 
+/** Cells a region may have: the hot loops keep one scratch slot per cell of a region. */
+export const MAX_CELLS_PER_REGION = 400;
+
 const num = (min: number, max: number, doc?: string) => ({ kind: 'number', min, max, doc }) as const;
 const pos = (max = 1e12, doc?: string) => num(0, max, doc);
 const frac = num(0, 1);
@@ -100,7 +103,7 @@ export const SCENARIO_SPEC = {
         admitShare: num(0.1, 1, 'a supernode takes new clients while its load is under this share of its own limit'),
         joinCostProbes: num(0, 1000, "work of one join (registration, presence, contacts' search), in probes"),
         refusedProbeCost: num(0, 1, 'work of dropping a probe the node has no capacity to answer, in answered probes'),
-        cellsPerRegion: num(1, 400),
+        cellsPerRegion: num(1, MAX_CELLS_PER_REGION),
         cellSpread: num(0, 0.6, "spread of cells' limits (relative)"),
         cellHomeSpread: num(0, 0.9, "spread of cells' client shares (relative)"),
         overflowShare: num(0, 1, "share of a cell's failed seekers whose next try is a neighbouring cell"),
