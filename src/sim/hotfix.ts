@@ -1,13 +1,16 @@
-// Hotfixes roll out in staged batches every ten sim-minutes (seed 004's staged rollouts):
-// clients download from the update servers, whose capacity is finite, and restart.
-import { TICK_SECONDS, TICKS_PER_MINUTE } from './time';
+// Hotfixes reach clients through 'automatic delivery' (seed 000): the share allowed rises at the
+// rollout's pace, and clients take it up minute by minute as they poll the update servers, whose
+// capacity is finite. A client update that restarts Skype restarts its clients across the minute:
+// ten-minute batches restarting tens of thousands in one tick once stormed the login servers by
+// themselves (seed 004: roll updates out gradually).
+import { TICK_SECONDS, TICKS_PER_HOUR, TICKS_PER_MINUTE } from './time';
 import { cohortFor, policyOf, present } from './population';
 import { moveWheel, schedule } from './wheel';
 import { capacityFactor } from './services';
 import { FIX_BACKOFF, FIX_HEAL, FIX_IM, type Cohort, type Hotfix, type SimState } from './state';
 import type { Scenario } from './scenario';
 
-const BATCH_TICKS = 10 * TICKS_PER_MINUTE;
+const STAGE_TICKS = TICKS_PER_MINUTE; // clients take the update up once a minute, in this many ticks
 
 export const fixBit = (h: Hotfix['fix']) => (h === 'imCrashFix' ? FIX_IM : h === 'jitteredBackoff' ? FIX_BACKOFF : FIX_HEAL);
 
@@ -42,16 +45,16 @@ export function rollHotfixes(state: SimState): void {
     if (state.tick === h.readyTick) {
       state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'info', code: 'hotfix-ready', text: `Hotfix ${h.fix} passed testing: rollout begins at ${h.rolloutPctPerHour}%/h` });
     }
-    if (state.tick < h.readyTick || h.doneNotified || (state.tick - h.readyTick) % BATCH_TICKS !== 0) continue;
-    rolloutBatch(state, h);
+    if (state.tick < h.readyTick || h.doneNotified || (state.tick - h.readyTick) % STAGE_TICKS !== 0) continue;
+    rolloutStage(state, h);
   }
 }
 
-function rolloutBatch(state: SimState, h: Hotfix): void {
+function rolloutStage(state: SimState, h: Hotfix): void {
   const s = state.scenario;
   const { fixed, total } = fixProgress(state, h.fix);
   if (total <= 0) return;
-  const hours = (state.tick - h.readyTick + BATCH_TICKS) / (3600 / TICK_SECONDS);
+  const hours = (state.tick - h.readyTick + STAGE_TICKS) / TICKS_PER_HOUR;
   const target = Math.min(1, (h.rolloutPctPerHour / 100) * hours) * total;
   const unfixed = total - fixed;
   if (unfixed < total * 0.001) {
@@ -59,7 +62,7 @@ function rolloutBatch(state: SimState, h: Hotfix): void {
     state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'recovery', code: 'hotfix-done', text: `Hotfix ${h.fix} reached every client` });
     return;
   }
-  const downloads = s.services.update.downloadsPerS * BATCH_TICKS * TICK_SECONDS * capacityFactor(state, 'update');
+  const downloads = s.services.update.downloadsPerS * STAGE_TICKS * TICK_SECONDS * capacityFactor(state, 'update');
   const f = Math.min(1, Math.max(0, target - fixed) / unfixed, downloads / unfixed);
   if (f <= 0) return;
   const bit = fixBit(h.fix);
@@ -72,7 +75,10 @@ function rolloutBatch(state: SimState, h: Hotfix): void {
     if (!s.hotfixes[h.fix].restartsClient) {
       to.attachedPeer += c.attachedPeer * f;
       to.attachedMega += c.attachedMega * f;
-    } else schedule(to.login, state.tick, (c.attachedPeer + c.attachedMega) * f, pol, -1);
+    } else {
+      const each = ((c.attachedPeer + c.attachedMega) * f) / STAGE_TICKS;
+      for (let i = 0; i < STAGE_TICKS; i++) schedule(to.login, state.tick, each, pol, -1, i);
+    }
     c.attachedPeer *= 1 - f;
     c.attachedMega *= 1 - f;
     to.crashed += c.crashed * f;
