@@ -19,16 +19,17 @@ describe('scenario files', () => {
 
   // A number is sourced by a note on its own path or on a parent ("services.login" covers
   // "services.login.capacityPerS"). The other scenarios say "everything else as in dec-2010":
-  // that note covers a number only where it is dec-2010's number.
+  // that note covers a number only where it is dec-2010's number for the same thing (client
+  // versions matched by id, not by place in the list).
   it.each(['dec-2010', 'aug-2007', 'normal-day'])('every number of %s cites a source, and none differs from dec-2010 silently', (id) => {
     const text = (name: string) => readFileSync(new URL(`../../src/sim/scenarios/${name}.json`, import.meta.url), 'utf8');
     const o = JSON.parse(text(id));
-    const dec = new Map(numbersOf(JSON.parse(decText)));
+    const dec = new Map(numbersOf(JSON.parse(decText)).map((n) => [n.same, n.value]));
     const notes = Object.keys(o._sources);
     const cites = (path: string) => notes.some((k) => path === k || path.startsWith(`${k}.`) || path.startsWith(`${k}[`));
     const unsourced = numbersOf(o)
-      .filter(([path, v]) => !cites(path) && !(id !== 'dec-2010' && dec.get(path) === v))
-      .map(([path]) => path);
+      .filter((n) => !cites(n.path) && !(id !== 'dec-2010' && dec.get(n.same) === n.value))
+      .map((n) => n.path);
     expect(unsourced).toEqual([]);
   });
 
@@ -56,12 +57,20 @@ describe('scenario files', () => {
   });
 });
 
-/** Every number in a scenario file with its path, as the notes name it ("versions[1].share"). */
-function numbersOf(o: unknown, path = ''): [string, number][] {
-  if (typeof o === 'number') return [[path, o]];
-  if (Array.isArray(o)) return o.flatMap((v, i) => numbersOf(v, `${path}[${i}]`));
+/**
+ * Every number in a scenario file: its path as the notes name it ("versions[1].share") and the
+ * same path with list items named by id ("versions[mac].share"), to compare across files.
+ */
+function numbersOf(o: unknown, path = '', same = ''): { path: string; same: string; value: number }[] {
+  if (typeof o === 'number') return [{ path, same, value: o }];
+  if (Array.isArray(o)) {
+    return o.flatMap((v, i) => {
+      const key = v !== null && typeof v === 'object' && typeof v.id === 'string' ? v.id : String(i);
+      return numbersOf(v, `${path}[${i}]`, `${same}[${key}]`);
+    });
+  }
   if (o === null || typeof o !== 'object') return [];
   return Object.entries(o)
     .filter(([k]) => !k.startsWith('_'))
-    .flatMap(([k, v]) => numbersOf(v, path ? `${path}.${k}` : k));
+    .flatMap(([k, v]) => numbersOf(v, path ? `${path}.${k}` : k, same ? `${same}.${k}` : k));
 }
