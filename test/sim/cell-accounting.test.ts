@@ -4,14 +4,11 @@
 // class came to carry 22 times the cell's clients), and seekers who failed in one cell were
 // tried again in the next cell in the same tick.
 import { describe, expect, it } from 'vitest';
-import { createSim, getScenario, step, type Scenario } from '../../src/sim/index';
+import { createSim, step, type Scenario } from '../../src/sim/index';
+import { edited } from './helpers';
 import { TICKS_PER_HOUR, TICKS_PER_MINUTE } from '../../src/sim/time';
 
-const dec2010 = (edit: (s: Scenario) => void = () => {}): Scenario => {
-  const s = structuredClone(getScenario('dec-2010')) as Scenario;
-  edit(s);
-  return s;
-};
+const dec2010 = (edit?: (s: Scenario) => void): Scenario => edited('dec-2010', edit);
 
 /** The furthest any cell holding clients is from having them all on its nodes once (shares summing to 1). */
 function worstShareError(state: ReturnType<typeof createSim>): number {

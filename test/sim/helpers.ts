@@ -45,3 +45,10 @@ export function run(id: string | Scenario, actions: TimedCommand[] | 'historical
 
 /** One timed command. */
 export const at = (minute: number, command: TimedCommand['command']): TimedCommand => ({ atMinute: minute, command });
+
+/** A copy of a shipped scenario with `edit` applied (the shipped one stays as it is). */
+export function edited(id: string, edit: (s: Scenario) => void = () => {}): Scenario {
+  const s = structuredClone(getScenario(id)) as Scenario;
+  edit(s);
+  return s;
+}

@@ -4,16 +4,15 @@
 // nodes, and strong hosts ride the flood out. Without it (caches that learn the live set by
 // themselves) every probe finds the survivors, they fall too, and the trough touches zero.
 import { describe, expect, it } from 'vitest';
-import { getScenario, type Scenario } from '../../src/sim/index';
+import { type Scenario } from '../../src/sim/index';
 import { servingOf } from '../../src/sim/supernodes';
-import { run } from './helpers';
+import { edited, run } from './helpers';
 
-const withCaches = (contact: number, tailShare?: number): Scenario => {
-  const s = structuredClone(getScenario('dec-2010')) as Scenario;
-  s.supernodes.cacheContactShare = contact;
-  if (tailShare !== undefined) s.supernodes.tailShare = tailShare;
-  return s;
-};
+const withCaches = (contact: number, tailShare?: number): Scenario =>
+  edited('dec-2010', (s) => {
+    s.supernodes.cacheContactShare = contact;
+    if (tailShare !== undefined) s.supernodes.tailShare = tailShare;
+  });
 
 /** Cached addresses per serving supernode over all cells: 1 = caches know exactly who serves. */
 const staleness = (r: ReturnType<typeof run>) => {

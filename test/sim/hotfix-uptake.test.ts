@@ -3,18 +3,17 @@
 // seconds: eight times what the login servers take, so an update pushed on a quiet day took the
 // network down by itself (flawed supernodes drop out while logins are refused).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getScenario, type Scenario } from '../../src/sim/index';
+import { type Scenario } from '../../src/sim/index';
 import { runScenario } from '../../src/cli/run';
-import { at, run, type Run } from './helpers';
+import { at, edited, run, type Run } from './helpers';
 
 /** aug-2007 without its reboot storm, its self-healing fix a client update that restarts Skype. */
-function quietDay2007(): Scenario {
-  const s = structuredClone(getScenario('aug-2007')) as Scenario;
-  s.timeline = [];
-  s.hotfixes.selfHealingFix.restartsClient = true;
-  s.hotfixes.selfHealingFix.buildMin = 0;
-  return s;
-}
+const quietDay2007 = (): Scenario =>
+  edited('aug-2007', (s) => {
+    s.timeline = [];
+    s.hotfixes.selfHealingFix.restartsClient = true;
+    s.hotfixes.selfHealingFix.buildMin = 0;
+  });
 
 /** Login attempts a second, tick by tick, over `hours`. */
 function loginsEveryTick(s: Scenario, actions: Parameters<typeof runScenario>[2], hours: number): number[] {

@@ -4,7 +4,8 @@ import { getScenario, loadScenarioText, ScenarioError, SCENARIO_LIST } from '../
 import { SCENARIO_SPEC } from '../../src/sim/scenario';
 import { toJsonSchema } from '../../src/sim/schema';
 
-const decText = readFileSync(new URL('../../src/sim/scenarios/dec-2010.json', import.meta.url), 'utf8');
+const scenarioText = (id: string) => readFileSync(new URL(`../../src/sim/scenarios/${id}.json`, import.meta.url), 'utf8');
+const decText = scenarioText('dec-2010');
 const edit = (f: (o: Record<string, any>) => void) => {
   const o = JSON.parse(decText);
   f(o);
@@ -22,8 +23,7 @@ describe('scenario files', () => {
   // that note covers a number only where it is dec-2010's number for the same thing (client
   // versions matched by id, not by place in the list).
   it.each(['dec-2010', 'aug-2007', 'normal-day'])('every number of %s cites a source, and none differs from dec-2010 silently', (id) => {
-    const text = (name: string) => readFileSync(new URL(`../../src/sim/scenarios/${name}.json`, import.meta.url), 'utf8');
-    const o = JSON.parse(text(id));
+    const o = JSON.parse(scenarioText(id));
     const dec = new Map(numbersOf(JSON.parse(decText)).map((n) => [n.same, n.value]));
     const notes = Object.keys(o._sources);
     const cites = (path: string) => notes.some((k) => path === k || path.startsWith(`${k}.`) || path.startsWith(`${k}[`));
