@@ -44,13 +44,16 @@ async function main(): Promise<void> {
   const worst = worstMinute();
   console.log(`worst minute of ${SCENARIO} seed ${SEED}: minute ${worst.minute} (${Math.round(worst.drop)} supernodes stopped serving)`);
 
-  const host = await startWebHost({ port: 0, scenarioId: SCENARIO, seed: SEED, paused: true, log: () => {} });
+  // Idle, as the game starts: the start screen first, then the shift begins as a player starts it.
+  const host = await startWebHost({ port: 0, idle: true, log: () => {} });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-swiftshader'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await context.addInitScript(() => localStorage.setItem('supernodeStorm.tutorial.done', 'true')); // no guided tour over the map
+    const page = await context.newPage();
     const frameBytes: number[] = [];
     let recording = false;
     page.on('websocket', (ws) =>
@@ -60,7 +63,12 @@ async function main(): Promise<void> {
       }),
     );
     await page.goto(host.url);
-    await page.waitForFunction(() => window.__storm?.isReady === true, null, { timeout: 60_000 });
+    // As a player would: the start screen up, with the host's first frame drawn behind it.
+    await page.waitForFunction(
+      () => window.__storm?.isReady === true && !document.getElementById('start-screen')!.hidden && window.__storm.applied > 0,
+      null,
+      { timeout: 60_000 },
+    );
     await page.fill('#seed-input', String(SEED));
     await page.check(`#scenario-${SCENARIO}`);
     await page.click('#start-button');
