@@ -36,6 +36,9 @@ function apply(state: SimState, cmd: Command): ApplyResult {
       if (cmd.count > left) return refuse('count', `only ${Math.max(0, left)} ${cmd.source} servers are left to deploy`);
       if (cmd.source === 'groupVideo' && state.services.groupVideo)
         return refuse('source', 'Group Video Calling still runs on those servers: turn Group Video off first');
+      // Servers promised back to Group Video cannot be borrowed as well (else the feature returns and the megas stay, free).
+      if (cmd.source === 'groupVideo' && groupVideoComingBack(state))
+        return refuse('source', 'Group Video is coming back on those servers: cancel that order first');
       orderMegas(state, regionIndex(cmd.region), cmd.source, cmd.count);
       return { ok: true };
     }
@@ -65,8 +68,12 @@ function apply(state: SimState, cmd: Command): ApplyResult {
         const borrowed = megaInUse(state, 'groupVideo');
         if (borrowed > 0) return refuse('enabled', `${borrowed} Group Video servers are still mega-supernodes: withdraw them first`);
       }
+      // Switching a feature off is immediate, and the latest order wins: an "on" still on its way is dropped.
+      if (!cmd.enabled) {
+        state.services.groupVideo = false;
+        state.pending = state.pending.filter((p) => !(p.command.type === 'setGroupVideo' && p.command.enabled));
+      }
       state.pending.push({ atTick: afterMin(state, cmd.enabled ? delays.groupVideoMin : 0), command: cmd });
-      if (!cmd.enabled) state.services.groupVideo = false; // switching a feature off is immediate
       return { ok: true };
     }
     case 'cancelOrder': {
@@ -127,6 +134,9 @@ function crashWave(state: SimState, versionId: string, fraction: number, region:
     }
   }
 }
+
+/** A Group Video "on" order still on its way. */
+const groupVideoComingBack = (state: SimState) => state.pending.some((p) => p.command.type === 'setGroupVideo' && p.command.enabled);
 
 /** A failure in the provisioning system takes running mega-supernodes back to the queue. */
 function megaPoolFailure(state: SimState, fraction: number): void {

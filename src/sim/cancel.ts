@@ -88,7 +88,7 @@ export function cancelOrder(state: SimState, order: CancellableOrder, landsAtMin
     const h = state.hotfixes[i];
     if (!h) return { ok: false, message: `no hotfix ${order.fix} is in build and test: nothing to cancel` };
     if (state.tick >= h.readyTick) return { ok: false, message: `hotfix ${order.fix} is already rolling out: clients install it as it comes, and an installed update cannot be recalled` };
-    if (h.readyTick !== atTick) return { ok: false, message: `no such order is on its way (it may have been cancelled already)` };
+    if (h.readyTick !== atTick || h.rolloutPctPerHour !== order.rolloutPctPerHour) return { ok: false, message: `no such order is on its way (it may have been cancelled already)` };
     state.hotfixes.splice(i, 1);
     const buildMin = state.scenario.hotfixes[order.fix].buildMin;
     return { ok: true, lostBuildMin: Math.max(0, buildMin - (h.readyTick - state.tick) / TICKS_PER_MINUTE) };

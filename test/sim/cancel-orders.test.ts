@@ -91,6 +91,33 @@ describe('cancelling a config push on its way', () => {
   });
 });
 
+describe('Group Video servers are either the feature or mega-supernodes, never both', () => {
+  it('refuses borrowing servers that are promised back to Group Video (the feature would return and the megas stay, free)', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'setGroupVideo', enabled: false });
+    expect(applyCommand(s, { type: 'setGroupVideo', enabled: true }).ok).toBe(true);
+    const res = applyCommand(s, { type: 'deployMegaSupernodes', count: 1000, region: 'na-east', source: 'groupVideo' });
+    expect(!res.ok && res.error.message).toMatch(/coming back on those servers: cancel that order first/);
+    // Once the "on" is cancelled, the servers are free to borrow, and Group Video stays off (and billed).
+    expect(applyCommand(s, cancelOf(s, configOrders(s).findIndex((o) => o.command.type === 'setGroupVideo' && o.command.enabled))).ok).toBe(true);
+    expect(applyCommand(s, { type: 'deployMegaSupernodes', count: 1000, region: 'na-east', source: 'groupVideo' }).ok).toBe(true);
+    advanceMinutes(s, 60);
+    expect(viewOf(s).groupVideoEnabled).toBe(false);
+  });
+
+  it('the latest switch wins: off after an "on" on its way keeps Group Video off', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'setGroupVideo', enabled: false });
+    advanceMinutes(s, 5);
+    applyCommand(s, { type: 'setGroupVideo', enabled: true });
+    advanceMinutes(s, 5);
+    applyCommand(s, { type: 'setGroupVideo', enabled: false });
+    advanceMinutes(s, s.scenario.commandDelays.groupVideoMin + 5);
+    expect(viewOf(s).groupVideoEnabled).toBe(false);
+    expect(configOrders(s).filter((o) => o.command.type === 'setGroupVideo' && o.command.enabled)).toEqual([]);
+  });
+});
+
 describe('cancelling a hotfix', () => {
   it('stops one in build and test, with the build time lost: pushed again it starts over', () => {
     const s = fresh();
@@ -103,6 +130,15 @@ describe('cancelling a hotfix', () => {
     expect(pagerSays(s)).toMatch(/Hotfix jitteredBackoff cancelled in build and test: 60 min of build work lost; pushing it again starts over \(~480 min\)/);
     expect(applyCommand(s, { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 20 }).ok).toBe(true);
     expect(viewOf(s).hotfixes[0].readyAtMinute).toBe(60 + build);
+  });
+
+  it('cancels only the order named: the same fix at another rollout rate is not on its way', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 4 });
+    const at = viewOf(s).hotfixes[0].readyAtMinute;
+    const res = applyCommand(s, { type: 'cancelOrder', order: { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 100 }, landsAtMinute: at });
+    expect(!res.ok && res.error.message).toMatch(/no such order is on its way/);
+    expect(viewOf(s).hotfixes).toHaveLength(1);
   });
 
   it('refuses recalling one already rolling out, and changes nothing', () => {
