@@ -60,9 +60,12 @@ function apply(state: SimState, cmd: Command): ApplyResult {
       state.hotfixes.push({ fix: cmd.fix, readyTick: afterMin(state, build), rolloutPctPerHour: cmd.rolloutPctPerHour, doneNotified: false });
       return { ok: true };
     }
-    case 'setOfflineImService':
-      state.pending.push({ atTick: afterMin(state, delays.offlineImMin), command: cmd });
+    case 'setOfflineImService': {
+      // Switching is a config push; growing the cluster past its own size means new servers.
+      const grows = cmd.capacityPct !== undefined && cmd.capacityPct > Math.max(100, state.services.imCapacityPct);
+      state.pending.push({ atTick: afterMin(state, grows ? delays.offlineImGrowMin : delays.offlineImMin), command: cmd });
       return { ok: true };
+    }
     case 'setGroupVideo': {
       if (cmd.enabled) {
         const borrowed = megaInUse(state, 'groupVideo');

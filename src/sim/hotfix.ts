@@ -43,11 +43,20 @@ export function fixProgress(state: SimState, fix: Hotfix['fix']): { fixed: numbe
 export function rollHotfixes(state: SimState): void {
   for (const h of state.hotfixes) {
     if (state.tick === h.readyTick) {
-      state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'info', code: 'hotfix-ready', text: `Hotfix ${h.fix} passed testing: rollout begins at ${h.rolloutPctPerHour}%/h` });
+      state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'info', code: 'hotfix-ready', text: `Hotfix ${h.fix} passed testing: rollout begins at ${h.rolloutPctPerHour}%/h${paceNote(state, h)}` });
     }
     if (state.tick < h.readyTick || h.doneNotified || (state.tick - h.readyTick) % STAGE_TICKS !== 0) continue;
     rolloutStage(state, h);
   }
+}
+
+/** Said when the update servers cannot keep up with the rate ordered: a faster order changes nothing. */
+function paceNote(state: SimState, h: Hotfix): string {
+  const { fixed, total } = fixProgress(state, h.fix);
+  const left = total - fixed;
+  if (left <= 0) return '';
+  const pace = (100 * state.scenario.services.update.downloadsPerS * capacityFactor(state, 'update') * 3600) / left;
+  return pace < h.rolloutPctPerHour ? `, but the update servers deliver only ~${pace < 10 ? pace.toFixed(1) : Math.round(pace)}%/h of the clients left` : '';
 }
 
 function rolloutStage(state: SimState, h: Hotfix): void {

@@ -51,6 +51,8 @@ export function runOfflineIm(state: SimState, demandPerS: number): ImResult {
   const cfg = state.scenario.services.offlineIm;
   const sv = state.services;
   const capPerS = (cfg.capacityPerS * sv.imCapacityPct * capacityFactor(state, 'offlineIm')) / 100;
+  // Servers added past the cluster's own are billed while they run, on or off.
+  if (sv.imCapacityPct > 100) state.totals.costUsd += (((sv.imCapacityPct - 100) / 100) * state.scenario.prices.imExtraCapacityPerHourUsd * TICK_SECONDS) / 3600;
   if (!sv.imEnabled) {
     sv.imQueue = 0;
     const refused = demandPerS * TICK_SECONDS;

@@ -86,6 +86,11 @@ describe('screens: what the trainee reads and touches', { timeout: STEP_TIMEOUT_
     expect(await page.textContent('#throttle-hint')).toMatch(/^No effect now: .* is above the .* trying/);
     await page.fill('#throttle-rate', '1');
     expect(await page.textContent('#throttle-hint')).not.toMatch(/No effect/);
+
+    // Growing the offline-IM cluster is servers, not a switch: the hint says how long and what it costs.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('o');
+    expect(await page.textContent('#offline-im-hint')).toMatch(/Capacity past 100% is new servers: 24 h 00 min.*\$2,000\/h per 100% added/);
     await page.close();
   });
 

@@ -109,3 +109,48 @@ describe('commands', () => {
     for (const c of good) expect(validateCommand(c, ['win-5.0.0152']).ok, JSON.stringify(c)).toBe(true);
   });
 });
+
+describe('offline-IM capacity past the cluster\'s own', () => {
+  const capOf = (s: SimState) => s.services.imCapacityPct;
+  it('is new servers: lands after offlineImGrowMin, not a config push, and is billed while it runs', () => {
+    const s = fresh();
+    const grow = s.scenario.commandDelays.offlineImGrowMin;
+    expect(grow).toBeGreaterThan(s.scenario.commandDelays.offlineImMin);
+    expect(applyCommand(s, { type: 'setOfflineImService', enabled: true, capacityPct: 400 }).ok).toBe(true);
+    advanceMinutes(s, s.scenario.commandDelays.offlineImMin + 1);
+    expect(capOf(s)).toBe(100);
+    advanceMinutes(s, grow);
+    expect(capOf(s)).toBe(400);
+    // Three times the cluster again, for an hour: three hours' worth of one 100% at the stated price.
+    const before = s.totals.costUsd;
+    advanceMinutes(s, 60);
+    const imPart = s.totals.costUsd - before;
+    expect(imPart).toBeGreaterThanOrEqual(3 * s.scenario.prices.imExtraCapacityPerHourUsd - 1e-6);
+  });
+
+  it('costs nothing at or below 100%, and lowering it is a quick config push', () => {
+    const s = fresh();
+    expect(applyCommand(s, { type: 'setOfflineImService', enabled: true, capacityPct: 60 }).ok).toBe(true);
+    advanceMinutes(s, s.scenario.commandDelays.offlineImMin + 1);
+    expect(capOf(s)).toBe(60);
+    expect(s.totals.costUsd).toBe(0);
+  });
+});
+
+describe('a hotfix ordered faster than the update servers deliver', () => {
+  /** The pager's line when a hotfix's rollout begins (step hands each tick's events out). */
+  const readyLine = (pct: number) => {
+    const s = createSim(getScenario('aug-2007'), 1);
+    applyCommand(s, { type: 'pushHotfix', fix: 'selfHealingFix', rolloutPctPerHour: pct });
+    for (let i = 0; i < (s.scenario.hotfixes.selfHealingFix.buildMin + 1) * 6; i++) {
+      const ready = step(s).find((e) => e.code === 'hotfix-ready');
+      if (ready) return ready.text;
+    }
+    return '';
+  };
+  it('says so when its rollout begins, with the pace they can keep', () => {
+    expect(readyLine(100)).toMatch(/rollout begins at 100%\/h, but the update servers deliver only ~\d+(\.\d)?%\/h of the clients left/);
+    // A pace they can keep is not remarked on.
+    expect(readyLine(1)).toBe('Hotfix selfHealingFix passed testing: rollout begins at 1%/h');
+  });
+});

@@ -55,6 +55,7 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   const im = view.services.find((x) => x.id === 'offlineIm');
   out['offline-im-hint'] = 'Switching off stops the slow replies that crash 5.0.0152; offline messages wait.' +
     (facts.delays.offlineImMin ? ` Takes ${duration(facts.delays.offlineImMin)}.` : '') +
+    (facts.delays.offlineImGrowMin ? ` Capacity past 100% is new servers: ${duration(facts.delays.offlineImGrowMin)}${facts.imExtraCapacityPerHourUsd ? `, ${usd(facts.imExtraCapacityPerHourUsd)}/h per 100% added` : ''}.` : '') +
     (im ? ` Now: ${im.enabled ? `on, ${Math.round(im.utilisation * 100)}% busy, replies in ${im.latencyS.toFixed(1)} s` : 'off'}.` : '');
   out['group-video-hint'] = `Off (at once) frees ${compact(facts.mega.groupVideo.available)} group-video servers to host mega-supernodes.` +
     (facts.delays.groupVideoMin ? ` Back on takes ${duration(facts.delays.groupVideoMin)}, once none are borrowed.` : '') +

@@ -13,7 +13,8 @@ export interface MegaFacts {
 export interface ScenarioFacts {
   mega: Record<MegaSource, MegaFacts>;
   hotfixBuildMin: Partial<Record<HotfixId, number>>;
-  delays: { throttleMin?: number; offlineImMin?: number; groupVideoMin?: number };
+  delays: { throttleMin?: number; offlineImMin?: number; offlineImGrowMin?: number; groupVideoMin?: number };
+  imExtraCapacityPerHourUsd?: number; // per 100% added to the offline-IM cluster
   versions: { id: string; name: string }[]; // client builds, for the instructor's crash-wave inject
 }
 
@@ -21,6 +22,7 @@ type ScenarioFile = {
   services?: { mega?: Partial<Record<string, Partial<MegaFacts>>> };
   hotfixes?: Partial<Record<string, { buildMin?: number }>>;
   commandDelays?: ScenarioFacts['delays'];
+  prices?: { imExtraCapacityPerHourUsd?: number };
   versions?: { id: string; name?: string }[];
 };
 
@@ -43,6 +45,7 @@ export function factsFor(scenarioId: string): ScenarioFacts {
     mega: { dedicated: mega(f, 'dedicated'), groupVideo: mega(f, 'groupVideo'), cloud: mega(f, 'cloud') },
     hotfixBuildMin: { imCrashFix: f.hotfixes?.imCrashFix?.buildMin, jitteredBackoff: f.hotfixes?.jitteredBackoff?.buildMin },
     delays: f.commandDelays ?? {},
+    imExtraCapacityPerHourUsd: f.prices?.imExtraCapacityPerHourUsd,
     versions: (f.versions ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })),
   };
 }
