@@ -72,6 +72,7 @@ function decStrategies(sc: Scenario): Strategy[] {
     { name: 'everything', what: 'IM off, both fixes, 3,000 mixed megas, throttle 5,000/s; IM back on at +12 h, throttle lifted at +12 h', actions: [im(15, false), fix(0, 'imCrashFix', 100), fix(0, 'jitteredBackoff', 100), ...mixed3000, throttle(30, 5000), im(12 * H, true), throttle(12 * H, null)] },
     { name: 'FOOLISH: withdraw at peak', what: 'the 3,000 mixed megas, then all withdrawn at +8 h', actions: [...mixed3000, ...withdrawAll(8 * H, 3000)] },
     { name: 'FOOLISH: throttle 20/s 48 h', what: 'logins throttled to 20/s at +30 min, lifted at +48 h', actions: [throttle(30, 20), throttle(48 * H, null)] },
+    { name: 'FOOLISH: throttle lifted at +12 h', what: 'logins throttled to 1,000/s at +30 min, lifted at +12 h with offline IM still on and no fix pushed', actions: [throttle(30, 1000), throttle(12 * H, null)] },
     { name: 'FOOLISH: Group Video off 48 h', what: 'Group Video off at +5 min, on again at +48 h, nothing else', actions: [gv(5, false), gv(48 * H, true)] },
   ];
 }
