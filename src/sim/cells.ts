@@ -20,10 +20,13 @@ export function thresholdRange(s: Scenario, scale = 1): ThresholdRange {
   return { min: sn.thresholdMin * scale, max: sn.thresholdMax * scale, classes: sn.classes, tailShare: sn.tailShare ?? 0, tailMax: (sn.tailMax ?? 0) * scale };
 }
 
+// The same comparison as against thresholdRange(s, cell.scale), field by field: this runs for
+// every cell twice a tick, and making that range each time was most of a tick's garbage.
 const fits = (t: ClassedRange | undefined, s: Scenario, cell: Cell): t is ClassedRange => {
   if (t === undefined) return false;
-  const want = thresholdRange(s, cell.scale);
-  return t.min === want.min && t.max === want.max && t.classes === want.classes && t.tailShare === want.tailShare && t.tailMax === want.tailMax;
+  const sn = s.supernodes;
+  const scale = cell.scale;
+  return t.min === sn.thresholdMin * scale && t.max === sn.thresholdMax * scale && t.classes === sn.classes && t.tailShare === (sn.tailShare ?? 0) && t.tailMax === (sn.tailMax ?? 0) * scale;
 };
 
 export function cellRange(s: Scenario, cell: Cell): ClassedRange {
