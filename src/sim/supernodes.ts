@@ -258,39 +258,45 @@ export function cycle(p: SupernodePool, t: ClassedRange, rates: LifeRates, out?:
   for (let k = 0; k < t.n; k++) {
     const lo = t.lo[k];
     const hi = t.hi[k];
+    // The class in locals, read and written once: the arrays are stored back at the end.
+    let s = p.serving[k];
+    let f = p.floor[k];
     const fromNew = p.warmNew[k] * readyNew;
     const fromBack = p.warmBack[k] * ready;
-    p.warmNew[k] -= fromNew;
-    p.warmBack[k] -= fromBack;
+    const wn = p.warmNew[k] - fromNew;
+    let wb = p.warmBack[k] - fromBack;
     // Warming nodes join the serving set of their class, keeping the class's mean threshold:
     // fresh ones first (limits spread over the class), then those back from a shutdown, with
     // the same (low) limit they had. Written out here, not called: a call per class that V8
     // does not inline boxes every number it is given.
-    for (let joiner = 0; joiner < 2; joiner++) {
-      const n = joiner === 0 ? fromNew : fromBack;
-      if (!(n > 1e-9)) continue; // (not <=: a NaN is skipped, as before)
-      const joinerMean = joiner === 0 ? (lo + hi) / 2 : (lo + p.floor[k]) / 2;
-      const s = p.serving[k];
-      const mean = (s * (p.floor[k] + hi) * 0.5 + n * joinerMean) / (s + n);
-      p.floor[k] = Math.min(hi, Math.max(lo, 2 * mean - hi));
-      p.serving[k] = s + n;
+    if (fromNew > 1e-9) {
+      const mean = (s * (f + hi) * 0.5 + fromNew * ((lo + hi) / 2)) / (s + fromNew);
+      f = Math.min(hi, Math.max(lo, 2 * mean - hi));
+      s = s + fromNew;
+    }
+    if (fromBack > 1e-9) {
+      const mean = (s * (f + hi) * 0.5 + fromBack * ((lo + f) / 2)) / (s + fromBack);
+      f = Math.min(hi, Math.max(lo, 2 * mean - hi));
+      s = s + fromBack;
     }
     const returning = p.down[k] * back;
     p.down[k] -= returning;
-    p.warmBack[k] += returning;
+    wb += returning;
+    p.serving[k] = s;
+    p.floor[k] = f;
+    p.warmNew[k] = wn;
+    p.warmBack[k] = wb;
     // Who still takes clients: a node admits while its own load is under admitShare of its own
     // limit, so admission fades host by host, not as one cliff (counted here, in the class's pass).
-    const s = p.serving[k];
     if (perClass && s > 1e-9) {
       const bar = (probeLoad + (perNode * p.clientShare[k]) / s) * toBar;
-      const f = p.floor[k];
       if (bar <= f) willing += s;
       else if (bar < hi) willing += (s * (hi - bar)) / (hi - f);
     }
     if (out) {
-      serving += p.serving[k];
-      warmNew += p.warmNew[k];
-      warmBack += p.warmBack[k];
+      serving += s;
+      warmNew += wn;
+      warmBack += wb;
     }
   }
   if (perClass) perClass.willing = willing;
