@@ -117,8 +117,7 @@ function superviseCell(state: SimState, cell: Cell, t: ClassedRange, k: CellTick
   const s = state.scenario;
   const pool = cell.pool;
   const n = counts;
-  countPool(pool, n);
-  const before = n.serving;
+  const before = servingOf(pool); // (the warming count is not read before cycle counts again)
   const load = cellLoad(s, cell, before);
   cell.load = load;
   // Probe work is shared alike; clients load the nodes they joined (a class's own).
