@@ -157,8 +157,16 @@ export function shedByClass(p: SupernodePool, t: ClassedRange, rate: number, c: 
       if (s <= 0) continue;
     }
     const load = c.probeLoad + (perNode * share[k]) / s;
-    if (load <= p.floor[k]) continue;
-    const n = shedClass(p, t, k, load, rate);
+    const f = p.floor[k];
+    if (load <= f) continue;
+    // shedClass written out: called, it was a call per shedding class with its numbers boxed.
+    const hi = t.hi[k];
+    const atRisk = hi - f > 1e-12 ? (s * (Math.min(load, hi) - f)) / (hi - f) : s;
+    const n = atRisk * rate;
+    const left = s - n;
+    p.serving[k] = left;
+    p.floor[k] = left > 0 ? hi - ((hi - f) * left) / s : hi;
+    p.down[k] += n;
     const lost = share[k] * (n / s);
     share[k] -= lost;
     kept -= lost;
