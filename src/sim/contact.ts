@@ -332,7 +332,7 @@ function joinCell(state: SimState, cell: Cell, t: ClassedRange, out: CellJoins):
     return;
   }
   const liveFix = serving / Math.max(serving, cell.cached);
-  const liveFlaw = serving / Math.max(serving, cell.staleCached);
+  const liveFlaw = attFlaw > 0 ? serving / Math.max(serving, cell.staleCached) : 0; // read only when there are flawed seekers
   const capacity = serving * sn.probeCapacityPerS * TICK_SECONDS;
   const willing = cell.willing;
   missFix.p = missFlaw.p = NaN;
