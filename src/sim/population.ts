@@ -49,9 +49,18 @@ export function wantOnline(state: SimState, region: number, utcMs: number): numb
 export function policyOf(s: Scenario, c: Cohort): RetryPolicy {
   const v = s.versions[c.version];
   // The 2007 self-healing fix also stopped clients hammering a cache that fails: it backs off.
-  if (c.fixes & FIX_BACKOFF || (v.selfHealingFlaw && c.fixes & FIX_HEAL))
-    return { kind: 'backoff', baseS: s.hotfixes.jitteredBackoff.baseS, capS: s.hotfixes.jitteredBackoff.capS };
+  if (c.fixes & FIX_BACKOFF || (v.selfHealingFlaw && c.fixes & FIX_HEAL)) return fixedBackoff(s);
   return v.retry;
+}
+
+// The backoff a fix brings, made once for the scenario's figures (read, never written): it is
+// asked for per cohort several times a tick, and a new one each time was garbage.
+let lastBackoff: RetryPolicy & { kind: 'backoff' } = { kind: 'backoff', baseS: NaN, capS: NaN };
+
+function fixedBackoff(s: Scenario): RetryPolicy {
+  const b = s.hotfixes.jitteredBackoff;
+  if (lastBackoff.baseS !== b.baseS || lastBackoff.capS !== b.capS) lastBackoff = { kind: 'backoff', baseS: b.baseS, capS: b.capS };
+  return lastBackoff;
 }
 
 export function crashesOnSlowIm(s: Scenario, c: Cohort): boolean {
