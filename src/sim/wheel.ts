@@ -65,7 +65,11 @@ export function fire(w: Wheel, tick: number, out: number[]): number {
  * starting no earlier than `delaySlots` from now.
  */
 export function schedule(w: Wheel, tick: number, n: number, p: RetryPolicy, level: number, delaySlots = 0): void {
-  if (n <= 0) return;
+  // Often nobody: kept this small, the test is inlined where it is called, and so costs no call.
+  if (!(n <= 0)) place(w, tick, n, p, level, delaySlots);
+}
+
+function place(w: Wheel, tick: number, n: number, p: RetryPolicy, level: number, delaySlots: number): void {
   w.count += n;
   n /= w.keep;
   if (p.kind === 'tight') {
