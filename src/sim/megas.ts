@@ -6,6 +6,7 @@ import { REGIONS } from './regions';
 import { perTick, TICK_SECONDS, TICKS_PER_MINUTE } from './time';
 import { MEGA_SOURCES, type MegaSource } from './commands';
 import { reattach } from './population';
+import { cohortsIn } from './layout';
 import type { SimState } from './state';
 
 export function megaUpIn(state: SimState, region: number): number {
@@ -42,7 +43,8 @@ export function megaAcceptRoom(state: SimState, region: number): number {
   }
   if (cap <= 0) return 0;
   let held = 0;
-  for (const c of state.cohorts) if (c.region === region) held += c.attachedMega;
+  const members = cohortsIn(state, region); // the region's own, in the same order: the same sum
+  for (let m = 0; m < members.length; m++) held += members[m].attachedMega;
   return Math.max(0, Math.min(cap - held, rate));
 }
 
@@ -89,7 +91,7 @@ export function drainMegas(state: SimState): void {
     const d = state.megaDrain[r];
     if (d <= 0) continue;
     let held = 0;
-    for (const c of state.cohorts) if (c.region === r) held += c.attachedMega;
+    for (const c of cohortsIn(state, r)) held += c.attachedMega;
     const n = Math.min(held, d < 1 ? d : d * rate);
     state.megaDrain[r] = d - n < 1 ? 0 : d - n;
     if (held > 0) reattach(state, r, n / held, 'mega');

@@ -2,6 +2,7 @@
 import { REGIONS } from './regions';
 import { TICK_SECONDS } from './time';
 import { newWheel, schedule, type RetryPolicy } from './wheel';
+import { cohortsIn } from './layout';
 import { FIX_BACKOFF, FIX_HEAL, FIX_IM, type Cohort, type SimState } from './state';
 import type { Scenario } from './scenario';
 
@@ -95,8 +96,7 @@ export const present = (c: Cohort) => running(c) + c.crashed + c.gaveUp;
  */
 export function reattach(state: SimState, region: number, f: number, to: 'peer' | 'mega'): void {
   if (f <= 0) return;
-  for (const c of state.cohorts) {
-    if (c.region !== region) continue;
+  for (const c of cohortsIn(state, region)) {
     const n = (to === 'peer' ? c.attachedPeer : c.attachedMega) * f;
     if (n <= 0) continue;
     if (to === 'peer') c.attachedPeer -= n;
