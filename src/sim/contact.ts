@@ -15,6 +15,14 @@ import { MAX_CELLS_PER_REGION } from './scenario';
 
 const due: number[][] = []; // scratch: attempts per cohort per level (not state: rebuilt each tick)
 const dueAttach: number[][] = [];
+// Scratch per region for logins and attaches (not state: rewritten each tick, so no new arrays per tick).
+const regionScratch = {
+  attempts: doubles(REGIONS.length),
+  flood: doubles(REGIONS.length),
+  admitted: doubles(REGIONS.length),
+  homeJoinFix: doubles(REGIONS.length),
+  homeJoinFlaw: doubles(REGIONS.length),
+};
 
 export function contact(state: SimState): void {
   offlineIm(state);
@@ -98,19 +106,19 @@ const sumLevels = (lv: number[]) => {
 function logins(state: SimState): void {
   const s = state.scenario;
   const R = REGIONS.length;
-  const attempts = doubles(R);
+  const attempts = regionScratch.attempts.fill(0);
   for (let i = 0; i < state.cohorts.length; i++) {
     const c = state.cohorts[i];
     attempts[c.region] += dueFrom(c.login, state.tick, due, i);
   }
   // Botnet floods (an instructor inject) also hit the login servers; they never succeed.
-  const flood = doubles(R);
+  const flood = regionScratch.flood.fill(0);
   state.floods = state.floods.filter((f) => f.untilTick > state.tick);
   for (const f of state.floods) {
     for (let r = 0; r < R; r++) if (f.region < 0 || f.region === r) flood[r] += (f.perSecond * TICK_SECONDS) / (f.region < 0 ? R : 1);
   }
   // Throttles turn the excess away at the front door, before it costs the servers anything.
-  const admitted = doubles(R);
+  const admitted = regionScratch.admitted;
   let total = 0;
   for (let r = 0; r < R; r++) {
     const lim = state.services.throttleRegion[r];
@@ -180,8 +188,8 @@ function attaches(state: SimState): void {
   }
   let farJoinFix = 0;
   let farJoinFlaw = 0;
-  const homeJoinFix = doubles(R);
-  const homeJoinFlaw = doubles(R);
+  const homeJoinFix = regionScratch.homeJoinFix.fill(0);
+  const homeJoinFlaw = regionScratch.homeJoinFlaw.fill(0);
   let liveProbes = 0;
   const table = rangeTable(state);
   for (let r = 0; r < R; r++) {
@@ -264,11 +272,15 @@ interface Seekers {
   all: number;
 }
 
+// seekers' answer, one object reused (read before the next tick's call overwrites it).
+const seeking: Seekers = { aFix: doubles(REGIONS.length), aFlaw: doubles(REGIONS.length), toMega: doubles(REGIONS.length), restFix: doubles(REGIONS.length), restFlaw: doubles(REGIONS.length), waiting: doubles(REGIONS.length), all: 0 };
+
 /** Attempts due now, by region: how many go to mega-supernodes and how many to peers. */
 function seekers(state: SimState): Seekers {
   const s = state.scenario;
   const R = REGIONS.length;
-  const out: Seekers = { aFix: [], aFlaw: [], toMega: [], restFix: [], restFlaw: [], waiting: [], all: 0 };
+  const out = seeking;
+  out.all = 0;
   for (let r = 0; r < R; r++) {
     const { waiting } = syncCells(state, r);
     let aFix = 0;
@@ -284,12 +296,12 @@ function seekers(state: SimState): Seekers {
     const A = aFix + aFlaw;
     const toMega = A > 0 ? Math.min(A * state.megaKnown[r], megaAcceptRoom(state, r)) : 0;
     const rest = A - toMega;
-    out.aFix.push(aFix);
-    out.aFlaw.push(aFlaw);
-    out.toMega.push(toMega);
-    out.restFix.push(A > 0 ? (rest * aFix) / A : 0);
-    out.restFlaw.push(A > 0 ? (rest * aFlaw) / A : 0);
-    out.waiting.push(waiting);
+    out.aFix[r] = aFix;
+    out.aFlaw[r] = aFlaw;
+    out.toMega[r] = toMega;
+    out.restFix[r] = A > 0 ? (rest * aFix) / A : 0;
+    out.restFlaw[r] = A > 0 ? (rest * aFlaw) / A : 0;
+    out.waiting[r] = waiting;
     out.all += A;
     state.last.regionAttempts[r] = A;
   }
