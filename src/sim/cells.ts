@@ -38,31 +38,60 @@ export function cellRange(s: Scenario, cell: Cell): ClassedRange {
   return t;
 }
 
-/** Every cell's range by its index in state.cells, with the cell it was made for. */
+/** Every cell's range by its index in state.cells, with the cell and scale it was made for. */
 interface RangeTable {
   cells: Cell[];
   ranges: ClassedRange[];
+  scales: number[];
+  scenario: Scenario; // whose limits the ranges were made from, as they were then (below)
+  limits: Limits;
 }
+
+/** The scenario's own figures a cell's range is made from (before the cell's scale). */
+interface Limits {
+  min: number;
+  max: number;
+  classes: number;
+  tailShare: number;
+  tailMax: number;
+}
+
+const limitsOf = (s: Scenario): Limits => {
+  const sn = s.supernodes;
+  return { min: sn.thresholdMin, max: sn.thresholdMax, classes: sn.classes, tailShare: sn.tailShare ?? 0, tailMax: sn.tailMax ?? 0 };
+};
+
+const sameLimits = (a: Limits, s: Scenario): boolean => {
+  const sn = s.supernodes;
+  return a.min === sn.thresholdMin && a.max === sn.thresholdMax && a.classes === sn.classes && a.tailShare === (sn.tailShare ?? 0) && a.tailMax === (sn.tailMax ?? 0);
+};
 
 const tables = new WeakMap<Cell[], RangeTable>();
 
-/** The range table of a world's cells: one lookup per tick, not one per cell and step. */
+/**
+ * The range table of a world's cells: one lookup per tick, not one per cell and step. The
+ * scenario's limits are checked here, once; a table made for other limits starts afresh.
+ */
 export function rangeTable(state: SimState): RangeTable {
   let table = tables.get(state.cells);
-  if (table === undefined) {
-    table = { cells: [], ranges: [] };
+  if (table === undefined || table.scenario !== state.scenario || !sameLimits(table.limits, state.scenario)) {
+    table = { cells: [], ranges: [], scales: [], scenario: state.scenario, limits: limitsOf(state.scenario) };
     tables.set(state.cells, table);
   }
   return table;
 }
 
-/** Cell i's range from the table (checked against the cell and scenario, as cellRange does). */
+/**
+ * Cell i's range from the table. Same limits and same scale make the same range, so for the
+ * table's own scenario the cell and its scale are all that is checked (as cellRange would).
+ */
 export function rangeAt(table: RangeTable, s: Scenario, cell: Cell, i: number): ClassedRange {
   const t = table.ranges[i];
-  if (table.cells[i] === cell && fits(t, s, cell)) return t;
+  if (table.cells[i] === cell && table.scales[i] === cell.scale && (s === table.scenario || fits(t, s, cell))) return t;
   const fresh = cellRange(s, cell);
   table.cells[i] = cell;
   table.ranges[i] = fresh;
+  table.scales[i] = cell.scale;
   return fresh;
 }
 
