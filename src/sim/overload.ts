@@ -45,7 +45,7 @@ interface CellTick extends LifeRates {
 }
 
 const counts: PoolCounts = { serving: 0, warming: 0 }; // scratch of superviseCell
-const perClass: PerClassLoad = { probeLoad: 0, peers: 0, clientCapacity: 1, admitShare: 1, orphaned: 0, willing: 0 }; // scratch of superviseCell
+const perClass: PerClassLoad = { probeLoad: 0, peers: 0, clientCapacity: 1, admitShare: 1, orphaned: 0, willing: 0, rate: 0, shut: 0 }; // scratch of superviseCell
 
 const cellTick: CellTick = { shutRate: 0, back: 0, ready: 0, readyNew: 0, up: 0, downRate: 0, learn: 0, learnStale: 0, contactShare: 0, target: 0, dropF: 0, orphaned: 0, loadSum: 0, servingSum: 0, maxLoad: 0, cellsDown: 0 };
 
@@ -125,7 +125,9 @@ function superviseCell(state: SimState, cell: Cell, t: ClassedRange, k: CellTick
   perClass.peers = cell.peers;
   perClass.clientCapacity = s.supernodes.clientCapacity;
   perClass.admitShare = s.supernodes.admitShare;
-  const shut = shedByClass(pool, t, k.shutRate, perClass);
+  perClass.rate = k.shutRate;
+  shedByClass(pool, t, perClass);
+  const shut = perClass.shut;
   state.totals.supernodesShutDown += shut;
   const shedOrphans = Math.min(perClass.orphaned, cell.peers);
   cell.peers -= shedOrphans;

@@ -125,9 +125,12 @@ export function shedOverload(p: SupernodePool, t: ClassedRange, load: number, ra
 /**
  * shedOverload with each class at its own load: the probe work shared alike plus the clients
  * its nodes carry. Their clients are orphaned with them (a class's clients sit on its nodes
- * alike); `c.orphaned` says how many, and the rest stay as shares of who is left.
+ * alike); `c.orphaned` says how many, and the rest stay as shares of who is left. The rate comes
+ * in and the count of nodes shut goes out as fields of `c`, not as numbers: V8 boxes numbers
+ * passed to or returned from a call it does not inline, and this one runs per cell and tick.
  */
-export function shedByClass(p: SupernodePool, t: ClassedRange, rate: number, c: PerClassLoad): number {
+export function shedByClass(p: SupernodePool, t: ClassedRange, c: PerClassLoad): void {
+  const rate = c.rate;
   const perNode = c.peers / c.clientCapacity; // a class's client load is perNode * share / serving
   const share = p.clientShare;
   let shut = 0;
@@ -141,7 +144,8 @@ export function shedByClass(p: SupernodePool, t: ClassedRange, rate: number, c: 
     const serving = servingOf(p);
     if (!(serving > 1e-9)) {
       c.orphaned = c.peers;
-      return 0;
+      c.shut = 0;
+      return;
     }
     for (let k = 0; k < t.n; k++) share[k] = p.serving[k] / serving;
     total = 1;
@@ -178,7 +182,7 @@ export function shedByClass(p: SupernodePool, t: ClassedRange, rate: number, c: 
     const scale = kept > 1e-12 * total ? 1 / kept : 0;
     for (let k = 0; k < t.n; k++) share[k] *= scale;
   }
-  return shut;
+  c.shut = shut;
 }
 
 /** Class k's nodes with limits under `load` shut down at `rate`; returns how many. */
@@ -206,6 +210,8 @@ export interface PerClassLoad {
   clientCapacity: number;
   admitShare: number;
   orphaned: number; // clients shedByClass orphaned
+  rate: number; // share of the nodes over their limit that shut this tick (read by shedByClass)
+  shut: number; // nodes shedByClass shut down
   willing: number; // serving nodes still taking clients, as the life cycle leaves them (set by cycle)
 }
 

@@ -43,8 +43,8 @@ describe('shedding orphans only the clients of the nodes that shut', () => {
   it('when the weak hosts shut, the strong hosts keep their clients', () => {
     const p = newPool(withTail, 1000);
     const strongBefore = 300_000 * p.clientShare[6];
-    const load: PerClassLoad = { probeLoad: 5, peers: 300_000, clientCapacity: 500, admitShare: 0.8, orphaned: 0, willing: 0 };
-    shedByClass(p, withTail, 1, load);
+    const load: PerClassLoad = { probeLoad: 5, peers: 300_000, clientCapacity: 500, admitShare: 0.8, orphaned: 0, rate: 1, shut: 0, willing: 0 };
+    shedByClass(p, withTail, load);
     const strongAfter = (300_000 - load.orphaned) * p.clientShare[6];
     expect(strongAfter).toBeGreaterThan(0.8 * strongBefore); // only the tail hosts under 5.6 (5 + their clients) shut
     expect(strongAfter).toBeLessThan(strongBefore);
