@@ -63,7 +63,10 @@ function apply(state: SimState, cmd: Command): ApplyResult {
     case 'setOfflineImService': {
       // Switching is a config push; growing the cluster past its own size means new servers.
       const grows = cmd.capacityPct !== undefined && cmd.capacityPct > Math.max(100, state.services.imCapacityPct);
-      state.pending.push({ atTick: afterMin(state, grows ? delays.offlineImGrowMin : delays.offlineImMin), command: cmd });
+      const atTick = afterMin(state, grows ? delays.offlineImGrowMin : delays.offlineImMin);
+      // The latest order wins: an earlier one that would land after it (a growth still being racked) is dropped.
+      state.pending = state.pending.filter((p) => !(p.command.type === 'setOfflineImService' && p.atTick > atTick));
+      state.pending.push({ atTick, command: cmd });
       return { ok: true };
     }
     case 'setGroupVideo': {

@@ -128,6 +128,22 @@ describe('offline-IM capacity past the cluster\'s own', () => {
     expect(imPart).toBeGreaterThanOrEqual(3 * s.scenario.prices.imExtraCapacityPerHourUsd - 1e-6);
   });
 
+  it('is dropped by a later order that lands first: switched off meanwhile, the service stays off', () => {
+    const s = fresh();
+    applyCommand(s, { type: 'setOfflineImService', enabled: true, capacityPct: 300 });
+    advanceMinutes(s, 60);
+    applyCommand(s, { type: 'setOfflineImService', enabled: false });
+    advanceMinutes(s, s.scenario.commandDelays.offlineImGrowMin + 10);
+    expect(s.services.imEnabled).toBe(false);
+    expect(capOf(s)).toBe(100);
+    // No extra server ever ran: the bill is that of the switch-off alone, bit for bit.
+    const offOnly = fresh();
+    advanceMinutes(offOnly, 60);
+    applyCommand(offOnly, { type: 'setOfflineImService', enabled: false });
+    advanceMinutes(offOnly, s.scenario.commandDelays.offlineImGrowMin + 10);
+    expect(s.totals.costUsd).toBe(offOnly.totals.costUsd);
+  });
+
   it('costs nothing at or below 100%, and lowering it is a quick config push', () => {
     const s = fresh();
     expect(applyCommand(s, { type: 'setOfflineImService', enabled: true, capacityPct: 60 }).ok).toBe(true);
