@@ -21,6 +21,7 @@ interface Chart {
   floorZero: boolean;
   label: (s: Sample) => string;
   reference?: (s: Sample) => number; // a faint "normal" line, e.g. users who want to be online
+  size?: { w: number; h: number }; // the canvas's laid-out size, kept by a ResizeObserver
 }
 
 export class Sparklines {
@@ -37,7 +38,30 @@ export class Sparklines {
   }
 
 
+  private watching = false;
+
+  /**
+   * Canvas sizes come from a ResizeObserver, not clientWidth: reading layout after the HUD has
+   * written its figures forced a synchronous layout of the whole page on every frame.
+   */
+  private watchSizes(): void {
+    if (this.watching) return;
+    this.watching = true;
+    for (const c of this.charts) c.size = { w: c.canvas.clientWidth, h: c.canvas.clientHeight }; // once, before the first draw
+    if (typeof ResizeObserver === 'undefined') return;
+    const byCanvas = new Map(this.charts.map((c) => [c.canvas as Element, c]));
+    const watcher = new ResizeObserver((entries) => {
+      for (const e of entries) {
+        const c = byCanvas.get(e.target);
+        if (c) c.size = { w: e.contentRect.width, h: e.contentRect.height };
+      }
+      this.draw(); // redraw at the new size without waiting for the next frame from the host
+    });
+    for (const c of this.charts) watcher.observe(c.canvas);
+  }
+
   draw(): void {
+    this.watchSizes();
     const all = this.history.samples;
     const span = all.length ? all[all.length - 1].minute - all[0].minute : 0;
     const hours = Math.max(1, Math.min(MAX_HOURS, Math.ceil(span / 60)));
@@ -48,7 +72,7 @@ export class Sparklines {
 
 function drawChart(c: Chart, data: Sample[], hours: number): void {
   const dpr = Math.min(2, window.devicePixelRatio || 1);
-  const w = Math.max(10, c.canvas.clientWidth), h = Math.max(10, c.canvas.clientHeight);
+  const w = Math.max(10, c.size?.w ?? 0), h = Math.max(10, c.size?.h ?? 0);
   if (c.canvas.width !== Math.round(w * dpr) || c.canvas.height !== Math.round(h * dpr)) {
     c.canvas.width = Math.round(w * dpr);
     c.canvas.height = Math.round(h * dpr);
