@@ -163,14 +163,7 @@ export function shedByClass(p: SupernodePool, t: ClassedRange, c: PerClassLoad):
     const load = c.probeLoad + (perNode * share[k]) / s;
     const f = p.floor[k];
     if (load <= f) continue;
-    // shedClass written out: called, it was a call per shedding class with its numbers boxed.
-    const hi = t.hi[k];
-    const atRisk = hi - f > 1e-12 ? (s * (Math.min(load, hi) - f)) / (hi - f) : s;
-    const n = atRisk * rate;
-    const left = s - n;
-    p.serving[k] = left;
-    p.floor[k] = left > 0 ? hi - ((hi - f) * left) / s : hi;
-    p.down[k] += n;
+    const n = shedClass(p, t, k, load, rate);
     const lost = share[k] * (n / s);
     share[k] -= lost;
     kept -= lost;
