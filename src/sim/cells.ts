@@ -164,7 +164,7 @@ export function syncCells(state: SimState, r: number): Readonly<RegionClients> {
   let waiting = 0;
   for (const c of cohortsIn(state, r)) {
     peers += c.attachedPeer;
-    waiting += c.login.count + c.attach.count;
+    waiting += c.login.count + c.attach.count + c.handover.count;
   }
   const a = firstCell(state, r);
   const b = a + state.scenario.supernodes.cellsPerRegion;

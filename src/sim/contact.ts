@@ -15,6 +15,7 @@ import { MAX_CELLS_PER_REGION } from './scenario';
 
 const due: number[][] = []; // scratch: attempts per cohort per level (not state: rebuilt each tick)
 const dueAttach: number[][] = [];
+const dueHand: number[][] = []; // the same for clients handing over (their supernode went away)
 // Scratch per region for logins and attaches (not state: rewritten each tick, so no new arrays per tick).
 const regionScratch = {
   attempts: doubles(REGIONS.length),
@@ -182,10 +183,13 @@ function attaches(state: SimState): void {
   for (const cell of state.cells) cachedAll += cell.cached;
   let farFix = 0;
   let farFlaw = 0;
+  let farHand = 0;
   for (let r = 0; r < R; r++) {
     farFix += seek.restFix[r] * far;
     farFlaw += seek.restFlaw[r] * far;
+    farHand += (seek.restFix[r] + seek.restFlaw[r]) * far * seek.handShare[r];
   }
+  const farHandShare = farFix + farFlaw > 0 ? farHand / (farFix + farFlaw) : 0;
   let farJoinFix = 0;
   let farJoinFlaw = 0;
   const homeJoinFix = regionScratch.homeJoinFix.fill(0);
@@ -211,6 +215,9 @@ function attaches(state: SimState): void {
       j.hFlaw = hFlaw * home;
       j.fFix = farFix * reach;
       j.fFlaw = farFlaw * reach;
+      const homeN = j.hFix + j.hFlaw;
+      const farN = j.fFix + j.fFlaw;
+      j.handShare = homeN + farN > 0 ? (homeN * seek.handShare[r] + farN * farHandShare) / (homeN + farN) : 0;
       joinCell(state, cell, rangeAt(table, s, cell, i), j);
       homeJoinFix[r] += j.homeFix;
       homeJoinFlaw[r] += j.homeFlaw;
@@ -252,10 +259,14 @@ function attaches(state: SimState): void {
       const win = Math.min(1, flawed ? winFlaw : winFix);
       const megaShare = flawed ? megaFlaw : megaFix;
       const lv = dueAttach[positions[m]];
-      const won = sumLevels(lv) * win;
+      const lh = dueHand[positions[m]];
+      const won = (sumLevels(lv) + sumLevels(lh)) * win;
       c.attachedMega += won * megaShare;
       c.attachedPeer += won * (1 - megaShare);
-      retryFailed(state, c, c.attach, lv, 1 - win, policyOf(s, c), c.login);
+      const pol = policyOf(s, c);
+      retryFailed(state, c, c.attach, lv, 1 - win, pol, c.login);
+      // Still logged in: a failed handover tries the cache again (or, some, a fresh login).
+      retryFailed(state, c, c.handover, lh, 1 - win, pol, c.login);
     }
   }
   state.last.attachAttempts = seek.all;
@@ -269,11 +280,12 @@ interface Seekers {
   restFix: number[]; // attempts left for peers, by region, without the self-healing flaw
   restFlaw: number[];
   waiting: number[];
+  handShare: number[]; // of the attempts, clients handing over (a cheaper join)
   all: number;
 }
 
 // seekers' answer, one object reused (read before the next tick's call overwrites it).
-const seeking: Seekers = { aFix: doubles(REGIONS.length), aFlaw: doubles(REGIONS.length), toMega: doubles(REGIONS.length), restFix: doubles(REGIONS.length), restFlaw: doubles(REGIONS.length), waiting: doubles(REGIONS.length), all: 0 };
+const seeking: Seekers = { aFix: doubles(REGIONS.length), aFlaw: doubles(REGIONS.length), toMega: doubles(REGIONS.length), restFix: doubles(REGIONS.length), restFlaw: doubles(REGIONS.length), waiting: doubles(REGIONS.length), handShare: doubles(REGIONS.length), all: 0 };
 
 /** Attempts due now, by region: how many go to mega-supernodes and how many to peers. */
 function seekers(state: SimState): Seekers {
@@ -285,11 +297,14 @@ function seekers(state: SimState): Seekers {
     const { waiting } = syncCells(state, r);
     let aFix = 0;
     let aFlaw = 0;
+    let hand = 0;
     const members = cohortsIn(state, r);
     const positions = cohortPositionsIn(state, r);
     for (let m = 0; m < members.length; m++) {
       const c = members[m];
-      const n = dueFrom(c.attach, state.tick, dueAttach, positions[m]);
+      const h = dueFrom(c.handover, state.tick, dueHand, positions[m]);
+      const n = dueFrom(c.attach, state.tick, dueAttach, positions[m]) + h;
+      hand += h;
       if (hasHealingFlaw(s, c)) aFlaw += n;
       else aFix += n;
     }
@@ -302,6 +317,7 @@ function seekers(state: SimState): Seekers {
     out.restFix[r] = A > 0 ? (rest * aFix) / A : 0;
     out.restFlaw[r] = A > 0 ? (rest * aFlaw) / A : 0;
     out.waiting[r] = waiting;
+    out.handShare[r] = A > 0 ? hand / A : 0;
     out.all += A;
     state.last.regionAttempts[r] = A;
   }
@@ -318,6 +334,7 @@ interface CellJoins {
   hFlaw: number;
   fFix: number;
   fFlaw: number;
+  handShare: number; // of the cell's seekers, clients handing over: a join costs them handoverCostProbes
   homeFix: number;
   homeFlaw: number;
   farFix: number;
@@ -363,10 +380,14 @@ function joinCell(state: SimState, cell: Cell, t: ClassedRange, out: CellJoins):
   // Probes past a node's capacity go unanswered: dropping a datagram costs a little, not a reply.
   const dropped = Math.max(0, q - capacity);
   const probeWork = q - dropped + dropped * sn.refusedProbeCost;
-  const maxJoins = joinRoom(sn, t, cell.pool, cell.peers, sn.probeCapacityPerS * TICK_SECONDS, probeWork, room, serving);
+  const cost = joinCost;
+  cost.clientCapacity = sn.clientCapacity;
+  cost.admitShare = sn.admitShare;
+  cost.joinCostProbes = sn.joinCostProbes * (1 - out.handShare) + sn.handoverCostProbes * out.handShare;
+  const maxJoins = joinRoom(cost, t, cell.pool, cell.peers, sn.probeCapacityPerS * TICK_SECONDS, probeWork, room, serving);
   const fit = want > maxJoins ? maxJoins / want : 1;
   const joined = want * fit;
-  cell.probes = probeWork + joined * sn.joinCostProbes;
+  cell.probes = probeWork + joined * cost.joinCostProbes;
   out.homeFix = hFix * pFix * fit;
   out.homeFlaw = hFlaw * pFlaw * fit;
   // The cell's own joiners land on the classes that had room (far ones are counted at home).
@@ -380,13 +401,16 @@ function joinCell(state: SimState, cell: Cell, t: ClassedRange, out: CellJoins):
   }
   out.farFix = fFix * pFix * fit;
   out.farFlaw = fFlaw * pFlaw * fit;
-  out.probes = q + joined * sn.joinCostProbes;
+  out.probes = q + joined * cost.joinCostProbes;
 }
+
+// joinCell's scratch: a join's work for this cell's mix of fresh joiners and handovers.
+const joinCost = { clientCapacity: 0, admitShare: 0, joinCostProbes: 0 };
 
 const homeShare: number[] = doubles(MAX_CELLS_PER_REGION); // scratch of attaches: each cell's share of its region's seekers
 const room: number[] = doubles(66); // scratch of joinCell: each class's room for joins (at most 64 classes and a tail)
 
-const joins: CellJoins = { hFix: 0, hFlaw: 0, fFix: 0, fFlaw: 0, homeFix: 0, homeFlaw: 0, farFix: 0, farFlaw: 0, probes: 0 }; // scratch: read before the next cell
+const joins: CellJoins = { hFix: 0, hFlaw: 0, fFix: 0, fFlaw: 0, handShare: 0, homeFix: 0, homeFlaw: 0, farFix: 0, farFlaw: 0, probes: 0 }; // scratch: read before the next cell
 
 /** (1 - p) ** P for the last p asked: one cell's probe passes often ask the same, and ** is dear. */
 interface MissMemo {

@@ -76,6 +76,7 @@ function followDiurnal(state: SimState, region: number, version: number, want: n
     c.gaveUp *= 1 - f;
     thinWheel(c.login, f);
     thinWheel(c.attach, f);
+    thinWheel(c.handover, f);
   }
 }
 

@@ -96,5 +96,6 @@ function rolloutStage(state: SimState, h: Hotfix): void {
     c.gaveUp *= 1 - f;
     moveWheel(c.login, to.login, f);
     moveWheel(c.attach, to.attach, f);
+    moveWheel(c.handover, to.handover, f);
   }
 }

@@ -74,7 +74,7 @@ export function hasHealingFlaw(s: Scenario, c: Cohort): boolean {
 }
 
 export function newCohort(region: number, version: number, fixes: number): Cohort {
-  return { region, version, fixes, attachedPeer: 0, attachedMega: 0, crashed: 0, gaveUp: 0, login: newWheel(), attach: newWheel() };
+  return { region, version, fixes, attachedPeer: 0, attachedMega: 0, crashed: 0, gaveUp: 0, login: newWheel(), attach: newWheel(), handover: newWheel() };
 }
 
 /** The cohort for (region, version, fixes), created on first use in a fixed order. */
@@ -86,21 +86,33 @@ export function cohortFor(state: SimState, region: number, version: number, fixe
 }
 
 export const attached = (c: Cohort) => c.attachedPeer + c.attachedMega;
-export const running = (c: Cohort) => c.attachedPeer + c.attachedMega + c.login.count + c.attach.count;
+export const running = (c: Cohort) => c.attachedPeer + c.attachedMega + c.login.count + c.attach.count + c.handover.count;
 export const present = (c: Cohort) => running(c) + c.crashed + c.gaveUp;
 
 /**
  * Fraction `f` of a region's clients attached to peers (or to mega-supernodes) lost their
- * host: they log in again at once (the login servers hand out a fresh host cache, seed 004's
- * "authenticate to the central servers, then find a supernode"), each by its own retry policy.
+ * host. They are still logged in, so they do not go back to the login servers (and fetch no
+ * offline messages): each notices the silence within its keep-alive (`handoverDetectS`, spread
+ * over [0.5, 1.5] of it) and re-registers with another supernode from its cache (seed 001:
+ * clients "re-attach elsewhere"), which costs that node less than a fresh client's join.
  */
 export function reattach(state: SimState, region: number, f: number, to: 'peer' | 'mega'): void {
   if (f <= 0) return;
+  const detect = detectPolicy(state.scenario);
   for (const c of cohortsIn(state, region)) {
     const n = (to === 'peer' ? c.attachedPeer : c.attachedMega) * f;
     if (n <= 0) continue;
     if (to === 'peer') c.attachedPeer -= n;
     else c.attachedMega -= n;
-    schedule(c.login, state.tick, n, policyOf(state.scenario, c), -1);
+    schedule(c.handover, state.tick, n, detect, 0);
   }
+}
+
+// The keep-alive spread as a one-step backoff (made once per figure: asked per orphaning).
+let lastDetect: RetryPolicy & { kind: 'backoff' } = { kind: 'backoff', baseS: NaN, capS: NaN };
+
+function detectPolicy(s: Scenario): RetryPolicy {
+  const d = s.supernodes.handoverDetectS;
+  if (lastDetect.baseS !== d) lastDetect = { kind: 'backoff', baseS: d, capS: d };
+  return lastDetect;
 }

@@ -102,6 +102,8 @@ export const SCENARIO_SPEC = {
         imExposure: num(0, 10),
         admitShare: num(0.1, 1, 'a supernode takes new clients while its load is under this share of its own limit'),
         joinCostProbes: num(0, 1000, "work of one join (registration, presence, contacts' search), in probes"),
+        handoverCostProbes: num(0, 1000, 'work of re-registering a client whose supernode went away (still logged in, presence and contacts already known), in probes'),
+        handoverDetectS: num(1, 600, 'seconds before a client notices its supernode is gone (keep-alive), spread over [0.5, 1.5] of it'),
         refusedProbeCost: num(0, 1, 'work of dropping a probe the node has no capacity to answer, in answered probes'),
         cellsPerRegion: num(1, MAX_CELLS_PER_REGION),
         cellSpread: num(0, 0.6, "spread of cells' limits (relative)"),

@@ -21,6 +21,7 @@ export interface Cohort {
   gaveUp: number; // closed Skype after failing; will try again later
   login: Wheel; // running, waiting to log in
   attach: Wheel; // logged in, looking for a supernode
+  handover: Wheel; // logged in, lost their supernode: re-registering with another from the cache
 }
 
 /**
