@@ -104,7 +104,10 @@ export function reattach(state: SimState, region: number, f: number, to: 'peer' 
     if (n <= 0) continue;
     if (to === 'peer') c.attachedPeer -= n;
     else c.attachedMega -= n;
-    schedule(c.handover, state.tick, n, detect, 0);
+    // The 2007 flaw was in the supernode-finding logic (seeds 002, 004): a flawed client does
+    // not trust its cache and goes back to the login servers for a fresh one (an assumption).
+    if (hasHealingFlaw(state.scenario, c)) schedule(c.login, state.tick, n, policyOf(state.scenario, c), -1);
+    else schedule(c.handover, state.tick, n, detect, 0);
   }
 }
 
