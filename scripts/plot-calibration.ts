@@ -7,10 +7,10 @@ import { runScenario, type Row } from '../src/cli/run';
 
 interface Series { label: string; colour: string; dash?: string; rows: Row[] }
 
-function rowsOf(id: string, actions: TimedCommand[]): Row[] {
+function rowsOf(id: string, actions: TimedCommand[], hours?: number, every = 10): Row[] {
   const rows: Row[] = [];
   const sc = getScenario(id);
-  runScenario(sc, 1, actions, sc.durationHours, 10, (r) => rows.push(r));
+  runScenario(sc, 1, actions, hours ?? sc.durationHours, every, (r) => rows.push(r));
   return rows;
 }
 
@@ -23,7 +23,8 @@ function panel(title: string, series: Series[], y: (r: Row) => number, yMax: num
   const ty = (v: number) => (log ? Math.log10(Math.max(1, v)) / Math.log10(yMax) : v / yMax);
   const sy = (v: number) => PAD.t + ph - Math.min(1, Math.max(0, ty(v))) * ph;
   let g = `<text x="${PAD.l}" y="22" class="t">${title}</text>`;
-  for (let h = 0; h <= maxMin / 60; h += 6) g += `<line x1="${sx(h * 60)}" x2="${sx(h * 60)}" y1="${PAD.t}" y2="${PAD.t + ph}" class="grid"/><text x="${sx(h * 60)}" y="${H - 18}" class="ax" text-anchor="middle">${h} h</text>`;
+  const step = maxMin > 24 * 60 ? 6 : 1;
+  for (let h = 0; h <= maxMin / 60; h += step) g += `<line x1="${sx(h * 60)}" x2="${sx(h * 60)}" y1="${PAD.t}" y2="${PAD.t + ph}" class="grid"/><text x="${sx(h * 60)}" y="${H - 18}" class="ax" text-anchor="middle">${h} h</text>`;
   const ticks = log ? [1, 10, 100, 1000].filter((v) => v <= yMax) : [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
   for (const v of ticks) g += `<line x1="${PAD.l}" x2="${PAD.l + pw}" y1="${sy(v)}" y2="${sy(v)}" class="grid"/><text x="${PAD.l - 8}" y="${sy(v) + 4}" class="ax" text-anchor="end">${log ? v + 'x' : Math.round(v * 100) + '%'}</text>`;
   for (const [m, label] of marks) g += `<line x1="${sx(m)}" x2="${sx(m)}" y1="${PAD.t}" y2="${PAD.t + ph}" class="mark"/><text x="${sx(m) + 4}" y="${PAD.t + 12}" class="mk">${label}</text>`;
@@ -70,6 +71,12 @@ const panels = [
     { label: "Skype's counter (dots)", colour: '#ffffff', rows: [] },
   ], share, 1, 'online', augRecord, false, augPoints),
 ];
+// The margin (issue 7): a calm day's supernodes lost at Europe's evening peak, by how many.
+const LOSSES: [number, string][] = [[0.1, '#7ee0c3'], [0.2, '#4aa3ff'], [0.22, '#b48cff'], [0.25, '#f5a623'], [0.3, '#ff5d5d']];
+panels.push(panel('normal-day: supernodes lost at 16:30 GMT (Europe\'s evening peak): users online / normal', LOSSES.map(([f, colour]) => ({
+  label: `${Math.round(f * 100)}% of supernodes lost`, colour,
+  rows: rowsOf('normal-day', [{ atMinute: 30, command: { type: 'supernodeCrash', fraction: f } }], 8, 2),
+})), share, 1, 'online', [[30, 'the loss']]));
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H * panels.length}" style="background:#0d1420">
 <style>.t{fill:#e6eef8;font:600 15px sans-serif}.ax{fill:#9fb2c8;font:12px sans-serif}.mk{fill:#c8d6e5;font:11px sans-serif}.grid{stroke:#22324a;stroke-width:1}.mark{stroke:#6b7d95;stroke-dasharray:4 4}</style>
 ${panels.map((p, i) => `<g transform="translate(0 ${i * H})">${p}</g>`).join('\n')}</svg>`;
