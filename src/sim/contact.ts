@@ -133,9 +133,6 @@ function logins(state: SimState): void {
   total *= globalCut;
   const res = runLogin(state, total);
   const okShare = total > 0 ? res.ok / total : 0;
-  // A buggy client fetches its offline messages as it logs in; a late reply crashes it.
-  const im = s.services.offlineIm;
-  const pFetchCrash = Math.min(1, im.fetchPerLogin * state.last.imPDelayed * im.crashPerLateReply);
   let ok = 0;
   let all = 0;
   for (let i = 0; i < state.cohorts.length; i++) {
@@ -147,10 +144,7 @@ function logins(state: SimState): void {
     const lv = due[i];
     const n = sumLevels(lv);
     const pol = policyOf(s, c);
-    const crashed = crashesOnSlowIm(s, c) ? n * win * pFetchCrash : 0;
-    c.crashed += crashed;
-    state.totals.crashedClients += crashed;
-    schedule(c.attach, state.tick, n * win - crashed, pol, -1);
+    schedule(c.attach, state.tick, n * win, pol, -1);
     retryFailed(state, c, c.login, lv, 1 - win, pol);
     ok += n * win;
     all += n;
@@ -232,6 +226,8 @@ function attaches(state: SimState): void {
     liveProbes += probesR; // traffic to supernodes: probes that reach live ones, and join work
     state.last.regionPeerProbes[r] = probesR;
   }
+  const im = s.services.offlineIm;
+  const pFetchCrash = Math.min(1, im.fetchPerLogin * state.last.imPDelayed * im.crashPerLateReply);
   const farWinFix = farFix > 0 ? farJoinFix / farFix : 0;
   const farWinFlaw = farFlaw > 0 ? farJoinFlaw / farFlaw : 0;
   for (let r = 0; r < R; r++) {
@@ -260,7 +256,14 @@ function attaches(state: SimState): void {
       const megaShare = flawed ? megaFlaw : megaFix;
       const lv = dueAttach[positions[m]];
       const lh = dueHand[positions[m]];
-      const won = (sumLevels(lv) + sumLevels(lh)) * win;
+      const fresh = sumLevels(lv) * win;
+      // A buggy client fetches its offline messages once it is on the network; a late reply
+      // crashes it, and the supernode's work taking it on is thrown away (seed 000: restarting
+      // clients "massively increased the load as they reconnected"). A handover fetches nothing.
+      const crashed = crashesOnSlowIm(s, c) ? fresh * pFetchCrash : 0;
+      c.crashed += crashed;
+      state.totals.crashedClients += crashed;
+      const won = fresh - crashed + sumLevels(lh) * win;
       c.attachedMega += won * megaShare;
       c.attachedPeer += won * (1 - megaShare);
       const pol = policyOf(s, c);

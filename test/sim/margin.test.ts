@@ -19,9 +19,9 @@ describe('normal-day: a supernode loss is not the outage', () => {
     expect(r.summary.lowestOnlineShare).toBeGreaterThan(0.85);
   }, T);
 
-  it('a 15% supernode loss at the busiest hour is a dip: back at 90% of normal within half an hour', () => {
-    const r = loss(0.15);
-    expect(r.summary.lowestOnlineShare).toBeGreaterThan(0.8);
+  it("losing 30% of the supernodes at the busiest hour (the record's 25-30%, without the restarts) is a dip: back at 90% of normal within half an hour", () => {
+    const r = loss(0.3);
+    expect(r.summary.lowestOnlineShare).toBeGreaterThan(0.6);
     expect(r.summary.recovered90AtMinute).not.toBeNull();
     expect(r.summary.recovered90AtMinute!).toBeLessThan(60);
     expect(r.state.totals.crashedClients).toBe(0);
