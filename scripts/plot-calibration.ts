@@ -72,7 +72,7 @@ const panels = [
   ], share, 1, 'online', augRecord, false, augPoints),
 ];
 // The margin (issue 7): a calm day's supernodes lost at Europe's evening peak, by how many.
-const LOSSES: [number, string][] = [[0.1, '#7ee0c3'], [0.2, '#4aa3ff'], [0.22, '#b48cff'], [0.25, '#f5a623'], [0.3, '#ff5d5d']];
+const LOSSES: [number, string][] = [[0.1, '#7ee0c3'], [0.2, '#4aa3ff'], [0.3, '#b48cff'], [0.33, '#f5a623'], [0.35, '#ff5d5d']];
 panels.push(panel('normal-day: supernodes lost at 16:30 GMT (Europe\'s evening peak): users online / normal', LOSSES.map(([f, colour]) => ({
   label: `${Math.round(f * 100)}% of supernodes lost`, colour,
   rows: rowsOf('normal-day', [{ atMinute: 30, command: { type: 'supernodeCrash', fraction: f } }], 8, 2),

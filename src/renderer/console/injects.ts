@@ -30,7 +30,7 @@ const VERBS: Record<Verb, { label: string; about: string; fields: Field[] }> = {
     { name: 'perSecond', label: 'Logins / s', kind: 'number', value: 200000, min: 1, step: 10000 },
     { name: 'durationMin', label: 'For min', kind: 'number', value: 60, min: 1, step: 10 },
     { name: 'region', label: 'Region', kind: 'region', optional: true }] },
-  supernodeCrash: { label: 'Supernode crash', about: 'A share of the serving supernodes crash now; their clients hand over to the rest (a calm network rides out about a fifth).', fields: [
+  supernodeCrash: { label: 'Supernode crash', about: 'A share of the serving supernodes crash now; their clients hand over to the rest (a calm network rides out about a third).', fields: [
     { name: 'fraction', label: 'Share 0–1', kind: 'number', value: 0.1, min: 0, max: 1, step: 0.05 },
     { name: 'region', label: 'Region', kind: 'region', optional: true }] },
 };
