@@ -23,6 +23,7 @@ const regionScratch = {
   admitted: doubles(REGIONS.length),
   homeJoinFix: doubles(REGIONS.length),
   homeJoinFlaw: doubles(REGIONS.length),
+  doomed: doubles(REGIONS.length), // clients who logged in and will crash on their offline messages
 };
 
 export function contact(state: SimState): void {
@@ -133,6 +134,10 @@ function logins(state: SimState): void {
   total *= globalCut;
   const res = runLogin(state, total);
   const okShare = total > 0 ? res.ok / total : 0;
+  // A buggy client fetches its offline messages as it logs in; a late reply crashes it.
+  const im = s.services.offlineIm;
+  const pFetchCrash = Math.min(1, im.fetchPerLogin * state.last.imPDelayed * im.crashPerLateReply);
+  const doomed = regionScratch.doomed.fill(0);
   let ok = 0;
   let all = 0;
   for (let i = 0; i < state.cohorts.length; i++) {
@@ -144,7 +149,11 @@ function logins(state: SimState): void {
     const lv = due[i];
     const n = sumLevels(lv);
     const pol = policyOf(s, c);
-    schedule(c.attach, state.tick, n * win, pol, -1);
+    const crashed = crashesOnSlowIm(s, c) ? n * win * pFetchCrash : 0;
+    c.crashed += crashed;
+    state.totals.crashedClients += crashed;
+    doomed[r] += crashed;
+    schedule(c.attach, state.tick, n * win - crashed, pol, -1);
     retryFailed(state, c, c.login, lv, 1 - win, pol);
     ok += n * win;
     all += n;
@@ -226,8 +235,6 @@ function attaches(state: SimState): void {
     liveProbes += probesR; // traffic to supernodes: probes that reach live ones, and join work
     state.last.regionPeerProbes[r] = probesR;
   }
-  const im = s.services.offlineIm;
-  const pFetchCrash = Math.min(1, im.fetchPerLogin * state.last.imPDelayed * im.crashPerLateReply);
   const farWinFix = farFix > 0 ? farJoinFix / farFix : 0;
   const farWinFlaw = farFlaw > 0 ? farJoinFlaw / farFlaw : 0;
   for (let r = 0; r < R; r++) {
@@ -243,6 +250,7 @@ function attaches(state: SimState): void {
     const farHere = peerFix + peerFlaw - homeJoinFix[r] - homeJoinFlaw[r];
     // Mega-supernode joiners and far joiners came from every cell of the region.
     takeFromWaiting(state, r, toMega + farHere);
+    liveProbes += wasteJoins(state, r, seek.restFix[r] + seek.restFlaw[r] > 0 ? (peerFix + peerFlaw) / (seek.restFix[r] + seek.restFlaw[r]) : 0);
     const winFix = aFix > 0 ? (toMega * (1 - flawShare) + peerFix) / aFix : 0;
     const winFlaw = aFlaw > 0 ? (toMega * flawShare + peerFlaw) / aFlaw : 0;
     const megaFix = toMega * (1 - flawShare) + peerFix > 0 ? (toMega * (1 - flawShare)) / (toMega * (1 - flawShare) + peerFix) : 0;
@@ -256,14 +264,7 @@ function attaches(state: SimState): void {
       const megaShare = flawed ? megaFlaw : megaFix;
       const lv = dueAttach[positions[m]];
       const lh = dueHand[positions[m]];
-      const fresh = sumLevels(lv) * win;
-      // A buggy client fetches its offline messages once it is on the network; a late reply
-      // crashes it, and the supernode's work taking it on is thrown away (seed 000: restarting
-      // clients "massively increased the load as they reconnected"). A handover fetches nothing.
-      const crashed = crashesOnSlowIm(s, c) ? fresh * pFetchCrash : 0;
-      c.crashed += crashed;
-      state.totals.crashedClients += crashed;
-      const won = fresh - crashed + sumLevels(lh) * win;
+      const won = (sumLevels(lv) + sumLevels(lh)) * win;
       c.attachedMega += won * megaShare;
       c.attachedPeer += won * (1 - megaShare);
       const pol = policyOf(s, c);
@@ -446,6 +447,22 @@ function powOf(x: number, n: number): number {
     e >>= 1;
   }
   return result;
+}
+
+/**
+ * Region r's buggy clients that logged in this tick and will crash on their offline messages
+ * (logins) had a supernode take them on first, as often as anyone got in: that work is thrown
+ * away (seed 000: restarting clients "massively increased the load as they reconnected").
+ * It lands on the region's cells by home share; returns it.
+ */
+function wasteJoins(state: SimState, r: number, winShare: number): number {
+  const w = regionScratch.doomed[r] * Math.min(1, winShare) * state.scenario.supernodes.joinCostProbes;
+  if (!(w > 0)) return 0;
+  const a = firstCell(state, r);
+  const b = a + state.scenario.supernodes.cellsPerRegion;
+  for (let i = a; i < b; i++) state.cells[i].probes += w * state.cells[i].home;
+  state.last.regionPeerProbes[r] += w;
+  return w;
 }
 
 /** `n` of region r's waiting clients got on (mega or far away): they leave every cell's queue alike. */
