@@ -17,7 +17,7 @@ describe('dec-2010 with what Skype did (historical, seed 1)', () => {
   });
 
   it('the crash wave takes a quarter or more of the supernodes within the first half hour', () => {
-    // The record: 25-30% lost. In the model 10 min in ~12% are gone, 20 min in ~28%, 30 min in
+    // The record: 25-30% lost. In the model 10 min in ~12% are gone, 20 min in ~30%, 30 min in
     // ~47% (host crashes first, then the first self-protective shutdowns).
     const left = (h: number) => r.at(h).m.supernodesUp / r.at(0).m.supernodesUp;
     expect(left(1 / 6)).toBeGreaterThan(0.6);
