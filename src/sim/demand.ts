@@ -56,11 +56,19 @@ function followDiurnal(state: SimState, region: number, version: number, want: n
   const gap = want - have;
   if (gap > 0) {
     const arriving = gap * Math.max(0, 1 + state.scenario.population.arrivalNoise * noise(state.rng));
+    // People who went offline come back first, each with the client they left with: an update
+    // pushed while their computer was off has not reached them (they fetch it once back). The
+    // rest have not been online since the scenario began: none of its fixes has reached them.
+    let offline = 0;
+    for (let m = 0; m < members.length; m++) if (members[m].version === version) offline += members[m].offline;
+    const back = Math.min(arriving, offline);
     for (let m = 0; m < members.length; m++) {
       const c = members[m];
       if (c.version !== version) continue;
-      const share = have > 0 ? present(c) / have : c === first ? 1 : 0;
-      schedule(c.login, state.tick, arriving * share, policyOf(state.scenario, c), -1);
+      const returning = offline > 0 ? (back * c.offline) / offline : 0;
+      c.offline -= returning;
+      const fresh = c === first ? arriving - back : 0;
+      schedule(c.login, state.tick, returning + fresh, policyOf(state.scenario, c), -1);
     }
     return;
   }
@@ -70,6 +78,7 @@ function followDiurnal(state: SimState, region: number, version: number, want: n
   for (let m = 0; m < members.length; m++) {
     const c = members[m];
     if (c.version !== version) continue;
+    c.offline += present(c) * f;
     c.attachedPeer *= 1 - f;
     c.attachedMega *= 1 - f;
     c.crashed *= 1 - f;

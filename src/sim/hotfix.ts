@@ -1,10 +1,11 @@
 // Hotfixes reach clients through 'automatic delivery' (seed 000): the share allowed rises at the
 // rollout's pace, and clients take it up minute by minute as they poll the update servers, whose
-// capacity is finite. A client update that restarts Skype restarts its clients across the minute:
+// capacity is finite. Only a running Skype polls: people offline while it rolls out come back
+// with the old client and fetch it then. A client update that restarts Skype restarts its clients across the minute:
 // ten-minute batches restarting tens of thousands in one tick once stormed the login servers by
 // themselves (seed 004: roll updates out gradually).
 import { TICK_SECONDS, TICKS_PER_HOUR, TICKS_PER_MINUTE } from './time';
-import { cohortFor, policyOf, present } from './population';
+import { cohortFor, policyOf, present, running } from './population';
 import { moveWheel, schedule } from './wheel';
 import { capacityFactor } from './services';
 import { FIX_BACKOFF, FIX_HEAL, FIX_IM, type Cohort, type Hotfix, type SimState } from './state';
@@ -26,18 +27,24 @@ export function needsFix(s: Scenario, c: Cohort, fix: Hotfix['fix']): boolean {
   return fixIsFor(s, c.version, fix);
 }
 
-/** Fixed and total users of the versions a fix is for. */
-export function fixProgress(state: SimState, fix: Hotfix['fix']): { fixed: number; total: number } {
+/**
+ * Fixed and total users of the versions a fix is for, those offline for the day included, and
+ * the unfixed ones the update servers can reach now: Skype running (or restarting after a
+ * crash). Someone who closed Skype or switched the computer off gets the fix once back.
+ */
+export function fixProgress(state: SimState, fix: Hotfix['fix']): { fixed: number; total: number; reachable: number } {
   const s = state.scenario;
   let fixed = 0;
   let total = 0;
+  let reachable = 0;
   for (const c of state.cohorts) {
     if (!fixIsFor(s, c.version, fix)) continue;
-    const n = present(c);
+    const n = present(c) + c.offline;
     total += n;
     if (c.fixes & fixBit(fix)) fixed += n;
+    else reachable += running(c) + c.crashed;
   }
-  return { fixed, total };
+  return { fixed, total, reachable };
 }
 
 export function rollHotfixes(state: SimState): void {
@@ -45,7 +52,8 @@ export function rollHotfixes(state: SimState): void {
     if (state.tick === h.readyTick) {
       state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'info', code: 'hotfix-ready', text: `Hotfix ${h.fix} passed testing: rollout begins at ${h.rolloutPctPerHour}%/h${paceNote(state, h)}` });
     }
-    if (state.tick < h.readyTick || h.doneNotified || (state.tick - h.readyTick) % STAGE_TICKS !== 0) continue;
+    // Rolled out to everyone, a fix still reaches whoever comes online without it.
+    if (state.tick < h.readyTick || (state.tick - h.readyTick) % STAGE_TICKS !== 0) continue;
     rolloutStage(state, h);
   }
 }
@@ -61,18 +69,18 @@ function paceNote(state: SimState, h: Hotfix): string {
 
 function rolloutStage(state: SimState, h: Hotfix): void {
   const s = state.scenario;
-  const { fixed, total } = fixProgress(state, h.fix);
+  const { fixed, total, reachable } = fixProgress(state, h.fix);
   if (total <= 0) return;
   const hours = (state.tick - h.readyTick + STAGE_TICKS) / TICKS_PER_HOUR;
   const target = Math.min(1, (h.rolloutPctPerHour / 100) * hours) * total;
-  const unfixed = total - fixed;
-  if (unfixed < total * 0.001) {
+  if (!h.doneNotified && total - fixed < total * 0.001) {
     h.doneNotified = true;
     state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'recovery', code: 'hotfix-done', text: `Hotfix ${h.fix} reached every client` });
     return;
   }
+  if (reachable <= 0) return;
   const downloads = s.services.update.downloadsPerS * STAGE_TICKS * TICK_SECONDS * capacityFactor(state, 'update');
-  const f = Math.min(1, Math.max(0, target - fixed) / unfixed, downloads / unfixed);
+  const f = Math.min(1, Math.max(0, target - fixed) / reachable, downloads / reachable);
   if (f <= 0) return;
   const bit = fixBit(h.fix);
   for (const c of [...state.cohorts]) {
@@ -92,8 +100,6 @@ function rolloutStage(state: SimState, h: Hotfix): void {
     c.attachedMega *= 1 - f;
     to.crashed += c.crashed * f;
     c.crashed *= 1 - f;
-    to.gaveUp += c.gaveUp * f;
-    c.gaveUp *= 1 - f;
     moveWheel(c.login, to.login, f);
     moveWheel(c.attach, to.attach, f);
     moveWheel(c.handover, to.handover, f);

@@ -74,7 +74,7 @@ export function hasHealingFlaw(s: Scenario, c: Cohort): boolean {
 }
 
 export function newCohort(region: number, version: number, fixes: number): Cohort {
-  return { region, version, fixes, attachedPeer: 0, attachedMega: 0, crashed: 0, gaveUp: 0, login: newWheel(), attach: newWheel(), handover: newWheel() };
+  return { region, version, fixes, attachedPeer: 0, attachedMega: 0, crashed: 0, gaveUp: 0, offline: 0, login: newWheel(), attach: newWheel(), handover: newWheel() };
 }
 
 /** The cohort for (region, version, fixes), created on first use in a fixed order. */

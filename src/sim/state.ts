@@ -19,6 +19,7 @@ export interface Cohort {
   attachedMega: number;
   crashed: number; // crashed, waiting for the user to restart Skype
   gaveUp: number; // closed Skype after failing; will try again later
+  offline: number; // left for the day (computer off): back later with the client they left with
   login: Wheel; // running, waiting to log in
   attach: Wheel; // logged in, looking for a supernode
   handover: Wheel; // logged in, lost their supernode: re-registering with another from the cache

@@ -5,7 +5,7 @@ import { recordScripted, type Recording } from '../../src/replay/index';
 export const CREATED = '2025-01-01T00:00:00Z';
 export const GOLDEN = 'test/fixtures/dec-2010-historical-12h.skyreplay';
 /** The golden replay's final checksum; changes only when the sim's rules change (bump SIM_VERSION then). */
-export const GOLDEN_CHECKSUM = 'c48bef997f03be21';
+export const GOLDEN_CHECKSUM = '9f2b4d4876e6efdd';
 
 export function record(id: string, hours: number, actions: TimedCommand[] | 'historical' = [], opts: { seed?: number; checksumEveryTicks?: number } = {}): Recording {
   return recordScripted({

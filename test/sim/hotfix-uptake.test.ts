@@ -3,7 +3,8 @@
 // seconds: eight times what the login servers take, so an update pushed on a quiet day took the
 // network down by itself (flawed supernodes drop out while logins are refused).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Scenario } from '../../src/sim/index';
+import { getScenario, type Scenario } from '../../src/sim/index';
+import { fixProgress } from '../../src/sim/hotfix';
 import { runScenario } from '../../src/cli/run';
 import { at, edited, run, type Run } from './helpers';
 
@@ -43,5 +44,34 @@ describe('a client update that restarts Skype', () => {
     expect(extra.length).toBeGreaterThan(1000);
     expect(Math.max(...extra)).toBeLessThan(s.services.update.downloadsPerS * 1.5);
     expect(Math.max(...extra)).toBeGreaterThan(s.services.update.downloadsPerS * 0.5);
+  });
+});
+
+// An update reaches a client whose Skype is running: someone whose computer was off (or who had
+// closed Skype) while it rolled out comes back with the old client and fetches it then.
+describe('a fix pushed while much of the world is offline', () => {
+  const seen: { hour: number; pct: number; reachable: number; total: number; done: boolean }[] = [];
+  beforeAll(() => {
+    const push = [at(0, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 100 })];
+    runScenario(getScenario('normal-day'), 1, push, 36, 60, (row, state) => {
+      const p = fixProgress(state, 'imCrashFix');
+      seen.push({ hour: row.minute / 60, pct: row.m.hotfixedPct, reachable: p.reachable, total: p.total, done: state.hotfixes[0].doneNotified });
+    });
+  }, 120_000);
+  const hour = (h: number) => seen.find((x) => Math.round(x.hour) === h)!;
+
+  it('has reached every running client by the night, but not those offline: it is not done', () => {
+    const night = hour(12);
+    expect(night.reachable).toBeLessThan(night.total * 0.01);
+    expect(night.pct).toBeGreaterThan(60);
+    expect(night.pct).toBeLessThan(90);
+    expect(night.done).toBe(false);
+  });
+
+  it('reaches the rest as they come back online the next day, and then says it is done', () => {
+    expect(hour(18).pct).toBeGreaterThan(hour(12).pct);
+    expect(hour(18).done).toBe(false);
+    expect(hour(36).pct).toBeGreaterThan(99.8);
+    expect(hour(36).done).toBe(true);
   });
 });

@@ -50,8 +50,8 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   const fix = view.hotfixes.find((h) => h.fix === inp.hotfix);
   const build = facts.hotfixBuildMin[inp.hotfix];
   out['hotfix-hint'] = fix
-    ? `${inp.hotfix}: ${fix.stage}${fix.stage === 'building' ? ` (ready at sim ${Math.floor(fix.readyAtMinute / 60)}h${String(Math.round(fix.readyAtMinute % 60)).padStart(2, '0')})` : ''} · ${fix.pctDone.toFixed(0)}% done at ${fix.rolloutPctPerHour}%/h`
-    : `${build ? `Build takes ${duration(build)}. ` : ''}Fast rollouts reach users sooner but send everyone to the update servers at once · ${m.hotfixedPct.toFixed(0)}% of the buggy build fixed.`;
+    ? `${inp.hotfix}: ${fix.stage}${fix.stage === 'building' ? ` (ready at sim ${Math.floor(fix.readyAtMinute / 60)}h${String(Math.round(fix.readyAtMinute % 60)).padStart(2, '0')})` : ''} · ${fix.pctDone.toFixed(0)}% done at ${fix.rolloutPctPerHour}%/h${fix.stage === 'rolling-out' ? ' (users offline get it when they are back)' : ''}`
+    : `${build ? `Build takes ${duration(build)}. ` : ''}Fast rollouts reach users sooner but send everyone to the update servers at once; users offline get it only when they are back · ${m.hotfixedPct.toFixed(0)}% of the buggy build fixed.`;
   const im = view.services.find((x) => x.id === 'offlineIm');
   out['offline-im-hint'] = 'Switching off stops the slow replies that crash 5.0.0152; offline messages wait.' +
     (facts.delays.offlineImMin ? ` Takes ${duration(facts.delays.offlineImMin)}.` : '') +
