@@ -36,6 +36,7 @@ interface CellTick extends LifeRates {
   learnStale: number;
   contactShare: number;
   target: number; // the region's supernode target (a cell gets its home share)
+  promoteTarget: number; // the same counting only desktops without the 2007 flaw: up to here it promotes
   dropF: number;
   orphaned: number;
   loadSum: number;
@@ -47,7 +48,7 @@ interface CellTick extends LifeRates {
 const counts: PoolCounts = { serving: 0, warming: 0 }; // scratch of superviseCell
 const perClass: PerClassLoad = { probeLoad: 0, peers: 0, clientCapacity: 1, admitShare: 1, orphaned: 0, willing: 0, rate: 0, shut: 0 }; // scratch of superviseCell
 
-const cellTick: CellTick = { shutRate: 0, back: 0, ready: 0, readyNew: 0, up: 0, downRate: 0, learn: 0, learnStale: 0, contactShare: 0, target: 0, dropF: 0, orphaned: 0, loadSum: 0, servingSum: 0, maxLoad: 0, cellsDown: 0 };
+const cellTick: CellTick = { shutRate: 0, back: 0, ready: 0, readyNew: 0, up: 0, downRate: 0, learn: 0, learnStale: 0, contactShare: 0, target: 0, promoteTarget: 0, dropF: 0, orphaned: 0, loadSum: 0, servingSum: 0, maxLoad: 0, cellsDown: 0 };
 
 export function superviseSupernodes(state: SimState): void {
   const s = state.scenario;
@@ -94,7 +95,13 @@ export function superviseSupernodes(state: SimState): void {
     const connected = desktopWant > 0 ? Math.min(1, desktop / desktopWant) : 1;
     const healthy = desktopRunning > 0 ? 1 - Math.min(1, flawedRunning / desktopRunning) : 1; // clients without the flaw, of those running
     const selfHeal = sn.selfPromoteShare * healthy;
-    k.target = state.regionBase[r] * desktopShare * sn.perConnectedDesktop * (selfHeal + (1 - selfHeal) * connected);
+    const full = state.regionBase[r] * desktopShare * sn.perConnectedDesktop;
+    k.target = full * (selfHeal + (1 - selfHeal) * connected);
+    // The 2007 flaw was in the 'network resource allocation algorithm' (seeds 002, 004): a flawed
+    // desktop is never made a supernode, though the supernodes it already is stay (kept, not
+    // demoted). So clients brought back by mega-supernodes do not regrow a flawed network.
+    const healthyConnected = desktopWant > 0 ? Math.min(1, (desktop - flawedDesktop) / desktopWant) : 1;
+    k.promoteTarget = flawedDesktop > 0 ? full * (selfHeal + (1 - selfHeal) * healthyConnected) : k.target;
     k.dropF = desktop > 0 ? (flawDrop * flawedDesktop) / desktop : 0;
     k.orphaned = 0;
     k.loadSum = 0;
@@ -142,11 +149,12 @@ function superviseCell(state: SimState, cell: Cell, t: ClassedRange, k: CellTick
   // Hosts that shut themselves down do not count: fresh hosts are promoted in their place
   // (the shut-down ones come back later, with the same limits, and the surplus is demoted).
   const cellTarget = k.target * cell.home;
+  const promoteTo = k.promoteTarget * cell.home;
   // Promotion only adds warming hosts, so the serving count is summed again only after a demotion.
   let serving = n.serving;
   const have = serving + n.warming;
-  if (have < cellTarget) promote(pool, t, (cellTarget - have) * k.up);
-  else if (have > 0) {
+  if (have < promoteTo) promote(pool, t, (promoteTo - have) * k.up);
+  else if (have > cellTarget) {
     const gone = demote(pool, ((have - cellTarget) / have) * k.downRate);
     if (serving > 0) k.orphaned += orphanInCell(cell, gone / serving);
     countPool(pool, n);

@@ -116,4 +116,15 @@ describe('aug-2007: the fix Skype shipped is the remedy', () => {
     expect(early.summary.userHoursLost).toBeLessThan(0.8 * late.summary.userHoursLost);
     expect(late.summary.userHoursLost).toBeLessThan(0.8 * nothing.summary.userHoursLost);
   }, T);
+
+  it('a handful of mega-supernodes does not stand in for the fix: the clients they bring back are flawed and never promoted', () => {
+    const regions = ['na-west', 'na-east', 'latam', 'europe', 'africa-me', 'asia-pac'] as const;
+    const few = regions.map((region) => at(10, { type: 'deployMegaSupernodes', count: 5, region, source: 'dedicated' }));
+    const nothing = run('aug-2007', [], { hours: 48 });
+    const thirty = run('aug-2007', few, { hours: 48 });
+    // 30 servers carry 150,000 clients: that, not a regrown network.
+    expect(thirty.summary.userHoursLost).toBeGreaterThan(0.85 * nothing.summary.userHoursLost);
+    expect(thirty.share(48)).toBeLessThan(0.1);
+    expect(thirty.summary.recovered90AtMinute).toBeNull();
+  }, T);
 });
