@@ -189,7 +189,7 @@ function drillSection(d: Debrief): string {
     }
   };
   const objRows = dr.objectives
-    .map((o, i) => `<tr><td><span class="badge ${o.state === 'met' ? 'ok' : o.state === 'missed' ? 'bad' : 'wait'}">${o.state}</span></td><td>${esc(o.text)}</td><td>${fmtValue(o)}</td><td>${o.decidedAtMinute === null ? '—' : tPlus(o.decidedAtMinute)}</td><td class="num">${s.objectives[i].points} / ${s.objectives[i].maxPoints}</td></tr>`)
+    .map((o, i) => `<tr><td><span class="badge ${o.state === 'met' ? 'ok' : o.state === 'missed' ? 'bad' : 'wait'}">${o.state === 'unjudged' ? 'not judged' : o.state}</span></td><td>${esc(o.text)}</td><td>${fmtValue(o)}</td><td>${o.decidedAtMinute === null ? '—' : tPlus(o.decidedAtMinute)}</td><td class="num">${s.objectives[i].points} / ${s.objectives[i].maxPoints}</td></tr>`)
     .join('');
   const penRows = s.penalties.map((p) => `<tr><td></td><td colspan="3">Penalty: ${esc(p.text)}</td><td class="num">${p.points}</td></tr>`).join('');
   return `<section><h2>Drill: ${esc(dr.drill.name)}</h2><p class="brief">${esc(dr.drill.briefing)}</p>

@@ -44,10 +44,13 @@ export class DrillJudge {
     else if (state.tick >= this.startTick && this.scorer.allDecided) this.end('objectives');
   }
 
-  /** Over now (the instructor, or a replay that stops here): pending objectives are judged as things stand. */
+  /**
+   * Over now (the instructor, or a replay that stops here): pending objectives are judged as
+   * things stand; budgets over the whole drill are judged only if it ran its full time.
+   */
   end(reason: DrillEndReason): void {
     if (this.ended) return;
-    this.scorer.close();
+    this.scorer.close(reason !== 'time');
     this.endReason = reason;
   }
 }

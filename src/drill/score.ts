@@ -1,4 +1,4 @@
-// Judging a drill: objectives met / missed / pending and the score breakdown. Fed one
+// Judging a drill: objectives met / missed / pending / unjudged and the score breakdown. Fed one
 // sample per tick, live (DrillRunner) or while re-simulating a replay (the debrief), so
 // both reach the same verdict at the same tick.
 import { TICK_SECONDS, viewOf, type SimState } from '../sim/index';
@@ -88,14 +88,18 @@ export class DrillScorer {
     this.base ??= { userHoursLost: s.userHoursLost, megaCostUsd: s.megaCostUsd };
     if (this.last) this.megaHours += s.megaSupernodesUp * MEGA_HOURS_PER_TICK;
     this.last = s;
-    this.drill.objectives.forEach((o, i) => this.judge(o, this.status[i], s, false));
+    this.drill.objectives.forEach((o, i) => this.judge(o, this.status[i], s, null));
   }
 
-  /** The drill is over: budgets kept so far are met; targets whose moment never came are missed. */
-  close(): void {
+  /**
+   * The drill is over: targets whose moment never came are missed. A budget over the whole
+   * drill (user-hours, spend, mega-hours) kept to the end is met; kept only until the drill
+   * was stopped `early` it is not judged (0 points), since nobody knows what the rest would have cost.
+   */
+  close(early: boolean): void {
     if (this.closed || !this.last) return;
     const s = this.last;
-    this.drill.objectives.forEach((o, i) => this.judge(o, this.status[i], s, true));
+    this.drill.objectives.forEach((o, i) => this.judge(o, this.status[i], s, early ? 'early' : 'end'));
     this.closed = true;
   }
 
@@ -119,7 +123,7 @@ export class DrillScorer {
     const objectives = this.status.map((o) => {
       const weight = w.weights[o.id] ?? 1;
       const maxPoints = POINTS_PER_OBJECTIVE * weight;
-      return { id: o.id, text: o.text, state: o.state, weight, points: o.state === 'met' ? maxPoints : 0, maxPoints };
+      return { id: o.id, text: o.text, state: o.state, weight, points: o.state === 'met' ? maxPoints : 0, maxPoints }; // unjudged scores nothing
     });
     const spent = this.spent;
     const penalties: ScoreBreakdown['penalties'] = [];
@@ -131,20 +135,23 @@ export class DrillScorer {
     return { objectives, penalties, total, maxTotal: objectives.reduce((a, o) => a + o.maxPoints, 0) };
   }
 
-  private judge(o: Objective, st: ObjectiveStatus, s: DrillSample, final: boolean): void {
+  /** `finalAt`: null while it runs; 'end' when the drill ran its full time (or every objective was decided), 'early' when stopped before. */
+  private judge(o: Objective, st: ObjectiveStatus, s: DrillSample, finalAt: 'end' | 'early' | null): void {
     if (st.state !== 'pending') return;
     const spent = this.spent;
-    const span = Math.max(1, this.endMinute - this.startMinute);
+    const final = finalAt !== null;
     const decide = (state: ObjectiveState) => {
       st.state = state;
       st.decidedAtMinute = s.minute;
       if (state === 'met') st.progress = 1;
     };
+    // A budget's bar is its own measure: the share of the allowance used (full = all of it).
     const budget = (value: number, limit: number) => {
       st.value = value;
-      st.progress = Math.min(1, (s.minute - this.startMinute) / span);
       if (value > limit) decide('missed');
-      else if (final) decide('met');
+      else if (finalAt === 'end') decide('met');
+      else if (finalAt === 'early') decide('unjudged');
+      st.progress = limit > 0 ? Math.min(1, Math.max(0, value / limit)) : value > 0 ? 1 : 0;
     };
     switch (o.kind) {
       case 'onlineShareBy':

@@ -4,14 +4,26 @@
 /** The kinds of objective a drill file may set (docs/drill.schema.json). */
 export type ObjectiveKind = 'onlineShareBy' | 'megaHoursAtMost' | 'userHoursLostAtMost' | 'recoveredBy' | 'costAtMost';
 
-export type ObjectiveState = 'met' | 'missed' | 'pending';
+/**
+ * 'unjudged': a budget over the whole drill (user-hours, spend, mega-hours) not yet broken when
+ * the drill was ended early: what the rest of the drill would have cost is unknown, so it scores nothing.
+ */
+export type ObjectiveState = 'met' | 'missed' | 'pending' | 'unjudged';
+
+/** How every screen and report words a state. */
+export const OBJECTIVE_STATE_WORDS: Record<ObjectiveState, string> = {
+  met: 'met',
+  missed: 'missed',
+  pending: 'undecided',
+  unjudged: 'not judged: the drill ended early, and this budget covers the whole drill',
+};
 
 export interface ObjectiveStatus {
   id: string;
   text: string;
   kind: ObjectiveKind;
   state: ObjectiveState;
-  progress: number; // 0..1 toward being met (for "at most" kinds: share of the drill survived within budget)
+  progress: number; // 0..1 toward being met; for "at most" kinds the share of the allowance used (1 = all of it)
   value: number; // the figure judged now (share, hours, USD; minutes for recoveredBy)
   target: number;
   decidedAtMinute: number | null;

@@ -48,8 +48,9 @@ describe('drill comparisons in a debrief', () => {
     const d = buildDebrief(rec, { drill, everyMin: 15 });
     expect(d.drill!.compare).toHaveLength(2);
     for (const c of d.drill!.compare) expect(c.score.objectives.filter((o) => o.state === 'pending')).toEqual([]);
-    // Doing nothing spends nothing: the cost budget is met, 100 points, in every run that bought no megas.
-    expect(d.drill!.compare[0].score.objectives.find((o) => o.id === 'cheap')?.state).toBe('met');
+    // Doing nothing spends nothing so far, but the budget covers the whole drill: ended early, not judged, no points.
+    expect(d.drill!.compare[0].score.objectives.find((o) => o.id === 'cheap')).toMatchObject({ state: 'unjudged', points: 0 });
+    expect(renderReport(d, { fileName: 'x.skyreplay', generatedAt: CREATED })).toContain('not judged');
   });
 });
 

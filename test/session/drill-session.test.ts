@@ -127,6 +127,8 @@ describe('drill mode', () => {
     const d = drillOf(s.nextFrame());
     expect(d).toMatchObject({ ended: true, endReason: 'instructor' });
     expect(d.objectives.every((o) => o.state !== 'pending')).toBe(true);
+    // The spend cap covers the whole drill: ended early, it is not judged and scores nothing.
+    expect(d.score!.objectives.map((o) => [o.state, o.points])).toEqual([['missed', 0], ['unjudged', 0]]);
     expect(s.control({ action: 'newGame', scenarioId: 'dec-2010', seed: 3 }, 'trainee')).toEqual({ ok: true }); // over: free play again
     expect(s.mode).toBe('free');
   });
