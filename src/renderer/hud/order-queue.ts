@@ -10,6 +10,8 @@ import type { OrderView, SimView } from '../../sim/view-types';
 import { h, setText } from '../dom';
 import { clockAt, duration, grouped } from './format';
 import { plainRefusal } from './refusal-words';
+import { factsFor } from './scenario-facts';
+import { serviceOrderWords, stateBeforeEach, type ServiceIntent } from './service-orders';
 
 const SOURCE_WORDS: Record<string, string> = { dedicated: 'dedicated', groupVideo: 'Group Video', cloud: 'cloud' };
 const FIX_WORDS: Record<string, string> = { imCrashFix: 'IM crash fix', jitteredBackoff: 'jittered backoff', selfHealingFix: 'self-healing fix' };
@@ -28,10 +30,10 @@ const HOTFIX_COST = 'Stop the build: the build time so far is lost and a new pus
 const cancellable = (c: Command): c is CancellableOrder =>
   (CANCELLABLE as readonly string[]).includes(c.type) && !(c.type === 'setGroupVideo' && !c.enabled);
 
-function configWords(c: Command): string {
+/** `before`: the switches as this order will find them when it lands. */
+function configWords(c: Command, before: ServiceIntent): string {
   if (c.type === 'throttleLogins') return c.perSecond === null ? `Lift the login throttle (${regionName(c.region)})` : `Cap logins at ${grouped(c.perSecond)}/s (${regionName(c.region)})`;
-  if (c.type === 'setOfflineImService') return c.enabled ? `Offline-IM back on${c.capacityPct !== undefined ? ` at ${c.capacityPct}%` : ''}` : 'Offline-IM service off';
-  if (c.type === 'setGroupVideo') return c.enabled ? 'Group Video back on' : 'Group Video off';
+  if (c.type === 'setOfflineImService' || c.type === 'setGroupVideo') return serviceOrderWords(c, before);
   return c.type;
 }
 
@@ -40,6 +42,7 @@ export function orderRows(view: SimView): Row[] {
   const at = (m: number) => `${clockAt(start + m * 60_000, 0)} GMT`;
   const inMin = (m: number) => (m > view.minute ? ` (in ${duration(m - view.minute)})` : '');
   const rows: Row[] = [];
+  const before = stateBeforeEach(view, factsFor(view.scenarioId).imCapacityPerS);
   (view.orders ?? []).forEach((o: OrderView, i) => {
     if (o.kind === 'mega') {
       const first = o.landsAtMinute > view.minute ? `first up ${at(o.landsAtMinute)}${inMin(o.landsAtMinute)}, ` : 'coming up now, ';
@@ -54,7 +57,7 @@ export function orderRows(view: SimView): Row[] {
       const c = o.command;
       rows.push({
         key: `config:${i}:${o.landsAtMinute}`,
-        what: configWords(c),
+        what: configWords(c, before[i]),
         when: `lands ${at(o.landsAtMinute)}${inMin(o.landsAtMinute)}`,
         ...(cancellable(c) ? { cancel: { type: 'cancelOrder', order: c, landsAtMinute: o.landsAtMinute }, cost: CONFIG_COST, note: 'free to cancel until then' } : {}),
       });

@@ -15,11 +15,12 @@ export interface ScenarioFacts {
   hotfixBuildMin: Partial<Record<HotfixId, number>>;
   delays: { throttleMin?: number; offlineImMin?: number; offlineImGrowMin?: number; groupVideoMin?: number };
   imExtraCapacityPerHourUsd?: number; // per 100% added to the offline-IM cluster
+  imCapacityPerS?: number; // the offline-IM cluster's replies per second at 100% of its size
   versions: { id: string; name: string }[]; // client builds, for the instructor's crash-wave inject
 }
 
 type ScenarioFile = {
-  services?: { mega?: Partial<Record<string, Partial<MegaFacts>>> };
+  services?: { mega?: Partial<Record<string, Partial<MegaFacts>>>; offlineIm?: { capacityPerS?: number } };
   hotfixes?: Partial<Record<string, { buildMin?: number }>>;
   commandDelays?: ScenarioFacts['delays'];
   prices?: { imExtraCapacityPerHourUsd?: number };
@@ -46,6 +47,7 @@ export function factsFor(scenarioId: string): ScenarioFacts {
     hotfixBuildMin: { imCrashFix: f.hotfixes?.imCrashFix?.buildMin, jitteredBackoff: f.hotfixes?.jitteredBackoff?.buildMin },
     delays: f.commandDelays ?? {},
     imExtraCapacityPerHourUsd: f.prices?.imExtraCapacityPerHourUsd,
+    imCapacityPerS: f.services?.offlineIm?.capacityPerS,
     versions: (f.versions ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })),
   };
 }
