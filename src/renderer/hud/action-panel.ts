@@ -7,6 +7,8 @@ import { REGIONS, type RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
 import { actionHints } from './action-hints';
 import { leafField, plainRefusal } from './refusal-words';
+import { factsFor } from './scenario-facts';
+import { doNothingRefusal, serviceDefaults, serviceIntent, serviceOrderHolds, serviceOrderWords, type ServiceIntent } from './service-orders';
 
 export const TABS = ['deploy', 'withdraw', 'throttle', 'hotfix', 'offline-im', 'group-video'] as const;
 export type Tab = (typeof TABS)[number];
@@ -35,6 +37,9 @@ const FIELD_IDS: Record<Tab, Record<string, string>> = {
   'group-video': { enabled: 'group-video-enabled' },
 };
 
+/** Sim-minutes a refusal or a ✓ stays in the form and on the status line (the pager keeps it). */
+const SAID_FOR_MIN = 60;
+
 class LocalError extends Error {
   constructor(readonly field: string, message: string) {
     super(message);
@@ -48,6 +53,15 @@ export class ActionPanel {
   onRefused: (words: string) => void = () => {};
   private lastView: SimView | null = null;
   private readonly status = $('action-status');
+  /** The order the ✓ on the status line is about, and when a refusal or a ✓ was last said. */
+  private statusCommand: Command | null = null;
+  /** A view has shown the ✓'s order in the game (frames sent before it was taken do not count against it). */
+  private statusSeen = false;
+  private saidAtMinute: number | null = null;
+  /** Forms the player has changed since they were last set from the game (their values are kept). */
+  private readonly dirty = new Set<Tab>();
+  /** The switches' state the service forms were last set from. */
+  private serviceKey = '';
   /** Verbs this drill allows; null in free play (everything). */
   private allowed: ReadonlySet<string> | null = null;
 
@@ -71,6 +85,8 @@ export class ActionPanel {
     for (const tab of TABS) {
       const form = $(`form-${tab}`);
       const changed = () => {
+        this.dirty.add(tab);
+        this.syncCapacity();
         this.clearErrors(tab);
         if (this.lastView) this.updateHints(this.lastView);
       };
@@ -106,6 +122,7 @@ export class ActionPanel {
       for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')) el.disabled = !ok;
       form.title = b.title;
     }
+    this.syncCapacity();
     if (!this.isAllowed(this.active)) {
       const first = TABS.find((t) => this.isAllowed(t));
       if (first) this.open(first, false);
@@ -134,14 +151,78 @@ export class ActionPanel {
     }
   }
 
-  /** Forgets every refusal and status line: a new game, the end screen, a new scenario. */
+  /** Forgets every refusal, the status line and what was typed: a new game, the end screen, a new scenario. */
   clearAll(): void {
     for (const tab of TABS) this.clearErrors(tab);
+    this.clearStatus();
+    this.resetForms();
+  }
+
+  /** Every form back to its first values; the service switches are set from the game on the next view. */
+  private resetForms(): void {
+    for (const tab of TABS) $<HTMLFormElement>(`form-${tab}`).reset();
+    for (const sel of document.querySelectorAll<HTMLSelectElement>('.region-select')) if (!sel.dataset.any) sel.value = 'europe';
+    this.dirty.clear();
+    this.serviceKey = '';
+    this.syncCapacity();
+  }
+
+  private clearStatus(): void {
     this.status.textContent = '';
     this.status.className = 'action-status';
+    this.statusCommand = null;
+  }
+
+  /** Capacity % means something only for "On": off, it is disabled and not sent. */
+  private syncCapacity(): void {
+    $<HTMLInputElement>('offline-im-capacity').disabled = val('offline-im-enabled') === 'false' || !this.isAllowed('offline-im');
+  }
+
+  private intent(view: SimView): ServiceIntent {
+    return serviceIntent(view, factsFor(view.scenarioId).imCapacityPerS);
+  }
+
+  /**
+   * Keeps the forms and lines about the game now: a new game (another scenario, or time gone
+   * back) starts with fresh forms; the switches' forms offer the other position whenever the
+   * switches change (unless the player is editing them); a refusal about a switch goes when the
+   * switch changes; a ✓ goes when what it says no longer holds; both go after a sim-hour.
+   */
+  private follow(view: SimView): void {
+    const prev = this.lastView;
+    if (prev && (prev.scenarioId !== view.scenarioId || view.minute < prev.minute)) this.clearAll();
+    const intent = this.intent(view);
+    const key = JSON.stringify([intent.im.enabled, intent.im.capacityPct, intent.groupVideo]);
+    if (key !== this.serviceKey) {
+      const first = this.serviceKey === '';
+      this.serviceKey = key;
+      const d = serviceDefaults(intent);
+      if (!this.dirty.has('offline-im')) {
+        $<HTMLSelectElement>('offline-im-enabled').value = String(d.imEnabled);
+        $<HTMLInputElement>('offline-im-capacity').value = String(d.imCapacityPct);
+      }
+      if (!this.dirty.has('group-video')) $<HTMLSelectElement>('group-video-enabled').value = String(d.groupVideoEnabled);
+      this.syncCapacity();
+      if (!first) {
+        this.clearErrors('offline-im');
+        this.clearErrors('group-video');
+      }
+    }
+    const c = this.statusCommand;
+    if (c) {
+      const holds = commandHolds(c, view, intent);
+      if (holds) this.statusSeen = true;
+      else if (this.statusSeen) this.clearStatus();
+    }
+    if (this.saidAtMinute !== null && view.minute - this.saidAtMinute >= SAID_FOR_MIN) {
+      this.saidAtMinute = null;
+      for (const tab of TABS) this.clearErrors(tab);
+      if (this.status.textContent?.startsWith('✓')) this.clearStatus();
+    }
   }
 
   updateHints(view: SimView): void {
+    this.follow(view);
     this.lastView = view;
     const hints = actionHints(view, {
       deployCount: num('deploy-count'),
@@ -151,6 +232,13 @@ export class ActionPanel {
       throttleRate: num('throttle-rate'),
       hotfix: val('hotfix-fix') as HotfixId,
     });
+    // What Apply will do with the switches, from the state it will land on.
+    const intent = this.intent(view);
+    for (const tab of ['offline-im', 'group-video'] as const) {
+      const c = this.serviceCommand(tab);
+      const id = `${tab}-hint`;
+      if (hints[id]) hints[id] = `${doNothingRefusal(c, intent) ? 'Apply: changes nothing now.' : `Apply: ${serviceOrderWords(c, intent)}.`} ${hints[id]}`;
+    }
     for (const [id, html] of Object.entries(hints)) {
       const el = document.getElementById(id);
       if (el && el.dataset.last !== html) {
@@ -180,13 +268,22 @@ export class ActionPanel {
       }
       case 'hotfix':
         return { type: 'pushHotfix', fix: val('hotfix-fix') as HotfixId, rolloutPctPerHour: need('hotfix-rate', 'rolloutPctPerHour', 'a rollout speed in percent per hour') };
-      case 'offline-im': {
-        const cap = num('offline-im-capacity');
-        return { type: 'setOfflineImService', enabled: val('offline-im-enabled') === 'true', ...(Number.isFinite(cap) ? { capacityPct: cap } : {}) };
+      case 'offline-im':
+      case 'group-video': {
+        const c = this.serviceCommand(tab);
+        const nothing = this.lastView ? doNothingRefusal(c, this.intent(this.lastView)) : null;
+        if (nothing) throw new LocalError(nothing.field, nothing.message);
+        return c;
       }
-      case 'group-video':
-        return { type: 'setGroupVideo', enabled: val('group-video-enabled') === 'true' };
     }
+  }
+
+  /** The switch order the form holds; Capacity % only with "On". */
+  private serviceCommand(tab: 'offline-im' | 'group-video'): Extract<Command, { type: 'setOfflineImService' | 'setGroupVideo' }> {
+    if (tab === 'group-video') return { type: 'setGroupVideo', enabled: val('group-video-enabled') === 'true' };
+    const enabled = val('offline-im-enabled') === 'true';
+    const cap = num('offline-im-capacity');
+    return { type: 'setOfflineImService', enabled, ...(enabled && Number.isFinite(cap) ? { capacityPct: cap } : {}) };
   }
 
   async submit(tab: Tab, lift = false): Promise<Reply> {
@@ -200,11 +297,16 @@ export class ActionPanel {
       this.showError(tab, reply);
       return reply;
     }
+    const before = this.lastView ? this.intent(this.lastView) : null;
     const reply = await this.bridge.sendCommand(command);
     this.onResult(reply.ok, command);
     if (reply.ok) {
       this.status.className = 'action-status ok';
-      this.status.textContent = '✓ ' + describe(command);
+      this.status.textContent = '✓ ' + describe(command, before);
+      this.statusCommand = command;
+      this.statusSeen = false;
+      this.saidAtMinute = this.lastView?.minute ?? null;
+      this.dirty.delete(tab); // the form follows the game again
     } else this.showError(tab, reply);
     return reply;
   }
@@ -224,6 +326,8 @@ export class ActionPanel {
     }
     this.status.className = 'action-status';
     this.status.textContent = `✗ Not done: ${words}`;
+    this.statusCommand = null;
+    this.saidAtMinute = this.lastView?.minute ?? null;
     this.onRefused(words);
   }
 
@@ -242,7 +346,31 @@ function regionName(id: string | undefined): string {
   return id ? REGIONS.find((r) => r.id === id)?.name ?? id : 'all regions';
 }
 
-function describe(c: Command): string {
+/** Whether what a ✓ says of `c` still holds: a switch or throttle as ordered, a hotfix or mega order not called back. */
+function commandHolds(c: Command, view: SimView, intent: ServiceIntent): boolean {
+  switch (c.type) {
+    case 'setOfflineImService':
+    case 'setGroupVideo':
+      return serviceOrderHolds(c, intent);
+    case 'throttleLogins': {
+      const pending = (view.orders ?? []).filter((o) => o.kind === 'config' && o.command.type === 'throttleLogins' && o.command.region === c.region);
+      const last = pending.at(-1);
+      if (last && last.kind === 'config' && last.command.type === 'throttleLogins') return last.command.perSecond === c.perSecond;
+      const now = c.region ? view.regions.find((r) => r.id === c.region)?.throttlePerS ?? null : view.metrics.throttleGlobalPerS;
+      return now === c.perSecond;
+    }
+    case 'pushHotfix':
+      return view.hotfixes.some((h) => h.fix === c.fix);
+    case 'deployMegaSupernodes':
+      return (view.orders ?? []).some((o) => o.kind === 'mega' && o.region === c.region && o.source === c.source) ||
+        (view.regions.find((r) => r.id === c.region)?.megaUp ?? 0) > 0;
+    default:
+      return true;
+  }
+}
+
+function describe(c: Command, before: ServiceIntent | null): string {
+  if (before && (c.type === 'setOfflineImService' || c.type === 'setGroupVideo')) return serviceOrderWords(c, before);
   switch (c.type) {
     case 'deployMegaSupernodes': return `ordered ${c.count} mega-supernodes for ${regionName(c.region)} (${c.source})`;
     case 'withdrawMegaSupernodes': return `withdrawing ${c.count} mega-supernodes from ${regionName(c.region)}`;
