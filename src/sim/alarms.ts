@@ -72,13 +72,16 @@ export function raiseAlarms(state: SimState, h: Health = health(state)): void {
   if (!loginBad && a.loginOverloaded) say('info', 'login-ok', 'Login servers keeping up again');
   a.loginOverloaded = loginBad;
 
+  // Each of these pages once per step up and re-arms only well below its first line, so a
+  // figure hovering at a line pages once, not every time it crosses (a flooded pager hides
+  // the collapse).
   const step = Math.min(3, Math.floor(lostShare / 0.25));
   if (step > a.snLossStep) say('critical', 'supernode-loss', `${Math.round(lostShare * 100)}% of supernodes lost (${fmt(h.supernodesUp)} serving)`);
-  a.snLossStep = step === 0 ? 0 : Math.max(a.snLossStep, step); // re-arms once supernodes are back
+  a.snLossStep = lostShare < 0.15 ? 0 : Math.max(a.snLossStep, step); // re-arms once supernodes are back
 
   const tstep = state.last.trafficX >= 100 ? 2 : state.last.trafficX >= 10 ? 1 : 0;
   if (tstep > a.trafficStep) say('warning', 'traffic', `Supernode traffic at ${Math.round(state.last.trafficX)}x normal for this hour`);
-  a.trafficStep = tstep === 0 ? 0 : Math.max(a.trafficStep, tstep);
+  a.trafficStep = state.last.trafficX < 5 ? 0 : Math.max(a.trafficStep, tstep);
 
   if (!a.collapsed && (lostShare > 0.85 || onlineRatio < 0.25)) {
     a.collapsed = true;
