@@ -17,7 +17,7 @@ export interface KeyFigures {
   endMinute: number;
   userHoursLost: number;
   collapseMinute: number | null; // first minute the network counted as collapsed
-  recoveredAtMinute: number | null;
+  recoveredAtMinute: number | null; // back at 90% of normal online after the collapse; null if not, or down again at the end
   peakTrafficX: number;
   megaCostUsd: number;
   megaHours: number; // mega-supernode-hours used
@@ -144,7 +144,8 @@ function sampleRun(rec: Recording, every: number, label: string, observe?: (s: S
     endMinute: state.tick / TICKS_PER_MINUTE,
     userHoursLost: t.userHoursLost,
     collapseMinute,
-    recoveredAtMinute: t.recoveredAtMinute >= 0 ? t.recoveredAtMinute : null,
+    // Not recovered if it collapsed again and was still down at the end (the sim keeps its first recovery's minute).
+    recoveredAtMinute: t.recoveredAtMinute >= 0 && !state.alarms.collapsed ? t.recoveredAtMinute : null,
     peakTrafficX: t.peakTrafficX,
     megaCostUsd: t.megaCostUsd,
     megaHours,

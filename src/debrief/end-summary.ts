@@ -29,6 +29,7 @@ function run(r: RunSummary, kind: EndRunKind): EndRun {
     userHoursLost: r.figures.userHoursLost,
     lowestShare: r.rows.reduce((lo, row) => Math.min(lo, share(row.m)), 1),
     costUsd: last?.costUsd ?? 0,
+    collapsedAtMinute: r.figures.collapseMinute,
     recoveredAtMinute: r.figures.recoveredAtMinute,
     collapsed: r.figures.collapseMinute !== null,
   };

@@ -5,6 +5,7 @@ import type { Debrief, KeyFigures, RunSummary, SeriesRow, TimelineEntry } from '
 import { TICK_SECONDS } from '../sim/index';
 import { FORMAT_VERSION, SIM_VERSION } from '../replay/index';
 import { TICKS_PER_MINUTE } from '../shared/facts';
+import { TIME_TO_RECOVER_MEANS, timeToRecover, timeToRecoverText } from '../shared/end-debrief';
 
 export interface ReportMeta {
   fileName: string;
@@ -44,7 +45,7 @@ ${d.drill ? drillSection(d) : ''}
 <section><h2>How it went</h2>
 ${charts(d, runs)}
 </section>
-<section><h2>Key figures</h2>${figuresTable(runs)}</section>
+<section><h2>Key figures</h2>${figuresTable(runs)}<p class="note">Time to recover: ${TIME_TO_RECOVER_MEANS}, in each run as re-simulated here (the end screen gives the same figures).</p></section>
 <section><h2>Timeline</h2>${timelineTable(d.timeline, sc.startUtc)}</section>
 <footer>Supernode Storm debrief of <code>${esc(meta.fileName)}</code> · generated ${esc(meta.generatedAt)} · replay format ${FORMAT_VERSION}, sim ${SIM_VERSION} · self-contained page, no network needed</footer>
 </main></body></html>
@@ -161,7 +162,7 @@ function figuresTable(runs: RunSummary[]): string {
     ['User-hours lost', (f) => big(f.userHoursLost)],
     ['Network collapsed at', (f) => (f.collapseMinute === null ? 'never' : tPlus(f.collapseMinute))],
     ['Recovered at (90% online)', (f) => (f.recoveredAtMinute === null ? (f.collapseMinute === null ? '—' : 'not recovered') : tPlus(f.recoveredAtMinute))],
-    ['Time to recover', (f) => (f.recoveredAtMinute !== null && f.collapseMinute !== null ? `${((f.recoveredAtMinute - f.collapseMinute) / 60).toFixed(1)} h` : '—')],
+    ['Time to recover', (f) => timeToRecoverText(timeToRecover(f.collapseMinute, f.recoveredAtMinute))],
     ['Peak supernode traffic', (f) => `${Math.round(f.peakTrafficX)}× normal`],
     ['Fewest supernodes serving', (f) => big(f.minSupernodes)],
     ['Client crashes', (f) => big(f.crashedClients)],

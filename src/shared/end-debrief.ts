@@ -11,7 +11,8 @@ export interface EndRun {
   userHoursLost: number;
   lowestShare: number; // the lowest share of a normal day's users online
   costUsd: number; // megas, Group Video downtime, held offline messages
-  recoveredAtMinute: number | null;
+  collapsedAtMinute: number | null; // the network's first collapse (the pager's "collapsed"); null if it never collapsed
+  recoveredAtMinute: number | null; // back at 90% of a normal day's users online after it; null if not by the end
   collapsed: boolean;
 }
 
@@ -21,4 +22,27 @@ export interface EndDebrief {
   runs: EndRun[]; // this run first, then no action, then Skype's response where the record has one
   orders: { minute: number; text: string; refused?: true }[]; // the player's, refused ones included
   moves: { what: string; userHoursSaved: number; costUsd: number }[]; // best first; empty if none helped
+}
+
+/** What "time to recover" measures, in the words every screen and the report use. */
+export const TIME_TO_RECOVER_MEANS = 'from the network\'s collapse until users online were back at 90% of a normal day';
+
+/**
+ * Time to recover, the one definition for the end screen, its debrief table and the report:
+ * minutes from the network's first collapse to users online back at 90% of a normal day, both
+ * from the host's re-simulation of the whole game (every tick), never a screen's own history.
+ * null: it never collapsed; Infinity: it collapsed and was not back by the end.
+ */
+export function timeToRecover(collapsedAtMinute: number | null, recoveredAtMinute: number | null): number | null {
+  if (collapsedAtMinute === null) return null;
+  return recoveredAtMinute === null ? Infinity : recoveredAtMinute - collapsedAtMinute;
+}
+
+/** Time to recover as every screen and the report write it: "33 h 43 min", "not recovered", "never collapsed". */
+export function timeToRecoverText(minutes: number | null): string {
+  if (minutes === null) return 'never collapsed';
+  if (!Number.isFinite(minutes)) return 'not recovered';
+  const m = Math.max(0, Math.round(minutes));
+  const h = Math.floor(m / 60);
+  return h > 0 ? `${h} h ${String(m % 60).padStart(2, '0')} min` : `${m} min`;
 }
