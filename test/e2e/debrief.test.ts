@@ -50,7 +50,11 @@ describe('the end screen of a free shift', { timeout: STEP_TIMEOUT_MS }, () => {
     const head = await page.locator('#end-figures thead th').allTextContents();
     expect(head.slice(1)).toEqual(['You', 'No action', 'Skype 2010']);
     const rows = await page.locator('#end-figures tbody th').allTextContents();
-    expect(rows).toEqual(['User-hours lost', 'Lowest share online', 'Cost', 'Back to 90% online']);
+    expect(rows).toEqual(['User-hours lost', 'Lowest share online', 'Cost', 'Collapsed at', 'Back to 90% online', 'Time to recover']);
+    // Time to recover: the end screen's figure is the debrief's (the whole game, re-simulated), not this screen's history.
+    const recovery = await page.locator('#end-figures tbody tr').nth(5).locator('td').allTextContents();
+    expect(await page.locator('#end-recovery').textContent()).toBe(recovery[0]);
+    expect(await page.locator('#end-summary').textContent()).toContain(`yours ${recovery[0]}.`);
     // Moves that helped: each one saves user-hours against this shift, best first.
     expect(d.moves.length).toBeGreaterThan(0);
     for (const m of d.moves) expect(m.userHoursSaved).toBeGreaterThan(0);
@@ -71,5 +75,6 @@ describe('the end screen of a free shift', { timeout: STEP_TIMEOUT_MS }, () => {
     expect(download.suggestedFilename()).toMatch(/^supernode-storm-dec-2010-.*-debrief\.html$/);
     expect(html).toContain('Debrief: ');
     expect(html).toContain('1 refused</span>');
+    expect(html).toContain(`<tr><th>Time to recover</th><td>${recovery[0]}</td><td>${recovery[1]}</td><td>${recovery[2]}</td></tr>`);
   });
 });

@@ -1,5 +1,6 @@
 // A rolling record of network figures, one sample per sim-minute, for the sparklines and
-// the end screen. Kept in the renderer: it is a picture of what the player saw.
+// the end screen. Kept in the renderer: it is a picture of what the player saw, and forgets
+// (HISTORY_KEEP_MINUTES), so the end screen takes figures about the whole game from the debrief.
 import type { HistorySample } from '../../shared/contract';
 import type { SimView } from '../../sim/view-types';
 import { HISTORY_KEEP_MINUTES as KEEP_MINUTES } from '../../shared/facts';
@@ -49,25 +50,6 @@ export class History {
     let i = this.samples.length - 1;
     while (i > 0 && this.samples[i - 1].minute >= from) i--;
     return this.samples.slice(i);
-  }
-
-  /**
-   * Minutes from the first dip below 90% of wanted users to being back above 95% and
-   * staying there; null if the network never fell, Infinity if it never came back.
-   */
-  recoveryMinutes(): number | null {
-    let fell: number | null = null;
-    let back: number | null = null;
-    for (const s of this.samples) {
-      const share = s.want > 0 ? s.online / s.want : 1;
-      if (fell === null) {
-        if (share < 0.9) fell = s.minute;
-      } else if (share >= 0.95) {
-        back ??= s.minute;
-      } else back = null;
-    }
-    if (fell === null) return null;
-    return back === null ? Infinity : back - fell;
   }
 
   /** The lowest share of a normal day's users online (online / wanted), as the debrief reckons it; null before any sample. */

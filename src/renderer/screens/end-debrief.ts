@@ -2,7 +2,7 @@
 // response, your orders on the time axis, the figures that decided it, the moves the model says
 // would have helped, and the report to keep. The host builds it in its debrief worker; this only
 // draws what comes back (and says so while it is being worked out).
-import type { EndDebrief, EndRun } from '../../shared/end-debrief';
+import { timeToRecover, timeToRecoverText, type EndDebrief, type EndRun } from '../../shared/end-debrief';
 import type { Bridge } from '../bridge/bridge';
 import { h, setText } from '../dom';
 import { compact, duration, percent, tPlus, usd } from '../hud/format';
@@ -40,6 +40,8 @@ export class EndDebriefPanel {
   private generation = 0;
   /** The debrief is on screen: the end screen's own figures take its word. */
   onDrawn: (d: EndDebrief) => void = () => {};
+  /** No debrief to draw (the host has none, or the ask failed). */
+  onUnavailable: () => void = () => {};
 
   constructor(private readonly source: EndDebriefSource) {
     this.root.append(this.status, this.body);
@@ -67,6 +69,7 @@ export class EndDebriefPanel {
   private fail(message: string): void {
     this.root.dataset.state = 'unavailable';
     setText(this.status, message);
+    this.onUnavailable();
   }
 
   private draw(d: EndDebrief): void {
@@ -123,7 +126,9 @@ function figures(runs: EndRun[]): HTMLElement {
     ['User-hours lost', (r) => compact(r.userHoursLost)],
     ['Lowest share online', (r) => percent(r.lowestShare)],
     ['Cost', (r) => usd(r.costUsd)],
-    ['Back to 90% online', (r) => (r.recoveredAtMinute !== null ? tPlus(r.recoveredAtMinute) : r.collapsed ? 'not recovered' : 'never fell')],
+    ['Collapsed at', (r) => (r.collapsedAtMinute !== null ? tPlus(r.collapsedAtMinute) : 'never')],
+    ['Back to 90% online', (r) => (r.recoveredAtMinute !== null ? tPlus(r.recoveredAtMinute) : r.collapsed ? 'not recovered' : 'never collapsed')],
+    ['Time to recover', (r) => timeToRecoverText(timeToRecover(r.collapsedAtMinute, r.recoveredAtMinute))],
   ];
   return h('table', { class: 'end-figures', id: 'end-figures' },
     h('thead', {}, h('tr', {}, h('th', {}), ...runs.map((r) => h('th', { scope: 'col', 'data-run': r.kind }, r.kind === 'run' ? 'You' : r.kind === 'baseline' ? 'No action' : 'Skype 2010')))),

@@ -2,8 +2,9 @@
 // debrief: what no action, Skype's response and a few other moves would have done.
 import type { SimView } from '../../sim/view-types';
 import type { History } from '../hud/history';
-import { duration, grouped, percent, usd } from '../hud/format';
+import { grouped, percent, usd } from '../hud/format';
 import { EndDebriefPanel, type EndDebriefSource } from './end-debrief';
+import { endVerdict } from './end-verdict';
 
 export class EndScreen {
   private readonly root = document.getElementById('end-screen')!;
@@ -15,8 +16,14 @@ export class EndScreen {
     this.debrief = new EndDebriefPanel(source);
     this.debrief.onDrawn = (d) => {
       const mine = d.runs.find((r) => r.kind === 'run');
-      if (mine) document.getElementById('end-low')!.textContent = percent(mine.lowestShare);
+      if (mine) set('end-low', percent(mine.lowestShare));
+      const v = endVerdict(d);
+      if (!v) return this.debriefGone();
+      set('end-title', v.title);
+      set('end-recovery', v.recovery);
+      set('end-summary', v.summary);
     };
+    this.debrief.onUnavailable = () => this.debriefGone();
     const card = this.root.querySelector('.screen-card')!;
     card.classList.add('end-card');
     card.append(this.debrief.root);
@@ -37,20 +44,28 @@ export class EndScreen {
 
   show(view: SimView, history: History): void {
     const m = view.metrics;
-    const rec = history.recoveryMinutes();
-    const set = (id: string, text: string) => (document.getElementById(id)!.textContent = text);
     set('end-user-hours', grouped(m.userHoursLost));
-    set('end-recovery', rec === null ? 'never fell' : Number.isFinite(rec) ? duration(rec) : 'not recovered');
     set('end-cost', usd(m.megaCostUsd));
     // A share of a normal day, like the debrief's "Lowest share online"; its own figure replaces this one when it comes.
     const low = history.lowestShare();
     set('end-low', low === null ? '—' : percent(low));
-    set('end-title', rec === null ? 'The network held' : Number.isFinite(rec) ? 'The network recovered' : 'The network never came back');
-    // Skype's real night: about 24 hours of disruption (seed 000) — the yardstick for the player.
-    set('end-summary', rec !== null && Number.isFinite(rec)
-      ? `Skype's own recovery in December 2010 took about 24 hours. Yours took ${duration(rec!)}.`
-      : rec === null ? 'Users barely noticed. Whatever you did, keep doing it.' : 'When the shift ended, users were still unable to connect.');
+    // The time to recover, the title and the comparison with Skype come with the debrief: the host's
+    // re-simulation of the whole game, not this screen's history (which forgets, or began late).
+    set('end-title', 'How it went');
+    set('end-recovery', '…');
+    set('end-summary', 'Working out the time to recover from the whole game…');
     this.root.hidden = false;
     this.debrief.load();
   }
+
+  /** No debrief: no time to recover either (this screen's own history cannot give it). */
+  private debriefGone(): void {
+    set('end-title', 'How it went');
+    set('end-recovery', '—');
+    set('end-summary', '');
+  }
+}
+
+function set(id: string, text: string): void {
+  document.getElementById(id)!.textContent = text;
 }

@@ -1,0 +1,45 @@
+// The end screen's verdict (title, time to recover, the summary against Skype), worked out from
+// the host's debrief alone: the re-simulation of the whole game, the same on every screen
+// however long it watched, and the same figures as the debrief table and the exported report.
+import { TIME_TO_RECOVER_MEANS, timeToRecover, timeToRecoverText, type EndDebrief, type EndRun } from '../../shared/end-debrief';
+import { duration, percent } from '../hud/format';
+
+export interface EndVerdict {
+  title: string;
+  recovery: string; // the "Time to recover" figure
+  summary: string;
+}
+
+const recoveryOf = (r: EndRun) => timeToRecover(r.collapsedAtMinute, r.recoveredAtMinute);
+
+/** null when the debrief has no run of the player's (it always has one). */
+export function endVerdict(d: EndDebrief): EndVerdict | null {
+  const mine = d.runs.find((r) => r.kind === 'run');
+  if (!mine) return null;
+  const you = recoveryOf(mine);
+  const skypeRun = d.runs.find((r) => r.kind === 'historical');
+  const skype = skypeRun ? recoveryOf(skypeRun) : undefined;
+  const title = you === null ? 'The network held' : Number.isFinite(you) ? 'The network recovered' : 'The network never came back';
+  const skypeSaid = skypeRun && skype !== undefined ? `${skypeRun.label} (replayed in this model): ${timeToRecoverText(skype)}.` : '';
+  let summary: string;
+  if (you === null) {
+    summary = `The network never collapsed: at worst ${percent(mine.lowestShare)} of a normal day's users were online.`;
+    if (skypeRun && skype !== null) summary += ` ${skypeRun.label} (replayed in this model) collapsed; its time to recover, ${TIME_TO_RECOVER_MEANS}: ${timeToRecoverText(skype!)}.`;
+  } else {
+    summary = `Time to recover, ${TIME_TO_RECOVER_MEANS}: yours ${timeToRecoverText(you)}.`;
+    if (skypeSaid) summary += ` ${skypeSaid} ${comparison(you, skype!)}`;
+  }
+  return { title, recovery: timeToRecoverText(you), summary: summary.trim() };
+}
+
+/** You against Skype's response, by the same measure; never "faster" unless it was. */
+function comparison(you: number, skype: number | null): string {
+  if (skype === null) return 'Its network never collapsed.';
+  const youBack = Number.isFinite(you), skypeBack = Number.isFinite(skype);
+  if (!youBack && !skypeBack) return 'Neither was back by the end of the shift.';
+  if (!youBack) return 'Yours was not back by the end of the shift.';
+  if (!skypeBack) return 'Yours came back; Skype\'s had not by the end of the shift.';
+  const diff = Math.round(you) - Math.round(skype);
+  if (diff === 0) return 'The same time as Skype\'s.';
+  return diff > 0 ? `You took ${duration(diff)} longer than Skype.` : `You were ${duration(-diff)} faster than Skype.`;
+}
