@@ -20,25 +20,28 @@ export function endVerdict(d: EndDebrief): EndVerdict | null {
   const skypeRun = d.runs.find((r) => r.kind === 'historical');
   const skype = skypeRun ? recoveryOf(skypeRun) : undefined;
   const title = you === null ? 'The network held' : Number.isFinite(you) ? 'The network recovered' : 'The network never came back';
-  const skypeSaid = skypeRun && skype !== undefined ? `${skypeRun.label} (replayed in this model): ${timeToRecoverText(skype)}.` : '';
   let summary: string;
   if (you === null) {
     summary = `The network never collapsed: at worst ${percent(mine.lowestShare)} of a normal day's users were online.`;
     if (skypeRun && skype !== null) summary += ` ${skypeRun.label} (replayed in this model) collapsed; its time to recover, ${TIME_TO_RECOVER_MEANS}: ${timeToRecoverText(skype!)}.`;
+  } else if (!Number.isFinite(you)) {
+    summary = 'When the shift ended, users were still unable to connect: the network was not back at 90% of a normal day after its collapse.';
+    if (skypeRun && skype !== null && skype !== undefined) {
+      summary += Number.isFinite(skype)
+        ? ` ${skypeRun.label} (replayed in this model) took ${timeToRecoverText(skype)} ${TIME_TO_RECOVER_MEANS}.`
+        : ` ${skypeRun.label} (replayed in this model) was not back by then either.`;
+    }
   } else {
     summary = `Time to recover, ${TIME_TO_RECOVER_MEANS}: yours ${timeToRecoverText(you)}.`;
-    if (skypeSaid) summary += ` ${skypeSaid} ${comparison(you, skype!)}`;
+    if (skypeRun && skype !== undefined) summary += ` ${skypeRun.label} (replayed in this model): ${timeToRecoverText(skype)}. ${comparison(you, skype)}`;
   }
   return { title, recovery: timeToRecoverText(you), summary: summary.trim() };
 }
 
-/** You against Skype's response, by the same measure; never "faster" unless it was. */
+/** You (back by the end) against Skype's response, by the same measure; never "faster" unless it was. */
 function comparison(you: number, skype: number | null): string {
-  if (skype === null) return 'Its network never collapsed.';
-  const youBack = Number.isFinite(you), skypeBack = Number.isFinite(skype);
-  if (!youBack && !skypeBack) return 'Neither was back by the end of the shift.';
-  if (!youBack) return 'Yours was not back by the end of the shift.';
-  if (!skypeBack) return 'Yours came back; Skype\'s had not by the end of the shift.';
+  if (skype === null) return ''; // its figure already says it never collapsed
+  if (!Number.isFinite(skype)) return 'Yours came back; Skype\'s had not by the end of the shift.';
   const diff = Math.round(you) - Math.round(skype);
   if (diff === 0) return 'The same time as Skype\'s.';
   return diff > 0 ? `You took ${duration(diff)} longer than Skype.` : `You were ${duration(-diff)} faster than Skype.`;
