@@ -8,6 +8,7 @@ import { knockDownHosts } from './cells';
 import { megaInUse, megaUpIn, orderMegas, withdrawMegas, dropMegaClients } from './megas';
 import { fixProgress } from './hotfix';
 import { cancelMegaOrders, cancelOrder } from './cancel';
+import { grouped, hotfixName, megaSourceName, perSecond, regionName, upperFirst } from './names';
 import type { SimState } from './state';
 
 export type ApplyResult = { ok: true } | { ok: false; error: CommandError };
@@ -33,7 +34,7 @@ function apply(state: SimState, cmd: Command): ApplyResult {
     case 'deployMegaSupernodes': {
       const cfg = s.services.mega[cmd.source];
       const left = cfg.available - megaInUse(state, cmd.source);
-      if (cmd.count > left) return refuse('count', `only ${Math.max(0, left)} ${cmd.source} servers are left to deploy`);
+      if (cmd.count > left) return refuse('count', `only ${grouped(Math.max(0, left))} ${megaSourceName(cmd.source)} servers are left to deploy`);
       if (cmd.source === 'groupVideo' && state.services.groupVideo)
         return refuse('source', 'Group Video Calling still runs on those servers: turn Group Video off first');
       // Servers promised back to Group Video cannot be borrowed as well (else the feature returns and the megas stay, free).
@@ -45,17 +46,17 @@ function apply(state: SimState, cmd: Command): ApplyResult {
     case 'withdrawMegaSupernodes': {
       if (cmd.ordersOnly) {
         const k = cancelMegaOrders(state, regionIndex(cmd.region), cmd.count, cmd.source);
-        return k > 0 ? { ok: true } : refuse('region', `no mega-supernode orders${cmd.source ? ` from ${cmd.source}` : ''} still on their way to ${cmd.region}`);
+        return k > 0 ? { ok: true } : refuse('region', `no mega-supernode orders${cmd.source ? ` from ${megaSourceName(cmd.source)}` : ''} still on their way to ${regionName(cmd.region)}`);
       }
       const n = withdrawMegas(state, regionIndex(cmd.region), cmd.count, cmd.source);
-      return n > 0 ? { ok: true } : refuse('region', `no mega-supernodes${cmd.source ? ` from ${cmd.source}` : ''} to withdraw in ${cmd.region}`);
+      return n > 0 ? { ok: true } : refuse('region', `no mega-supernodes${cmd.source ? ` from ${megaSourceName(cmd.source)}` : ''} to withdraw in ${regionName(cmd.region)}`);
     }
     case 'throttleLogins':
       state.pending.push({ atTick: afterMin(state, delays.throttleMin), command: cmd });
       return { ok: true };
     case 'pushHotfix': {
-      if (state.hotfixes.some((h) => h.fix === cmd.fix)) return refuse('fix', `${cmd.fix} has already been pushed`);
-      if (fixProgress(state, cmd.fix).total <= 0) return refuse('fix', `no client version in this scenario needs ${cmd.fix}`);
+      if (state.hotfixes.some((h) => h.fix === cmd.fix)) return refuse('fix', `the ${hotfixName(cmd.fix)} has already been pushed`);
+      if (fixProgress(state, cmd.fix).total <= 0) return refuse('fix', `no client version in this scenario needs the ${hotfixName(cmd.fix)}`);
       const build = s.hotfixes[cmd.fix].buildMin;
       state.hotfixes.push({ fix: cmd.fix, readyTick: afterMin(state, build), rolloutPctPerHour: cmd.rolloutPctPerHour, doneNotified: false });
       return { ok: true };
@@ -72,7 +73,7 @@ function apply(state: SimState, cmd: Command): ApplyResult {
     case 'setGroupVideo': {
       if (cmd.enabled) {
         const borrowed = megaInUse(state, 'groupVideo');
-        if (borrowed > 0) return refuse('enabled', `${borrowed} Group Video servers are still mega-supernodes: withdraw them first`);
+        if (borrowed > 0) return refuse('enabled', `${grouped(borrowed)} Group Video servers are still mega-supernodes: withdraw them first`);
       }
       // Switching a feature off is immediate, and the latest order wins: an "on" still on its way is dropped.
       if (!cmd.enabled) {
@@ -180,7 +181,7 @@ export function landPending(state: SimState): void {
 }
 
 function landedText(c: Command): string {
-  if (c.type === 'throttleLogins') return c.perSecond === null ? `Login throttle lifted${c.region ? ` in ${c.region}` : ''}` : `Logins throttled to ${c.perSecond}/s${c.region ? ` in ${c.region}` : ' worldwide'}`;
+  if (c.type === 'throttleLogins') return c.perSecond === null ? `Login throttle lifted${c.region ? ` in ${regionName(c.region)}` : ''}` : `Logins throttled to ${perSecond(c.perSecond)}${c.region ? ` in ${regionName(c.region)}` : ' worldwide'}`;
   if (c.type === 'setOfflineImService') return c.enabled ? `Offline-IM service on at ${c.capacityPct ?? 100}% capacity` : 'Offline-IM service disabled: clients get an instant refusal';
   if (c.type === 'setGroupVideo') return c.enabled ? 'Group Video Calling restored' : 'Group Video Calling switched off';
   return c.type;
@@ -188,7 +189,7 @@ function landedText(c: Command): string {
 
 /** What a cancel cost, in the pager's words (the rule: cancel.ts). */
 function cancelledText(state: SimState, c: Command, lostBuildMin: number): string {
-  if (c.type === 'pushHotfix') return `Hotfix ${c.fix} cancelled in build and test: ${Math.round(lostBuildMin)} min of build work lost; pushing it again starts over (~${state.scenario.hotfixes[c.fix].buildMin} min)`;
+  if (c.type === 'pushHotfix') return `${upperFirst(hotfixName(c.fix))} cancelled in build and test: ${Math.round(lostBuildMin)} min of build work lost; pushing it again starts over (~${grouped(state.scenario.hotfixes[c.fix].buildMin)} min)`;
   return `Config push cancelled before it landed, nothing changed: ${landedText(c)}`;
 }
 
@@ -201,12 +202,12 @@ function note(state: SimState, c: Command): void {
   const s = state.scenario;
   switch (c.type) {
     case 'deployMegaSupernodes':
-      return say(state, 'info', 'action', `Ordered ${c.count} ${c.source} mega-supernodes for ${c.region}: the first in ~${s.services.mega[c.source].provisionMin} min, then ${s.services.mega[c.source].perHour}/h`);
+      return say(state, 'info', 'action', `Ordered ${grouped(c.count)} ${megaSourceName(c.source)} mega-supernodes for ${regionName(c.region)}: the first in ~${grouped(s.services.mega[c.source].provisionMin)} min, then ${grouped(s.services.mega[c.source].perHour)}/h`);
     case 'withdrawMegaSupernodes':
-      return say(state, 'info', 'action', c.ordersOnly ? `Cancelled up to ${c.count} ${c.source ?? ''} mega-supernodes on order for ${c.region} (not billed: none had come up)`.replace('  ', ' ') : `Withdrawing ${c.count} mega-supernodes from ${c.region}`);
+      return say(state, 'info', 'action', c.ordersOnly ? `Cancelled up to ${grouped(c.count)} ${c.source ? megaSourceName(c.source) : ''} mega-supernodes on order for ${regionName(c.region)} (not billed: none had come up)`.replace('  ', ' ') : `Withdrawing ${grouped(c.count)} mega-supernodes from ${regionName(c.region)}`);
     case 'pushHotfix': {
       const m = s.hotfixes[c.fix].buildMin;
-      return say(state, 'info', 'action', `Hotfix ${c.fix} in build and test: ready in ~${Math.round(m / 60)} h`);
+      return say(state, 'info', 'action', `${upperFirst(hotfixName(c.fix))} in build and test: ready in ~${Math.round(m / 60)} h`);
     }
     case 'throttleLogins':
     case 'setOfflineImService':

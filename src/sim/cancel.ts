@@ -6,6 +6,7 @@ import { REGIONS } from './regions';
 import { TICKS_PER_MINUTE } from './time';
 import { MEGA_SOURCES, type CancellableOrder, type Command, type MegaSource } from './commands';
 import { megaInUse } from './megas';
+import { hotfixName } from './names';
 import type { SimState } from './state';
 import type { OrderView } from './view-types';
 
@@ -86,8 +87,8 @@ export function cancelOrder(state: SimState, order: CancellableOrder, landsAtMin
   if (order.type === 'pushHotfix') {
     const i = state.hotfixes.findIndex((h) => h.fix === order.fix);
     const h = state.hotfixes[i];
-    if (!h) return { ok: false, message: `no hotfix ${order.fix} is in build and test: nothing to cancel` };
-    if (state.tick >= h.readyTick) return { ok: false, message: `hotfix ${order.fix} is already rolling out: clients install it as it comes, and an installed update cannot be recalled` };
+    if (!h) return { ok: false, message: `the ${hotfixName(order.fix)} is not in build and test: nothing to cancel` };
+    if (state.tick >= h.readyTick) return { ok: false, message: `the ${hotfixName(order.fix)} is already rolling out: clients install it as it comes, and an installed update cannot be recalled` };
     if (h.readyTick !== atTick || h.rolloutPctPerHour !== order.rolloutPctPerHour) return { ok: false, message: `no such order is on its way (it may have been cancelled already)` };
     state.hotfixes.splice(i, 1);
     const buildMin = state.scenario.hotfixes[order.fix].buildMin;

@@ -8,6 +8,7 @@ import { TICK_SECONDS, TICKS_PER_HOUR, TICKS_PER_MINUTE } from './time';
 import { cohortFor, policyOf, present, running } from './population';
 import { moveWheel, schedule } from './wheel';
 import { capacityFactor } from './services';
+import { hotfixName, upperFirst } from './names';
 import { FIX_BACKOFF, FIX_HEAL, FIX_IM, type Cohort, type Hotfix, type SimState } from './state';
 import type { Scenario } from './scenario';
 
@@ -50,7 +51,7 @@ export function fixProgress(state: SimState, fix: Hotfix['fix']): { fixed: numbe
 export function rollHotfixes(state: SimState): void {
   for (const h of state.hotfixes) {
     if (state.tick === h.readyTick) {
-      state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'info', code: 'hotfix-ready', text: `Hotfix ${h.fix} passed testing: rollout begins at ${h.rolloutPctPerHour}%/h${paceNote(state, h)}` });
+      state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'info', code: 'hotfix-ready', text: `${upperFirst(hotfixName(h.fix))} passed testing: rollout begins at ${h.rolloutPctPerHour}%/h${paceNote(state, h)}` });
     }
     // Rolled out to everyone, a fix still reaches whoever comes online without it.
     if (state.tick < h.readyTick || (state.tick - h.readyTick) % STAGE_TICKS !== 0) continue;
@@ -75,7 +76,7 @@ function rolloutStage(state: SimState, h: Hotfix): void {
   const target = Math.min(1, (h.rolloutPctPerHour / 100) * hours) * total;
   if (!h.doneNotified && total - fixed < total * 0.001) {
     h.doneNotified = true;
-    state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'recovery', code: 'hotfix-done', text: `Hotfix ${h.fix} reached every client` });
+    state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'recovery', code: 'hotfix-done', text: `${upperFirst(hotfixName(h.fix))} reached every client` });
     return;
   }
   if (reachable <= 0) return;

@@ -3,6 +3,7 @@
 export { TICK_SECONDS } from './time';
 export { SIM_VERSION } from './version';
 export { REGIONS, REGION_IDS, isRegionId, type RegionId } from './regions';
+export * from './names';
 export * from './commands';
 export type * from './view-types';
 export { getScenario, loadScenarioText, SCENARIO_LIST, ScenarioError, type Scenario } from './scenario';

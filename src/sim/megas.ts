@@ -6,6 +6,7 @@ import { REGIONS } from './regions';
 import { perTick, TICK_SECONDS, TICKS_PER_MINUTE } from './time';
 import { MEGA_SOURCES, type MegaSource } from './commands';
 import { reattach } from './population';
+import { grouped, megaSourceName } from './names';
 import { cohortsIn } from './layout';
 import type { SimState } from './state';
 
@@ -132,7 +133,7 @@ export function runMegaPool(state: SimState): void {
           minute: state.tick / TICKS_PER_MINUTE,
           severity: 'info',
           code: 'mega-ready',
-          text: `Order complete: ${src === 'groupVideo' ? 'Group Video' : src} mega-supernodes serving in ${REGIONS[b.region].name} (${megaUpIn(state, b.region)} there now)`,
+          text: `Order complete: ${megaSourceName(src)} mega-supernodes serving in ${REGIONS[b.region].name} (${grouped(megaUpIn(state, b.region))} there now)`,
         });
       }
     }

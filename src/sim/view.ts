@@ -8,6 +8,7 @@ import { megaTotals, megaUpIn } from './megas';
 import { loginCapacityPerS, capacityFactor } from './services';
 import { fixProgress } from './hotfix';
 import { megaLeft, ordersOf } from './cancel';
+import { SERVICE_NAMES } from './names';
 import { health, phaseOf } from './alarms';
 import type { SimState } from './state';
 import type { HotfixView, Metrics, RegionView, ServiceView, SimView } from './view-types';
@@ -116,10 +117,10 @@ function servicesView(state: SimState): ServiceView[] {
   const loginDemand = state.last.loginAttempts / TICK_SECONDS;
   const pct = (svc: 'login' | 'offlineIm' | 'update' | 'megaPool') => Math.round(100 * (1 - capacityFactor(state, svc)));
   return [
-    { id: 'login', name: 'Login servers', capacityPerS: Math.round(loginCapacityPerS(state)), demandPerS: Math.round(loginDemand), utilisation: round3(cap99(loginDemand / Math.min(loginCap, loginCapacityPerS(state)))), latencyS: round3(state.last.loginWaitS), enabled: true, degradedPct: pct('login') },
-    { id: 'offlineIm', name: 'Offline-IM cluster', capacityPerS: Math.round(imCap), demandPerS: Math.round(state.last.imDemandPerS), utilisation: round3(sv.imEnabled ? cap99(state.last.imDemandPerS / imCap) : 0), latencyS: round3(state.last.imLatencyS), enabled: sv.imEnabled, degradedPct: pct('offlineIm') },
-    { id: 'update', name: 'Update servers', capacityPerS: Math.round(updCap), demandPerS: 0, utilisation: 0, latencyS: 0, enabled: true, degradedPct: pct('update') },
-    { id: 'megaPool', name: 'Mega-supernode pool', capacityPerS: mega.up, demandPerS: mega.pending, utilisation: 0, latencyS: 0, enabled: true, degradedPct: pct('megaPool') },
+    { id: 'login', name: SERVICE_NAMES.login, capacityPerS: Math.round(loginCapacityPerS(state)), demandPerS: Math.round(loginDemand), utilisation: round3(cap99(loginDemand / Math.min(loginCap, loginCapacityPerS(state)))), latencyS: round3(state.last.loginWaitS), enabled: true, degradedPct: pct('login') },
+    { id: 'offlineIm', name: SERVICE_NAMES.offlineIm, capacityPerS: Math.round(imCap), demandPerS: Math.round(state.last.imDemandPerS), utilisation: round3(sv.imEnabled ? cap99(state.last.imDemandPerS / imCap) : 0), latencyS: round3(state.last.imLatencyS), enabled: sv.imEnabled, degradedPct: pct('offlineIm') },
+    { id: 'update', name: SERVICE_NAMES.update, capacityPerS: Math.round(updCap), demandPerS: 0, utilisation: 0, latencyS: 0, enabled: true, degradedPct: pct('update') },
+    { id: 'megaPool', name: SERVICE_NAMES.megaPool, capacityPerS: mega.up, demandPerS: mega.pending, utilisation: 0, latencyS: 0, enabled: true, degradedPct: pct('megaPool') },
   ];
 }
 

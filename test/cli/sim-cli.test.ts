@@ -53,7 +53,7 @@ describe('npm run sim', async () => {
     [['--scenario', 'dec-2010', '--actions', '/nonexistent/a.json'], /cannot read \/nonexistent\/a.json: ENOENT/],
     [['--scenario', 'dec-2010', '--actions', 'BAD_JSON'], /not valid JSON/],
     [['--scenario', 'dec-2010', '--actions', 'BAD_CMD'], /\[0\]\.command\.count/],
-    [['--scenario', 'dec-2010', '--actions', 'REFUSED'], /refused: count: only 1000 dedicated servers/],
+    [['--scenario', 'dec-2010', '--actions', 'REFUSED'], /refused: count: only 1,000 dedicated servers/],
   ])('bad input %j: one line on stderr, exit code 2', async (args, message) => {
     const swap = (a: string) =>
       a === 'BAD_JSON' ? file('bad.json', '[{"atMinute": 1,') :

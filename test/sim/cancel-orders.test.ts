@@ -25,7 +25,7 @@ describe('cancelling a config push on its way', () => {
     const res = applyCommand(cancelled, cancelOf(cancelled));
     expect(res).toEqual({ ok: true });
     expect(configOrders(cancelled)).toEqual([]);
-    expect(pagerSays(cancelled)).toMatch(/Config push cancelled before it landed, nothing changed: Logins throttled to 5000\/s worldwide/);
+    expect(pagerSays(cancelled)).toMatch(/Config push cancelled before it landed, nothing changed: Logins throttled to 5,000\/s worldwide/);
     advanceMinutes(cancelled, 30);
     advanceMinutes(never, 30);
     expect(viewOf(cancelled).metrics.throttleGlobalPerS).toBeNull();
@@ -127,7 +127,7 @@ describe('cancelling a hotfix', () => {
     advanceMinutes(s, 60);
     expect(applyCommand(s, { type: 'cancelOrder', order: { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 20 }, landsAtMinute: fx.readyAtMinute }).ok).toBe(true);
     expect(viewOf(s).hotfixes).toEqual([]);
-    expect(pagerSays(s)).toMatch(/Hotfix jitteredBackoff cancelled in build and test: 60 min of build work lost; pushing it again starts over \(~480 min\)/);
+    expect(pagerSays(s)).toMatch(/Jittered-backoff update cancelled in build and test: 60 min of build work lost; pushing it again starts over \(~480 min\)/);
     expect(applyCommand(s, { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 20 }).ok).toBe(true);
     expect(viewOf(s).hotfixes[0].readyAtMinute).toBe(60 + build);
   });

@@ -45,7 +45,7 @@ describe('cancelling mega-supernode orders', () => {
     expect(applyCommand(s, { type: 'deployMegaSupernodes', count: 100, region: 'asia-pac', source: 'dedicated' }).ok).toBe(true);
     const res = applyCommand(s, { type: 'withdrawMegaSupernodes', count: 100, region: 'europe', ordersOnly: true });
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.error.message).toMatch(/no mega-supernode orders still on their way to europe/);
+    if (!res.ok) expect(res.error.message).toMatch(/no mega-supernode orders still on their way to Europe/);
     expect(megaOrders(s)).toHaveLength(1);
   });
 

@@ -65,7 +65,7 @@ describe('commands', () => {
     const s = fresh();
     const r = applyCommand(s, { type: 'deployMegaSupernodes', count: 1001, region: 'europe', source: 'dedicated' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/1000 dedicated servers/);
+    if (!r.ok) expect(r.error.message).toMatch(/1,000 dedicated servers/);
   });
 
   it('a login throttle lands after its config push and caps successful logins', () => {
@@ -167,6 +167,6 @@ describe('a hotfix ordered faster than the update servers deliver', () => {
   it('says so when its rollout begins, with the pace they can keep', () => {
     expect(readyLine(100)).toMatch(/rollout begins at 100%\/h, but the update servers deliver only ~\d+(\.\d)?%\/h of the clients left/);
     // A pace they can keep is not remarked on.
-    expect(readyLine(1)).toBe('Hotfix selfHealingFix passed testing: rollout begins at 1%/h');
+    expect(readyLine(1)).toBe('Self-healing fix passed testing: rollout begins at 1%/h');
   });
 });

@@ -1,0 +1,46 @@
+// What a player reads for each code name, and how numbers read: the one place. Pager events
+// (here in the sim), the HUD, the end screen and the HTML report all take their words from it.
+// Commands, files, CSV columns and CLI flags keep the code names: those are an API.
+import type { HotfixId, MegaSource, ServiceId } from './commands';
+import { REGIONS } from './regions';
+
+export const HOTFIX_NAMES: Readonly<Record<HotfixId, string>> = {
+  imCrashFix: 'offline-IM crash fix',
+  jitteredBackoff: 'jittered-backoff update',
+  selfHealingFix: 'self-healing fix',
+};
+
+export const MEGA_SOURCE_NAMES: Readonly<Record<MegaSource, string>> = { dedicated: 'dedicated', groupVideo: 'Group Video', cloud: 'cloud' };
+
+export const SERVICE_NAMES: Readonly<Record<ServiceId, string>> = {
+  login: 'Login servers',
+  offlineIm: 'Offline-IM cluster',
+  update: 'Update servers',
+  megaPool: 'Mega-supernode pool',
+};
+
+const nameIn = (table: Readonly<Record<string, string>>, id: string) => (Object.hasOwn(table, id) ? table[id] : id);
+
+/** "the offline-IM crash fix" for "imCrashFix"; an unknown id is shown as it is. */
+export const hotfixName = (id: string): string => nameIn(HOTFIX_NAMES, id);
+export const megaSourceName = (id: string): string => nameIn(MEGA_SOURCE_NAMES, id);
+export const serviceName = (id: string): string => nameIn(SERVICE_NAMES, id);
+
+/** "North America East" for "na-east"; no region is `none` ("worldwide" unless told). */
+export function regionName(id: string | undefined | null, none = 'worldwide'): string {
+  return id ? REGIONS.find((r) => r.id === id)?.name ?? id : none;
+}
+
+export const upperFirst = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1) : s);
+
+/** Digits in threes with commas, at most `decimals` after the point (trailing zeros dropped): 20000 -> "20,000". */
+export function grouped(n: number, decimals = 0): string {
+  if (!Number.isFinite(n)) return String(n);
+  const f = 10 ** decimals;
+  const r = Math.round(Math.abs(n) * f) / f;
+  const [whole, frac] = (decimals > 0 ? String(Number(r.toFixed(decimals))) : String(r)).split('.');
+  return (n < 0 && r !== 0 ? '-' : '') + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? '.' + frac : '');
+}
+
+/** A rate a player set (a login throttle), wherever it is shown: grouped, one decimal at most: "1.5/s", "20,000/s". */
+export const perSecond = (n: number): string => `${grouped(n, 1)}/s`;
