@@ -47,7 +47,7 @@ describe('cancelling orders on their way', { timeout: STEP_TIMEOUT_MS }, () => {
     await row.waitFor({ state: 'detached', timeout: ACTION_TIMEOUT_MS });
     // Past when it would have landed, logins are not throttled (the pager hears of it with the next tick).
     await stepOn(host, page, 10);
-    await until(page, () => /Config push cancelled before it landed, nothing changed: Logins throttled to 5000\/s worldwide/.test(document.getElementById('pager-feed')!.textContent ?? ''), 'the pager to say the push was cancelled');
+    await until(page, () => /Config push cancelled before it landed, nothing changed: Logins throttled to 5,000\/s worldwide/.test(document.getElementById('pager-feed')!.textContent ?? ''), 'the pager to say the push was cancelled');
     expect(await page.evaluate(() => window.__storm!.view()!.metrics.throttleGlobalPerS)).toBeNull();
     expect(await page.locator('#pager-feed li[data-code="action-landed"]').count()).toBe(0);
     expect(await page.locator('#order-queue').isHidden()).toBe(true);
@@ -61,11 +61,11 @@ describe('cancelling orders on their way', { timeout: STEP_TIMEOUT_MS }, () => {
     const row = page.locator('#order-queue li[data-order="hotfix:jitteredBackoff"]');
     await row.waitFor({ timeout: ACTION_TIMEOUT_MS });
     await stepOn(host, page, 60);
-    expect(await row.textContent()).toMatch(/Hotfix: jittered backoff in build and test.*rollout starts \d\d:\d\d GMT \(in 7 h( 00 min)?\).*cancel loses the build time/);
+    expect(await row.textContent()).toMatch(/Hotfix: jittered-backoff update in build and test.*rollout starts \d\d:\d\d GMT \(in 7 h( 00 min)?\).*cancel loses the build time/);
     await row.getByRole('button', { name: /^Cancel: Hotfix/ }).click();
     await row.waitFor({ state: 'detached', timeout: ACTION_TIMEOUT_MS });
     await stepOn(host, page, 1);
-    await until(page, () => /Hotfix jitteredBackoff cancelled in build and test: 60 min of build work lost; pushing it again starts over \(~480 min\)/.test(document.getElementById('pager-feed')!.textContent ?? ''), 'the pager to say what the cancel cost');
+    await until(page, () => /Jittered-backoff update cancelled in build and test: 60 min of build work lost; pushing it again starts over \(~480 min\)/.test(document.getElementById('pager-feed')!.textContent ?? ''), 'the pager to say what the cancel cost');
     expect(await page.evaluate(() => window.__storm!.view()!.hotfixes)).toEqual([]);
   });
 

@@ -162,15 +162,15 @@ describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, (
     await page.fill('#throttle-rate', '8000');
     await page.selectOption('#throttle-region', '');
     await page.click('#throttle-button');
-    await until(page, () => document.getElementById('action-status')!.textContent!.includes('8000/s'), 'the throttle to be accepted');
+    await until(page, () => document.getElementById('action-status')!.textContent!.includes('8,000/s'), 'the throttle to be accepted');
     skip(10);
     // A worldwide cap takes effect after the scenario's command delay; the pager says so.
-    await until(page, () => Array.from(document.querySelectorAll('#pager-feed li')).some((li) => /8000\/s/.test(li.textContent ?? '')), 'the pager to report the worldwide throttle');
+    await until(page, () => Array.from(document.querySelectorAll('#pager-feed li')).some((li) => /8,000\/s/.test(li.textContent ?? '')), 'the pager to report the worldwide throttle');
     // A regional cap shows in that region's figures.
     await page.fill('#throttle-rate', '5000');
     await page.selectOption('#throttle-region', 'asia-pac');
     await page.click('#throttle-button');
-    await until(page, () => document.getElementById('action-status')!.textContent!.includes('5000/s'), 'the regional throttle to be accepted');
+    await until(page, () => document.getElementById('action-status')!.textContent!.includes('5,000/s'), 'the regional throttle to be accepted');
     skip(10);
     await until(page, () => window.__storm!.view()!.regions.find((r) => r.id === 'asia-pac')?.throttlePerS === 5000, 'the Asia-Pacific throttle in its region figures');
 

@@ -30,7 +30,7 @@ describe('refusals in plain words', () => {
     const s = createSim(getScenario('dec-2010'), 1);
     applyCommand(s, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 10 });
     const res = applyCommand(s, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 10 });
-    expect(!res.ok && plainRefusal(res.error)).toBe('The IM crash fix is already on its way: it cannot be pushed twice.');
+    expect(!res.ok && plainRefusal(res.error)).toBe('The offline-IM crash fix is already on its way: it cannot be pushed twice.');
   });
 
   it('a drill\'s refusal names the instructor, not the verb', () => {

@@ -6,6 +6,7 @@ import type { Bridge } from '../bridge/bridge';
 import type { InstructorView } from '../../shared/drill-contract';
 import { INJECT_VERBS, SERVICES, type Command } from '../../sim/commands';
 import { REGIONS } from '../../sim/regions';
+import { SERVICE_NAMES } from '../../sim/names';
 import { factsFor } from '../hud/scenario-facts';
 import { busy, h, setText, showReply } from '../dom';
 import type { ConsoleFrame } from './panel';
@@ -35,7 +36,6 @@ const VERBS: Record<Verb, { label: string; about: string; fields: Field[] }> = {
     { name: 'region', label: 'Region', kind: 'region', optional: true }] },
 };
 
-const SERVICE_NAMES: Record<string, string> = { login: 'Login servers', offlineIm: 'Offline-IM cluster', update: 'Update servers', megaPool: 'Mega-supernode pool' };
 const fieldId = (name: string) => `inject-${name}`;
 
 export class InjectPanel {
@@ -99,7 +99,7 @@ export class InjectPanel {
     if (f.kind === 'region') {
       sel.append(new Option('All regions', ''));
       for (const r of REGIONS) sel.append(new Option(r.name, r.id));
-    } else if (f.kind === 'service') for (const s of SERVICES) sel.append(new Option(SERVICE_NAMES[s] ?? s, s));
+    } else if (f.kind === 'service') for (const s of SERVICES) sel.append(new Option(SERVICE_NAMES[s], s));
     else for (const v of factsFor(this.scenarioId).versions) sel.append(new Option(v.name, v.id));
     return sel;
   }

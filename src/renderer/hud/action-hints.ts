@@ -3,10 +3,11 @@
 import type { HotfixId, MegaSource } from '../../sim/commands';
 import type { RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
+import { hotfixName, megaSourceName, perSecond, upperFirst } from '../../sim/names';
 import { compact, duration, grouped, usd } from './format';
 import { factsFor } from './scenario-facts';
 
-const SOURCE_LABEL: Record<MegaSource, string> = { dedicated: 'Dedicated', groupVideo: 'Group-video', cloud: 'Cloud' };
+const STAGE_WORDS: Record<string, string> = { building: 'in build and test', 'rolling-out': 'rolling out', done: 'done' };
 
 export interface HintInputs {
   deployCount: number;
@@ -26,9 +27,9 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   // What is left, not the total: servers up or on order are taken (an older host sends no megaLeft).
   const left = view.megaLeft?.[inp.deploySource] ?? src.available;
   out['deploy-hint'] =
-    `${SOURCE_LABEL[inp.deploySource]}: first up in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h once all run` : 'no extra cost'}` +
+    `${upperFirst(megaSourceName(inp.deploySource))}: first up in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h once all run` : 'no extra cost'}` +
     ` · ${grouped(left)} of ${grouped(src.available)} left${n > left ? ' (too many)' : ''} · each carries ${compact(src.clientCapacity)} clients` +
-    (inp.deploySource === 'groupVideo' && view.groupVideoEnabled ? ' · switch group video off first' : '') +
+    (inp.deploySource === 'groupVideo' && view.groupVideoEnabled ? ' · switch Group Video off first' : '') +
     (region ? ` · here: ${region.megaUp} up, ${region.megaPending} coming` : '');
 
   const m = view.metrics;
@@ -42,7 +43,7 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   // A cap above what is trying now holds nobody back: say so before the order is sent.
   const trying = tr ? tr.loginAttemptsPerS : m.loginAttemptsPerS;
   if (Number.isFinite(inp.throttleRate) && inp.throttleRate >= trying)
-    out['throttle-hint'] = `No effect now: ${grouped(inp.throttleRate)}/s is above the ${grouped(trying)}/s trying. ` + out['throttle-hint'];
+    out['throttle-hint'] = `No effect now: ${perSecond(inp.throttleRate)} is above the ${grouped(trying)}/s trying. ` + out['throttle-hint'];
 
   const delay = facts.delays.throttleMin;
   if (delay) out['throttle-hint'] += ` · takes effect in ${duration(delay)}`;
@@ -50,14 +51,14 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   const fix = view.hotfixes.find((h) => h.fix === inp.hotfix);
   const build = facts.hotfixBuildMin[inp.hotfix];
   out['hotfix-hint'] = fix
-    ? `${inp.hotfix}: ${fix.stage}${fix.stage === 'building' ? ` (ready at sim ${Math.floor(fix.readyAtMinute / 60)}h${String(Math.round(fix.readyAtMinute % 60)).padStart(2, '0')})` : ''} · ${fix.pctDone.toFixed(0)}% done at ${fix.rolloutPctPerHour}%/h${fix.stage === 'rolling-out' ? ' (users offline get it when they are back)' : ''}`
+    ? `${upperFirst(hotfixName(inp.hotfix))}: ${STAGE_WORDS[fix.stage] ?? fix.stage}${fix.stage === 'building' ? ` (ready at sim ${Math.floor(fix.readyAtMinute / 60)}h${String(Math.round(fix.readyAtMinute % 60)).padStart(2, '0')})` : ''} · ${fix.pctDone.toFixed(0)}% done at ${fix.rolloutPctPerHour}%/h${fix.stage === 'rolling-out' ? ' (users offline get it when they are back)' : ''}`
     : `${build ? `Build takes ${duration(build)}. ` : ''}Fast rollouts reach users sooner but send everyone to the update servers at once; users offline get it only when they are back · ${m.hotfixedPct.toFixed(0)}% of the buggy build fixed.`;
   const im = view.services.find((x) => x.id === 'offlineIm');
   out['offline-im-hint'] = 'Switching off stops the slow replies that crash 5.0.0152; offline messages wait.' +
     (facts.delays.offlineImMin ? ` Takes ${duration(facts.delays.offlineImMin)}.` : '') +
     (facts.delays.offlineImGrowMin ? ` Capacity past 100% is new servers: ${duration(facts.delays.offlineImGrowMin)}${facts.imExtraCapacityPerHourUsd ? `, ${usd(facts.imExtraCapacityPerHourUsd)}/h per 100% added` : ''}.` : '') +
     (im ? ` Now: ${im.enabled ? `on, ${Math.round(im.utilisation * 100)}% busy, replies in ${im.latencyS.toFixed(1)} s` : 'off'}.` : '');
-  out['group-video-hint'] = `Off (at once) frees ${compact(facts.mega.groupVideo.available)} group-video servers to host mega-supernodes.` +
+  out['group-video-hint'] = `Off (at once) frees ${compact(facts.mega.groupVideo.available)} Group Video servers to host mega-supernodes.` +
     (facts.delays.groupVideoMin ? ` Back on takes ${duration(facts.delays.groupVideoMin)}, once none are borrowed.` : '') +
     ` Now: ${view.groupVideoEnabled ? 'on' : 'off'}.`;
   return out;

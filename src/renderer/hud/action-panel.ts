@@ -5,6 +5,8 @@ import type { Bridge } from '../bridge/bridge';
 import type { Command, HotfixId, MegaSource } from '../../sim/commands';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
+import { hotfixName, megaSourceName, perSecond, regionName } from '../../sim/names';
+import { grouped } from './format';
 import { actionHints } from './action-hints';
 import { leafField, plainRefusal } from './refusal-words';
 import { factsFor } from './scenario-facts';
@@ -342,9 +344,6 @@ export class ActionPanel {
   }
 }
 
-function regionName(id: string | undefined): string {
-  return id ? REGIONS.find((r) => r.id === id)?.name ?? id : 'all regions';
-}
 
 /** Whether what a ✓ says of `c` still holds: a switch or throttle as ordered, a hotfix or mega order not called back. */
 function commandHolds(c: Command, view: SimView, intent: ServiceIntent): boolean {
@@ -369,15 +368,18 @@ function commandHolds(c: Command, view: SimView, intent: ServiceIntent): boolean
   }
 }
 
+/** What a throttle without a region covers, in the status line. */
+const ALL = 'all regions';
+
 function describe(c: Command, before: ServiceIntent | null): string {
   if (before && (c.type === 'setOfflineImService' || c.type === 'setGroupVideo')) return serviceOrderWords(c, before);
   switch (c.type) {
-    case 'deployMegaSupernodes': return `ordered ${c.count} mega-supernodes for ${regionName(c.region)} (${c.source})`;
-    case 'withdrawMegaSupernodes': return `withdrawing ${c.count} mega-supernodes from ${regionName(c.region)}`;
-    case 'throttleLogins': return c.perSecond === null ? `login throttle lifted in ${regionName(c.region)}` : `logins capped at ${c.perSecond}/s in ${regionName(c.region)}`;
-    case 'pushHotfix': return `pushing ${c.fix} at ${c.rolloutPctPerHour}%/h`;
+    case 'deployMegaSupernodes': return `ordered ${grouped(c.count)} ${megaSourceName(c.source)} mega-supernodes for ${regionName(c.region)}`;
+    case 'withdrawMegaSupernodes': return `withdrawing ${grouped(c.count)} mega-supernodes from ${regionName(c.region)}`;
+    case 'throttleLogins': return c.perSecond === null ? `login throttle lifted in ${regionName(c.region, ALL)}` : `logins capped at ${perSecond(c.perSecond)} in ${regionName(c.region, ALL)}`;
+    case 'pushHotfix': return `pushing the ${hotfixName(c.fix)} at ${c.rolloutPctPerHour}%/h`;
     case 'setOfflineImService': return `offline-IM ${c.enabled ? 'on' : 'off'}${c.capacityPct !== undefined ? ` at ${c.capacityPct}% capacity` : ''}`;
-    case 'setGroupVideo': return `group video ${c.enabled ? 'on' : 'off'}`;
+    case 'setGroupVideo': return `Group Video ${c.enabled ? 'on' : 'off'}`;
     default: return c.type;
   }
 }

@@ -1,4 +1,8 @@
 // Number and time formatting shared by the HUD and the map labels.
+import { grouped } from '../../sim/names';
+
+/** Grouped digits, the way Skype's client wrote "users online", and a rate a player set: one way everywhere (src/sim/names.ts). */
+export { grouped, perSecond } from '../../sim/names';
 
 /** 25,013,402 -> "25.0M"; 48,200 -> "48.2k". */
 export function compact(n: number): string {
@@ -10,10 +14,6 @@ export function compact(n: number): string {
   return Math.round(n).toString();
 }
 
-/** Grouped digits, the way Skype's client wrote "users online". */
-export function grouped(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
 
 /** Money as it is: $0.50 stays $0.50 (a cloud instance's hourly price), $250 stays $250. */
 export function usd(n: number): string {

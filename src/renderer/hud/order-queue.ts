@@ -5,17 +5,14 @@
 import type { ReplyTo } from '../../shared/contract';
 import type { Bridge } from '../bridge/bridge';
 import { CANCELLABLE, type CancellableOrder, type Command, type HotfixId } from '../../sim/commands';
-import { REGIONS } from '../../sim/regions';
+import { hotfixName, megaSourceName, regionName } from '../../sim/names';
 import type { OrderView, SimView } from '../../sim/view-types';
 import { h, setText } from '../dom';
-import { clockAt, duration, grouped } from './format';
+import { clockAt, duration, grouped, perSecond } from './format';
 import { plainRefusal } from './refusal-words';
 import { factsFor } from './scenario-facts';
 import { serviceOrderWords, stateBeforeEach, type ServiceIntent } from './service-orders';
 
-const SOURCE_WORDS: Record<string, string> = { dedicated: 'dedicated', groupVideo: 'Group Video', cloud: 'cloud' };
-const FIX_WORDS: Record<string, string> = { imCrashFix: 'IM crash fix', jitteredBackoff: 'jittered backoff', selfHealingFix: 'self-healing fix' };
-const regionName = (id: string | undefined) => (id ? REGIONS.find((r) => r.id === id)?.name ?? id : 'worldwide');
 
 interface Row { key: string; what: string; when: string; cancel?: Command; cost?: string; note?: string } // note: what a cancel costs, in short
 
@@ -32,7 +29,7 @@ const cancellable = (c: Command): c is CancellableOrder =>
 
 /** `before`: the switches as this order will find them when it lands. */
 function configWords(c: Command, before: ServiceIntent): string {
-  if (c.type === 'throttleLogins') return c.perSecond === null ? `Lift the login throttle (${regionName(c.region)})` : `Cap logins at ${grouped(c.perSecond)}/s (${regionName(c.region)})`;
+  if (c.type === 'throttleLogins') return c.perSecond === null ? `Lift the login throttle (${regionName(c.region)})` : `Cap logins at ${perSecond(c.perSecond)} (${regionName(c.region)})`;
   if (c.type === 'setOfflineImService' || c.type === 'setGroupVideo') return serviceOrderWords(c, before);
   return c.type;
 }
@@ -48,7 +45,7 @@ export function orderRows(view: SimView): Row[] {
       const first = o.landsAtMinute > view.minute ? `first up ${at(o.landsAtMinute)}${inMin(o.landsAtMinute)}, ` : 'coming up now, ';
       rows.push({
         key: `mega:${o.region}:${o.source}:${o.landsAtMinute}`,
-        what: `${grouped(o.count)} ${SOURCE_WORDS[o.source] ?? o.source} mega-supernodes → ${regionName(o.region)}`,
+        what: `${grouped(o.count)} ${megaSourceName(o.source)} mega-supernodes → ${regionName(o.region)}`,
         when: `${first}all by ~${at(o.doneAtMinute)}`,
         cancel: { type: 'withdrawMegaSupernodes', count: o.count, region: o.region, source: o.source, ordersOnly: true },
         cost: MEGA_COST,
@@ -68,7 +65,7 @@ export function orderRows(view: SimView): Row[] {
     const order: CancellableOrder = { type: 'pushHotfix', fix: fx.fix as HotfixId, rolloutPctPerHour: fx.rolloutPctPerHour };
     rows.push({
       key: `hotfix:${fx.fix}`,
-      what: `Hotfix: ${FIX_WORDS[fx.fix] ?? fx.fix} in build and test`,
+      what: `Hotfix: ${hotfixName(fx.fix)} in build and test`,
       when: `rollout starts ${at(fx.readyAtMinute)}${inMin(fx.readyAtMinute)}`,
       note: 'cancel loses the build time',
       cancel: { type: 'cancelOrder', order, landsAtMinute: fx.readyAtMinute },

@@ -2,6 +2,7 @@
 // ("count", "perSecond") and codes ("not-allowed-now"); the player sees the form's labels.
 // The same sentence goes beside the field, on the status line and into the pager.
 import type { CommandError } from '../../sim/commands';
+import { grouped as groupedNumber, HOTFIX_NAMES, megaSourceName, upperFirst } from '../../sim/names';
 
 /** Command field -> the label the form shows for it. */
 const FIELD_LABEL = new Map<string, string>([
@@ -15,19 +16,12 @@ const FIELD_LABEL = new Map<string, string>([
   ['capacityPct', 'Capacity %'],
 ]);
 
-const SOURCE_WORDS = new Map<string, string>([
-  ['dedicated', 'dedicated'],
-  ['groupVideo', 'Group Video'],
-  ['cloud', 'cloud'],
-  ['imCrashFix', 'the IM crash fix'],
-  ['jitteredBackoff', 'the jittered-backoff fix'],
-  ['selfHealingFix', 'the self-healing fix'],
-]);
+/** A source or hotfix as the sim's message names it: its display name now, its code name in older records. */
+const named = (x: string) => (Object.hasOwn(HOTFIX_NAMES, x) ? `the ${HOTFIX_NAMES[x as keyof typeof HOTFIX_NAMES]}` : megaSourceName(x));
 
 const MAX_MESSAGE = 300;
 
-const grouped = (s: string) => s.replace(/\d{4,}/g, (d) => Number(d).toLocaleString('en-US'));
-const upperFirst = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+const grouped = (s: string) => s.replace(/\d{4,}/g, (d) => groupedNumber(Number(d)));
 
 /** The form field a refusal names: the wire's door says "command.count", the sim says "count". */
 export function leafField(field: string): string {
@@ -42,23 +36,23 @@ export function plainRefusal(error: Pick<CommandError, 'field' | 'message'> & { 
   if (m) return `${label} must be between ${grouped(m[1])} and ${grouped(m[2])} (you entered ${grouped(m[3])}).`;
   if (/must be a whole number/.test(msg)) return `${label} must be a whole number.`;
   if (/must be a finite number|is required/.test(msg)) return `${label} needs a number.`;
-  m = /only (-?\d+) (\w+) servers are left/.exec(msg);
-  if (m) return Number(m[1]) <= 0 ? `No ${SOURCE_WORDS.get(m[2]) ?? m[2]} servers are left: try another source.` : `Only ${grouped(m[1])} ${SOURCE_WORDS.get(m[2]) ?? m[2]} servers are left: order ${grouped(m[1])} or fewer.`;
-  m = /^(\w+) has already been pushed/.exec(msg);
-  if (m) return `${upperFirst(SOURCE_WORDS.get(m[1]) ?? m[1])} is already on its way: it cannot be pushed twice.`;
-  m = /^no client version in this scenario needs (\w+)/.exec(msg);
-  if (m) return `No client in this scenario needs ${SOURCE_WORDS.get(m[1]) ?? m[1]}.`;
-  m = /^no mega-supernodes(?: from (\w+))? to withdraw/.exec(msg);
-  if (m) return `There are no ${m[1] ? `${SOURCE_WORDS.get(m[1]) ?? m[1]} ` : ''}mega-supernodes in this region to withdraw.`;
+  m = /only (-?[\d,]+) (.+?) servers are left/.exec(msg);
+  if (m) return Number(m[1].replace(/,/g, '')) <= 0 ? `No ${named(m[2])} servers are left: try another source.` : `Only ${grouped(m[1])} ${named(m[2])} servers are left: order ${grouped(m[1])} or fewer.`;
+  m = /^(.+?) has already been pushed/.exec(msg);
+  if (m) return `${upperFirst(named(m[1]))} is already on its way: it cannot be pushed twice.`;
+  m = /^no client version in this scenario needs (.+)/.exec(msg);
+  if (m) return `No client in this scenario needs ${named(m[1])}.`;
+  m = /^no mega-supernodes(?: from (.+?))? to withdraw/.exec(msg);
+  if (m) return `There are no ${m[1] ? `${named(m[1])} ` : ''}mega-supernodes in this region to withdraw.`;
   if (/still runs on those servers/.test(msg)) return 'Group Video still runs on those servers: switch Group Video off first.';
   m = /^(\d+) Group Video servers are still mega-supernodes/.exec(msg);
   if (m) return `${grouped(m[1])} Group Video servers still host mega-supernodes: withdraw them first.`;
   // Cancelling an order on its way (src/sim/cancel.ts says what can be called back).
   if (/already landed: it is in force now/.test(msg)) return 'That order has already landed and is in force: send a new order to change it.';
-  m = /^hotfix (\w+) is already rolling out/.exec(msg);
-  if (m) return `${upperFirst(SOURCE_WORDS.get(m[1]) ?? m[1])} is already rolling out: clients have installed it, and an installed update cannot be recalled.`;
-  m = /^no hotfix (\w+) is in build/.exec(msg);
-  if (m) return `${upperFirst(SOURCE_WORDS.get(m[1]) ?? m[1])} is not in build and test: there is nothing to cancel.`;
+  m = /^(?:hotfix )?(.+?) is already rolling out/.exec(msg);
+  if (m) return `${upperFirst(named(m[1]))} is already rolling out: clients have installed it, and an installed update cannot be recalled.`;
+  m = /^(?:no hotfix (\w+) is in build|(.+?) is not in build)/.exec(msg);
+  if (m) return `${upperFirst(named(m[1] ?? m[2]))} is not in build and test: there is nothing to cancel.`;
   if (/^no such order is on its way/.test(msg)) return 'That order is no longer on its way: it has landed or was cancelled already.';
   if (/went off the moment it was ordered/.test(msg)) return 'Group Video went off the moment you ordered it: switch it back on instead.';
   if (/is not available in this drill/.test(msg)) return 'Your instructor has not made this action available in this drill.';
