@@ -2,7 +2,7 @@
 // scripts/explore.ts), each tried on top of the player's own orders in the same game, kept
 // only where the model says it saved user-hours. Computed, never a canned tip.
 import { fixIsFor } from '../sim/hotfix';
-import { applyCommand, createSim, viewOf, type Command, type RegionId, type Scenario, type TimedCommand } from '../sim/index';
+import { applyCommand, createSim, hotfixName, regionName, viewOf, type Command, type RegionId, type Scenario, type TimedCommand } from '../sim/index';
 import { canonicalJson, Playhead, stampAll, TICKS_PER_MINUTE, type Recording } from '../replay/index';
 
 export interface MoveTried {
@@ -29,19 +29,19 @@ const fixApplies = (sc: Scenario, fix: 'imCrashFix' | 'jitteredBackoff' | 'selfH
  * no one back once the storm feeds itself, so those come last.
  */
 function candidates(sc: Scenario): Move[] {
-  const fix = (f: 'imCrashFix' | 'jitteredBackoff' | 'selfHealingFix', what: string): Move[] =>
-    fixApplies(sc, f) ? [{ what, actions: [at(0, { type: 'pushHotfix', fix: f, rolloutPctPerHour: 100 })], tried: (c) => c.type === 'pushHotfix' && c.fix === f }] : [];
+  const fix = (f: 'imCrashFix' | 'jitteredBackoff' | 'selfHealingFix'): Move[] =>
+    fixApplies(sc, f) ? [{ what: `Push the ${hotfixName(f)} at the start, 100% of users an hour`, actions: [at(0, { type: 'pushHotfix', fix: f, rolloutPctPerHour: 100 })], tried: (c) => c.type === 'pushHotfix' && c.fix === f }] : [];
   return [
     { what: 'Throttle logins to 5,000/s worldwide at T+00:30', actions: [at(30, { type: 'throttleLogins', perSecond: 5000 })], tried: (c) => c.type === 'throttleLogins' },
     {
-      what: 'Order 1,000 dedicated mega-supernodes at T+00:10 (Europe, North America East, Asia-Pacific)',
+      what: `Order 1,000 dedicated mega-supernodes at T+00:10 (${SPREAD.map((r) => regionName(r)).join(', ')})`,
       actions: SPREAD.map((region, i) => at(10, { type: 'deployMegaSupernodes', count: i === 0 ? 334 : 333, region, source: 'dedicated' })),
       tried: (c) => c.type === 'deployMegaSupernodes',
     },
-    ...fix('jitteredBackoff', 'Push the jittered-backoff client update at the start, 100% an hour'),
-    ...fix('selfHealingFix', 'Push the self-healing fix at the start, 100% of users an hour'),
+    ...fix('jitteredBackoff'),
+    ...fix('selfHealingFix'),
     { what: 'Turn the offline-IM service off at T+00:15 (it was what made the buggy client crash)', actions: [at(15, { type: 'setOfflineImService', enabled: false })], tried: (c) => c.type === 'setOfflineImService' },
-    ...fix('imCrashFix', 'Push the IM crash fix at the start, 100% of users an hour'),
+    ...fix('imCrashFix'),
   ];
 }
 

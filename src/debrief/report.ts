@@ -2,7 +2,7 @@
 // external resources) that opens offline in any browser and prints to PDF. Everything
 // that came from a replay file (notes, names) is escaped: replays are mailed around.
 import type { Debrief, KeyFigures, RunSummary, SeriesRow, TimelineEntry } from './debrief';
-import { TICK_SECONDS } from '../sim/index';
+import { grouped, TICK_SECONDS } from '../sim/index';
 import { FORMAT_VERSION, SIM_VERSION } from '../replay/index';
 import { TICKS_PER_MINUTE } from '../shared/facts';
 import { TIME_TO_RECOVER_MEANS, timeToRecover, timeToRecoverText } from '../shared/end-debrief';
@@ -13,8 +13,8 @@ export interface ReportMeta {
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const big = (n: number) => (Math.abs(n) >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : Math.abs(n) >= 1e4 ? `${Math.round(n / 1e3)} k` : Math.round(n).toLocaleString('en'));
-const usd = (n: number) => `$${Math.round(n).toLocaleString('en')}`;
+const big = (n: number) => (Math.abs(n) >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : Math.abs(n) >= 1e4 ? `${Math.round(n / 1e3)} k` : grouped(n));
+const usd = (n: number) => `$${grouped(n)}`;
 const pad = (n: number) => String(n).padStart(2, '0');
 const tPlus = (min: number) => `T+${pad(Math.floor(min / 60))}:${pad(Math.floor(min % 60))}`;
 const COLOURS = { run: '#1f5fbf', baseline: '#8a8f98', historical: '#d9822b' };

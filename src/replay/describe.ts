@@ -1,18 +1,18 @@
 // One line of plain English per command, for timelines in debriefs and replay info.
-import type { Command } from '../sim/index';
+import { grouped, hotfixName, megaSourceName, perSecond, regionName, serviceName, type Command } from '../sim/index';
 
-const where = (region?: string) => (region ? ` in ${region}` : '');
+const where = (region?: string) => (region ? ` in ${regionName(region)}` : '');
 
 export function describeCommand(c: Command): string {
   switch (c.type) {
     case 'deployMegaSupernodes':
-      return `Deploy ${c.count} ${c.source} mega-supernodes${where(c.region)}`;
+      return `Deploy ${grouped(c.count)} ${megaSourceName(c.source)} mega-supernodes${where(c.region)}`;
     case 'withdrawMegaSupernodes':
-      return `${c.ordersOnly ? 'Cancel' : 'Withdraw'} ${c.count}${c.source ? ` ${c.source}` : ''} mega-supernodes${c.ordersOnly ? ' still on order' : ''}${where(c.region)}`;
+      return `${c.ordersOnly ? 'Cancel' : 'Withdraw'} ${grouped(c.count)}${c.source ? ` ${megaSourceName(c.source)}` : ''} mega-supernodes${c.ordersOnly ? ' still on order' : ''}${where(c.region)}`;
     case 'throttleLogins':
-      return c.perSecond === null ? `Lift the login throttle${where(c.region)}` : `Throttle logins to ${c.perSecond}/s${c.region ? where(c.region) : ' worldwide'}`;
+      return c.perSecond === null ? `Lift the login throttle${where(c.region)}` : `Throttle logins to ${perSecond(c.perSecond)}${c.region ? where(c.region) : ' worldwide'}`;
     case 'pushHotfix':
-      return `Push hotfix ${c.fix} at ${c.rolloutPctPerHour}%/h`;
+      return `Push the ${hotfixName(c.fix)} at ${c.rolloutPctPerHour}%/h`;
     case 'setOfflineImService':
       return c.enabled ? `Offline-IM service on${c.capacityPct !== undefined ? ` at ${c.capacityPct}%` : ''}` : 'Offline-IM service off';
     case 'setGroupVideo':
@@ -24,9 +24,9 @@ export function describeCommand(c: Command): string {
     case 'rebootStorm':
       return `Reboot storm: ${Math.round(c.fraction * 100)}% of Windows clients over ${c.overMinutes ?? 60} min${where(c.region)}`;
     case 'serviceOutage':
-      return `Outage: ${c.service} loses ${Math.round(c.fraction * 100)}%${c.durationMin ? ` for ${c.durationMin} min` : ''}`;
+      return `Outage: ${serviceName(c.service)} down ${Math.round(c.fraction * 100)}%${c.durationMin ? ` for ${c.durationMin} min` : ''}`;
     case 'loginFlood':
-      return `Login flood: ${c.perSecond.toLocaleString('en')}/s for ${c.durationMin} min${where(c.region)}`;
+      return `Login flood: ${perSecond(c.perSecond)} for ${c.durationMin} min${where(c.region)}`;
     case 'supernodeCrash':
       return `Supernode crash: ${Math.round(c.fraction * 100)}%${where(c.region)}`;
     default: {

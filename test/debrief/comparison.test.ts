@@ -70,7 +70,7 @@ describe('the report of a check-mode drill', () => {
     expect(hints.every((e) => e.unseen)).toBe(true);
     const refused = d.timeline.filter((e) => e.source === 'refused');
     expect(refused).toHaveLength(1);
-    expect(refused[0].text).toMatch(/^Throttle logins to 3000\/s.*throttleLogins is not available in this drill/);
+    expect(refused[0].text).toMatch(/^Throttle logins to 3,000\/s.*throttleLogins is not available in this drill/);
     const html = renderReport(d, { fileName: 'x.skyreplay', generatedAt: CREATED });
     expect(html).toContain('check mode</span> An assessment');
     expect(html.match(/not shown to the trainee \(check mode\)/g)).toHaveLength(hints.length);

@@ -146,7 +146,7 @@ describe('exports', () => {
     const html = await report.text();
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('Debrief: ');
-    expect(html).toContain('Throttle logins to 4000/s');
+    expect(html).toContain('Throttle logins to 4,000/s');
 
     const csv = await get(`export/metrics.csv?token=${TOKEN}`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
