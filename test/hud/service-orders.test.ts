@@ -3,7 +3,7 @@
 // will do from the state it lands on ("on again" only when the service is off).
 import { describe, expect, it } from 'vitest';
 import { applyCommand, createSim, getScenario, minuteOf, step, viewOf, type Command, type SimState } from '../../src/sim/index';
-import { orderRows } from '../../src/renderer/hud/order-queue';
+import { orderRows } from '../../src/renderer/hud/order-rows';
 import { factsFor } from '../../src/renderer/hud/scenario-facts';
 import { doNothingRefusal, imCapacityNow, serviceDefaults, serviceIntent, serviceOrderHolds, serviceOrderWords } from '../../src/renderer/hud/service-orders';
 
