@@ -45,7 +45,7 @@ export class EndScreen {
   show(view: SimView, history: History): void {
     const m = view.metrics;
     set('end-user-hours', grouped(m.userHoursLost));
-    set('end-cost', usd(m.megaCostUsd));
+    set('end-cost', usd(m.costUsd)); // every priced lever, as the debrief table's Cost row
     // A share of a normal day, like the debrief's "Lowest share online"; its own figure replaces this one when it comes.
     const low = history.lowestShare();
     set('end-low', low === null ? '—' : percent(low));
