@@ -85,7 +85,7 @@ describe('drill mode', () => {
     ]); // the hint given by hand is not given again at minute 10
     const view = s.frameFor(s.fullFrame(), 'instructor').mode!.instructor!;
     expect(view.injects).toEqual([
-      { id: 'crash-at-30', label: 'Supernode crash: 10% in latam (from minute 30)', fired: true },
+      { id: 'crash-at-30', label: 'Supernode crash: 10% in Latin America (from minute 30)', fired: true },
       { id: 'flood-when-low', label: expect.stringContaining('Login flood'), fired: true },
     ]);
     expect(view.hints).toEqual([{ index: 0, text: 'Look at the offline-IM cluster', given: true }]);

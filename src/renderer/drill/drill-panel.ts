@@ -23,7 +23,8 @@ export class DrillPanel {
   onMessage: (m: DrillView['messages'][number]) => void = () => {};
 
   constructor(parent: HTMLElement) {
-    this.root = h('aside', { id: 'drill-panel', class: 'drill-panel', hidden: true, 'aria-label': 'Drill' },
+    // Focusable: on a small screen its objectives and messages scroll, and a keyboard must reach them.
+    this.root = h('aside', { id: 'drill-panel', class: 'drill-panel', hidden: true, 'aria-label': 'Drill', tabindex: 0 },
       h('div', { class: 'dp-kicker' }, h('span', {}, 'Drill'), this.check),
       this.name,
       h('div', { class: 'dp-clock' }, this.clock, h('div', { class: 'dp-clock-caption' }, this.clockState, ' · ', this.simLeft)),
