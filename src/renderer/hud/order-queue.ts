@@ -29,7 +29,7 @@ export class OrderQueue {
   onRefused: (words: string) => void = () => {};
 
   constructor(private readonly bridge: Bridge) {
-    document.getElementById('hud')!.append(this.root);
+    document.getElementById('map-panels')!.append(this.root); // hud.css: its place in the grid over the map
   }
 
   /** Returns true when the list's rows changed (its box on screen may have too). */
