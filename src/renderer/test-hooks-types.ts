@@ -25,6 +25,8 @@ export interface MapText {
   y: number;
   w: number;
   h: number;
+  /** A region label's anchor (screen pixels): where on the map it names; the label is placed near it. */
+  anchor?: { x: number; y: number };
 }
 
 export interface WireStats {

@@ -13,6 +13,8 @@ import { TopBar } from './top-bar';
 import { grouped } from './format';
 
 export class Hud {
+  /** Ids of the panels over the map that region labels keep out from under (`avoidRects`). */
+  static readonly OVER_MAP = ['legend', 'order-queue', 'phase-banner', 'drill-toast'];
   readonly history = new History();
   readonly top = new TopBar();
   readonly sparks = new Sparklines(this.history);
@@ -62,9 +64,9 @@ export class Hud {
     return moved;
   }
 
-  /** Panels that sit over the map (the legend, the orders on their way, the phase banner): labels keep out from under them. */
+  /** Panels that sit over the map (the legend, the orders on their way, the phase banner, a drill's message banner): labels keep out from under them. */
   avoidRects(): { x: number; y: number; w: number; h: number }[] {
-    return ['legend', 'order-queue', 'phase-banner'].flatMap((id) => {
+    return Hud.OVER_MAP.flatMap((id) => {
       const el = document.getElementById(id);
       if (!el || el.hidden || el.getClientRects().length === 0) return [];
       const r = el.getBoundingClientRect();

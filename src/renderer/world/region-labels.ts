@@ -20,6 +20,10 @@ interface Label {
 
 const BAR_W = 120;
 const GAP = 3;
+/** How far (screen pixels) a label may move off its region to stay clear; past that it would name the wrong place. */
+const REACH = 150;
+/** Step of the search for a free spot round the anchor. */
+const STEP = 10;
 
 type Rect = { x: number; y: number; w: number; h: number };
 
@@ -32,6 +36,7 @@ export class RegionLabels {
   private placedFor = -1;
   private avoid: Rect[] = [];
   private obstacles: Rect[] = [];
+  private hexes: Rect[] = [];
   private bounds: Rect | null = null;
 
   constructor() {
@@ -62,30 +67,57 @@ export class RegionLabels {
     // anchor is off screen keeps its label at the nearest edge (deep zoom used to lose them all).
     const b = this.bounds ?? { x: 0, y: 0, w: window.innerWidth, h: window.innerHeight };
     const minY = b.y + 22, maxY = b.y + b.h - 40;
-    const taken: Rect[] = [...this.avoid, ...this.obstacles];
+    // Hard: HUD panels, the services' names and labels placed before (a label under them is
+    // unreadable); soft: the mega hexagons, which a label may cover if nothing near is free.
+    const hard: Rect[] = [...this.avoid, ...this.obstacles];
+    const soft = this.hexes;
     for (const [id, l] of this.labels) {
       const p = camera.toScreen(labelAnchor(id).at);
       const tw = Math.max(BAR_W, l.name.width, l.load.width, l.online.width) + 16;
       const inset = l.align === 'center' ? tw / 2 : l.align === 'left' ? 8 : tw - 8; // anchor to the box's left edge
       const clampX = (x: number) => Math.max(b.x + inset + 2, Math.min(b.x + b.w - (tw - inset) - 2, x));
+      const clampY = (y: number) => Math.max(minY, Math.min(maxY, y));
       const x0 = clampX(p.x);
-      const y0 = Math.max(minY, Math.min(maxY, p.y));
+      const y0 = clampY(p.y);
+      const offScreen = x0 !== p.x || y0 !== p.y;
       const box = (x: number, y: number): Rect => ({ x: x - inset, y: y - 20, w: tw, h: 56 });
-      const clear = (x: number, y: number) => !taken.some((r) => overlaps(box(x, y), r));
-      // Where it wants to be, else the nearest spot beside, above or below whatever is in the way.
-      let x = x0, y = y0;
-      if (!clear(x, y)) {
-        const xs = [x0, ...taken.flatMap((r) => [r.x + r.w + GAP + inset, r.x - GAP - (tw - inset)]).map(clampX)];
-        const ys = [y0, ...taken.flatMap((r) => [r.y - 36 - GAP, r.y + r.h + 20 + GAP]).filter((c) => c >= minY && c <= maxY)];
-        let best = Infinity;
-        for (const cx of xs) {
-          for (const cy of ys) {
-            const d = Math.abs(cx - x0) + Math.abs(cy - y0);
-            if (d < best && clear(cx, cy)) [best, x, y] = [d, cx, cy];
-          }
-        }
+      const clearOf = (rects: Rect[]) => (x: number, y: number) => !rects.some((r) => overlaps(box(x, y), r));
+      // Where it wants to be, else the nearest spot within reach (a grid of steps round the
+      // anchor, and beside, above or below whatever is in the way) clear of everything, else
+      // clear of all but the hexagons: a label pushed across the map would name the wrong
+      // region. A region off screen (deep zoom piles its label at an edge with others) takes the
+      // nearest free spot anywhere when nothing near is free; one on screen stays by its region
+      // (under a panel, if one covers it, like the region).
+      const near: [number, number][] = [];
+      for (let dy = -REACH - 56; dy <= REACH + 56; dy += STEP) {
+        for (let dx = -REACH - tw; dx <= REACH + tw; dx += STEP) near.push([clampX(x0 + dx), clampY(y0 + dy)]);
       }
-      taken.push(box(x, y));
+      const xs = [x0], ys = [y0];
+      for (const r of [...hard, ...soft]) {
+        xs.push(clampX(r.x + r.w + GAP + inset), clampX(r.x - GAP - (tw - inset)));
+        ys.push(...[r.y - 36 - GAP, r.y + r.h + 20 + GAP].filter((c) => c >= minY && c <= maxY));
+      }
+      const edges = xs.flatMap((cx) => ys.map((cy): [number, number] => [cx, cy]));
+      near.push(...edges);
+      // How far a spot's box is from the region's anchor (0: the box still touches it), and a
+      // little of how far it moved: a label flipped to the anchor's other side beats one pushed off.
+      const ax = Math.max(b.x, Math.min(b.x + b.w, p.x)), ay = Math.max(b.y, Math.min(b.y + b.h, p.y));
+      const away = (cx: number, cy: number) => {
+        const r = box(cx, cy);
+        const gap = Math.hypot(Math.max(r.x - ax, 0, ax - (r.x + r.w)), Math.max(r.y - ay, 0, ay - (r.y + r.h)));
+        return gap + 0.2 * Math.hypot(cx - x0, cy - y0);
+      };
+      const nearest = (ok: (x: number, y: number) => boolean, spots = near, reach = REACH): [number, number] | null => {
+        let best = reach, at: [number, number] | null = null;
+        for (const [cx, cy] of spots) {
+          const d = away(cx, cy);
+          if (d < best && ok(cx, cy)) [best, at] = [d, [cx, cy]];
+        }
+        return at;
+      };
+      const all = clearOf([...hard, ...soft]);
+      const [x, y] = all(x0, y0) ? [x0, y0] : nearest(all) ?? nearest(clearOf(hard)) ?? (offScreen ? nearest(clearOf(hard), edges, Infinity) : null) ?? [x0, y0];
+      hard.push(box(x, y));
       l.root.position.set(Math.round(x), Math.round(y));
     }
   }
@@ -101,9 +133,13 @@ export class RegionLabels {
     this.placedFor = -1;
   }
 
-  /** Other things written on the map (the services' names): labels keep off them too. */
-  setObstacles(rects: Rect[]): void {
-    this.obstacles = rects;
+  /**
+   * Other things on the map: the services' names (`names`, labels keep off them) and the mega
+   * hexagons (`hexes`, labels keep off them unless that would take a label far from its region).
+   */
+  setObstacles(names: Rect[], hexes: Rect[]): void {
+    this.obstacles = names;
+    this.hexes = hexes;
     this.placedFor = -1;
   }
 

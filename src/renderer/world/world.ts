@@ -11,7 +11,7 @@ import { Basemap } from './basemap';
 import { createGlContext } from './gl-context';
 import { Camera, type ScreenRect } from './camera';
 import { Flashes } from './flashes';
-import { hubsOf, SERVICE_PLACES } from './geography';
+import { hubsOf, labelAnchor, SERVICE_PLACES } from './geography';
 import { MegaLayer } from './mega-layer';
 import { NightShade } from './night-shade';
 import { RegionLabels } from './region-labels';
@@ -177,7 +177,12 @@ export class WorldScene {
       const b = c.getBounds();
       return { x: Math.round(b.x), y: Math.round(b.y), w: Math.round(b.width), h: Math.round(b.height) };
     };
-    return [...this.labels.drawn().map(([id, c]) => ({ kind: 'region' as const, id, ...box(c) })), ...this.services.drawn().map(([id, c]) => ({ kind: 'service' as const, id, ...box(c) }))];
+    return [...this.labels.drawn().map(([id, c]) => ({ kind: 'region' as const, id, ...box(c), anchor: this.labelAnchorOnScreen(id) })), ...this.services.drawn().map(([id, c]) => ({ kind: 'service' as const, id, ...box(c) }))];
+  }
+
+  private labelAnchorOnScreen(id: RegionId): { x: number; y: number } {
+    const p = this.camera.toScreen(labelAnchor(id).at);
+    return { x: Math.round(p.x), y: Math.round(p.y) };
   }
 
   stats(): SceneStats {
@@ -208,7 +213,7 @@ export class WorldScene {
     }
     if (moved || this.megas.version !== this.sawMegas) {
       this.sawMegas = this.megas.version;
-      this.labels.setObstacles([...this.services.boxes(this.camera), ...this.megas.boxes(this.camera)]);
+      this.labels.setObstacles(this.services.boxes(this.camera), this.megas.boxes(this.camera));
     }
     this.labels.place(this.camera);
     this.megas.tick(t);
@@ -224,7 +229,11 @@ export class WorldScene {
       canvas.setPointerCapture(e.pointerId);
     });
     canvas.addEventListener('pointermove', (e) => {
-      if (!drag) return;
+      if (!drag) {
+        // The labels read like cards: over one, the pointer says it can be clicked.
+        canvas.style.cursor = this.labelAt(e.clientX, e.clientY) ? 'pointer' : '';
+        return;
+      }
       const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
       drag.moved += Math.abs(dx) + Math.abs(dy);
       drag.x = e.clientX;
@@ -245,8 +254,21 @@ export class WorldScene {
     canvas.addEventListener('dblclick', () => this.home());
   }
 
-  /** Services first (small targets), then the nearest population hub within reach. */
+  /** A region's label or a service's name under a screen point (they are written over the map in screen space). */
+  private labelAt(clientX: number, clientY: number): Pick {
+    const hit = (c: Container) => {
+      const b = c.getBounds();
+      return clientX >= b.x && clientX <= b.x + b.width && clientY >= b.y && clientY <= b.y + b.height;
+    };
+    for (const [id, c] of this.services.drawn()) if (hit(c)) return { kind: 'service', id };
+    for (const [id, c] of this.labels.drawn()) if (hit(c)) return { kind: 'region', id };
+    return null;
+  }
+
+  /** A label or a service's name under the pointer; else services (small targets), then the nearest population hub within reach. */
   pickAt(clientX: number, clientY: number): Pick {
+    const label = this.labelAt(clientX, clientY);
+    if (label) return label;
     const p = this.camera.toWorld({ x: clientX, y: clientY });
     const reach = 14 / Math.max(0.5, this.camera.scale) + 6;
     for (const [id, place] of Object.entries(SERVICE_PLACES) as [ServiceId, (typeof SERVICE_PLACES)[ServiceId]][]) {
