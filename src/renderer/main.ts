@@ -65,6 +65,22 @@ async function boot(): Promise<void> {
     onLayout: () => requestAnimationFrame(frame),
   });
 
+  // A panel over the map that comes, goes or changes size (a drill's message banner, the orders
+  // list, the banner moved by it): region labels move off it at the next refresh.
+  let avoidQueued = false;
+  const avoidWatch = new ResizeObserver(() => {
+    if (avoidQueued) return;
+    avoidQueued = true;
+    requestAnimationFrame(() => {
+      avoidQueued = false;
+      world.setAvoid(hud.avoidRects());
+    });
+  });
+  for (const id of Hud.OVER_MAP) {
+    const el = document.getElementById(id);
+    if (el) avoidWatch.observe(el);
+  }
+
   frame();
   settings.onChange(() => requestAnimationFrame(frame)); // text size moves the legend
   let resizeTimer = 0;
@@ -78,6 +94,10 @@ async function boot(): Promise<void> {
     locate: (pick) => world.screenOf(pick),
     pause: () => {
       if (!store.status?.paused) void bridge.control({ action: 'pause' });
+    },
+    paused: () => store.status?.paused === true,
+    resume: () => {
+      if (store.status?.paused) void bridge.control({ action: 'resume' });
     },
   });
   keyHelp.onTour = () => tutorial.start();
