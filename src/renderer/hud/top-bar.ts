@@ -1,6 +1,7 @@
 // The top bar: the big "people online" counter, PST/GMT clocks, speed and pause, and the
 // phase banner under it.
-import type { SessionStatus } from '../../shared/contract';
+import { SPEEDS, type SessionStatus } from '../../shared/contract';
+import { h } from '../dom';
 import type { SimView } from '../../sim/view-types';
 import { clockAt, dateAt, grouped, percent, speedLabel } from './format';
 
@@ -37,6 +38,12 @@ class UsersOnline {
   }
 }
 
+/** A speed button at its end of the range: disabled (unless a lock already disables it). */
+function limit(b: HTMLButtonElement, atLimit: boolean): void {
+  b.dataset.limit = String(atLimit);
+  b.disabled = atLimit || b.dataset.locked === 'true';
+}
+
 export class TopBar {
   private readonly users = new UsersOnline();
   private readonly pst = document.getElementById('clock-pst')!;
@@ -44,6 +51,8 @@ export class TopBar {
   private readonly date = document.getElementById('clock-date')!;
   private readonly speed = document.getElementById('speed-value')!;
   private readonly pause = document.getElementById('pause-button')!;
+  private readonly faster = document.getElementById('speed-up') as HTMLButtonElement;
+  private readonly slower = document.getElementById('speed-down') as HTMLButtonElement;
   private readonly scenario = document.getElementById('scenario-name')!;
   private readonly banner = document.getElementById('phase-banner')!;
   private readonly phaseText = document.getElementById('phase-text')!;
@@ -71,6 +80,11 @@ export class TopBar {
     this.pause.setAttribute('aria-label', status.paused ? 'Paused: resume' : 'Pause');
     this.pause.classList.toggle('paused', status.paused);
     this.pause.dataset.paused = String(status.paused);
-    this.scenario.textContent = `${status.scenarioName} · seed ${status.seed}`;
+    // The seed stays on one line with its number (it wrapped to "SEED / 2010" at 1280).
+    const scenario = `${status.scenarioName} · seed ${status.seed}`;
+    if (this.scenario.textContent !== scenario) this.scenario.replaceChildren(`${status.scenarioName} · `, h('span', { class: 'nowrap' }, `seed ${status.seed}`));
+    // − at the slowest speed and + at the fastest do nothing: say so (a drill's check mode locks them too, mode-screens.ts).
+    limit(this.slower, status.speed <= SPEEDS[0]);
+    limit(this.faster, status.speed >= SPEEDS[SPEEDS.length - 1]);
   }
 }

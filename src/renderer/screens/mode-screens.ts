@@ -158,7 +158,8 @@ export class ModeScreens {
     for (const id of ['pause-button', 'speed-up', 'speed-down']) {
       const b = byId<HTMLButtonElement>(id);
       b.dataset.title ??= b.title;
-      b.disabled = !!reason;
+      b.dataset.locked = String(!!reason);
+      b.disabled = !!reason || b.dataset.limit === 'true'; // a speed button at its end stays disabled (top-bar.ts)
       b.title = reason ?? b.dataset.title ?? b.title;
     }
   }
