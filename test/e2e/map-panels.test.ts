@@ -4,8 +4,10 @@
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { drawnMinute, mapDrawn, mapFramed, onStartScreen, shoot, startShift, until, useStage, STEP_TIMEOUT_MS } from './harness';
+import { drawnMinute, mapDrawn, mapFramed, onStartScreen, shoot, startShift, until, untilWith, useStage, STEP_TIMEOUT_MS } from './harness';
 import type { WebHost } from '../../src/main/host/web';
+import { SimSession } from '../../src/main/session/sim-session';
+import { encodeReplay } from '../../src/replay/node';
 
 const stage = useStage();
 let host: WebHost;
@@ -13,9 +15,9 @@ let host: WebHost;
 type Box = { id: string; x: number; y: number; w: number; h: number };
 
 /** A screen of its own on a host of its own; `textScale` set in the remembered settings before it loads. */
-async function screen(size: { width: number; height: number }, opts: { textScale?: number } = {}): Promise<Page> {
+async function screen(size: { width: number; height: number }, opts: { textScale?: number; tour?: boolean } = {}): Promise<Page> {
   host = await stage.host();
-  const page = await stage.screen(host.url, size, { tourDone: true });
+  const page = await stage.screen(host.url, size, { tourDone: !opts.tour });
   if (opts.textScale) {
     await page.evaluate((s) => localStorage.setItem('supernodeStorm.settings', JSON.stringify({ textScale: s })), opts.textScale);
     await page.reload();
@@ -33,6 +35,20 @@ function boxes(page: Page, ids: string[]): Promise<Box[]> {
     const r = el.getBoundingClientRect();
     return [{ id, x: r.left, y: r.top, w: r.width, h: r.height }];
   }), ids);
+}
+
+const ok = (r: { ok: boolean }) => expect(r.ok).toBe(true);
+
+/**
+ * Region labels pushed away from their regions (Europe's figures over West Africa): a label's
+ * box more than 80 px from its anchor (the labels are placed beside their anchors, at sea), as
+ * "<label> <gap> px off".
+ */
+async function misplacedLabels(page: Page): Promise<string[]> {
+  const labels = (await page.evaluate(() => window.__storm!.mapText())).filter((t) => t.kind === 'region');
+  const gap = (b: { x: number; y: number; w: number; h: number }, p: { x: number; y: number }) =>
+    Math.hypot(Math.max(b.x - p.x, 0, p.x - (b.x + b.w)), Math.max(b.y - p.y, 0, p.y - (b.y + b.h)));
+  return labels.filter((l) => gap(l, l.anchor!) > 80).map((l) => `${l.id} ${Math.round(gap(l, l.anchor!))} px off`);
 }
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
@@ -67,6 +83,128 @@ describe('map panels: nothing over the map covers anything else', { timeout: STE
         return [...document.querySelectorAll('#info-figures dt')].map((dt) => dt.getBoundingClientRect().bottom <= panel.bottom);
       });
       expect(rows.filter(Boolean).length, 'figure rows in view').toBeGreaterThanOrEqual(Math.min(5, rows.length));
+      expect(await misplacedLabels(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('region labels stay by their regions in a replay at 1024x640, big mega orders on the map', async () => {
+    const made = new SimSession({ paused: true });
+    ok(made.newGame('dec-2010', 2010));
+    ok(made.control({ action: 'step', minutes: 24 * 60 }));
+    ok(made.applyCommand({ type: 'deployMegaSupernodes', count: 1000, region: 'europe', source: 'dedicated' }, 'trainee'));
+    ok(made.applyCommand({ type: 'deployMegaSupernodes', count: 3000, region: 'na-east', source: 'cloud' }, 'trainee'));
+    ok(made.control({ action: 'step', minutes: 12 * 60 }));
+    const data = encodeReplay(made.recording());
+    made.close();
+    const size = { width: 1024, height: 640 };
+    const page = await screen(size);
+    ok(host.session.replayAct({ act: 'open', fileName: 'made.skyreplay', dataBase64: Buffer.from(data).toString('base64') }));
+    ok(host.session.replayAct({ act: 'seek', tick: host.session.replay!.endTick }));
+    await until(page, () => window.__storm!.mode()?.mode === 'replay' && (window.__storm!.view()?.minute ?? 0) >= 36 * 60 - 1 && window.__storm!.stats().megaHexes > 100, 'the replay at its end, the megas up');
+    await mapFramed(page, size);
+    await mapDrawn(page);
+    await shoot(page, 'map-panels-replay-1024x640');
+    expect(await misplacedLabels(page)).toEqual([]);
+    await page.close();
+  });
+
+  for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }]) {
+    it(`region labels keep off a drill's message banner at ${size.width}x${size.height}`, async () => {
+      const page = await screen(size);
+      const s = host.session;
+      ok(s.instructor({ act: 'startDrill', drillId: 'dec-2010-as-it-happened', checkMode: false }));
+      await until(page, () => !document.getElementById('briefing-screen')!.hidden, 'the briefing card');
+      await page.click('#briefing-go');
+      ok(s.control({ action: 'step', minutes: 70 }));
+      ok(s.control({ action: 'pause' }));
+      await drawnMinute(page, s.minute());
+      ok(s.instructor({ act: 'hint', text: 'The offline-IM cluster is overloaded and its late replies crash 5.0.0152 clients. Skype\'s staff \'responded quickly to disable the overloaded servers\'.' }));
+      ok(s.control({ action: 'step', minutes: 1 }));
+      await until(page, () => !document.getElementById('drill-toast')!.hidden, 'the hint\'s banner');
+      await mapFramed(page, size);
+      // The labels move off the banner at the refresh after it shows: until then, or a hang.
+      await until(page, () => {
+        const t = document.getElementById('drill-toast')!.getBoundingClientRect();
+        return window.__storm!.mapText().filter((l) => l.kind === 'region').every((l) => l.x >= t.right - 1 || l.x + l.w <= t.left + 1 || l.y >= t.bottom - 1 || l.y + l.h <= t.top + 1);
+      }, 'every region label off the banner');
+      await shoot(page, `map-panels-drill-hint-${size.width}x${size.height}`);
+      expect(await misplacedLabels(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('the map\'s labels, the tour\'s offer and the top bar answer as they look', { timeout: STEP_TIMEOUT_MS }, () => {
+  it('clicking a region\'s label or a service\'s name selects it', async () => {
+    const size = { width: 1280, height: 800 };
+    const page = await screen(size);
+    await startShift(page);
+    ok(host.session.pause());
+    await drawnMinute(page, host.session.minute());
+    await mapFramed(page, size);
+    await mapDrawn(page);
+    const text = await page.evaluate(() => window.__storm!.mapText());
+    // On the label's name, well away from its cloud (a click there picked nothing before).
+    for (const [kind, id] of [['region', 'latam'], ['region', 'europe'], ['service', 'login']] as const) {
+      const t = text.find((x) => x.kind === kind && x.id === id)!;
+      await page.mouse.click(t.x + t.w / 2, t.y + Math.min(10, t.h / 2));
+      await untilWith(page, (want) => document.getElementById('info-panel')!.dataset.pick === want && !document.getElementById('info-panel')!.hidden, `${kind}:${id}`, `${kind} ${id} picked by its label`);
+    }
+    await page.close();
+  });
+
+  it('the clock waits while the tour is offered, and runs on when it is skipped', async () => {
+    const page = await screen({ width: 1280, height: 800 }, { tour: true });
+    await startShift(page);
+    await page.locator('#tutorial[data-step="offer"]').waitFor();
+    await until(page, () => window.__storm!.status()?.paused === true, 'the game paused under the offer');
+    const at = host.session.minute();
+    expect(at).toBeLessThan(10);
+    expect(await page.textContent('#pause-button')).toMatch(/paused/i);
+    await page.click('#tutorial-skip');
+    await until(page, () => window.__storm!.status()?.paused === false, 'the game running again after Skip');
+    await page.close();
+  });
+
+  it('the speed buttons are disabled at the ends of the range', async () => {
+    const page = await screen({ width: 1280, height: 800 });
+    await startShift(page);
+    const state = () => page.evaluate(() => [(document.getElementById('speed-down') as HTMLButtonElement).disabled, (document.getElementById('speed-up') as HTMLButtonElement).disabled]);
+    ok(host.session.setSpeed(1));
+    await until(page, () => window.__storm!.status()?.speed === 1, 'the slowest speed drawn');
+    expect(await state()).toEqual([true, false]);
+    await page.click('#speed-up');
+    await until(page, () => (window.__storm!.status()?.speed ?? 1) > 1, 'one step faster');
+    expect(await state()).toEqual([false, false]);
+    ok(host.session.setSpeed(7200));
+    await until(page, () => window.__storm!.status()?.speed === 7200, 'the fastest speed drawn');
+    expect(await state()).toEqual([false, true]);
+    await page.close();
+  });
+
+  for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }]) {
+    it(`the top bar's subtitle and the charts' figures fit at ${size.width}x${size.height}`, async () => {
+      const page = await screen(size);
+      await startShift(page);
+      ok(host.session.pause());
+      // Supernodes up with megas coming: the longest figure a chart's caption shows.
+      ok(host.session.control({ action: 'step', minutes: 28 * 60 }));
+      ok(host.session.applyCommand({ type: 'deployMegaSupernodes', count: 2800, region: 'na-east', source: 'cloud' }));
+      ok(host.session.control({ action: 'step', minutes: 90 }));
+      await drawnMinute(page, host.session.minute());
+      await mapFramed(page, size);
+      await shoot(page, `map-panels-top-bar-${size.width}x${size.height}`);
+      const fit = await page.evaluate(() => {
+        const seed = document.querySelector('#scenario-name .nowrap');
+        const shown = seed && (seed as HTMLElement).offsetParent ? seed.getClientRects().length : 1;
+        const cut = [...document.querySelectorAll('.spark figcaption')].filter((c) => {
+          const b = c.querySelector('b')!.getBoundingClientRect(), r = c.getBoundingClientRect();
+          return b.right > r.right + 1 || b.bottom > r.bottom + 1;
+        }).map((c) => c.textContent);
+        return { seedLines: shown, cut };
+      });
+      expect(fit).toEqual({ seedLines: 1, cut: [] });
       await page.close();
     });
   }
