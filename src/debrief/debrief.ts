@@ -128,7 +128,8 @@ function sampleRun(rec: Recording, every: number, label: string, observe?: (s: S
       afterStep: (s) => {
         observe?.(s);
         if (s.tick > 0) megaHours += (megaUp(s) * TICK_SECONDS) / 3600;
-        if (collapseMinute === null && s.alarms.collapsed) collapseMinute = s.tick / TICKS_PER_MINUTE;
+        // The tick that raised the alarm is the one just stepped (step counts the tick on after it).
+        if (collapseMinute === null && s.alarms.collapsed) collapseMinute = (s.tick - 1) / TICKS_PER_MINUTE;
       },
       // Sampled after the tick's commands, as npm run sim does, so the CSVs agree.
       settled: (s) => {
@@ -144,7 +145,8 @@ function sampleRun(rec: Recording, every: number, label: string, observe?: (s: S
     endMinute: state.tick / TICKS_PER_MINUTE,
     userHoursLost: t.userHoursLost,
     collapseMinute,
-    // Not recovered if it collapsed again and was still down at the end (the sim keeps its first recovery's minute).
+    // The sim keeps the latest recovery's minute, so time to recover runs from the first collapse to
+    // the recovery that lasted; not recovered if it collapsed again and was still down at the end.
     recoveredAtMinute: t.recoveredAtMinute >= 0 && !state.alarms.collapsed ? t.recoveredAtMinute : null,
     peakTrafficX: t.peakTrafficX,
     megaCostUsd: t.megaCostUsd,

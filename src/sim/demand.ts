@@ -66,7 +66,7 @@ function followDiurnal(state: SimState, region: number, version: number, want: n
       const c = members[m];
       if (c.version !== version) continue;
       const returning = offline > 0 ? (back * c.offline) / offline : 0;
-      c.offline -= returning;
+      c.offline = Math.max(0, c.offline - returning); // all back: rounding must not leave a negative few
       const fresh = c === first ? arriving - back : 0;
       schedule(c.login, state.tick, returning + fresh, policyOf(state.scenario, c), -1);
     }

@@ -1,9 +1,10 @@
 // Hotfixes reach clients through 'automatic delivery' (seed 000): the share allowed rises at the
 // rollout's pace, and clients take it up minute by minute as they poll the update servers, whose
-// capacity is finite. Only a running Skype polls: people offline while it rolls out come back
-// with the old client and fetch it then. A client update that restarts Skype restarts its clients across the minute:
-// ten-minute batches restarting tens of thousands in one tick once stormed the login servers by
-// themselves (seed 004: roll updates out gradually).
+// capacity is finite. Only a running Skype polls (one restarting after a crash too): people
+// offline while it rolls out come back with the old client and fetch it then. A client update
+// that restarts Skype restarts its clients across the minute: ten-minute batches restarting tens
+// of thousands in one tick once stormed the login servers by themselves (seed 004: roll updates
+// out gradually).
 import { TICK_SECONDS, TICKS_PER_HOUR, TICKS_PER_MINUTE } from './time';
 import { cohortFor, policyOf, present, running } from './population';
 import { moveWheel, schedule } from './wheel';

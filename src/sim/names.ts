@@ -21,7 +21,7 @@ export const SERVICE_NAMES: Readonly<Record<ServiceId, string>> = {
 
 const nameIn = (table: Readonly<Record<string, string>>, id: string) => (Object.hasOwn(table, id) ? table[id] : id);
 
-/** "the offline-IM crash fix" for "imCrashFix"; an unknown id is shown as it is. */
+/** "offline-IM crash fix" for "imCrashFix"; an unknown id is shown as it is. */
 export const hotfixName = (id: string): string => nameIn(HOTFIX_NAMES, id);
 export const megaSourceName = (id: string): string => nameIn(MEGA_SOURCE_NAMES, id);
 export const serviceName = (id: string): string => nameIn(SERVICE_NAMES, id);

@@ -56,6 +56,18 @@ export function debriefInWorker(recording: Recording, drill: Drill | undefined, 
         }
       }),
     );
+    // A worker that exits without a reply (killed, out of memory) would leave the end screen
+    // waiting for ever: build it here instead.
+    worker.on('exit', (code) =>
+      done(() => {
+        warn(`Supernode Storm: debrief worker exited (code ${code}) without a debrief; building it on the main thread`);
+        try {
+          resolve(inThread());
+        } catch (err) {
+          reject(err as Error);
+        }
+      }),
+    );
     worker.postMessage({ recording, drill, moves: opts.moves } satisfies DebriefRequest);
   });
 }

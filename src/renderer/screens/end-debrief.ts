@@ -54,7 +54,7 @@ export class EndDebriefPanel {
     this.root.dataset.state = 'loading';
     setText(this.status, 'Working out what no action, Skype\'s response and a few other moves would have done…');
     this.source().then(
-      (d) => gen === this.generation && (typeof d === 'string' ? this.fail(d) : this.draw(d)),
+      (d) => gen === this.generation && (typeof d === 'string' ? this.fail(d) : this.drawOrFail(d)),
       (e: unknown) => gen === this.generation && this.fail(`No debrief: ${(e as Error)?.message ?? String(e)}.`),
     );
   }
@@ -70,6 +70,16 @@ export class EndDebriefPanel {
     this.root.dataset.state = 'unavailable';
     setText(this.status, message);
     this.onUnavailable();
+  }
+
+  /** A debrief this screen cannot draw must not leave the end screen saying "…" for ever. */
+  private drawOrFail(d: EndDebrief): void {
+    try {
+      this.draw(d);
+    } catch (e) {
+      this.body.replaceChildren();
+      this.fail(`No debrief: it could not be drawn (${(e as Error)?.message ?? String(e)}).`);
+    }
   }
 
   private draw(d: EndDebrief): void {
