@@ -95,10 +95,6 @@ async function boot(): Promise<void> {
     pause: () => {
       if (!store.status?.paused) void bridge.control({ action: 'pause' });
     },
-    paused: () => store.status?.paused === true,
-    resume: () => {
-      if (store.status?.paused) void bridge.control({ action: 'resume' });
-    },
   });
   keyHelp.onTour = () => tutorial.start();
 

@@ -41,9 +41,6 @@ export interface TutorialDeps {
   openTab: (tab: Tab) => void;
   locate: (pick: Pick) => { x: number; y: number } | null;
   pause: () => void;
-  /** Whether the game is paused now (the offer pauses it, and Skip runs on only what it paused). */
-  paused: () => boolean;
-  resume: () => void;
 }
 
 function remembered(): boolean {
@@ -59,7 +56,6 @@ export class Tutorial {
   private readonly ring = h('div', { id: 'tutorial-ring', 'aria-hidden': 'true', hidden: true });
   private step = -1; // -1: not running
   private offered = false;
-  private offerPaused = false; // the offer paused the game: Skip lets it run on
   private tried = false;
 
   constructor(private readonly deps: TutorialDeps) {
@@ -90,7 +86,6 @@ export class Tutorial {
   }
 
   start(): void {
-    this.offerPaused = false;
     this.deps.pause();
     this.go(0);
   }
@@ -110,15 +105,10 @@ export class Tutorial {
     const go = h('button', { class: 'go', type: 'button', id: 'tutorial-start' }, 'Show me around');
     const skip = h('button', { class: 'quiet', type: 'button', id: 'tutorial-skip' }, 'Skip');
     go.addEventListener('click', () => this.start());
-    skip.addEventListener('click', () => {
-      this.finish();
-      if (this.offerPaused) this.deps.resume();
-      this.offerPaused = false;
-    });
-    // "The game waits while you look": the clock stops while the offer is up.
-    this.offerPaused = !this.deps.paused();
-    this.deps.pause();
-    this.card.replaceChildren(h('h2', { id: 'tutorial-title' }, 'First shift?'), h('p', {}, 'A short tour of the screen: the counter, the clouds, the services and each order, trying each once. The game waits while you look.'), h('div', { class: 'tutorial-buttons' }, go, skip));
+    skip.addEventListener('click', () => this.finish());
+    // The offer does not stop the clock: the game is shared, and a screen that joins early must
+    // not pause it for everyone. Taking the tour pauses it (start), and the offer says so.
+    this.card.replaceChildren(h('h2', { id: 'tutorial-title' }, 'First shift?'), h('p', {}, 'A short tour of the screen: the counter, the clouds, the services and each order, trying each once. The game pauses while the tour runs.'), h('div', { class: 'tutorial-buttons' }, go, skip));
     this.card.hidden = false;
     this.card.dataset.step = 'offer';
   }
