@@ -57,20 +57,48 @@ function withoutCalledBack(commands: readonly Command[]): Command[] {
   return out.filter((c) => c.type !== 'cancelOrder');
 }
 
+/** A move tried on the player's game, before it is compared with the player's own run. */
+export type MoveRun = Omit<MoveTried, 'userHoursSaved'>;
+
+/**
+ * The moves worth trying on this game, by number: at most `max` (each re-simulates the whole
+ * game). A host may run them in separate workers; `tryMove` runs one.
+ */
+export function movesToTry(rec: Recording, max = 3): number {
+  return pickMoves(rec, max).length;
+}
+
+function pickMoves(rec: Recording, max: number): Move[] {
+  const kept = withoutCalledBack(rec.commands.filter((c) => c.source === 'trainee').map((c) => c.command));
+  return candidates(rec.scenario).filter((m) => !kept.some((c) => m.tried(c))).slice(0, max);
+}
+
+/** The `index`th move of `movesToTry` on top of the player's own orders; null if the sim refuses it. */
+export function tryMove(rec: Recording, index: number, onProgress: (f: number) => void = () => {}, max = 3): MoveRun | null {
+  const m = pickMoves(rec, max)[index];
+  if (!m) return null;
+  const own = rec.commands.filter((c) => c.source === 'trainee').map((c) => at(c.tick / TICKS_PER_MINUTE, c.command));
+  const r = runWith(rec, [...m.actions, ...own], onProgress);
+  return r && { what: m.what, ...r };
+}
+
+/** "Helped": at least 1% fewer user-hours lost than the player's own run; the best `keep`, best first. */
+export function movesThatHelped(tried: readonly (MoveRun | null)[], playerUserHoursLost: number, keep = 2): MoveTried[] {
+  return tried
+    .filter((m): m is MoveRun => m !== null)
+    .map((m) => ({ ...m, userHoursSaved: playerUserHoursLost - m.userHoursLost }))
+    .filter((m) => m.userHoursSaved > 0.01 * Math.max(1, playerUserHoursLost))
+    .sort((a, b) => b.userHoursSaved - a.userHoursSaved)
+    .slice(0, keep);
+}
+
 /** At most `max` moves run (each re-simulates the whole game); the best `keep` that helped, best first. */
 export function movesThatHelp(rec: Recording, playerUserHoursLost: number, opts: { max?: number; keep?: number; onProgress?: (f: number) => void } = {}): MoveTried[] {
-  const own = rec.commands.filter((c) => c.source === 'trainee');
-  const kept = withoutCalledBack(own.map((c) => c.command));
-  const toTry = candidates(rec.scenario).filter((m) => !kept.some((c) => m.tried(c))).slice(0, opts.max ?? 3);
-  const ownActions = own.map((c) => at(c.tick / TICKS_PER_MINUTE, c.command));
-  const out: MoveTried[] = [];
-  toTry.forEach((m, i) => {
-    const r = runWith(rec, [...m.actions, ...ownActions], (f) => opts.onProgress?.((i + f) / toTry.length));
-    if (r) out.push({ what: m.what, userHoursLost: r.userHoursLost, userHoursSaved: playerUserHoursLost - r.userHoursLost, costUsd: r.costUsd });
-  });
+  const n = movesToTry(rec, opts.max);
+  const tried: (MoveRun | null)[] = [];
+  for (let i = 0; i < n; i++) tried.push(tryMove(rec, i, (f) => opts.onProgress?.((i + f) / n), opts.max));
   opts.onProgress?.(1);
-  // "Helped": at least 1% fewer user-hours lost than the player's own run.
-  return out.filter((m) => m.userHoursSaved > 0.01 * Math.max(1, playerUserHoursLost)).sort((a, b) => b.userHoursSaved - a.userHoursSaved).slice(0, opts.keep ?? 2);
+  return movesThatHelped(tried, playerUserHoursLost, opts.keep);
 }
 
 /** The game re-run with `actions`; null if the sim refuses one (the move and the player's orders clash). */

@@ -6,7 +6,7 @@ import { buildDebrief } from '../../src/debrief/index';
 import { decodeReplay } from '../../src/replay/node';
 import { debriefInWorker } from '../../src/main/session/debrief-job';
 import { buildExport } from '../../src/main/session/exports';
-import { GOLDEN } from '../replay/helpers';
+import { GOLDEN, record } from '../replay/helpers';
 import { session } from './helpers';
 
 const golden = readFileSync(GOLDEN);
@@ -36,6 +36,21 @@ describe('debrief exports', () => {
     expect(d.verdict).toEqual(here.verdict);
     expect(d.run.figures).toEqual(here.run.figures);
     expect(d.timeline).toEqual(here.timeline);
+  });
+
+  it('try the end screen’s moves in workers of their own when the host has cores to spare: the same moves as one thread finds', async () => {
+    const rec = record('dec-2010', 3);
+    rec.commands.forEach((c) => (c.source = 'trainee'));
+    const warnings: string[] = [];
+    const progress: number[] = [];
+    const d = await debriefInWorker(rec, undefined, (f) => progress.push(f), (w) => warnings.push(w), { moves: true, workers: 3 });
+    expect(warnings).toEqual([]);
+    const here = buildDebrief(rec, { moves: true });
+    expect(here.moves!.length).toBeGreaterThan(0); // something to compare
+    expect(d.moves).toEqual(here.moves);
+    expect(d.run.figures).toEqual(here.run.figures);
+    expect(d.historical).toEqual(here.historical);
+    expect(Math.max(...progress)).toBeCloseTo(1, 5);
   });
 
   it('show their progress in every screen’s frames, then clear it', async () => {

@@ -3,11 +3,12 @@
 // the worker loads the TypeScript source through tsx; a built app ships debrief-worker.js.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Recording } from '../../replay/index';
-import { buildDebrief, type Debrief } from '../../debrief/index';
+import { buildDebrief, movesThatHelped, movesToTry, tryMove, type Debrief, type MoveRun } from '../../debrief/index';
 import type { Drill } from '../../drill/index';
 import type { DebriefReply, DebriefRequest } from './debrief-worker';
 
@@ -23,17 +24,20 @@ function startWorker(): Worker {
   return new Worker(code, { eval: true });
 }
 
-/** The debrief of `recording`; `onProgress` gets 0..1 as the three re-simulations go. */
-export function debriefInWorker(recording: Recording, drill: Drill | undefined, onProgress?: (f: number) => void, warn: (l: string) => void = console.warn, opts: { moves?: boolean } = {}): Promise<Debrief> {
-  const inThread = () => buildDebrief(recording, { drill, moves: opts.moves, onProgress: (_stage, f) => onProgress?.(f) });
+/**
+ * One job in its own worker; `reply` picks the answer out of the worker's messages. A worker
+ * that cannot start, fails or exits without an answer (killed, out of memory) leaves the job to
+ * this thread, so the end screen never waits for ever.
+ */
+function inWorker<T>(request: DebriefRequest, reply: (m: DebriefReply) => T | undefined, inThread: () => T, onProgress: (f: number) => void, warn: (l: string) => void): Promise<T> {
   let worker: Worker;
   try {
     worker = startWorker();
   } catch (e) {
     warn(`Supernode Storm: debrief worker unavailable (${(e as Error).message}); building it on the main thread`);
-    return Promise.resolve(inThread());
+    return Promise.resolve().then(inThread);
   }
-  return new Promise<Debrief>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let settled = false;
     const done = (f: () => void) => {
       if (settled) return;
@@ -41,33 +45,66 @@ export function debriefInWorker(recording: Recording, drill: Drill | undefined, 
       void worker.terminate();
       f();
     };
+    const fallBack = (why: string) =>
+      done(() => {
+        warn(`Supernode Storm: debrief worker ${why}; building it on the main thread`);
+        try {
+          resolve(inThread());
+        } catch (err) {
+          reject(err as Error);
+        }
+      });
     worker.on('message', (m: DebriefReply) => {
-      if ('progress' in m) onProgress?.(m.progress);
-      else if ('debrief' in m) done(() => resolve(m.debrief));
-      else done(() => reject(new Error(m.error)));
+      if ('progress' in m) return onProgress(m.progress);
+      if ('error' in m) return done(() => reject(new Error(m.error)));
+      const answer = reply(m);
+      if (answer !== undefined) done(() => resolve(answer));
     });
-    worker.on('error', (e) =>
-      done(() => {
-        warn(`Supernode Storm: debrief worker failed (${e.message}); building it on the main thread`);
-        try {
-          resolve(inThread());
-        } catch (err) {
-          reject(err as Error);
-        }
-      }),
-    );
-    // A worker that exits without a reply (killed, out of memory) would leave the end screen
-    // waiting for ever: build it here instead.
-    worker.on('exit', (code) =>
-      done(() => {
-        warn(`Supernode Storm: debrief worker exited (code ${code}) without a debrief; building it on the main thread`);
-        try {
-          resolve(inThread());
-        } catch (err) {
-          reject(err as Error);
-        }
-      }),
-    );
-    worker.postMessage({ recording, drill, moves: opts.moves } satisfies DebriefRequest);
+    worker.on('error', (e) => fallBack(`failed (${e.message})`));
+    worker.on('exit', (code) => fallBack(`exited (code ${code}) without a debrief`));
+    worker.postMessage(request);
   });
+}
+
+/** Cores a host can give to debrief work beside its own thread (which keeps sending frames). */
+export const spareCores = (): number => Math.max(1, Math.min(4, availableParallelism() - 1));
+
+/**
+ * The debrief of `recording`; `onProgress` gets 0..1 as the re-simulations go. With moves and
+ * `workers` cores to spare (more than one), each move re-simulates in its own worker beside the
+ * debrief, at most `workers` at a time: the same figures, sooner (the end screen waits on them).
+ */
+export function debriefInWorker(recording: Recording, drill: Drill | undefined, onProgress?: (f: number) => void, warn: (l: string) => void = console.warn, opts: { moves?: boolean; workers?: number } = {}): Promise<Debrief> {
+  const whole = (moves: boolean) =>
+    inWorker({ job: 'debrief', recording, drill, moves }, (m) => ('debrief' in m ? m.debrief : undefined), () => buildDebrief(recording, { drill, moves, onProgress: (_stage, f) => onProgress?.(f) }), (f) => onProgress?.(f), warn);
+  const workers = opts.workers ?? spareCores();
+  if (!opts.moves || drill || workers < 2) return whole(opts.moves === true);
+  // Progress weighs each job by the game re-simulations it runs.
+  const n = movesToTry(recording);
+  const runs = [recording.scenario.historical ? 3 : 2, ...Array<number>(n).fill(1)];
+  const done = runs.map(() => 0);
+  const report = (job: number) => (f: number) => {
+    done[job] = f * runs[job];
+    onProgress?.(done.reduce((a, b) => a + b, 0) / runs.reduce((a, b) => a + b, 0));
+  };
+  const move = (i: number) => () =>
+    inWorker({ job: 'move', recording, index: i }, (m) => ('move' in m ? m.move : undefined), () => tryMove(recording, i), report(1 + i), warn);
+  const jobs: (() => Promise<unknown>)[] = [() => inWorker({ job: 'debrief', recording, moves: false }, (m) => ('debrief' in m ? m.debrief : undefined), () => buildDebrief(recording), report(0), warn), ...Array.from({ length: n }, (_, i) => move(i))];
+  return pool(jobs, workers).then(([d, ...tried]) => {
+    const debrief = d as Debrief;
+    return { ...debrief, moves: movesThatHelped(tried as (MoveRun | null)[], debrief.run.figures.userHoursLost) };
+  });
+}
+
+/** Runs `jobs` at most `size` at a time; their answers in order (the first failure rejects). */
+function pool(jobs: (() => Promise<unknown>)[], size: number): Promise<unknown[]> {
+  const out: unknown[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const i = next++;
+      out[i] = await jobs[i]();
+    }
+  };
+  return Promise.all(Array.from({ length: Math.min(size, jobs.length) }, lane)).then(() => out);
 }
