@@ -71,6 +71,8 @@ export interface DebriefOptions {
   everyMin?: number; // sampling interval (default 10, like npm run sim)
   moves?: boolean; // also try the strategy table's single moves on top of this run's orders (slow: one re-run each)
   onProgress?: (stage: DebriefStage, fraction: number) => void;
+  /** Free play: the comparison runs, already made (`comparisonRun`), so only this run re-simulates. */
+  compared?: { baseline: RunSummary; historical: RunSummary | null };
 }
 
 export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief {
@@ -87,13 +89,13 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
     compare.push({ label, total: score.total, score });
     return recording;
   };
-  const baseLabel = d ? 'No action (same drill)' : 'No action (baseline)';
-  const baseline = sampleRun(other([], baseLabel), every, baseLabel, undefined, (f) => opts.onProgress?.('baseline', f)).summary;
-  let historical: RunSummary | null = null;
+  const baseLabel = baselineLabel(d !== undefined);
+  const given = !d ? opts.compared : undefined;
+  const baseline = given?.baseline ?? sampleRun(other([], baseLabel), every, baseLabel, undefined, (f) => opts.onProgress?.('baseline', f)).summary;
+  let historical: RunSummary | null = given ? given.historical : null;
   const record = historicalFor(rec.scenario);
-  if (record) {
-    const when = rec.scenarioId === 'aug-2007' ? 'Aug 2007' : rec.scenarioId === 'dec-2010' ? 'Dec 2010' : 'as recorded';
-    const label = d ? `Skype's ${when} response (same drill)` : `Skype's response, ${when}`;
+  if (record && !given) {
+    const label = historicalLabel(rec, d !== undefined);
     historical = sampleRun(other(record, label), every, label, undefined, (f) => opts.onProgress?.('historical', f)).summary;
   }
   const scorer = watch?.finish();
@@ -108,6 +110,24 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
     drill: d && scorer ? { drill: d, objectives: scorer.objectives(), score: scorer.score(), spent: scorer.spent, compare } : null,
     moves,
   };
+}
+
+const baselineLabel = (drill: boolean) => (drill ? 'No action (same drill)' : 'No action (baseline)');
+function historicalLabel(rec: Recording, drill: boolean): string {
+  const when = rec.scenarioId === 'aug-2007' ? 'Aug 2007' : rec.scenarioId === 'dec-2010' ? 'Dec 2010' : 'as recorded';
+  return drill ? `Skype's ${when} response (same drill)` : `Skype's response, ${when}`;
+}
+
+/**
+ * A free game's comparison run on its own (no action, or Skype's recorded response; null if the
+ * scenario has none), as buildDebrief samples it: a host may run each in a worker of its own
+ * and hand them to buildDebrief as `compared`.
+ */
+export function comparisonRun(rec: Recording, which: 'baseline' | 'historical', everyMin = 10, onProgress?: (f: number) => void): RunSummary | null {
+  const every = Math.max(1, Math.round(everyMin * TICKS_PER_MINUTE));
+  if (which === 'baseline') return sampleRun(comparison(rec, []), every, baselineLabel(false), undefined, onProgress).summary;
+  const record = historicalFor(rec.scenario);
+  return record ? sampleRun(comparison(rec, record), every, historicalLabel(rec, false), undefined, onProgress).summary : null;
 }
 
 /** Same scenario, seed and length, other commands: a comparison run (its checksums are not ours). */

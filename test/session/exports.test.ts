@@ -38,7 +38,7 @@ describe('debrief exports', () => {
     expect(d.timeline).toEqual(here.timeline);
   });
 
-  it('try the end screen’s moves in workers of their own when the host has cores to spare: the same moves as one thread finds', async () => {
+  it('give each of the end screen’s runs a worker of its own when the host has cores to spare: the same debrief as one thread builds', async () => {
     const rec = record('dec-2010', 3);
     rec.commands.forEach((c) => (c.source = 'trainee'));
     const warnings: string[] = [];
@@ -49,7 +49,9 @@ describe('debrief exports', () => {
     expect(here.moves!.length).toBeGreaterThan(0); // something to compare
     expect(d.moves).toEqual(here.moves);
     expect(d.run.figures).toEqual(here.run.figures);
+    expect(d.baseline).toEqual(here.baseline);
     expect(d.historical).toEqual(here.historical);
+    expect(d.verdict).toEqual(here.verdict);
     expect(Math.max(...progress)).toBeCloseTo(1, 5);
   });
 

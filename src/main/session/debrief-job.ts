@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Recording } from '../../replay/index';
-import { buildDebrief, movesThatHelped, movesToTry, tryMove, type Debrief, type MoveRun } from '../../debrief/index';
+import { historicalFor } from '../../sim/index';
+import { buildDebrief, comparisonRun, movesThatHelped, movesToTry, tryMove, type Debrief, type MoveRun, type RunSummary } from '../../debrief/index';
 import type { Drill } from '../../drill/index';
 import type { DebriefReply, DebriefRequest } from './debrief-worker';
 
@@ -70,29 +71,43 @@ function inWorker<T>(request: DebriefRequest, reply: (m: DebriefReply) => T | un
 export const spareCores = (): number => Math.max(1, Math.min(4, availableParallelism() - 1));
 
 /**
- * The debrief of `recording`; `onProgress` gets 0..1 as the re-simulations go. With moves and
- * `workers` cores to spare (more than one), each move re-simulates in its own worker beside the
- * debrief, at most `workers` at a time: the same figures, sooner (the end screen waits on them).
+ * The debrief of `recording`; `onProgress` gets 0..1 as the re-simulations go. A free game's
+ * end-screen debrief (with moves) re-simulates the game up to six times; with `workers` cores
+ * to spare (more than one) each run gets a worker of its own, at most `workers` at a time: the
+ * same debrief, sooner (the end screen waits on it).
  */
 export function debriefInWorker(recording: Recording, drill: Drill | undefined, onProgress?: (f: number) => void, warn: (l: string) => void = console.warn, opts: { moves?: boolean; workers?: number } = {}): Promise<Debrief> {
-  const whole = (moves: boolean) =>
-    inWorker({ job: 'debrief', recording, drill, moves }, (m) => ('debrief' in m ? m.debrief : undefined), () => buildDebrief(recording, { drill, moves, onProgress: (_stage, f) => onProgress?.(f) }), (f) => onProgress?.(f), warn);
   const workers = opts.workers ?? spareCores();
-  if (!opts.moves || drill || workers < 2) return whole(opts.moves === true);
-  // Progress weighs each job by the game re-simulations it runs.
-  const n = movesToTry(recording);
-  const runs = [recording.scenario.historical ? 3 : 2, ...Array<number>(n).fill(1)];
-  const done = runs.map(() => 0);
+  if (!opts.moves || drill || workers < 2) {
+    const moves = opts.moves === true;
+    return inWorker({ job: 'debrief', recording, drill, moves }, (m) => ('debrief' in m ? m.debrief : undefined), () => buildDebrief(recording, { drill, moves, onProgress: (_stage, f) => onProgress?.(f) }), (f) => onProgress?.(f), warn);
+  }
+  const withRecord = historicalFor(recording.scenario) !== null;
+  const moves = movesToTry(recording);
+  const runs = (withRecord ? 3 : 2) + moves; // each job below re-simulates the game once
+  const done: number[] = [];
   const report = (job: number) => (f: number) => {
-    done[job] = f * runs[job];
-    onProgress?.(done.reduce((a, b) => a + b, 0) / runs.reduce((a, b) => a + b, 0));
+    done[job] = f;
+    onProgress?.(done.reduce((a, b) => a + (b ?? 0), 0) / runs);
   };
-  const move = (i: number) => () =>
-    inWorker({ job: 'move', recording, index: i }, (m) => ('move' in m ? m.move : undefined), () => tryMove(recording, i), report(1 + i), warn);
-  const jobs: (() => Promise<unknown>)[] = [() => inWorker({ job: 'debrief', recording, moves: false }, (m) => ('debrief' in m ? m.debrief : undefined), () => buildDebrief(recording), report(0), warn), ...Array.from({ length: n }, (_, i) => move(i))];
-  return pool(jobs, workers).then(([d, ...tried]) => {
-    const debrief = d as Debrief;
-    return { ...debrief, moves: movesThatHelped(tried as (MoveRun | null)[], debrief.run.figures.userHoursLost) };
+  const comparison = (which: 'baseline' | 'historical', job: number) =>
+    inWorker({ job: 'comparison', recording, which }, (m) => ('comparison' in m ? m.comparison : undefined), () => comparisonRun(recording, which), report(job), warn);
+  const started: Promise<RunSummary | null>[] = [];
+  const jobs: (() => Promise<unknown>)[] = [
+    () => (started[0] = comparison('baseline', 0)),
+    ...(withRecord ? [() => (started[1] = comparison('historical', 1))] : []),
+    ...Array.from({ length: moves }, (_, i) => () => inWorker({ job: 'move', recording, index: i }, (m) => ('move' in m ? m.move : undefined), () => tryMove(recording, i), report(runs - 1 - moves + i), warn)),
+    // Last: by the time a worker is free for this run, the comparisons it is compared with are done.
+    async () => {
+      const [baseline, historical = null] = await Promise.all(started);
+      const compared = { baseline: baseline!, historical };
+      return inWorker({ job: 'debrief', recording, compared }, (m) => ('debrief' in m ? m.debrief : undefined), () => buildDebrief(recording, { compared }), report(runs - 1), warn);
+    },
+  ];
+  return pool(jobs, workers).then((answers) => {
+    const debrief = answers.at(-1) as Debrief;
+    const tried = answers.slice(withRecord ? 2 : 1, -1) as (MoveRun | null)[];
+    return { ...debrief, moves: movesThatHelped(tried, debrief.run.figures.userHoursLost) };
   });
 }
 

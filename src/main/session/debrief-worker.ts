@@ -4,25 +4,31 @@
 // with cores to spare runs them in workers of their own, beside the debrief (debrief-job.ts).
 import { parentPort } from 'node:worker_threads';
 import type { Recording } from '../../replay/index';
-import { buildDebrief, tryMove, type DebriefStage, type MoveRun } from '../../debrief/index';
+import { buildDebrief, comparisonRun, tryMove, type DebriefStage, type MoveRun, type RunSummary } from '../../debrief/index';
 import type { Drill } from '../../drill/index';
 
-export type DebriefRequest = { job: 'debrief'; recording: Recording; drill?: Drill; moves?: boolean } | { job: 'move'; recording: Recording; index: number };
-export type DebriefReply = { progress: number } | { debrief: ReturnType<typeof buildDebrief> } | { move: MoveRun | null } | { error: string };
+export type DebriefRequest =
+  | { job: 'debrief'; recording: Recording; drill?: Drill; moves?: boolean; compared?: { baseline: RunSummary; historical: RunSummary | null } }
+  | { job: 'comparison'; recording: Recording; which: 'baseline' | 'historical' }
+  | { job: 'move'; recording: Recording; index: number };
+export type DebriefReply = { progress: number } | { debrief: ReturnType<typeof buildDebrief> } | { comparison: RunSummary | null } | { move: MoveRun | null } | { error: string };
 
 const port = parentPort;
 
 function debrief(m: Extract<DebriefRequest, { job: 'debrief' }>, post: (r: DebriefReply) => void): void {
-  const stages = (m.recording.scenario.historical ? 3 : 2) + (m.moves ? 3 : 0); // the moves re-run the game several times
-  const order: Record<DebriefStage, number> = { replay: 0, baseline: 1, historical: 2, moves: m.recording.scenario.historical ? 3 : 2 };
+  const comparisons = m.compared ? 0 : m.recording.scenario.historical ? 2 : 1;
+  const stages = 1 + comparisons + (m.moves ? 3 : 0); // the moves re-run the game several times
+  const order: Record<DebriefStage, number> = { replay: 0, baseline: 1, historical: 2, moves: 1 + comparisons };
   const weight = (stage: DebriefStage) => (stage === 'moves' ? 3 : 1);
-  post({ debrief: buildDebrief(m.recording, { drill: m.drill, moves: m.moves, onProgress: (stage, f) => post({ progress: (order[stage] + weight(stage) * f) / stages }) }) });
+  post({ debrief: buildDebrief(m.recording, { drill: m.drill, moves: m.moves, compared: m.compared, onProgress: (stage, f) => post({ progress: (order[stage] + weight(stage) * f) / stages }) }) });
 }
 
 port?.on('message', (m: DebriefRequest) => {
   const post = (r: DebriefReply) => port.postMessage(r);
   try {
-    if (m.job === 'move') post({ move: tryMove(m.recording, m.index, (f) => post({ progress: f })) });
+    const progress = (f: number) => post({ progress: f });
+    if (m.job === 'move') post({ move: tryMove(m.recording, m.index, progress) });
+    else if (m.job === 'comparison') post({ comparison: comparisonRun(m.recording, m.which, undefined, progress) });
     else debrief(m, post);
   } catch (e) {
     post({ error: (e as Error).message });
