@@ -165,6 +165,7 @@ async function boot(): Promise<void> {
       hud.actions.clearAll(); // a refusal from the shift means nothing on the end screen
       end.show(view, hud.history);
     }
+    end.debriefing(store.mode?.debriefing ?? null);
     hooks.recordShown(view, status, store.mode);
   };
   let flushQueued = false;

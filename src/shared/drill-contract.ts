@@ -64,6 +64,8 @@ export interface ModeFrame {
   recoverable?: RecoverableGame[];
   /** A debrief export being prepared (it re-simulates the game: seconds for 48 hours); null when none. */
   exporting?: { kind: 'report' | 'csv' | 'pdf'; fraction: number } | null;
+  /** The finished free game's end-screen debrief being worked out, 0..1 (whole per cent); null when none. */
+  debriefing?: number | null;
 }
 
 /** A game the host was running when it stopped without finishing it: offered for recovery. */

@@ -25,13 +25,32 @@ describe('the end screen of a free shift', { timeout: STEP_TIMEOUT_MS }, () => {
     // A late, small response: the model should find something that would have helped more.
     expect(host.session.applyCommand({ type: 'deployMegaSupernodes', count: 200, region: 'europe', source: 'dedicated' }, 'trainee').ok).toBe(true);
     expect(host.session.applyCommand({ type: 'deployMegaSupernodes', count: 999_999, region: 'europe', source: 'cloud' }, 'trainee').ok).toBe(false);
+    // What a player waiting on the end screen sees of the host's progress, noted as it comes.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { progressSeen: string[] }).progressSeen = []);
+      const note = () => {
+        const bar = document.querySelector<HTMLProgressElement>('#end-debrief .end-debrief-progress');
+        if (bar && !bar.hidden) seen.push(`${bar.value} ${document.querySelector('#end-debrief .end-debrief-status')!.textContent}`);
+      };
+      new MutationObserver(note).observe(document.getElementById('end-debrief')!, { subtree: true, attributes: true, characterData: true, childList: true });
+    });
     const left = host.session.status.endMinute - host.session.minute();
     expect(host.session.control({ action: 'step', minutes: left }).ok).toBe(true);
     await until(page, () => !document.getElementById('end-screen')!.hidden, 'the end screen', 60_000);
     // The host works it out in its debrief worker: frames keep coming meanwhile.
     expect(await page.locator('#end-debrief').getAttribute('data-state')).toMatch(/loading|ready/);
+    await until(page, () => document.getElementById('end-debrief')!.dataset.state !== 'loading' || !document.querySelector<HTMLElement>('#end-debrief .end-debrief-progress')!.hidden, 'the debrief to show its progress', 360_000);
+    if ((await page.locator('#end-debrief').getAttribute('data-state')) === 'loading') await shoot(page, '16-end-debrief-working');
     await until(page, () => document.getElementById('end-debrief')!.dataset.state !== 'loading', 'the debrief to be worked out', 360_000);
     expect(await page.locator('#end-debrief').getAttribute('data-state')).toBe('ready');
+    // While it was worked out the screen said how far it had got, in per cent, climbing; gone once ready.
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(seen.length).toBeGreaterThan(1);
+    const pcts = seen.map((l) => Number(l.split(' ')[0]));
+    expect(pcts).toEqual([...pcts].sort((a, b) => a - b));
+    expect(pcts.at(-1)!).toBeGreaterThan(pcts[0]);
+    expect(seen.at(-1)).toMatch(/^\d+ Working out .* \d+%$/);
+    expect(await page.locator('#end-debrief .end-debrief-progress').isHidden()).toBe(true);
 
     const d = (await page.evaluate(() => fetch('/debrief/end.json').then((r) => r.json()))) as EndDebrief;
     const [you, none, skype] = d.runs;

@@ -20,11 +20,17 @@ function debriefOf(session: SimSession, warn?: (line: string) => void): Promise<
   const rec = session.recording();
   const key = hashOf(rec);
   if (last?.key !== key) {
-    const debrief = debriefInWorker(rec, undefined, undefined, warn, { moves: true });
+    // Every screen sees how far it has got (the end screen says so while it waits).
+    session.setDebriefing(0);
+    const debrief = debriefInWorker(rec, undefined, (f) => session.setDebriefing(f), warn, { moves: true });
     last = { key, debrief };
-    debrief.catch(() => {
-      if (last?.debrief === debrief) last = null; // a failed build is tried again on the next ask
-    });
+    debrief.then(
+      () => session.setDebriefing(null),
+      () => {
+        session.setDebriefing(null);
+        if (last?.debrief === debrief) last = null; // a failed build is tried again on the next ask
+      },
+    );
   }
   return last.debrief;
 }

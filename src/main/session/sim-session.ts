@@ -83,6 +83,7 @@ export class SimSession implements SessionCore {
   private readonly budgetMs: number;
   private clock: ClockHandle | null = null;
   private exporting: ModeFrame['exporting'] = null;
+  private debriefing: number | null = null;
   private startSpeed: number;
   private startPaused: boolean;
   private started: boolean;
@@ -331,6 +332,11 @@ export class SimSession implements SessionCore {
     this.exporting = progress;
   }
 
+  /** The end-screen debrief's progress (end-debrief.ts), in whole per cent so frames go out only when it moves; null when done. */
+  setDebriefing(fraction: number | null): void {
+    this.debriefing = fraction === null ? null : Math.floor(Math.min(1, Math.max(0, fraction)) * 100) / 100;
+  }
+
   /** Drives the session in real time and emits frames (at most one per interval). */
   startClock(onFrame: (frame: Frame) => void, intervalMs = FRAME_INTERVAL_MS): ClockHandle {
     this.clock?.stop();
@@ -424,7 +430,7 @@ export class SimSession implements SessionCore {
 
   /** `full`: for a screen that has nothing yet, so a replay's timeline rides along. */
   private modeFrame(full: boolean): ModeFrame {
-    return { ...this.showing.modeFrame(full, this.timelineSent), recoverable: this.recoverable.map((r) => r.summary), exporting: this.exporting };
+    return { ...this.showing.modeFrame(full, this.timelineSent), recoverable: this.recoverable.map((r) => r.summary), exporting: this.exporting, debriefing: this.debriefing };
   }
 
   private instructorKey(): string {

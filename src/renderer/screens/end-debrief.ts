@@ -25,6 +25,7 @@ const STYLE: Record<EndRun['kind'], { stroke: string; dash?: string; width: numb
   historical: { stroke: '#ffb020', width: 1.6 },
 };
 const MAX_ORDERS_SHOWN = 6;
+const WORKING_OUT = "Working out what no action, Skype's response and a few other moves would have done…";
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
@@ -37,6 +38,8 @@ export class EndDebriefPanel {
   readonly root = h('section', { id: 'end-debrief', class: 'end-debrief', 'data-state': 'idle', 'aria-label': 'Debrief: what else could have happened' });
   private readonly status = h('p', { class: 'end-debrief-status', role: 'status' });
   private readonly body = h('div', { class: 'end-debrief-body' });
+  /** How far the host has got (it re-simulates the game up to six times); hidden until it says. */
+  private readonly bar = h('progress', { class: 'end-debrief-progress', max: 100, value: 0, hidden: true, 'aria-label': 'Debrief worked out' });
   private generation = 0;
   /** The debrief is on screen: the end screen's own figures take its word. */
   onDrawn: (d: EndDebrief) => void = () => {};
@@ -44,7 +47,7 @@ export class EndDebriefPanel {
   onUnavailable: () => void = () => {};
 
   constructor(private readonly source: EndDebriefSource) {
-    this.root.append(this.status, this.body);
+    this.root.append(this.status, this.bar, this.body);
   }
 
   /** Asks for the finished game's debrief; a newer ask (or hide) wins over a late answer. */
@@ -52,15 +55,27 @@ export class EndDebriefPanel {
     const gen = ++this.generation;
     this.body.replaceChildren();
     this.root.dataset.state = 'loading';
-    setText(this.status, 'Working out what no action, Skype\'s response and a few other moves would have done…');
+    setText(this.status, WORKING_OUT);
+    this.bar.hidden = true;
     this.source().then(
       (d) => gen === this.generation && (typeof d === 'string' ? this.fail(d) : this.drawOrFail(d)),
       (e: unknown) => gen === this.generation && this.fail(`No debrief: ${(e as Error)?.message ?? String(e)}.`),
     );
   }
 
+  /** The host's progress on this debrief (frames' `debriefing`), while it is being worked out. */
+  progress(fraction: number | null): void {
+    if (this.root.dataset.state !== 'loading' || fraction === null) return;
+    const pct = Math.round(fraction * 100);
+    if (!this.bar.hidden && this.bar.value === pct) return;
+    this.bar.hidden = false;
+    this.bar.value = pct;
+    setText(this.status, `${WORKING_OUT} ${pct}%`);
+  }
+
   hide(): void {
     this.generation++;
+    this.bar.hidden = true;
     this.root.dataset.state = 'idle';
     this.body.replaceChildren();
     setText(this.status, '');
@@ -68,6 +83,7 @@ export class EndDebriefPanel {
 
   private fail(message: string): void {
     this.root.dataset.state = 'unavailable';
+    this.bar.hidden = true;
     setText(this.status, message);
     this.onUnavailable();
   }
@@ -84,6 +100,7 @@ export class EndDebriefPanel {
 
   private draw(d: EndDebrief): void {
     this.root.dataset.state = 'ready';
+    this.bar.hidden = true;
     setText(this.status, '');
     this.body.replaceChildren(
       h('h2', { class: 'side-label' }, d.runs.some((r) => r.kind === 'historical') ? 'Users online, against no action and Skype\'s response' : 'Users online, against no action'),

@@ -58,6 +58,11 @@ export class EndScreen {
     this.debrief.load();
   }
 
+  /** The host's progress on the debrief (frames' `debriefing`). */
+  debriefing(fraction: number | null): void {
+    if (this.visible) this.debrief.progress(fraction);
+  }
+
   /** No debrief: no time to recover either (this screen's own history cannot give it). */
   private debriefGone(): void {
     set('end-title', 'How it went');
