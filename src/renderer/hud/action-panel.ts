@@ -5,7 +5,7 @@ import type { Bridge } from '../bridge/bridge';
 import type { Command, HotfixId, MegaSource } from '../../sim/commands';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
-import { hotfixName, megaSourceName, perSecond, regionName } from '../../sim/names';
+import { hotfixName, megaSourceName, perSecond, regionName, upperFirst } from '../../sim/names';
 import { grouped } from './format';
 import { actionHints } from './action-hints';
 import { leafField, plainRefusal } from './refusal-words';
@@ -41,6 +41,8 @@ const FIELD_IDS: Record<Tab, Record<string, string>> = {
 
 /** Sim-minutes a refusal or a ✓ stays in the form and on the status line (the pager keeps it). */
 const SAID_FOR_MIN = 60;
+/** The Megas form's first count, where the scenario has that many (Skype's "hundreds" at first). */
+const DEFAULT_MEGA_COUNT = 500;
 
 class LocalError extends Error {
   constructor(readonly field: string, message: string) {
@@ -64,6 +66,8 @@ export class ActionPanel {
   private readonly dirty = new Set<Tab>();
   /** The switches' state the service forms were last set from. */
   private serviceKey = '';
+  /** The scenario the forms were set up for (its fixes in the Hotfix list, a mega count it has). */
+  private formsFor = '';
   /** Verbs this drill allows; null in free play (everything). */
   private allowed: ReadonlySet<string> | null = null;
 
@@ -160,6 +164,22 @@ export class ActionPanel {
     this.resetForms();
   }
 
+  /**
+   * The forms as this scenario needs them: the Hotfix list offers the fixes some client here
+   * needs (aug-2007's self-healing fix; not December's crash fix), the first one chosen; the
+   * Megas count starts at what the first source has, not more.
+   */
+  private setUpFor(scenarioId: string): void {
+    this.formsFor = scenarioId;
+    const facts = factsFor(scenarioId);
+    const fix = $<HTMLSelectElement>('hotfix-fix');
+    fix.replaceChildren(...facts.fixes.map((f, i) => new Option(upperFirst(hotfixName(f)), f, i === 0, i === 0)));
+    const available = facts.mega.dedicated.available;
+    $<HTMLInputElement>('deploy-count').defaultValue = String(available > 0 ? Math.min(DEFAULT_MEGA_COUNT, available) : DEFAULT_MEGA_COUNT);
+    $<HTMLFormElement>('form-hotfix').reset();
+    if (!this.dirty.has('deploy')) $<HTMLFormElement>('form-deploy').reset();
+  }
+
   /** Every form back to its first values; the service switches are set from the game on the next view. */
   private resetForms(): void {
     for (const tab of TABS) $<HTMLFormElement>(`form-${tab}`).reset();
@@ -193,6 +213,7 @@ export class ActionPanel {
   private follow(view: SimView): void {
     const prev = this.lastView;
     if (prev && (prev.scenarioId !== view.scenarioId || view.minute < prev.minute)) this.clearAll();
+    if (view.scenarioId !== this.formsFor) this.setUpFor(view.scenarioId);
     const intent = this.intent(view);
     const key = JSON.stringify([intent.im.enabled, intent.im.capacityPct, intent.groupVideo]);
     if (key !== this.serviceKey) {
