@@ -1,6 +1,7 @@
 // The free-play debrief on the end screen, as the host sends it to a trainee's screen: the
 // player's curve against no action and Skype's response, the player's orders, the figures that
 // decided it and the moves that would have helped. Built by src/debrief (endDebriefOf).
+import { duration } from './duration';
 
 export type EndRunKind = 'run' | 'baseline' | 'historical';
 
@@ -42,7 +43,5 @@ export function timeToRecover(collapsedAtMinute: number | null, recoveredAtMinut
 export function timeToRecoverText(minutes: number | null): string {
   if (minutes === null) return 'never collapsed';
   if (!Number.isFinite(minutes)) return 'not recovered';
-  const m = Math.max(0, Math.round(minutes));
-  const h = Math.floor(m / 60);
-  return h > 0 ? `${h} h ${String(m % 60).padStart(2, '0')} min` : `${m} min`;
+  return duration(minutes);
 }
