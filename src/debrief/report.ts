@@ -6,6 +6,7 @@ import { grouped, TICK_SECONDS } from '../sim/index';
 import { FORMAT_VERSION, SIM_VERSION } from '../replay/index';
 import { TICKS_PER_MINUTE } from '../shared/facts';
 import { TIME_TO_RECOVER_MEANS, timeToRecover, timeToRecoverText } from '../shared/end-debrief';
+import { OBJECTIVE_STATE_WHY, OBJECTIVE_STATE_WORDS, objectiveStateText } from '../shared/score';
 
 export interface ReportMeta {
   fileName: string;
@@ -190,7 +191,7 @@ function drillSection(d: Debrief): string {
     }
   };
   const objRows = dr.objectives
-    .map((o, i) => `<tr><td><span class="badge ${o.state === 'met' ? 'ok' : o.state === 'missed' ? 'bad' : 'wait'}">${o.state === 'unjudged' ? 'not judged' : o.state}</span></td><td>${esc(o.text)}</td><td>${fmtValue(o)}</td><td>${o.decidedAtMinute === null ? '—' : tPlus(o.decidedAtMinute)}</td><td class="num">${s.objectives[i].points} / ${s.objectives[i].maxPoints}</td></tr>`)
+    .map((o, i) => `<tr><td><span class="badge ${o.state === 'met' ? 'ok' : o.state === 'missed' ? 'bad' : 'wait'}">${OBJECTIVE_STATE_WORDS[o.state]}</span></td><td>${esc(o.text)}${OBJECTIVE_STATE_WHY[o.state] ? `<br><small>${objectiveStateText(o.state)}</small>` : ''}</td><td>${fmtValue(o)}</td><td>${o.decidedAtMinute === null ? '—' : tPlus(o.decidedAtMinute)}</td><td class="num">${s.objectives[i].points} / ${s.objectives[i].maxPoints}</td></tr>`)
     .join('');
   const penRows = s.penalties.map((p) => `<tr><td></td><td colspan="3">Penalty: ${esc(p.text)}</td><td class="num">${p.points}</td></tr>`).join('');
   return `<section><h2>Drill: ${esc(dr.drill.name)}</h2><p class="brief">${esc(dr.drill.briefing)}</p>

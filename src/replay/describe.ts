@@ -1,5 +1,6 @@
-// One line of plain English per command, for timelines in debriefs and replay info.
-import { grouped, hotfixName, megaSourceName, perSecond, regionName, serviceName, type Command } from '../sim/index';
+// One line of plain English per command, for timelines in debriefs and replay info: an order
+// in the same words as the orders on their way (a throttle: src/sim/names.ts).
+import { grouped, hotfixName, megaSourceName, perSecond, regionName, serviceName, throttleOrderWords, type Command } from '../sim/index';
 
 const where = (region?: string) => (region ? ` in ${regionName(region)}` : '');
 
@@ -8,13 +9,13 @@ export function describeCommand(c: Command): string {
     case 'deployMegaSupernodes':
       return `Deploy ${grouped(c.count)} ${megaSourceName(c.source)} mega-supernodes${where(c.region)}`;
     case 'withdrawMegaSupernodes':
-      return `${c.ordersOnly ? 'Cancel' : 'Withdraw'} ${grouped(c.count)}${c.source ? ` ${megaSourceName(c.source)}` : ''} mega-supernodes${c.ordersOnly ? ' still on order' : ''}${where(c.region)}`;
+      return `${c.ordersOnly ? 'Cancel' : 'Withdraw'} ${grouped(c.count)}${c.source ? ` ${megaSourceName(c.source)}` : ''} mega-supernodes ${c.ordersOnly ? 'still on order for' : 'from'} ${regionName(c.region)}`;
     case 'throttleLogins':
-      return c.perSecond === null ? `Lift the login throttle${where(c.region)}` : `Throttle logins to ${perSecond(c.perSecond)}${c.region ? where(c.region) : ' worldwide'}`;
+      return throttleOrderWords(c.perSecond, c.region);
     case 'pushHotfix':
       return `Push the ${hotfixName(c.fix)} at ${c.rolloutPctPerHour}%/h`;
     case 'setOfflineImService':
-      return c.enabled ? `Offline-IM service on${c.capacityPct !== undefined ? ` at ${c.capacityPct}%` : ''}` : 'Offline-IM service off';
+      return c.enabled ? `Offline-IM service on${c.capacityPct !== undefined ? ` at ${c.capacityPct}% capacity` : ''}` : 'Offline-IM service off';
     case 'setGroupVideo':
       return c.enabled ? 'Group Video Calling back on' : 'Group Video Calling off';
     case 'cancelOrder':

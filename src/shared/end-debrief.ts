@@ -1,6 +1,7 @@
 // The free-play debrief on the end screen, as the host sends it to a trainee's screen: the
 // player's curve against no action and Skype's response, the player's orders, the figures that
 // decided it and the moves that would have helped. Built by src/debrief (endDebriefOf).
+import { duration } from './duration';
 
 export type EndRunKind = 'run' | 'baseline' | 'historical';
 
@@ -31,18 +32,18 @@ export const TIME_TO_RECOVER_MEANS = 'from the network\'s collapse until users o
  * Time to recover, the one definition for the end screen, its debrief table and the report:
  * minutes from the network's first collapse to users online back at 90% of a normal day, both
  * from the host's re-simulation of the whole game (every tick), never a screen's own history.
+ * Whole minutes, from the two times cut to the minute as "Collapsed at" and "Back at" show
+ * them (T+hh:mm), so it always equals their difference.
  * null: it never collapsed; Infinity: it collapsed and was not back by the end.
  */
 export function timeToRecover(collapsedAtMinute: number | null, recoveredAtMinute: number | null): number | null {
   if (collapsedAtMinute === null) return null;
-  return recoveredAtMinute === null ? Infinity : recoveredAtMinute - collapsedAtMinute;
+  return recoveredAtMinute === null ? Infinity : Math.floor(recoveredAtMinute) - Math.floor(collapsedAtMinute);
 }
 
 /** Time to recover as every screen and the report write it: "33 h 43 min", "not recovered", "never collapsed". */
 export function timeToRecoverText(minutes: number | null): string {
   if (minutes === null) return 'never collapsed';
   if (!Number.isFinite(minutes)) return 'not recovered';
-  const m = Math.max(0, Math.round(minutes));
-  const h = Math.floor(m / 60);
-  return h > 0 ? `${h} h ${String(m % 60).padStart(2, '0')} min` : `${m} min`;
+  return duration(minutes);
 }

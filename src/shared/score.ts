@@ -10,13 +10,17 @@ export type ObjectiveKind = 'onlineShareBy' | 'megaHoursAtMost' | 'userHoursLost
  */
 export type ObjectiveState = 'met' | 'missed' | 'pending' | 'unjudged';
 
-/** How every screen and report words a state. */
-export const OBJECTIVE_STATE_WORDS: Record<ObjectiveState, string> = {
-  met: 'met',
-  missed: 'missed',
-  pending: 'undecided',
-  unjudged: 'not judged: the drill ended early, and this budget covers the whole drill',
-};
+/** How every screen and the report word a state, in short (a badge, the tail of a figure). */
+export const OBJECTIVE_STATE_WORDS: Record<ObjectiveState, string> = { met: 'met', missed: 'missed', pending: 'undecided', unjudged: 'not judged' };
+
+/** Why an objective is in its state, where the word alone does not say. */
+export const OBJECTIVE_STATE_WHY: Partial<Record<ObjectiveState, string>> = { unjudged: 'the drill ended early, and this budget covers the whole drill' };
+
+/** The word with its reason: "not judged: the drill ended early, …"; the score screen, the drill panel and the report say this. */
+export const objectiveStateText = (s: ObjectiveState): string => (OBJECTIVE_STATE_WHY[s] ? `${OBJECTIVE_STATE_WORDS[s]}: ${OBJECTIVE_STATE_WHY[s]}` : OBJECTIVE_STATE_WORDS[s]);
+
+/** The mark beside an objective on the drill panel and the score screen. */
+export const OBJECTIVE_STATE_GLYPHS: Record<ObjectiveState, string> = { met: '●', missed: '◆', pending: '○', unjudged: '◌' };
 
 export interface ObjectiveStatus {
   id: string;

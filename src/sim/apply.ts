@@ -8,7 +8,7 @@ import { knockDownHosts } from './cells';
 import { megaInUse, megaUpIn, orderMegas, withdrawMegas, dropMegaClients } from './megas';
 import { fixProgress } from './hotfix';
 import { cancelMegaOrders, cancelOrder } from './cancel';
-import { grouped, hotfixName, megaSourceName, perSecond, regionName, upperFirst } from './names';
+import { grouped, hotfixName, megaSourceName, regionName, throttleDoneWords, upperFirst } from './names';
 import type { SimState } from './state';
 
 export type ApplyResult = { ok: true } | { ok: false; error: CommandError };
@@ -181,7 +181,7 @@ export function landPending(state: SimState): void {
 }
 
 function landedText(c: Command): string {
-  if (c.type === 'throttleLogins') return c.perSecond === null ? `Login throttle lifted${c.region ? ` in ${regionName(c.region)}` : ''}` : `Logins throttled to ${perSecond(c.perSecond)}${c.region ? ` in ${regionName(c.region)}` : ' worldwide'}`;
+  if (c.type === 'throttleLogins') return upperFirst(throttleDoneWords(c.perSecond, c.region));
   if (c.type === 'setOfflineImService') return c.enabled ? `Offline-IM service on at ${c.capacityPct ?? 100}% capacity` : 'Offline-IM service disabled: clients get an instant refusal';
   if (c.type === 'setGroupVideo') return c.enabled ? 'Group Video Calling restored' : 'Group Video Calling switched off';
   return c.type;

@@ -44,3 +44,16 @@ export function grouped(n: number, decimals = 0): string {
 
 /** A rate a player set (a login throttle), wherever it is shown: grouped, one decimal at most: "1.5/s", "20,000/s". */
 export const perSecond = (n: number): string => `${grouped(n, 1)}/s`;
+
+/** Where a login throttle applies, said one way in every order and pager line. */
+const throttleWhere = (region?: string | null): string => (region ? `in ${regionName(region)}` : 'worldwide');
+
+/** A throttle order as given (orders on their way, timelines): "Throttle logins to 5,000/s worldwide". */
+export function throttleOrderWords(rate: number | null, region?: string | null): string {
+  return rate === null ? `Lift the login throttle ${throttleWhere(region)}` : `Throttle logins to ${perSecond(rate)} ${throttleWhere(region)}`;
+}
+
+/** The same order done (pager, status line), lower case: "logins throttled to 5,000/s in Europe". */
+export function throttleDoneWords(rate: number | null, region?: string | null): string {
+  return rate === null ? `login throttle lifted ${throttleWhere(region)}` : `logins throttled to ${perSecond(rate)} ${throttleWhere(region)}`;
+}

@@ -7,6 +7,7 @@ import { historicalActions } from '../../src/sim/index';
 import { stampAll } from '../../src/replay/index';
 import { DrillRunner, scoreReplay } from '../../src/drill/index';
 import { buildDebrief, renderReport } from '../../src/debrief/index';
+import { OBJECTIVE_STATE_WORDS, objectiveStateText } from '../../src/shared/score';
 import { smallDrill } from '../drill/fixtures';
 import { CREATED } from '../replay/helpers';
 
@@ -51,6 +52,16 @@ describe('drill comparisons in a debrief', () => {
     // Doing nothing spends nothing so far, but the budget covers the whole drill: ended early, not judged, no points.
     expect(d.drill!.compare[0].score.objectives.find((o) => o.id === 'cheap')).toMatchObject({ state: 'unjudged', points: 0 });
     expect(renderReport(d, { fileName: 'x.skyreplay', generatedAt: CREATED })).toContain('not judged');
+  });
+});
+
+describe('objective states in the report', () => {
+  it('are worded as the score screen and the drill panel word them, the reason for "not judged" included', () => {
+    const { drill, rec } = endedEarly('none');
+    const html = renderReport(buildDebrief(rec, { drill, everyMin: 15 }), { fileName: 'x.skyreplay', generatedAt: CREATED });
+    const row = html.split('<tr>').find((r) => r.includes('Spend at most $50'))!;
+    expect(row).toContain(`>${OBJECTIVE_STATE_WORDS.unjudged}</span>`);
+    expect(row).toContain(objectiveStateText('unjudged'));
   });
 });
 

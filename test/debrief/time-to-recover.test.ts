@@ -8,6 +8,7 @@ import { historicalActions } from '../../src/sim/index';
 import { buildDebrief, endDebriefOf, renderReport } from '../../src/debrief/index';
 import { timeToRecover, timeToRecoverText, type EndDebrief, type EndRun } from '../../src/shared/end-debrief';
 import { endVerdict } from '../../src/renderer/screens/end-verdict';
+import { FIGURE_ROWS } from '../../src/renderer/screens/end-figures';
 import { CREATED, record } from '../replay/helpers';
 
 const run = (kind: EndRun['kind'], label: string, collapsedAtMinute: number | null, recoveredAtMinute: number | null): EndRun => ({
@@ -36,6 +37,15 @@ describe('time to recover on the end screen', () => {
     expect(down.summary).not.toMatch(/faster/);
     const held = endVerdict(debrief(run('run', 'This run', null, null), run('historical', SKYPE, 78, 1176)))!;
     expect(held).toMatchObject({ title: 'The network held', recovery: 'never collapsed' });
+  });
+
+  it('is the difference of the "Collapsed at" and "Back at" times shown beside it, to the minute', () => {
+    // 10-second ticks: collapsed at 57 min 10 s, back at 118 min 50 s. Rounded, 61 min 40 s read
+    // "1 h 02 min" beside T+00:57 and T+01:58, which are 61 minutes apart.
+    const mine = run('run', 'This run', 57 + 1 / 6, 118 + 5 / 6);
+    const cell = (name: string) => FIGURE_ROWS.find(([n]) => n === name)![1](mine);
+    expect([cell('Collapsed at'), cell('Back to 90% online'), cell('Time to recover')]).toEqual(['T+00:57', 'T+01:58', '1 h 01 min']);
+    expect(endVerdict(debrief(mine))!.recovery).toBe('1 h 01 min');
   });
 
   it('the end screen, its debrief table and the report give the same figures, from the re-simulated game', () => {

@@ -67,7 +67,7 @@ describe('the end screen of a free shift', { timeout: STEP_TIMEOUT_MS }, () => {
     expect(orders[1]).toMatch(new RegExp(`${stamp} refused: Deploy mega-supernodes\\. Count must be between 1 and 20,000 \\(you entered 999,999\\)\\.`));
     // The figures that decided it, one column per run.
     const head = await page.locator('#end-figures thead th').allTextContents();
-    expect(head.slice(1)).toEqual(['You', 'No action', 'Skype 2010']);
+    expect(head.slice(1)).toEqual(['You', 'No action', "Skype's response, Dec 2010"]);
     const rows = await page.locator('#end-figures tbody th').allTextContents();
     expect(rows).toEqual(['User-hours lost', 'Lowest share online', 'Cost', 'Collapsed at', 'Back to 90% online', 'Time to recover']);
     // Time to recover: the end screen's figure is the debrief's (the whole game, re-simulated), not this screen's history.

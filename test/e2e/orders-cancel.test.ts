@@ -41,9 +41,9 @@ describe('cancelling orders on their way', { timeout: STEP_TIMEOUT_MS }, () => {
   it('calls back a login throttle before it lands: it never comes into force', async () => {
     const { host, page } = await shift(30);
     const row = await orderThrottle(page, 5000);
-    expect(await row.textContent()).toMatch(/Cap logins at 5,000\/s \(worldwide\).*lands \d\d:\d\d GMT \(in 2 min\) · free to cancel until then/);
+    expect(await row.textContent()).toMatch(/Throttle logins to 5,000\/s worldwide.*lands \d\d:\d\d GMT \(in 2 min\) · free to cancel until then/);
     await shoot(page, 'orders-cancel-config');
-    await row.getByRole('button', { name: /^Cancel: Cap logins at 5,000\/s/ }).click();
+    await row.getByRole('button', { name: /^Cancel: Throttle logins to 5,000\/s/ }).click();
     await row.waitFor({ state: 'detached', timeout: ACTION_TIMEOUT_MS });
     // Past when it would have landed, logins are not throttled (the pager hears of it with the next tick).
     await stepOn(host, page, 10);

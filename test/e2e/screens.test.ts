@@ -111,7 +111,7 @@ describe('screens: what the trainee reads and touches', { timeout: STEP_TIMEOUT_
     // Three hours after the first: to the whole minute, from a first-up time that may fall between
     // minutes (how many 10 s ticks ran before the pause depends on how busy the machine was).
     expect(o.doneAtMinute).toBe(Math.round(o.landsAtMinute + 180));
-    expect(await throttle.textContent()).toMatch(/Cap logins at 5,000\/s \(worldwide\).*lands \d\d:\d\d GMT \(in \d+ min\)/);
+    expect(await throttle.textContent()).toMatch(/Throttle logins to 5,000\/s worldwide.*lands \d\d:\d\d GMT \(in \d+ min\)/);
     await shoot(page, 'screens-orders');
     await order.locator('button').click();
     await page.locator('#order-queue li[data-order^="mega:"]').waitFor({ state: 'detached' });

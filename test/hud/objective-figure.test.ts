@@ -2,7 +2,7 @@
 // for a whole-drill budget left unjudged by an early end, that it was not judged.
 import { describe, expect, it } from 'vitest';
 import { objectiveFigure } from '../../src/renderer/drill/objective-figure';
-import { OBJECTIVE_STATE_WORDS, type ObjectiveStatus } from '../../src/shared/score';
+import { objectiveStateText, type ObjectiveStatus } from '../../src/shared/score';
 
 const status = (over: Partial<ObjectiveStatus>): ObjectiveStatus => ({
   id: 'x', text: 'x', kind: 'costAtMost', state: 'pending', progress: 0, value: 0, target: 40_000, decidedAtMinute: null, ...over,
@@ -16,6 +16,6 @@ describe('objective figures', () => {
 
   it('an unjudged budget says so, on the panel and on the score screen', () => {
     expect(objectiveFigure(status({ state: 'unjudged', value: 0, decidedAtMinute: 641 }))).toBe('$0 of $40.0k spent · not judged');
-    expect(OBJECTIVE_STATE_WORDS.unjudged).toMatch(/^not judged: the drill ended early/);
+    expect(objectiveStateText('unjudged')).toMatch(/^not judged: the drill ended early/);
   });
 });

@@ -1,12 +1,12 @@
 // The figure beside an objective's bar: what it is judged on, against its target. No DOM,
 // so the unit tests can read it.
-import type { ObjectiveStatus } from '../../shared/score';
+import { OBJECTIVE_STATE_WORDS, type ObjectiveStatus } from '../../shared/score';
 import { compact, percent, tPlus, usd } from '../hud/format';
 
 /** "62% of 90%", "$12.4k of $40.0k": what the objective is judged on, against its target. */
 export function objectiveFigure(o: ObjectiveStatus): string {
   const figure = figureOf(o);
-  return o.state === 'unjudged' ? `${figure} · not judged` : figure;
+  return o.state === 'unjudged' ? `${figure} · ${OBJECTIVE_STATE_WORDS.unjudged}` : figure;
 }
 
 function figureOf(o: ObjectiveStatus): string {

@@ -1,12 +1,10 @@
 // One drill objective as a row: state glyph, text, a progress bar and the figure it is
 // judged on. Shared by the trainee's drill panel and the instructor's progress panel.
-import { OBJECTIVE_STATE_WORDS, type ObjectiveStatus } from '../../shared/score';
+import { OBJECTIVE_STATE_GLYPHS, objectiveStateText, type ObjectiveStatus } from '../../shared/score';
 import { h, setText } from '../dom';
 import { objectiveFigure } from './objective-figure';
 
 export { objectiveFigure } from './objective-figure';
-
-const GLYPH: Record<ObjectiveStatus['state'], string> = { pending: '○', met: '●', missed: '◆', unjudged: '◌' };
 
 /** Keeps `list` showing `objectives`, reusing rows by id so the bars animate instead of flicker. */
 export function renderObjectives(list: HTMLElement, objectives: readonly ObjectiveStatus[]): void {
@@ -25,8 +23,8 @@ export function renderObjectives(list: HTMLElement, objectives: readonly Objecti
     rows.delete(o.id);
     li.dataset.state = o.state;
     const [glyph, text, bar, figure] = Array.from(li.children) as HTMLElement[];
-    setText(glyph, GLYPH[o.state]);
-    glyph.title = OBJECTIVE_STATE_WORDS[o.state];
+    setText(glyph, OBJECTIVE_STATE_GLYPHS[o.state]);
+    glyph.title = objectiveStateText(o.state);
     setText(text, o.text);
     (bar.firstElementChild as HTMLElement).style.width = `${Math.round(Math.max(0, Math.min(1, o.progress)) * 100)}%`;
     setText(figure, objectiveFigure(o));

@@ -2,7 +2,7 @@
 // whole-drill budget when the drill was ended early) with its points,
 // the penalties, and the total out of the maximum (the host's ScoreBreakdown, as is).
 import type { DrillView } from '../../shared/drill-contract';
-import { OBJECTIVE_STATE_WORDS, type ObjectiveState, type ScoreBreakdown } from '../../shared/score';
+import { OBJECTIVE_STATE_GLYPHS, objectiveStateText, type ScoreBreakdown } from '../../shared/score';
 import { h, setText } from '../dom';
 
 const REASON: Record<NonNullable<DrillView['endReason']>, string> = {
@@ -10,8 +10,6 @@ const REASON: Record<NonNullable<DrillView['endReason']>, string> = {
   time: 'time is up',
   instructor: 'ended by your instructor',
 };
-
-const GLYPH: Record<ObjectiveState, string> = { met: '●', missed: '◆', pending: '○', unjudged: '◌' };
 
 const pts = (n: number) => (n > 0 ? `+${n}` : String(n));
 
@@ -77,8 +75,8 @@ export class ScoreScreen {
     const rows = [
       ...s.objectives.map((o) =>
         h('tr', { 'data-state': o.state, 'data-id': o.id },
-          h('td', { class: 'st' }, GLYPH[o.state]),
-          h('td', { class: 'what' }, o.text, h('small', {}, OBJECTIVE_STATE_WORDS[o.state], o.weight !== 1 ? ` · weight ${o.weight}` : '')),
+          h('td', { class: 'st' }, OBJECTIVE_STATE_GLYPHS[o.state]),
+          h('td', { class: 'what' }, o.text, h('small', {}, objectiveStateText(o.state), o.weight !== 1 ? ` · weight ${o.weight}` : '')),
           h('td', { class: 'pts' }, `${o.points}`, h('small', {}, ` / ${o.maxPoints}`)))),
       ...s.penalties.map((p) =>
         h('tr', { 'data-state': 'penalty', 'data-id': p.id },

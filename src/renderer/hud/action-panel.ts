@@ -5,12 +5,12 @@ import type { Bridge } from '../bridge/bridge';
 import type { Command, HotfixId, MegaSource } from '../../sim/commands';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
-import { hotfixName, megaSourceName, perSecond, regionName, upperFirst } from '../../sim/names';
-import { grouped } from './format';
+import { hotfixName, upperFirst } from '../../sim/names';
 import { actionHints } from './action-hints';
 import { leafField, plainRefusal } from './refusal-words';
 import { factsFor } from './scenario-facts';
 import { doNothingRefusal, serviceDefaults, serviceIntent, serviceOrderHolds, serviceOrderWords, type ServiceIntent } from './service-orders';
+import { statusWords } from './status-words';
 
 export const TABS = ['deploy', 'withdraw', 'throttle', 'hotfix', 'offline-im', 'group-video'] as const;
 export type Tab = (typeof TABS)[number];
@@ -325,7 +325,7 @@ export class ActionPanel {
     this.onResult(reply.ok, command);
     if (reply.ok) {
       this.status.className = 'action-status ok';
-      this.status.textContent = '✓ ' + describe(command, before);
+      this.status.textContent = '✓ ' + statusWords(command, before);
       this.statusCommand = command;
       this.statusSeen = false;
       this.saidAtMinute = this.lastView?.minute ?? null;
@@ -386,21 +386,5 @@ function commandHolds(c: Command, view: SimView, intent: ServiceIntent): boolean
         (view.regions.find((r) => r.id === c.region)?.megaUp ?? 0) > 0;
     default:
       return true;
-  }
-}
-
-/** What a throttle without a region covers, in the status line. */
-const ALL = 'all regions';
-
-function describe(c: Command, before: ServiceIntent | null): string {
-  if (before && (c.type === 'setOfflineImService' || c.type === 'setGroupVideo')) return serviceOrderWords(c, before);
-  switch (c.type) {
-    case 'deployMegaSupernodes': return `ordered ${grouped(c.count)} ${megaSourceName(c.source)} mega-supernodes for ${regionName(c.region)}`;
-    case 'withdrawMegaSupernodes': return `withdrawing ${grouped(c.count)} mega-supernodes from ${regionName(c.region)}`;
-    case 'throttleLogins': return c.perSecond === null ? `login throttle lifted in ${regionName(c.region, ALL)}` : `logins capped at ${perSecond(c.perSecond)} in ${regionName(c.region, ALL)}`;
-    case 'pushHotfix': return `pushing the ${hotfixName(c.fix)} at ${c.rolloutPctPerHour}%/h`;
-    case 'setOfflineImService': return `offline-IM ${c.enabled ? 'on' : 'off'}${c.capacityPct !== undefined ? ` at ${c.capacityPct}% capacity` : ''}`;
-    case 'setGroupVideo': return `Group Video ${c.enabled ? 'on' : 'off'}`;
-    default: return c.type;
   }
 }

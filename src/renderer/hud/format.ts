@@ -3,6 +3,8 @@ import { grouped } from '../../sim/names';
 
 /** Grouped digits, the way Skype's client wrote "users online", and a rate a player set: one way everywhere (src/sim/names.ts). */
 export { grouped, perSecond } from '../../sim/names';
+/** Sim minutes as "3 h 20 min", as the end screen's time to recover and the report write them. */
+export { duration } from '../../shared/duration';
 
 /** 25,013,402 -> "25.0M"; 48,200 -> "48.2k". */
 export function compact(n: number): string {
@@ -13,7 +15,6 @@ export function compact(n: number): string {
   if (a >= 1e3) return (n / 1e3).toFixed(1) + 'k';
   return Math.round(n).toString();
 }
-
 
 /** Money as it is: $0.50 stays $0.50 (a cloud instance's hourly price), $250 stays $250. */
 export function usd(n: number): string {
@@ -41,13 +42,6 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function dateAt(utcMs: number, offsetH: number): string {
   const d = new Date(utcMs + offsetH * 3_600_000);
   return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
-/** Sim minutes as "3 h 20 min". */
-export function duration(minutes: number): string {
-  const m = Math.max(0, Math.round(minutes));
-  const h = Math.floor(m / 60);
-  return h > 0 ? `${h} h ${PAD(m % 60)} min` : `${m} min`;
 }
 
 /** Sim-minutes since the start as "T+05:20" (the replay's and the console's clock). */

@@ -1,9 +1,9 @@
 // The rows of the orders on their way, worded for the player: no DOM here, so the words can be
 // checked without a browser (order-queue.ts draws them and their Cancel buttons).
 import { CANCELLABLE, type CancellableOrder, type Command, type HotfixId } from '../../sim/commands';
-import { hotfixName, megaSourceName, regionName } from '../../sim/names';
+import { hotfixName, megaSourceName, regionName, throttleOrderWords } from '../../sim/names';
 import type { OrderView, SimView } from '../../sim/view-types';
-import { clockAt, duration, grouped, perSecond } from './format';
+import { clockAt, duration, grouped } from './format';
 import { factsFor } from './scenario-facts';
 import { serviceOrderWords, stateBeforeEach, type ServiceIntent } from './service-orders';
 
@@ -21,7 +21,7 @@ const cancellable = (c: Command): c is CancellableOrder =>
 
 /** `before`: the switches as this order will find them when it lands. */
 function configWords(c: Command, before: ServiceIntent): string {
-  if (c.type === 'throttleLogins') return c.perSecond === null ? `Lift the login throttle (${regionName(c.region)})` : `Cap logins at ${perSecond(c.perSecond)} (${regionName(c.region)})`;
+  if (c.type === 'throttleLogins') return throttleOrderWords(c.perSecond, c.region);
   if (c.type === 'setOfflineImService' || c.type === 'setGroupVideo') return serviceOrderWords(c, before);
   return c.type;
 }

@@ -2,11 +2,12 @@
 // response, your orders on the time axis, the figures that decided it, the moves the model says
 // would have helped, and the report to keep. The host builds it in its debrief worker; this only
 // draws what comes back (and says so while it is being worked out).
-import { timeToRecover, timeToRecoverText, type EndDebrief, type EndRun } from '../../shared/end-debrief';
+import type { EndDebrief, EndRun } from '../../shared/end-debrief';
 import type { Bridge } from '../bridge/bridge';
 import { h, setText } from '../dom';
 import { compact, duration, percent, tPlus, usd } from '../hud/format';
 import { plainRefusedOrder } from '../hud/refusal-words';
+import { FIGURE_ROWS, runHeading } from './end-figures';
 
 /** Where the debrief comes from: the host, over the bridge (either wire); a message if it has none. */
 export type EndDebriefSource = () => Promise<EndDebrief | string>;
@@ -149,17 +150,9 @@ function chart(d: EndDebrief): SVGSVGElement {
 }
 
 function figures(runs: EndRun[]): HTMLElement {
-  const rows: [string, (r: EndRun) => string][] = [
-    ['User-hours lost', (r) => compact(r.userHoursLost)],
-    ['Lowest share online', (r) => percent(r.lowestShare)],
-    ['Cost', (r) => usd(r.costUsd)],
-    ['Collapsed at', (r) => (r.collapsedAtMinute !== null ? tPlus(r.collapsedAtMinute) : 'never')],
-    ['Back to 90% online', (r) => (r.recoveredAtMinute !== null ? tPlus(r.recoveredAtMinute) : r.collapsed ? 'not recovered' : 'never collapsed')],
-    ['Time to recover', (r) => timeToRecoverText(timeToRecover(r.collapsedAtMinute, r.recoveredAtMinute))],
-  ];
   return h('table', { class: 'end-figures', id: 'end-figures' },
-    h('thead', {}, h('tr', {}, h('th', {}), ...runs.map((r) => h('th', { scope: 'col', 'data-run': r.kind }, r.kind === 'run' ? 'You' : r.kind === 'baseline' ? 'No action' : 'Skype 2010')))),
-    h('tbody', {}, ...rows.map(([name, f]) => h('tr', {}, h('th', { scope: 'row' }, name), ...runs.map((r) => h('td', { 'data-run': r.kind }, f(r)))))));
+    h('thead', {}, h('tr', {}, h('th', {}), ...runs.map((r) => h('th', { scope: 'col', 'data-run': r.kind }, runHeading(r))))),
+    h('tbody', {}, ...FIGURE_ROWS.map(([name, f]) => h('tr', {}, h('th', { scope: 'row' }, name), ...runs.map((r) => h('td', { 'data-run': r.kind }, f(r)))))));
 }
 
 /** An order as the player reads it; a refused one with the words its form gave, never the sim's code. */
