@@ -137,8 +137,12 @@ export class DrillScorer {
 
   /** `finalAt`: null while it runs; 'end' when the drill ran its full time (or every objective was decided), 'early' when stopped before. */
   private judge(o: Objective, st: ObjectiveStatus, s: DrillSample, finalAt: 'end' | 'early' | null): void {
-    if (st.state !== 'pending') return;
     const spent = this.spent;
+    if (st.state !== 'pending') {
+      // A broken budget keeps counting: the trainee sees how far over it went (64 M of 60 M), as the penalty does.
+      if (st.state === 'missed') st.value = budgetSpent(o, spent) ?? st.value;
+      return;
+    }
     const final = finalAt !== null;
     const decide = (state: ObjectiveState) => {
       st.state = state;
@@ -168,17 +172,20 @@ export class DrillScorer {
         else if (s.minute >= o.byMinute || final) decide(s.collapsed ? 'missed' : 'met');
         return;
       case 'megaHoursAtMost':
-        return budget(spent.megaHours, o.hours);
       case 'userHoursLostAtMost':
-        return budget(spent.userHoursLost, o.hours);
       case 'costAtMost':
-        return budget(spent.megaCostUsd, o.usd);
+        return budget(budgetSpent(o, spent)!, targetOf(o));
       default: {
         const never: never = o;
         throw new Error(`unknown objective ${JSON.stringify(never)}`);
       }
     }
   }
+}
+
+/** What a budget objective counts (null for the others). */
+function budgetSpent(o: Objective, spent: { userHoursLost: number; megaCostUsd: number; megaHours: number }): number | null {
+  return o.kind === 'megaHoursAtMost' ? spent.megaHours : o.kind === 'userHoursLostAtMost' ? spent.userHoursLost : o.kind === 'costAtMost' ? spent.megaCostUsd : null;
 }
 
 function targetOf(o: Objective): number {

@@ -52,7 +52,12 @@ describe('shipped drills', () => {
     ];
     expect(play('aug-2007-reboot-storm', good)).toEqual({ 'hold-the-line': 'met', 'half-back': 'met', 'user-hours': 'met', servers: 'met' });
     // Without the fix the flawed network never heals (seeds 002, 004): every objective that matters is lost.
-    expect(play('aug-2007-reboot-storm', [])).toMatchObject({ 'hold-the-line': 'missed', 'half-back': 'missed', 'user-hours': 'missed' });
+    const nothing = run('aug-2007-reboot-storm', []);
+    expect(statesOf(nothing)).toMatchObject({ 'hold-the-line': 'missed', 'half-back': 'missed', 'user-hours': 'missed' });
+    // The broken budget kept counting to the end: the trainee sees how far over it went, as the penalty does.
+    const budget = nothing.objectives().find((o) => o.id === 'user-hours')!;
+    expect(budget.value).toBe(nothing.scorer.spent.userHoursLost);
+    expect(budget.value).toBeGreaterThan(1.5 * budget.target);
   });
 
   it('dec-2010-botnet-during-recovery: Skype\'s 2010 response still recovers through the flood; doing nothing does not', () => {
