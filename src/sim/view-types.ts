@@ -18,7 +18,7 @@ export interface Metrics {
   loginsOkPerS: number;
   crashedClients: number; // cumulative client crashes since the scenario began
   offlineImLatencyS: number; // how long an offline-IM reply takes now
-  hotfixedPct: number; // share of the buggy build's users already on a fix
+  hotfixedPct: number; // share of the buggy build's users already on its fix: the offline-IM crash fix, or in a scenario without that crash (aug-2007) the self-healing fix
   megaCostUsd: number; // cumulative cost of mega-supernodes so far
   userHoursLost: number; // cumulative (wantOnline - online) user-hours
   throttleGlobalPerS: number | null; // worldwide login throttle in force, logins/s

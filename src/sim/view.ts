@@ -6,7 +6,7 @@ import { classBounds, classCount } from './supernodes';
 import { cellRange, cellSpan, thresholdRange, regionDown, regionServing, regionWarming } from './cells';
 import { megaTotals, megaUpIn } from './megas';
 import { loginCapacityPerS, capacityFactor } from './services';
-import { fixProgress } from './hotfix';
+import { fixIsFor, fixProgress } from './hotfix';
 import { megaLeft, ordersOf } from './cancel';
 import { SERVICE_NAMES } from './names';
 import { health, phaseOf } from './alarms';
@@ -14,6 +14,15 @@ import type { SimState } from './state';
 import type { HotfixView, Metrics, RegionView, ServiceView, SimView } from './view-types';
 
 const cap99 = (x: number) => (Number.isFinite(x) ? Math.min(99, x) : 99);
+
+/**
+ * The fix for the bug that started the scenario's outage: 5.0.0152's offline-IM crash where a
+ * build has it (dec-2010), else the 2007 self-healing flaw; what `hotfixedPct` counts.
+ */
+function buggyBuildFix(state: SimState): 'imCrashFix' | 'selfHealingFix' {
+  const sc = state.scenario;
+  return sc.versions.some((_, i) => fixIsFor(sc, i, 'imCrashFix')) || !sc.versions.some((_, i) => fixIsFor(sc, i, 'selfHealingFix')) ? 'imCrashFix' : 'selfHealingFix';
+}
 
 export function metricsOf(state: SimState): Metrics {
   const h = health(state);
@@ -26,7 +35,7 @@ export function metricsOf(state: SimState): Metrics {
     load += state.last.load[r] * regionServing(state, r);
   }
   const mega = megaTotals(state);
-  const buggy = fixProgress(state, 'imCrashFix');
+  const buggy = fixProgress(state, buggyBuildFix(state));
   const tight = fixProgress(state, 'jitteredBackoff');
   let cellsDown = 0;
   for (const n of state.last.cellsDown) cellsDown += n;

@@ -35,6 +35,12 @@ describe('a client update that restarts Skype', () => {
     for (const row of pushed.rows) expect(row.m.loginsOkPerS).toBeGreaterThanOrEqual(row.m.loginAttemptsPerS * 0.99);
   });
 
+  it('is what the CSV’s hotfixed_pct counts in 2007 (no build there has the offline-IM crash)', () => {
+    const last = pushed.rows.at(-1)!.m;
+    expect(last.hotfixedPct).toBeGreaterThan(50);
+    expect(last.backoffPct).toBe(0); // no tight-retry build in 2007
+  });
+
   it('restarts its clients at the pace the update servers deliver it, in no tick all at once', () => {
     const s = quietDay2007();
     const withUpdate = loginsEveryTick(s, push, 3);
