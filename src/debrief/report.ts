@@ -73,6 +73,7 @@ interface Plot {
   tick: (v: number) => string;
   height: number;
   fixedMax?: number;
+  minTop?: number; // the axis reaches at least this high: a flat or tiny series still gets distinct labels
   refLine?: { at: number; label: string };
   log?: boolean; // a log axis from 0.1 (load spans 0.3x to 100x)
 }
@@ -84,7 +85,7 @@ function plot(d: Debrief, runs: RunSummary[], p: Plot, lanes: TimelineEntry[] | 
   const H = p.height + T + B;
   const end = Math.max(1, d.recording.endTick / TICKS_PER_MINUTE);
   const x = (min: number) => L + ((W - L - R) * Math.min(min, end)) / end;
-  const top = p.fixedMax ?? niceMax(Math.max(p.refLine?.at ?? 0, ...runs.flatMap((r) => r.rows.map((row) => p.value(row.m))).filter(Number.isFinite)));
+  const top = p.fixedMax ?? niceMax(Math.max(p.minTop ?? 0, p.refLine?.at ?? 0, ...runs.flatMap((r) => r.rows.map((row) => p.value(row.m))).filter(Number.isFinite)));
   const LO = 0.1;
   const logTop = 10 ** Math.ceil(Math.log10(Math.max(top, 10)));
   const frac = (v: number) => (p.log ? Math.log10(Math.max(LO, v) / LO) / Math.log10(logTop / LO) : v / top);
@@ -150,12 +151,14 @@ function legend(runs: RunSummary[]): string {
 
 function charts(d: Debrief, runs: RunSummary[]): string {
   const pct = (v: number) => `${Math.round(v * 100)}%`;
+  // A $0 run's axis reads $0 to $100, not "$0 $0 $1 $1 $1"; a quarter of $250 is $62.50, not $63.
+  const dollars = (v: number) => (v < 1e4 && !Number.isInteger(v) ? `$${v.toFixed(2)}` : `$${big(v)}`);
   return `${legend(runs)}
 ${plot(d, runs, { title: 'Users online, as a share of a normal day', value: (m) => (m.wantOnline > 0 ? m.onlineUsers / m.wantOnline : 1), tick: pct, height: 250, fixedMax: 1 }, d.timeline)}
 <p class="note">Numbered marks under the chart are the rows of the timeline below, in lanes by who gave them; a faint line runs up from each order and inject.</p>
 ${plot(d, runs, { title: 'Peer supernodes serving', value: (m) => m.supernodesUp, tick: big, height: 130 }, null)}
 ${plot(d, runs, { title: 'Load per serving supernode, times its normal capacity (log scale)', value: (m) => m.supernodeLoad, tick: (v) => `${v < 1 ? v.toFixed(1) : Math.round(v)}×`, height: 130, refLine: { at: 1, label: 'full' }, log: true }, null)}
-${plot(d, runs, { title: 'Cost so far: mega-supernodes, Group Video downtime, held offline messages', value: (m) => m.costUsd, tick: (v) => `$${big(v)}`, height: 130 }, null)}`;
+${plot(d, runs, { title: 'Cost so far: mega-supernodes, Group Video downtime, held offline messages', value: (m) => m.costUsd, tick: dollars, height: 130, minTop: 100 }, null)}`;
 }
 
 function figuresTable(runs: RunSummary[]): string {

@@ -30,7 +30,7 @@ export function percent(x: number, digits = 0): string {
 
 const PAD = (n: number) => n.toString().padStart(2, '0');
 
-/** "18:42" in the given fixed offset (hours from UTC). The story never crosses a DST change. */
+/** "18:42" at the given offset (hours from UTC; Pacific time's from src/shared/pacific-time.ts). */
 export function clockAt(utcMs: number, offsetH: number): string {
   const d = new Date(utcMs + offsetH * 3_600_000);
   return `${PAD(d.getUTCHours())}:${PAD(d.getUTCMinutes())}`;

@@ -1,8 +1,9 @@
-// The top bar: the big "people online" counter, PST/GMT clocks, speed and pause, and the
+// The top bar: the big "people online" counter, Pacific (PST or PDT) and GMT clocks, speed and pause, and the
 // phase banner under it.
 import { SPEEDS, type SessionStatus } from '../../shared/contract';
 import { h } from '../dom';
 import type { SimView } from '../../sim/view-types';
+import { pacificTime } from '../../shared/pacific-time';
 import { clockAt, dateAt, grouped, percent, speedLabel } from './format';
 
 const PHASE_TEXT: Record<SimView['phase'], string> = {
@@ -47,6 +48,7 @@ function limit(b: HTMLButtonElement, atLimit: boolean): void {
 export class TopBar {
   private readonly users = new UsersOnline();
   private readonly pst = document.getElementById('clock-pst')!;
+  private readonly pstZone = document.getElementById('clock-pst-zone')!;
   private readonly gmt = document.getElementById('clock-gmt')!;
   private readonly date = document.getElementById('clock-date')!;
   private readonly speed = document.getElementById('speed-value')!;
@@ -60,8 +62,10 @@ export class TopBar {
 
   update(view: SimView, status: SessionStatus): void {
     this.users.set(view.metrics.onlineUsers, view.metrics.wantOnline, view.minute);
-    // The post-mortem tells the story in PST and GMT; so do we (no DST in late December).
-    this.pst.textContent = clockAt(view.utcMs, -8);
+    // The post-mortem tells the story in Pacific time and GMT; so do we, PDT in summer.
+    const pacific = pacificTime(view.utcMs);
+    this.pst.textContent = clockAt(view.utcMs, pacific.offsetH);
+    if (this.pstZone.textContent !== pacific.zone) this.pstZone.textContent = pacific.zone;
     this.gmt.textContent = clockAt(view.utcMs, 0);
     this.date.textContent = dateAt(view.utcMs, 0) + ' · sim ' + Math.floor(view.minute / 60) + 'h' + String(Math.floor(view.minute % 60)).padStart(2, '0');
     this.setStatus(status);

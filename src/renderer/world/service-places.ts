@@ -5,6 +5,7 @@ import type { ServiceId } from '../../sim/commands';
 import type { ServiceView } from '../../sim/view-types';
 import type { Camera } from './camera';
 import { SERVICE_PLACES } from './geography';
+import { placeLook } from './service-figure';
 import { stressColour } from './stress-palette';
 import { figureStyle, nameStyle } from './text-style';
 
@@ -66,16 +67,15 @@ export class ServicePlaces {
     for (const s of services) {
       const place = this.places.get(s.id);
       if (!place) continue;
-      const util = Math.max(0, Math.min(3, s.utilisation));
-      const key = `${Math.round(util * 100)}|${s.enabled}|${Math.round(s.degradedPct)}`;
-      if (key === place.key) continue;
-      place.key = key;
-      place.over = s.enabled && util > 1;
-      drawRing(place.ring, util, s.enabled, s.degradedPct);
+      const look = placeLook(s);
+      if (look.key === place.key) continue;
+      place.key = look.key;
+      place.over = look.over;
+      drawRing(place.ring, look.ring, s.enabled, s.degradedPct);
       place.halo.clear();
       if (place.over) place.halo.circle(0, 0, R + 3).fill({ color: 0xff4fd0, alpha: 0.18 });
-      place.figure.text = s.enabled ? `${Math.round(s.utilisation * 100)}%${s.degradedPct > 0 ? ` · ${Math.round(s.degradedPct)}% lost` : ''}` : 'switched off';
-      place.figure.style.fill = !s.enabled ? 0x5d6b80 : util > 1 ? 0xff8fe4 : util > 0.8 ? 0xffc04d : 0x7f98b6;
+      place.figure.text = look.figure;
+      place.figure.style.fill = look.tone;
     }
   }
 

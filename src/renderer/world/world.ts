@@ -159,9 +159,9 @@ export class WorldScene {
         if (ev.litUp.length) this.flashes.spawn(ev.litUp, 'up', 12);
       }
       this.megas.update(rv);
-      this.flows.update(rv, view);
       this.labels.update(rv);
     }
+    this.flows.apply(view, change);
     if (change.parts.has('services') && view.services) this.services.update(view.services);
     if (change.parts.has('utcMs') && this.night.update(view.utcMs) && this.ground.isCachedAsTexture) this.ground.updateCacheTexture();
   }

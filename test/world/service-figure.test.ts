@@ -1,0 +1,28 @@
+// The login servers' place on the map: its figure is always the current utilisation, also
+// past the ring's three laps (a reviewer saw "959%" stay up while the HUD said ~301%).
+import { describe, expect, it } from 'vitest';
+import { placeLook } from '../../src/renderer/world/service-figure';
+import type { ServiceView } from '../../src/sim/view-types';
+
+const login = (utilisation: number, over: Partial<ServiceView> = {}): ServiceView => ({
+  id: 'login', name: 'Login servers', capacityPerS: 600, demandPerS: Math.round(600 * utilisation), utilisation, latencyS: 0, enabled: true, degradedPct: 0, ...over,
+});
+
+describe('service place figures', () => {
+  it('redraws when the figure moves past three laps', () => {
+    const a = placeLook(login(9.59)), b = placeLook(login(3.01)), c = placeLook(login(21.48));
+    expect([a.figure, b.figure, c.figure]).toEqual(['959%', '301%', '2148%']);
+    expect(new Set([a.key, b.key, c.key]).size).toBe(3);
+    expect(a.ring).toBe(3); // the ring itself stops at three laps
+  });
+
+  it('agrees with the HUD: 1.8K trying against 598 served reads ~301%', () => {
+    expect(placeLook(login(1800 / 598)).figure).toBe('301%');
+  });
+
+  it('says "over" at the sim\'s cap rather than a made-up figure, and says a switched-off service is off', () => {
+    expect(placeLook(login(99)).figure).toBe('>9900%');
+    expect(placeLook(login(0.5, { id: 'offlineIm', enabled: false })).figure).toBe('switched off');
+    expect(placeLook(login(1.2, { degradedPct: 25 })).figure).toBe('120% · 25% lost');
+  });
+});
