@@ -1,13 +1,20 @@
 // What the player is told about the running scenario's resources: read from the sim's own
 // parsed scenario (getScenario), so hints never drift from the sim. An unknown scenario gets
 // no facts (the panel shows none) rather than another scenario's.
-import { SCENARIO_LIST, getScenario, type HotfixId, type MegaSource } from '../../sim/index';
+import { SCENARIO_LIST, fixIsFor, getScenario, type HotfixId, type MegaSource, type Scenario } from '../../sim/index';
 
 export interface MegaFacts {
   available: number;
   provisionMin: number;
   costPerHourUsd: number;
   clientCapacity: number;
+  note?: string; // what these servers are in this scenario, or why there are none (the scenario's words)
+}
+
+/** The client builds a fix is for, and their share of users: none means pushing it changes nothing. */
+export interface FixTarget {
+  names: string[];
+  share: number;
 }
 
 export interface ScenarioFacts {
@@ -17,14 +24,15 @@ export interface ScenarioFacts {
   imExtraCapacityPerHourUsd?: number; // per 100% added to the offline-IM cluster
   imCapacityPerS?: number; // the offline-IM cluster's replies per second at 100% of its size
   versions: { id: string; name: string }[]; // client builds, for the instructor's crash-wave inject
+  fixFor: Record<HotfixId, FixTarget>;
 }
 
 type ScenarioFile = {
   services?: { mega?: Partial<Record<string, Partial<MegaFacts>>>; offlineIm?: { capacityPerS?: number } };
+  versions?: { id: string; name?: string; share?: number }[];
   hotfixes?: Partial<Record<string, { buildMin?: number }>>;
   commandDelays?: ScenarioFacts['delays'];
   prices?: { imExtraCapacityPerHourUsd?: number };
-  versions?: { id: string; name?: string }[];
 };
 
 const parsed = new Map<string, ScenarioFile>(); // getScenario checks the whole file: once per scenario
@@ -37,17 +45,24 @@ function fileOf(scenarioId: string): ScenarioFile {
 
 function mega(f: ScenarioFile, src: MegaSource): MegaFacts {
   const m = f.services?.mega?.[src] ?? {};
-  return { available: m.available ?? 0, provisionMin: m.provisionMin ?? 0, costPerHourUsd: m.costPerHourUsd ?? 0, clientCapacity: m.clientCapacity ?? 0 };
+  return { available: m.available ?? 0, provisionMin: m.provisionMin ?? 0, costPerHourUsd: m.costPerHourUsd ?? 0, clientCapacity: m.clientCapacity ?? 0, ...(m.note ? { note: m.note } : {}) };
+}
+
+// The sim's own test of which builds a fix is for, so a hint never promises what the sim does not do.
+function fixTarget(f: ScenarioFile, fix: HotfixId): FixTarget {
+  const versions = (f.versions ?? []).filter((_, i) => fixIsFor(f as unknown as Scenario, i, fix));
+  return { names: versions.map((v) => v.name ?? v.id), share: versions.reduce((a, v) => a + (v.share ?? 0), 0) };
 }
 
 export function factsFor(scenarioId: string): ScenarioFacts {
   const f = fileOf(scenarioId);
   return {
     mega: { dedicated: mega(f, 'dedicated'), groupVideo: mega(f, 'groupVideo'), cloud: mega(f, 'cloud') },
-    hotfixBuildMin: { imCrashFix: f.hotfixes?.imCrashFix?.buildMin, jitteredBackoff: f.hotfixes?.jitteredBackoff?.buildMin },
+    hotfixBuildMin: { imCrashFix: f.hotfixes?.imCrashFix?.buildMin, jitteredBackoff: f.hotfixes?.jitteredBackoff?.buildMin, selfHealingFix: f.hotfixes?.selfHealingFix?.buildMin },
     delays: f.commandDelays ?? {},
     imExtraCapacityPerHourUsd: f.prices?.imExtraCapacityPerHourUsd,
     imCapacityPerS: f.services?.offlineIm?.capacityPerS,
     versions: (f.versions ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })),
+    fixFor: { imCrashFix: fixTarget(f, 'imCrashFix'), jitteredBackoff: fixTarget(f, 'jitteredBackoff'), selfHealingFix: fixTarget(f, 'selfHealingFix') },
   };
 }
