@@ -5,7 +5,7 @@ import type { RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
 import { hotfixName, megaSourceName, perSecond, upperFirst } from '../../sim/names';
 import { compact, duration, grouped, usd } from './format';
-import { factsFor, type FixTarget } from './scenario-facts';
+import { factsFor, type FixTarget, type ScenarioFacts } from './scenario-facts';
 
 const STAGE_WORDS: Record<string, string> = { building: 'in build and test', 'rolling-out': 'rolling out', done: 'done' };
 /** What a client needs a fix for: the sim's fixIsFor, in words ("No client in this scenario ..."). */
@@ -16,7 +16,7 @@ const FIX_NEED: Record<HotfixId, string> = {
 };
 
 /** "A, B and C". */
-const listed = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0] ?? '');
+export const listed = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0] ?? '');
 
 export interface HintInputs {
   deployCount: number;
@@ -67,11 +67,7 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
     ? `${upperFirst(hotfixName(inp.hotfix))}: ${STAGE_WORDS[fix.stage] ?? fix.stage}${fix.stage === 'building' ? ` (ready at sim ${Math.floor(fix.readyAtMinute / 60)}h${String(Math.round(fix.readyAtMinute % 60)).padStart(2, '0')})` : ''} · ${fix.pctDone.toFixed(0)}% done at ${fix.rolloutPctPerHour}%/h${fix.stage === 'rolling-out' ? ' (users offline get it when they are back)' : ''}`
     : fixNotPushed(inp.hotfix, build, facts.fixFor[inp.hotfix]);
   const im = view.services.find((x) => x.id === 'offlineIm');
-  // Only where some build crashes on slow replies does switching off buy anything.
-  const crashing = facts.fixFor.imCrashFix.names;
-  out['offline-im-hint'] = (crashing.length
-    ? `Switching off stops the slow replies that crash ${listed(crashing)}; offline messages wait.`
-    : 'No client in this scenario crashes on slow replies: switching off only makes offline messages wait, a cost with no benefit.') +
+  out['offline-im-hint'] = offlineImEffect(facts) +
     (facts.delays.offlineImMin ? ` Takes ${duration(facts.delays.offlineImMin)}.` : '') +
     (facts.delays.offlineImGrowMin ? ` Capacity past 100% is new servers: ${duration(facts.delays.offlineImGrowMin)}${facts.imExtraCapacityPerHourUsd ? `, ${usd(facts.imExtraCapacityPerHourUsd)}/h per 100% added` : ''}.` : '') +
     (im ? ` Now: ${im.enabled ? `on, ${Math.round(im.utilisation * 100)}% busy, replies in ${im.latencyS.toFixed(1)} s` : 'off'}.` : '');
@@ -89,4 +85,12 @@ function fixNotPushed(fix: HotfixId, buildMin: number | undefined, target: FixTa
   if (!target.names.length) return `No client in this scenario ${FIX_NEED[fix]}: the ${hotfixName(fix)} would change nothing.`;
   return `${buildMin ? `Build takes ${duration(buildMin)}. ` : ''}For ${listed(target.names)} (${Math.round(target.share * 100)}% of users). ` +
     'Fast rollouts reach users sooner but send everyone to the update servers at once; users offline get it only when they are back.';
+}
+
+/** What switching offline IM off does here: only where some build crashes on slow replies does it buy anything. */
+export function offlineImEffect(facts: ScenarioFacts): string {
+  const crashing = facts.fixFor.imCrashFix.names;
+  return crashing.length
+    ? `Switching off stops the slow replies that crash ${listed(crashing)}; offline messages wait.`
+    : 'No client in this scenario crashes on slow replies: switching off only makes offline messages wait, a cost with no benefit.';
 }

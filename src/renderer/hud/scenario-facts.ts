@@ -25,14 +25,20 @@ export interface ScenarioFacts {
   imCapacityPerS?: number; // the offline-IM cluster's replies per second at 100% of its size
   versions: { id: string; name: string }[]; // client builds, for the instructor's crash-wave inject
   fixFor: Record<HotfixId, FixTarget>;
+  startUtc?: string; // when the scenario begins (ISO), for the tour's date and weekday
+  rebootWave?: { fraction: number; overMinutes?: number }; // the scenario's own Windows Update restart, if it has one
+  imOverloadedAtPeak: boolean; // the offline-IM cluster answers fewer requests than the peak hour asks (dec-2010's trigger)
 }
 
 type ScenarioFile = {
-  services?: { mega?: Partial<Record<string, Partial<MegaFacts>>>; offlineIm?: { capacityPerS?: number } };
+  services?: { mega?: Partial<Record<string, Partial<MegaFacts>>>; offlineIm?: { capacityPerS?: number; requestsPerClientPerHour?: number } };
+  population?: { peakConcurrent?: number };
   versions?: { id: string; name?: string; share?: number }[];
   hotfixes?: Partial<Record<string, { buildMin?: number }>>;
   commandDelays?: ScenarioFacts['delays'];
   prices?: { imExtraCapacityPerHourUsd?: number };
+  startUtc?: string;
+  timeline?: { command: { type: string; fraction?: number; overMinutes?: number } }[];
 };
 
 const parsed = new Map<string, ScenarioFile>(); // getScenario checks the whole file: once per scenario
@@ -64,5 +70,22 @@ export function factsFor(scenarioId: string): ScenarioFacts {
     imCapacityPerS: f.services?.offlineIm?.capacityPerS,
     versions: (f.versions ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })),
     fixFor: { imCrashFix: fixTarget(f, 'imCrashFix'), jitteredBackoff: fixTarget(f, 'jitteredBackoff'), selfHealingFix: fixTarget(f, 'selfHealingFix') },
+    startUtc: f.startUtc,
+    rebootWave: rebootWave(f),
+    imOverloadedAtPeak: imOverloaded(f),
   };
+}
+
+function rebootWave(f: ScenarioFile): ScenarioFacts['rebootWave'] {
+  const c = f.timeline?.find((e) => e.command.type === 'rebootStorm')?.command;
+  return c && c.fraction !== undefined ? { fraction: c.fraction, ...(c.overMinutes !== undefined ? { overMinutes: c.overMinutes } : {}) } : undefined;
+}
+
+// The scenarios' own test (dec-2010 _sources "services.offlineIm": 19,000/s below the ~20,000/s
+// of the peak hour; normal-day: 26,000/s, 1.27x the peak demand, so nothing overloads).
+function imOverloaded(f: ScenarioFile): boolean {
+  const im = f.services?.offlineIm;
+  const peak = f.population?.peakConcurrent;
+  if (!im?.capacityPerS || !im.requestsPerClientPerHour || !peak) return false;
+  return im.capacityPerS < (peak * im.requestsPerClientPerHour) / 3600;
 }
