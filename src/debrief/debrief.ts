@@ -185,8 +185,8 @@ function megaUp(s: SimState): number {
 
 function timelineOf(rec: Recording): TimelineEntry[] {
   const out: TimelineEntry[] = [];
-  for (const e of rec.scenario.timeline) if (e.atMinute * TICKS_PER_MINUTE <= rec.endTick) out.push({ minute: e.atMinute, source: 'scenario', text: describeCommand(e.command) });
-  for (const c of rec.commands) out.push({ minute: c.tick / TICKS_PER_MINUTE, source: c.source, text: describeCommand(c.command) });
+  for (const e of rec.scenario.timeline) if (e.atMinute * TICKS_PER_MINUTE <= rec.endTick) out.push({ minute: e.atMinute, source: 'scenario', text: describeCommand(e.command, rec.scenario) });
+  for (const c of rec.commands) out.push({ minute: c.tick / TICKS_PER_MINUTE, source: c.source, text: describeCommand(c.command, rec.scenario) });
   for (const m of rec.marks) {
     // In check mode the host never shows hints to the trainee: say so, or the debrief would credit them.
     const unseen = m.kind === 'hint' && rec.checkMode === true;

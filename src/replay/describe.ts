@@ -4,7 +4,10 @@ import { grouped, hotfixName, megaSourceName, perSecond, regionName, serviceName
 
 const where = (region?: string) => (region ? ` in ${regionName(region)}` : '');
 
-export function describeCommand(c: Command): string {
+/** The client builds of the scenario the command ran in, so a crash wave names "Skype for Windows 5.0.0152", not its id. */
+type Builds = { versions: readonly { id: string; name: string }[] };
+
+export function describeCommand(c: Command, scenario?: Builds): string {
   switch (c.type) {
     case 'deployMegaSupernodes':
       return `Deploy ${grouped(c.count)} ${megaSourceName(c.source)} mega-supernodes${where(c.region)}`;
@@ -19,9 +22,9 @@ export function describeCommand(c: Command): string {
     case 'setGroupVideo':
       return c.enabled ? 'Group Video Calling back on' : 'Group Video Calling off';
     case 'cancelOrder':
-      return `Cancel before it lands: ${describeCommand(c.order)}`;
+      return `Cancel before it lands: ${describeCommand(c.order, scenario)}`;
     case 'crashWave':
-      return `Crash wave: ${Math.round(c.fraction * 100)}% of ${c.version} clients${where(c.region)}`;
+      return `Crash wave: ${Math.round(c.fraction * 100)}% of ${scenario?.versions.find((v) => v.id === c.version)?.name ?? c.version} clients${where(c.region)}`;
     case 'rebootStorm':
       return `Reboot storm: ${Math.round(c.fraction * 100)}% of Windows clients over ${c.overMinutes ?? 60} min${where(c.region)}`;
     case 'serviceOutage':

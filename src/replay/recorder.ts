@@ -103,7 +103,7 @@ export class Recorder {
   refused(tick: number, command: unknown, why: string): void {
     const v = validateCommand(command);
     const type = (command as { type?: unknown } | null)?.type;
-    const what = v.ok ? describeCommand(v.value) : typeof type === 'string' ? type.slice(0, 60) : 'an order';
+    const what = v.ok ? describeCommand(v.value, this.head.scenario) : typeof type === 'string' ? type.slice(0, 60) : 'an order';
     this.mark(tick, 'refused', `${what}: ${why}`.slice(0, 2000));
   }
 

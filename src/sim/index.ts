@@ -9,6 +9,7 @@ export type * from './view-types';
 export { getScenario, loadScenarioText, SCENARIO_LIST, ScenarioError, type Scenario } from './scenario';
 export { createSim, step, minuteOf, endMinuteOf, type SimState } from './world';
 export { applyCommand } from './apply';
+export { fixIsFor } from './hotfix';
 export { viewOf, metricsOf } from './view';
 export { checksum, snapshot } from './checksum';
 export { historicalActions, historicalFor } from './historical';

@@ -57,6 +57,19 @@ describe('a December 2010 shift in the browser', { timeout: STEP_TIMEOUT_MS }, (
     await shoot(page, '01-start');
   });
 
+  it('starts on what the host runs, and its intro follows the chosen scenario', async () => {
+    host = await stage.host({ paused: true, scenarioId: 'aug-2007', seed: 1 });
+    page = await stage.screen(host.url);
+    await onStartScreen(page);
+    expect(await page.isChecked('#scenario-aug-2007')).toBe(true);
+    expect(await page.inputValue('#seed-input')).toBe('1');
+    const intro = (await page.textContent('#start-intro'))!;
+    expect(intro).toMatch(/16 Aug 2007/);
+    expect(intro).not.toMatch(/2010/);
+    await page.check('#scenario-dec-2010');
+    expect(await page.textContent('#start-intro')).toMatch(/22 Dec 2010/);
+  });
+
   it('starts the chosen scenario and draws a calm, lit world', async () => {
     await startScreen();
     await startShift(page);

@@ -17,7 +17,7 @@ describe('types inferred from the specs', () => {
     expectTypeOf<Scenario['timeline']>().toEqualTypeOf<TimedCommand[]>();
     expectTypeOf<Scenario['historical']>().toEqualTypeOf<TimedCommand[] | undefined>();
     expectTypeOf<VersionSpec['crashesOnSlowIm']>().toEqualTypeOf<boolean>();
-    expectTypeOf<MegaSourceSpec>().toEqualTypeOf<{ available: number; provisionMin: number; costPerHourUsd: number; clientCapacity: number; acceptPerS: number; perHour: number }>();
+    expectTypeOf<MegaSourceSpec>().toEqualTypeOf<{ available: number; provisionMin: number; costPerHourUsd: number; clientCapacity: number; acceptPerS: number; perHour: number; note?: string }>();
     expectTypeOf<keyof Scenario['services']['mega']>().toEqualTypeOf<'dedicated' | 'groupVideo' | 'cloud'>();
     // Every field the spec checks is a field of the type, and no other.
     expectTypeOf<keyof Scenario>().toEqualTypeOf<keyof (typeof SCENARIO_SPEC)['fields']>();

@@ -1,7 +1,7 @@
 // A drill as the session runs it: the DrillRunner (injects, hints, allowed verbs, score)
 // plus what only a live host knows: check mode, the instructor's acts, and the two views
 // (the trainee's DrillView and the instructor's InstructorView).
-import { TICK_SECONDS, type Command } from '../../sim/index';
+import { TICK_SECONDS, type Command, type Scenario } from '../../sim/index';
 import type { ApplyResult } from '../../sim/apply';
 import { canonicalJson, describeCommand } from '../../replay/index';
 import type { DrillRunner, Inject, ScoreBreakdown } from '../../drill/index';
@@ -85,9 +85,9 @@ export class DrillPlay {
 
   instructorView(journalPath: string | null): InstructorView {
     return {
-      ...instructorBasics(this.log, journalPath),
+      ...instructorBasics(this.log, journalPath, this.runner.state.scenario),
       score: this.runner.score(),
-      injects: this.drill.injects.map((i) => ({ id: i.id, label: injectLabel(i), fired: this.runner.firedInjects.has(i.id) })),
+      injects: this.drill.injects.map((i) => ({ id: i.id, label: injectLabel(i, this.runner.state.scenario), fired: this.runner.firedInjects.has(i.id) })),
       hints: this.drill.hints.map((h, index) => ({ index, text: h.text, given: this.runner.givenHints.has(index) })),
     };
   }
@@ -99,9 +99,9 @@ export class DrillPlay {
 }
 
 /** The console's timeline and marks, for drills and free games alike. */
-export function instructorBasics(log: GameLog, journalPath: string | null): Pick<InstructorView, 'timeline' | 'marks' | 'journalPath'> {
+export function instructorBasics(log: GameLog, journalPath: string | null, scenario: Scenario): Pick<InstructorView, 'timeline' | 'marks' | 'journalPath'> {
   return {
-    timeline: log.commands.slice(-MAX_VIEW_ENTRIES).map((c) => ({ tick: c.tick, minute: c.tick / TICKS_PER_MINUTE, source: c.source, text: describeCommand(c.command) })),
+    timeline: log.commands.slice(-MAX_VIEW_ENTRIES).map((c) => ({ tick: c.tick, minute: c.tick / TICKS_PER_MINUTE, source: c.source, text: describeCommand(c.command, scenario) })),
     marks: log.marks.slice(-MAX_VIEW_ENTRIES).map((m) => ({
       tick: m.tick,
       minute: m.tick / TICKS_PER_MINUTE,
@@ -112,7 +112,7 @@ export function instructorBasics(log: GameLog, journalPath: string | null): Pick
   };
 }
 
-function injectLabel(i: Inject): string {
+function injectLabel(i: Inject, scenario: Scenario): string {
   const when = [i.atMinute !== undefined ? `from minute ${i.atMinute}` : '', i.when !== undefined ? 'on a condition' : ''].filter(Boolean).join(', ');
-  return `${describeCommand(i.command)}${when ? ` (${when})` : ''}`;
+  return `${describeCommand(i.command, scenario)}${when ? ` (${when})` : ''}`;
 }

@@ -110,7 +110,7 @@ export class LiveMode implements Showing {
 
   instructorView(): InstructorView {
     const g = this.game;
-    return g.drill ? g.drill.instructorView(g.journalPath) : { ...instructorBasics(g.log, g.journalPath), score: NO_SCORE, injects: [], hints: [] };
+    return g.drill ? g.drill.instructorView(g.journalPath) : { ...instructorBasics(g.log, g.journalPath, g.state.scenario), score: NO_SCORE, injects: [], hints: [] };
   }
 
   get instructorKey(): string {

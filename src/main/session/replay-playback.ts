@@ -58,7 +58,7 @@ export class ReplayPlayback {
     this.witness = new Witness(recording);
     this.head = this.headAt(0);
     this.builder = this.replayer.keyframeBuilder(BUILD_CHUNK_TICKS);
-    this.timeline = recording.commands.map((c) => ({ tick: c.tick, source: c.source, text: describeCommand(c.command) }));
+    this.timeline = recording.commands.map((c) => ({ tick: c.tick, source: c.source, text: describeCommand(c.command, recording.scenario) }));
     this.marks = recording.marks.map((m) => ({ tick: m.tick, kind: m.kind, text: m.text }));
   }
 

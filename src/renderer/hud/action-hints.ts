@@ -5,9 +5,18 @@ import type { RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
 import { hotfixName, megaSourceName, perSecond, upperFirst } from '../../sim/names';
 import { compact, duration, grouped, usd } from './format';
-import { factsFor } from './scenario-facts';
+import { factsFor, type FixTarget, type ScenarioFacts } from './scenario-facts';
 
 const STAGE_WORDS: Record<string, string> = { building: 'in build and test', 'rolling-out': 'rolling out', done: 'done' };
+/** What a client needs a fix for: the sim's fixIsFor, in words ("No client in this scenario ..."). */
+const FIX_NEED: Record<HotfixId, string> = {
+  imCrashFix: 'crashes on slow offline-IM replies',
+  jitteredBackoff: 'retries without backing off',
+  selfHealingFix: 'has the self-healing flaw',
+};
+
+/** "A, B and C". */
+export const listed = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0] ?? '');
 
 export interface HintInputs {
   deployCount: number;
@@ -26,11 +35,15 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   const region = view.regions.find((r) => r.id === inp.deployRegion);
   // What is left, not the total: servers up or on order are taken (an older host sends no megaLeft).
   const left = view.megaLeft?.[inp.deploySource] ?? src.available;
-  out['deploy-hint'] =
-    `${upperFirst(megaSourceName(inp.deploySource))}: first up in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h once all run` : 'no extra cost'}` +
+  const sourceName = upperFirst(megaSourceName(inp.deploySource));
+  // A source the scenario has none of (cloud in 2007) says so, and why, instead of prices.
+  if (src.available <= 0) out['deploy-hint'] = `${sourceName}: none to be had in this scenario.${src.note ? ` ${src.note}` : ''}`;
+  else out['deploy-hint'] =
+    `${sourceName}: first up in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h once all run` : 'no extra cost'}` +
     ` · ${grouped(left)} of ${grouped(src.available)} left${n > left ? ' (too many)' : ''} · each carries ${compact(src.clientCapacity)} clients` +
     (inp.deploySource === 'groupVideo' && view.groupVideoEnabled ? ' · switch Group Video off first' : '') +
-    (region ? ` · here: ${region.megaUp} up, ${region.megaPending} coming` : '');
+    (region ? ` · here: ${region.megaUp} up, ${region.megaPending} coming` : '') +
+    (src.note ? `. ${src.note}` : '');
 
   const m = view.metrics;
   const tr = inp.throttleRegion ? view.regions.find((r) => r.id === inp.throttleRegion) : null;
@@ -52,14 +65,32 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   const build = facts.hotfixBuildMin[inp.hotfix];
   out['hotfix-hint'] = fix
     ? `${upperFirst(hotfixName(inp.hotfix))}: ${STAGE_WORDS[fix.stage] ?? fix.stage}${fix.stage === 'building' ? ` (ready at sim ${Math.floor(fix.readyAtMinute / 60)}h${String(Math.round(fix.readyAtMinute % 60)).padStart(2, '0')})` : ''} · ${fix.pctDone.toFixed(0)}% done at ${fix.rolloutPctPerHour}%/h${fix.stage === 'rolling-out' ? ' (users offline get it when they are back)' : ''}`
-    : `${build ? `Build takes ${duration(build)}. ` : ''}Fast rollouts reach users sooner but send everyone to the update servers at once; users offline get it only when they are back · ${m.hotfixedPct.toFixed(0)}% of the buggy build fixed.`;
+    : fixNotPushed(inp.hotfix, build, facts.fixFor[inp.hotfix]);
   const im = view.services.find((x) => x.id === 'offlineIm');
-  out['offline-im-hint'] = 'Switching off stops the slow replies that crash 5.0.0152; offline messages wait.' +
+  out['offline-im-hint'] = offlineImEffect(facts) +
     (facts.delays.offlineImMin ? ` Takes ${duration(facts.delays.offlineImMin)}.` : '') +
     (facts.delays.offlineImGrowMin ? ` Capacity past 100% is new servers: ${duration(facts.delays.offlineImGrowMin)}${facts.imExtraCapacityPerHourUsd ? `, ${usd(facts.imExtraCapacityPerHourUsd)}/h per 100% added` : ''}.` : '') +
     (im ? ` Now: ${im.enabled ? `on, ${Math.round(im.utilisation * 100)}% busy, replies in ${im.latencyS.toFixed(1)} s` : 'off'}.` : '');
-  out['group-video-hint'] = `Off (at once) frees ${compact(facts.mega.groupVideo.available)} Group Video servers to host mega-supernodes.` +
+  const gv = facts.mega.groupVideo;
+  out['group-video-hint'] = (gv.note
+    ? `Off (at once) frees ${compact(gv.available)} servers to host mega-supernodes. ${gv.note}`
+    : `Off (at once) frees ${compact(gv.available)} Group Video servers to host mega-supernodes.`) +
     (facts.delays.groupVideoMin ? ` Back on takes ${duration(facts.delays.groupVideoMin)}, once none are borrowed.` : '') +
     ` Now: ${view.groupVideoEnabled ? 'on' : 'off'}.`;
   return out;
+}
+
+/** A fix not ordered yet: its build time and the builds it is for, or that no client here needs it. */
+function fixNotPushed(fix: HotfixId, buildMin: number | undefined, target: FixTarget): string {
+  if (!target.names.length) return `No client in this scenario ${FIX_NEED[fix]}: the ${hotfixName(fix)} would change nothing.`;
+  return `${buildMin ? `Build takes ${duration(buildMin)}. ` : ''}For ${listed(target.names)} (${Math.round(target.share * 100)}% of users). ` +
+    'Fast rollouts reach users sooner but send everyone to the update servers at once; users offline get it only when they are back.';
+}
+
+/** What switching offline IM off does here: only where some build crashes on slow replies does it buy anything. */
+export function offlineImEffect(facts: ScenarioFacts): string {
+  const crashing = facts.fixFor.imCrashFix.names;
+  return crashing.length
+    ? `Switching off stops the slow replies that crash ${listed(crashing)}; offline messages wait.`
+    : 'No client in this scenario crashes on slow replies: switching off only makes offline messages wait, a cost with no benefit.';
 }

@@ -1,14 +1,20 @@
 // What the player is told about the running scenario's resources: read from the sim's own
 // parsed scenario (getScenario), so hints never drift from the sim. An unknown scenario gets
 // no facts (the panel shows none) rather than another scenario's.
-import { HOTFIXES, SCENARIO_LIST, getScenario, type HotfixId, type MegaSource, type Scenario } from '../../sim/index';
-import { fixIsFor } from '../../sim/hotfix';
+import { HOTFIXES, SCENARIO_LIST, fixIsFor, getScenario, type HotfixId, type MegaSource, type Scenario } from '../../sim/index';
 
 export interface MegaFacts {
   available: number;
   provisionMin: number;
   costPerHourUsd: number;
   clientCapacity: number;
+  note?: string; // what these servers are in this scenario, or why there are none (the scenario's words)
+}
+
+/** The client builds a fix is for, and their share of users: none means pushing it changes nothing. */
+export interface FixTarget {
+  names: string[];
+  share: number;
 }
 
 export interface ScenarioFacts {
@@ -20,14 +26,21 @@ export interface ScenarioFacts {
   imExtraCapacityPerHourUsd?: number; // per 100% added to the offline-IM cluster
   imCapacityPerS?: number; // the offline-IM cluster's replies per second at 100% of its size
   versions: { id: string; name: string }[]; // client builds, for the instructor's crash-wave inject
+  fixFor: Record<HotfixId, FixTarget>;
+  startUtc?: string; // when the scenario begins (ISO), for the tour's date and weekday
+  rebootWave?: { fraction: number; overMinutes?: number }; // the scenario's own Windows Update restart, if it has one
+  imOverloadedAtPeak: boolean; // the offline-IM cluster answers fewer requests than the peak hour asks (dec-2010's trigger)
 }
 
 type ScenarioFile = {
-  services?: { mega?: Partial<Record<string, Partial<MegaFacts>>>; offlineIm?: { capacityPerS?: number } };
+  services?: { mega?: Partial<Record<string, Partial<MegaFacts>>>; offlineIm?: { capacityPerS?: number; requestsPerClientPerHour?: number } };
+  population?: { peakConcurrent?: number };
+  versions?: { id: string; name?: string; share?: number }[];
   hotfixes?: Partial<Record<string, { buildMin?: number }>>;
   commandDelays?: ScenarioFacts['delays'];
   prices?: { imExtraCapacityPerHourUsd?: number };
-  versions?: { id: string; name?: string }[];
+  startUtc?: string;
+  timeline?: { command: { type: string; fraction?: number; overMinutes?: number } }[];
 };
 
 const parsed = new Map<string, ScenarioFile>(); // getScenario checks the whole file: once per scenario
@@ -47,7 +60,13 @@ function fixesFor(scenarioId: string): HotfixId[] {
 
 function mega(f: ScenarioFile, src: MegaSource): MegaFacts {
   const m = f.services?.mega?.[src] ?? {};
-  return { available: m.available ?? 0, provisionMin: m.provisionMin ?? 0, costPerHourUsd: m.costPerHourUsd ?? 0, clientCapacity: m.clientCapacity ?? 0 };
+  return { available: m.available ?? 0, provisionMin: m.provisionMin ?? 0, costPerHourUsd: m.costPerHourUsd ?? 0, clientCapacity: m.clientCapacity ?? 0, ...(m.note ? { note: m.note } : {}) };
+}
+
+// The sim's own test of which builds a fix is for, so a hint never promises what the sim does not do.
+function fixTarget(f: ScenarioFile, fix: HotfixId): FixTarget {
+  const versions = (f.versions ?? []).filter((_, i) => fixIsFor(f as unknown as Scenario, i, fix));
+  return { names: versions.map((v) => v.name ?? v.id), share: versions.reduce((a, v) => a + (v.share ?? 0), 0) };
 }
 
 export function factsFor(scenarioId: string): ScenarioFacts {
@@ -60,5 +79,23 @@ export function factsFor(scenarioId: string): ScenarioFacts {
     imExtraCapacityPerHourUsd: f.prices?.imExtraCapacityPerHourUsd,
     imCapacityPerS: f.services?.offlineIm?.capacityPerS,
     versions: (f.versions ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })),
+    fixFor: { imCrashFix: fixTarget(f, 'imCrashFix'), jitteredBackoff: fixTarget(f, 'jitteredBackoff'), selfHealingFix: fixTarget(f, 'selfHealingFix') },
+    startUtc: f.startUtc,
+    rebootWave: rebootWave(f),
+    imOverloadedAtPeak: imOverloaded(f),
   };
+}
+
+function rebootWave(f: ScenarioFile): ScenarioFacts['rebootWave'] {
+  const c = f.timeline?.find((e) => e.command.type === 'rebootStorm')?.command;
+  return c && c.fraction !== undefined ? { fraction: c.fraction, ...(c.overMinutes !== undefined ? { overMinutes: c.overMinutes } : {}) } : undefined;
+}
+
+// The scenarios' own test (dec-2010 _sources "services.offlineIm": 19,000/s below the ~20,000/s
+// of the peak hour; normal-day: 26,000/s, 1.27x the peak demand, so nothing overloads).
+function imOverloaded(f: ScenarioFile): boolean {
+  const im = f.services?.offlineIm;
+  const peak = f.population?.peakConcurrent;
+  if (!im?.capacityPerS || !im.requestsPerClientPerHour || !peak) return false;
+  return im.capacityPerS < (peak * im.requestsPerClientPerHour) / 3600;
 }

@@ -9,12 +9,14 @@ import type { RecoverableGame, Role, SessionMode } from '../../shared/drill-cont
 import { h } from '../dom';
 import { replayOpener } from '../replay/replay-file';
 import { RecoveryList } from '../replay/recovery-list';
+import { hostChoice, scenarioIntro } from './start-choice';
 
 export class StartScreen {
   private readonly root = document.getElementById('start-screen')!;
   private readonly button = document.getElementById('start-button') as HTMLButtonElement;
   private readonly seed = document.getElementById('seed-input') as HTMLInputElement;
   private readonly error = document.getElementById('start-error')!;
+  private readonly intro = document.getElementById('start-intro')!;
   private readonly drills = h('ul', { class: 'start-drills', id: 'start-drills' });
   private readonly recovery: RecoveryList;
   private readonly notice = h('p', { class: 'start-notice', id: 'start-notice', role: 'status', hidden: true });
@@ -26,6 +28,8 @@ export class StartScreen {
   private status: SessionStatus | null = null;
   private minute = 0;
   private mode: SessionMode = 'free';
+  private filledFor: string | null = null; // the host (hostSince) whose scenario and seed the pickers were set to
+  private touched = false; // the player picked a scenario or typed a seed
   onStarted: () => void = () => {};
   /** "Back to the running shift": the screen goes to the game as it is. */
   onBack: () => void = () => {};
@@ -38,6 +42,14 @@ export class StartScreen {
     this.seed.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') void this.start();
     });
+    this.seed.addEventListener('input', () => (this.touched = true));
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="scenario"]')) {
+      radio.addEventListener('change', () => {
+        this.touched = true;
+        this.showIntro();
+      });
+    }
+    this.showIntro();
     this.recovery = new RecoveryList(bridge, 'start');
     this.back.addEventListener('click', () => {
       this.hide();
@@ -106,6 +118,22 @@ export class StartScreen {
     this.minute = minute;
     this.mode = mode;
     this.back.hidden = !this.shiftRunning;
+    this.preselect(status);
+  }
+
+  /** The pickers on what the host runs, until the player picks for themselves. */
+  private preselect(status: SessionStatus): void {
+    const pick = hostChoice(status, this.filledFor, this.touched);
+    if (!pick) return;
+    this.filledFor = status.hostSince;
+    const radio = document.getElementById(`scenario-${pick.scenarioId}`) as HTMLInputElement | null;
+    if (radio) radio.checked = true;
+    this.seed.value = String(pick.seed);
+    this.showIntro();
+  }
+
+  private showIntro(): void {
+    this.intro.textContent = scenarioIntro(this.scenario());
   }
 
   /** A line on top of the card (a host restart: what happened and what to do). */

@@ -1,0 +1,75 @@
+// The guided tour's steps, worded from the scenario being played: the day it began and where,
+// the servers the Group Video switch frees, the fix worth trying. "Show me around again" in a
+// 16 Aug 2007 shift must not tell December 2010's story. No DOM here: tutorial.ts draws them.
+import type { Command, HotfixId, MegaSource, ServiceId } from '../../sim/commands';
+import type { RegionId } from '../../sim/regions';
+import { hotfixName } from '../../sim/names';
+import { listed, offlineImEffect } from './action-hints';
+import { duration } from './format';
+import { factsFor, type ScenarioFacts } from './scenario-facts';
+
+// The action panel's tabs and the map's places, spelt out here so this file stays free of the
+// DOM and Pixi (tutorial.ts hands them to the panel and the map, whose own types must accept them).
+type TourTab = 'deploy' | 'withdraw' | 'throttle' | 'hotfix' | 'offline-im' | 'group-video';
+type TourPlace = { kind: 'region'; id: RegionId } | { kind: 'service'; id: ServiceId };
+
+export interface Step {
+  id: string;
+  title: string;
+  text: string;
+  /** What to point at: a HUD element, or a place on the map. */
+  target: { selector: string } | { place: TourPlace };
+  tab?: TourTab;
+  /** The try: done when this command type is accepted, or this kind of place is picked. */
+  tries?: { verb: Command['type'] } | { pick: 'region' | 'service' };
+  tryText?: string;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** What the deploy step suggests ordering, quickest first: words for ten of them. */
+const TRY_SOURCES: [MegaSource, string][] = [['cloud', 'cloud instances'], ['dedicated', 'dedicated servers']];
+
+export function tourSteps(scenarioId: string): Step[] {
+  const facts = factsFor(scenarioId);
+  const start = facts.startUtc ? new Date(facts.startUtc) : null;
+  const weekday = start ? WEEKDAYS[start.getUTCDay()] : 'day';
+  const gv = facts.mega.groupVideo;
+  const trySource = TRY_SOURCES.find(([src]) => facts.mega[src].available >= 10)?.[1] ?? 'dedicated servers';
+  const tryFix = fixToTry(facts);
+  return [
+    { id: 'counter', title: 'People online', target: { selector: '.users-online' }, text: `Skype's own counter: how many people are connected right now, and the share of a normal ${weekday}. Everything you do is judged by this number.` },
+    { id: 'clouds', title: 'The supernode clouds', target: { place: { kind: 'region', id: 'europe' } }, text: 'Each dot is a group of supernodes: ordinary users\' PCs that relay everyone\'s logins and calls. Cool blue is fine; hot, blinking dots are near their limit and will shut themselves down; grey ones are down.', tries: { pick: 'region' }, tryText: 'Click a region on the map (or press 1 to 6) to see its figures.' },
+    servicesStep(facts, start),
+    { id: 'deploy', title: 'Megas: mega-supernodes', target: { selector: '#form-deploy' }, tab: 'deploy', text: 'Big dedicated supernodes that each carry thousands of clients. They take time to come up and, except servers borrowed through the Group Video switch, cost money per hour.', tries: { verb: 'deployMegaSupernodes' }, tryText: `Order a few (say 10 ${trySource} for Europe) and press Deploy.` },
+    { id: 'withdraw', title: 'Withdraw or cancel', target: { selector: '#order-queue:not([hidden]), #form-withdraw' }, tab: 'withdraw', text: 'Orders on their way are listed over the map with when they land. Cancelling what has not come up costs nothing; withdrawing running ones hands their clients back slowly.', tries: { verb: 'withdrawMegaSupernodes' }, tryText: 'Cancel your order in "On their way" (or withdraw some).' },
+    { id: 'throttle', title: 'Throttle logins', target: { selector: '#form-throttle' }, tab: 'throttle', text: 'A cap on logins per second, worldwide or for one region. It paces a reconnect storm so supernodes can come back; a cap above what is trying does nothing. It lands after a config push.', tries: { verb: 'throttleLogins' }, tryText: 'Set a cap (or press Lift) to see it queued.' },
+    { id: 'hotfix', title: 'Push a hotfix', target: { selector: '#form-hotfix' }, tab: 'hotfix', text: 'A fixed client build: it must be built and tested first, then rolls out at the speed you choose. Fast rollouts send everyone to the update servers at once.', tries: { verb: 'pushHotfix' }, tryText: tryFix ? `Push the ${hotfixName(tryFix)}.` : 'Push one to see it queued.' },
+    { id: 'offline-im', title: 'The offline-IM service', target: { selector: '#form-offline-im' }, tab: 'offline-im', text: `${offlineImEffect(facts)}${facts.fixFor.imCrashFix.names.length ? ' That has a cost too.' : ''}`, tries: { verb: 'setOfflineImService' }, tryText: 'It is on, so the form offers Off: press Apply to queue it, then Cancel it in "On their way" if you want it kept on.' },
+    { id: 'group-video', title: 'Group Video', target: { selector: '#form-group-video' }, tab: 'group-video', text: gv.note ? `Switching it off frees its servers to host mega-supernodes. ${gv.note}` : 'Switching Group Video Calling off frees its servers to host mega-supernodes, at the cost of the feature.', tries: { verb: 'setGroupVideo' }, tryText: `It is on, so the form offers Off: press Apply (it goes off at once). The form then offers On: that takes ${facts.delays.groupVideoMin ? duration(facts.delays.groupVideoMin) : 'a while'} to come back.` },
+    { id: 'done', title: 'Your shift', target: { selector: '#help-button' }, text: 'The pager tells you what happens; the charts show the last hours. Press ? for every key, the gear for settings. Press Space to let time run. Good luck.' },
+  ];
+}
+
+/** The central services, and which of them the day began at: its own trigger, if it has one. */
+function servicesStep(facts: ScenarioFacts, start: Date | null): Step {
+  const day = start ? `${start.getUTCDate()} ${MONTHS[start.getUTCMonth()]}` : 'the day';
+  const crashing = facts.fixFor.imCrashFix.names;
+  const base = { id: 'services', title: 'The central services', tries: { pick: 'service' as const }, tryText: 'Click a service on the map (or press S).' };
+  const wave = facts.rebootWave;
+  if (wave) {
+    const over = wave.overMinutes ? ` within ${duration(wave.overMinutes)}` : '';
+    return { ...base, target: { place: { kind: 'service', id: 'login' } }, text: `Skype's own servers: the login servers (where ${day} began: Windows Update restarts ${Math.round(wave.fraction * 100)}% of Windows PCs${over}, and they all log in again at once), the offline-IM cluster, updates and the mega-supernode pool.` };
+  }
+  if (facts.imOverloadedAtPeak && crashing.length) {
+    return { ...base, target: { place: { kind: 'service', id: 'offlineIm' } }, text: `Skype's own servers: login, the offline-IM cluster (where ${day} began: it answers slowly, and ${listed(crashing)} ${crashing.length > 1 ? 'crash' : 'crashes'} on slow answers), updates and the mega-supernode pool.` };
+  }
+  return { ...base, target: { place: { kind: 'service', id: 'login' } }, text: 'Skype\'s own servers: login, the offline-IM cluster, updates and the mega-supernode pool.' };
+}
+
+/** The quickest-built fix some client here needs. */
+function fixToTry(facts: ScenarioFacts): HotfixId | null {
+  const needed = (Object.keys(facts.fixFor) as HotfixId[]).filter((f) => facts.fixFor[f].names.length);
+  needed.sort((a, b) => (facts.hotfixBuildMin[a] ?? Infinity) - (facts.hotfixBuildMin[b] ?? Infinity));
+  return needed[0] ?? null;
+}

@@ -1,0 +1,57 @@
+// The hints under the forms say what is true of the scenario being played: 16 Aug 2007 has no
+// 5.0.0152 crash, no Group Video and no cloud, and its fix is the self-healing one.
+import { describe, expect, it } from 'vitest';
+import { createSim, getScenario, viewOf, type HotfixId, type MegaSource } from '../../src/sim/index';
+import { actionHints, type HintInputs } from '../../src/renderer/hud/action-hints';
+
+const hints = (scenarioId: string, over: Partial<HintInputs> = {}) =>
+  actionHints(viewOf(createSim(getScenario(scenarioId), 1)), {
+    deployCount: 10, deploySource: 'dedicated' as MegaSource, deployRegion: 'europe', throttleRegion: '', throttleRate: 1000, hotfix: 'imCrashFix' as HotfixId, ...over,
+  });
+
+describe('action hints in aug-2007', () => {
+  it('the hotfix hint speaks of the self-healing fix and the builds it is for', () => {
+    const h = hints('aug-2007', { hotfix: 'selfHealingFix' })['hotfix-hint'];
+    expect(h).toMatch(/^Build takes 4 h.*For Skype for Windows 3\.x and Skype for Mac \(88% of users\)/);
+    expect(h).not.toMatch(/buggy build/);
+  });
+
+  it('the offline-IM crash fix is for no client in 2007', () => {
+    const h = hints('aug-2007', { hotfix: 'imCrashFix' })['hotfix-hint'];
+    expect(h).toBe('No client in this scenario crashes on slow offline-IM replies: the offline-IM crash fix would change nothing.');
+  });
+
+  it('switching offline IM off only defers messages', () => {
+    const h = hints('aug-2007')['offline-im-hint'];
+    expect(h).toMatch(/^No client in this scenario crashes on slow replies: switching off only makes offline messages wait, a cost with no benefit\./);
+    expect(h).not.toMatch(/5\.0\.0152/);
+  });
+
+  it('the Group Video switch frees re-imaged fleet servers, from the scenario\'s words', () => {
+    const h = hints('aug-2007')['group-video-hint'];
+    expect(h).toMatch(/^Off \(at once\) frees 400 servers to host mega-supernodes\. Group Video did not exist in 2007: these are re-imaged servers of Skype's own fleet/);
+    expect(h).not.toMatch(/400 Group Video servers/);
+  });
+
+  it('deploying on those servers says what they are', () => {
+    expect(hints('aug-2007', { deploySource: 'groupVideo' })['deploy-hint']).toMatch(/^Group Video: first up in 30 min .*\. Group Video did not exist in 2007: these are re-imaged servers/);
+  });
+
+  it('cloud instances: none to be had, and why', () => {
+    expect(hints('aug-2007', { deploySource: 'cloud' })['deploy-hint']).toBe('Cloud: none to be had in this scenario. There was no public cloud to rent at scale in August 2007.');
+  });
+});
+
+describe('action hints in dec-2010 keep December\'s story', () => {
+  it('the offline-IM crash fix and the switch name the crashing build', () => {
+    const h = hints('dec-2010');
+    expect(h['hotfix-hint']).toMatch(/^Build takes .*For Skype for Windows 5\.0\.0152 \(\d+% of users\)/);
+    expect(h['offline-im-hint']).toMatch(/^Switching off stops the slow replies that crash Skype for Windows 5\.0\.0152; offline messages wait\./);
+    expect(h['group-video-hint']).toMatch(/^Off \(at once\) frees [\d,.kK]+ Group Video servers to host mega-supernodes\./);
+    expect(hints('dec-2010', { deploySource: 'cloud' })['deploy-hint']).toMatch(/^Cloud: first up in .*\$0\.80\/h each/);
+  });
+
+  it('a fix no client here needs says so', () => {
+    expect(hints('dec-2010', { hotfix: 'selfHealingFix' })['hotfix-hint']).toBe('No client in this scenario has the self-healing flaw: the self-healing fix would change nothing.');
+  });
+});
