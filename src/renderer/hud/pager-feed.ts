@@ -1,7 +1,7 @@
 // The pager: sim events, newest on top. Severity shows as a glyph and a colour, so it reads
 // without colour vision too.
 import type { SimEvent } from '../../sim/view-types';
-import { clockAt } from './format';
+import { clockAt, dateAt } from './format';
 import { PAGER_KEEP_EVENTS } from '../../shared/facts';
 
 const GLYPH: Record<SimEvent['severity'], string> = { critical: '◆', warning: '▲', recovery: '●', info: '○' };
@@ -39,7 +39,13 @@ export class PagerFeed {
       li.dataset.code = ev.code;
       const t = document.createElement('span');
       t.className = 't';
-      t.textContent = clockAt(startUtcMs + ev.minute * 60_000, 0);
+      const at = startUtcMs + ev.minute * 60_000;
+      t.textContent = clockAt(at, 0);
+      // Past the game's first day a line names its day ("Fri" over 09:01), or the next morning's
+      // 09:01 would read as earlier than the first afternoon's 14:07 below it.
+      const day = dateAt(at, 0);
+      t.title = `${day}, ${clockAt(at, 0)} GMT`;
+      if (day !== dateAt(startUtcMs, 0)) t.prepend(Object.assign(document.createElement('span'), { className: 'd', textContent: day.slice(0, 3) }));
       const sev = document.createElement('span');
       sev.className = 'sev';
       sev.textContent = GLYPH[ev.severity] ?? '○';
