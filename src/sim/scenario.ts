@@ -31,7 +31,7 @@ const megaSource = {
     clientCapacity: num(1, 1e7),
     acceptPerS: num(0, 1e6, 'new clients one mega-supernode can take per second'),
     perHour: num(0.1, 1e6, 'servers the source can bring up per hour once its lead time is over'),
-    note: { kind: 'string', doc: "one sentence the player reads with this source's hints where its usual words are not true of the scenario: what the servers are, or why there are none" },
+    note: { kind: 'string', pattern: '^.{1,300}$', doc: "at most 300 characters on one line: one sentence the player reads with this source's hints where its usual words are not true of the scenario: what the servers are, or why there are none" },
   },
   optional: ['note'],
 } as const;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { endDebrief, endReport } from '../../src/main/session/end-debrief';
 import { drillsDir, session } from './helpers';
+import { record } from '../replay/helpers';
 
 describe('the end-screen debrief', () => {
   it('waits for the shift to end, and is not given for a drill', async () => {
@@ -17,4 +18,20 @@ describe('the end-screen debrief', () => {
     s.close();
     d.close();
   });
+
+  it('shows only the latest game’s progress: a debrief replaced by a newer game’s neither moves nor clears its bar', async () => {
+    const said: (number | null)[] = [];
+    let rec = record('dec-2010', 6);
+    const host = { mode: 'free', status: { ended: true }, recording: () => rec, setDebriefing: (f: number | null) => void said.push(f) };
+    const first = endDebrief(host as never);
+    rec = record('dec-2010', 3, [], { seed: 2 }); // the next game ends while the first is still worked out
+    const mark = said.length;
+    const second = endDebrief(host as never);
+    await Promise.all([first, second]);
+    const after = said.slice(mark);
+    expect(after.at(-1)).toBeNull(); // cleared once, when the latest is done
+    const figures = after.slice(0, -1);
+    expect(figures.every((f) => f !== null)).toBe(true);
+    expect(figures).toEqual([...figures].sort((a, b) => a! - b!)); // never backwards
+  }, 300_000);
 });

@@ -40,6 +40,7 @@ describe('scenario files', () => {
     ['a misspelt field', edit((o) => (o.supernodes.warmupMins = 5)), 'my.json: supernodes.warmupMins is not a known field'],
     ['shares that do not add up', edit((o) => (o.versions[0].share = 0.9)), 'my.json: versions shares must add up to 1'],
     ['a bad retry kind', edit((o) => (o.versions[0].retry = { kind: 'sometimes' })), 'my.json: versions[0].retry.kind must be one of tight, backoff'],
+    ['a source note past one sentence', edit((o) => (o.services.mega.cloud.note = 'x'.repeat(301))), 'my.json: services.mega.cloud.note'],
     ['an invalid timeline command', edit((o) => (o.timeline = [{ atMinute: 5, command: { type: 'serviceOutage', service: 'dns', fraction: 1 } }])), 'my.json: timeline[0].command.service'],
   ])('%s is refused with a message naming the file and field', (_, text, message) => {
     expect(() => loadScenarioText(text, 'my.json')).toThrow(ScenarioError);

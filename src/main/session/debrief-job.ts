@@ -111,14 +111,20 @@ export function debriefInWorker(recording: Recording, drill: Drill | undefined, 
   });
 }
 
-/** Runs `jobs` at most `size` at a time; their answers in order (the first failure rejects). */
+/** Runs `jobs` at most `size` at a time; their answers in order. The first failure rejects, and no lane starts another job after it. */
 function pool(jobs: (() => Promise<unknown>)[], size: number): Promise<unknown[]> {
   const out: unknown[] = new Array(jobs.length);
   let next = 0;
+  let failed = false;
   const lane = async (): Promise<void> => {
-    while (next < jobs.length) {
+    while (next < jobs.length && !failed) {
       const i = next++;
-      out[i] = await jobs[i]();
+      try {
+        out[i] = await jobs[i]();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
     }
   };
   return Promise.all(Array.from({ length: Math.min(size, jobs.length) }, lane)).then(() => out);

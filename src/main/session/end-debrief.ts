@@ -20,15 +20,20 @@ function debriefOf(session: SimSession, warn?: (line: string) => void): Promise<
   const rec = session.recording();
   const key = hashOf(rec);
   if (last?.key !== key) {
-    // Every screen sees how far it has got (the end screen says so while it waits).
-    session.setDebriefing(0);
-    const debrief = debriefInWorker(rec, undefined, (f) => session.setDebriefing(f), warn, { moves: true });
-    last = { key, debrief };
-    debrief.then(
-      () => session.setDebriefing(null),
+    // Every screen sees how far it has got (the end screen says so while it waits); only the
+    // latest debrief speaks: one replaced by a newer game's must not move or clear its bar.
+    const job = { key } as { key: string; debrief: Promise<Debrief> };
+    const say = (f: number | null) => {
+      if (last === job) session.setDebriefing(f);
+    };
+    last = job;
+    say(0);
+    job.debrief = debriefInWorker(rec, undefined, say, warn, { moves: true });
+    job.debrief.then(
+      () => say(null),
       () => {
-        session.setDebriefing(null);
-        if (last?.debrief === debrief) last = null; // a failed build is tried again on the next ask
+        say(null);
+        if (last === job) last = null; // a failed build is tried again on the next ask
       },
     );
   }
