@@ -30,7 +30,7 @@ describe('the end screen of a free shift', { timeout: STEP_TIMEOUT_MS }, () => {
       const seen: string[] = ((window as unknown as { progressSeen: string[] }).progressSeen = []);
       const note = () => {
         const bar = document.querySelector<HTMLProgressElement>('#end-debrief .end-debrief-progress');
-        if (bar && !bar.hidden) seen.push(`${bar.value} ${document.querySelector('#end-debrief .end-debrief-status')!.textContent}`);
+        if (bar && !bar.hidden) seen.push(`${bar.value} ${document.querySelector('#end-debrief .end-debrief-pct')!.textContent} ${document.querySelector('#end-debrief .end-debrief-status')!.textContent}`);
       };
       new MutationObserver(note).observe(document.getElementById('end-debrief')!, { subtree: true, attributes: true, characterData: true, childList: true });
     });
@@ -49,7 +49,7 @@ describe('the end screen of a free shift', { timeout: STEP_TIMEOUT_MS }, () => {
     const pcts = seen.map((l) => Number(l.split(' ')[0]));
     expect(pcts).toEqual([...pcts].sort((a, b) => a - b));
     expect(pcts.at(-1)!).toBeGreaterThan(pcts[0]);
-    expect(seen.at(-1)).toMatch(/^\d+ Working out .* \d+%$/);
+    expect(seen.at(-1)).toMatch(/^(\d+) \1% Working out .*…$/); // the per cent beside the bar; the status line (a live region) says its sentence once
     expect(await page.locator('#end-debrief .end-debrief-progress').isHidden()).toBe(true);
 
     const d = (await page.evaluate(() => fetch('/debrief/end.json').then((r) => r.json()))) as EndDebrief;

@@ -15,10 +15,11 @@ describe('the pager across midnight', { timeout: STEP_TIMEOUT_MS }, () => {
     expect(host.session.control({ action: 'step', minutes: 12 * 60 }).ok).toBe(true); // to 04:00 GMT Thursday, the storm paging all along
     await drawnMinute(page, host.session.minute(), ACTION_TIMEOUT_MS);
     await page.click('.dock-tab[data-tab="pager"]');
-    const lines = await page.$$eval('#pager-feed li .t', (ts) => ts.map((t) => ({ date: (t as HTMLElement).title, day: t.querySelector('.d')?.textContent ?? '' })));
+    const lines = await page.$$eval('#pager-feed li .t', (ts) => ts.map((t) => ({ date: (t as HTMLElement).title, day: t.querySelector('.d')?.textContent ?? '', text: t.textContent ?? '' })));
     expect(lines.some((l) => l.date.startsWith('Thu 23 Dec 2010'))).toBe(true);
     expect(lines.some((l) => l.date.startsWith('Wed 22 Dec 2010'))).toBe(true);
-    for (const l of lines) expect(l.day, l.date).toBe(l.date.startsWith('Wed') ? '' : 'Thu');
+    for (const l of lines) expect(l.day, l.date).toBe(l.date.startsWith('Wed') ? '' : 'Thu '); // read aloud "Thu 00:40", not "Thu00:40"
+    for (const l of lines) expect(l.text).toMatch(l.date.startsWith('Wed') ? /^\d\d:\d\d$/ : /^Thu \d\d:\d\d$/);
     await shoot(page, 'pager-days');
     await page.close();
   });

@@ -55,3 +55,20 @@ describe('action hints in dec-2010 keep December\'s story', () => {
     expect(hints('dec-2010', { hotfix: 'selfHealingFix' })['hotfix-hint']).toBe('No client in this scenario has the self-healing flaw: the self-healing fix would change nothing.');
   });
 });
+
+describe('action hints in an instructor’s own scenario (one this screen cannot read)', () => {
+  // A dec-2010 copy under another id: the sim has its 1,000 dedicated servers and 5.0.0152's crash.
+  const own = () => {
+    const sc = { ...getScenario('dec-2010'), id: 'dec-2010-hard' };
+    return actionHints(viewOf(createSim(sc, 1)), { deployCount: 10, deploySource: 'dedicated', deployRegion: 'europe', throttleRegion: '', throttleRate: 1000, hotfix: 'imCrashFix' });
+  };
+
+  it('claim nothing they cannot know: no "none to be had", no fix that "would change nothing", no free lunch', () => {
+    const h = own();
+    expect(h['deploy-hint']).not.toMatch(/none to be had/);
+    expect(h['deploy-hint']).toMatch(/1,000 left/); // what the host says is left
+    expect(h['hotfix-hint']).not.toMatch(/No client in this scenario/);
+    expect(h['offline-im-hint']).not.toMatch(/a cost with no benefit/);
+    expect(h['group-video-hint']).not.toMatch(/frees 0 /);
+  });
+});

@@ -37,10 +37,10 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   const left = view.megaLeft?.[inp.deploySource] ?? src.available;
   const sourceName = upperFirst(megaSourceName(inp.deploySource));
   // A source the scenario has none of (cloud in 2007) says so, and why, instead of prices.
-  if (src.available <= 0) out['deploy-hint'] = `${sourceName}: none to be had in this scenario.${src.note ? ` ${src.note}` : ''}`;
+  if (facts.known && src.available <= 0) out['deploy-hint'] = `${sourceName}: none to be had in this scenario.${src.note ? ` ${src.note}` : ''}`;
   else out['deploy-hint'] =
     `${sourceName}: first up in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h once all run` : 'no extra cost'}` +
-    ` · ${grouped(left)} of ${grouped(src.available)} left${n > left ? ' (too many)' : ''} · each carries ${compact(src.clientCapacity)} clients` +
+    ` · ${grouped(left)}${facts.known ? ` of ${grouped(src.available)}` : ''} left${n > left ? ' (too many)' : ''} · each carries ${compact(src.clientCapacity)} clients` +
     (inp.deploySource === 'groupVideo' && view.groupVideoEnabled ? ' · switch Group Video off first' : '') +
     (region ? ` · here: ${region.megaUp} up, ${region.megaPending} coming` : '') +
     (src.note ? `. ${src.note}` : '');
@@ -65,14 +65,16 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   const build = facts.hotfixBuildMin[inp.hotfix];
   out['hotfix-hint'] = fix
     ? `${upperFirst(hotfixName(inp.hotfix))}: ${STAGE_WORDS[fix.stage] ?? fix.stage}${fix.stage === 'building' ? ` (ready at sim ${Math.floor(fix.readyAtMinute / 60)}h${String(Math.round(fix.readyAtMinute % 60)).padStart(2, '0')})` : ''} · ${fix.pctDone.toFixed(0)}% done at ${fix.rolloutPctPerHour}%/h${fix.stage === 'rolling-out' ? ' (users offline get it when they are back)' : ''}`
-    : fixNotPushed(inp.hotfix, build, facts.fixFor[inp.hotfix]);
+    : fixNotPushed(inp.hotfix, build, facts.known ? (facts.fixFor[inp.hotfix] ?? null) : null);
   const im = view.services.find((x) => x.id === 'offlineIm');
   out['offline-im-hint'] = offlineImEffect(facts) +
     (facts.delays.offlineImMin ? ` Takes ${duration(facts.delays.offlineImMin)}.` : '') +
     (facts.delays.offlineImGrowMin ? ` Capacity past 100% is new servers: ${duration(facts.delays.offlineImGrowMin)}${facts.imExtraCapacityPerHourUsd ? `, ${usd(facts.imExtraCapacityPerHourUsd)}/h per 100% added` : ''}.` : '') +
     (im ? ` Now: ${im.enabled ? `on, ${Math.round(im.utilisation * 100)}% busy, replies in ${im.latencyS.toFixed(1)} s` : 'off'}.` : '');
   const gv = facts.mega.groupVideo;
-  out['group-video-hint'] = (gv.note
+  out['group-video-hint'] = (!facts.known
+    ? 'Off (at once) frees the Group Video servers to host mega-supernodes.'
+    : gv.note
     ? `Off (at once) frees ${compact(gv.available)} servers to host mega-supernodes. ${gv.note}`
     : `Off (at once) frees ${compact(gv.available)} Group Video servers to host mega-supernodes.`) +
     (facts.delays.groupVideoMin ? ` Back on takes ${duration(facts.delays.groupVideoMin)}, once none are borrowed.` : '') +
@@ -81,7 +83,9 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
 }
 
 /** A fix not ordered yet: its build time and the builds it is for, or that no client here needs it. */
-function fixNotPushed(fix: HotfixId, buildMin: number | undefined, target: FixTarget): string {
+/** `target` null: the builds are not known here (an instructor's own scenario): no claim either way. */
+function fixNotPushed(fix: HotfixId, buildMin: number | undefined, target: FixTarget | null): string {
+  if (!target) return `${buildMin ? `Build takes ${duration(buildMin)}. ` : ''}Fast rollouts reach users sooner but send everyone to the update servers at once; users offline get it only when they are back.`;
   if (!target.names.length) return `No client in this scenario ${FIX_NEED[fix]}: the ${hotfixName(fix)} would change nothing.`;
   return `${buildMin ? `Build takes ${duration(buildMin)}. ` : ''}For ${listed(target.names)} (${Math.round(target.share * 100)}% of users). ` +
     'Fast rollouts reach users sooner but send everyone to the update servers at once; users offline get it only when they are back.';
@@ -90,6 +94,7 @@ function fixNotPushed(fix: HotfixId, buildMin: number | undefined, target: FixTa
 /** What switching offline IM off does here: only where some build crashes on slow replies does it buy anything. */
 export function offlineImEffect(facts: ScenarioFacts): string {
   const crashing = facts.fixFor.imCrashFix.names;
+  if (!facts.known) return 'Switching off stops the slow replies a crashing client build trips on; offline messages wait.';
   return crashing.length
     ? `Switching off stops the slow replies that crash ${listed(crashing)}; offline messages wait.`
     : 'No client in this scenario crashes on slow replies: switching off only makes offline messages wait, a cost with no benefit.';

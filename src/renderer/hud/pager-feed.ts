@@ -8,6 +8,9 @@ const GLYPH: Record<SimEvent['severity'], string> = { critical: '◆', warning: 
 /** As many as the host keeps for a screen that joins: every screen shows the same pager. */
 const MAX_ITEMS = PAGER_KEEP_EVENTS;
 
+/** "Thu" within the game's first week, "23 Dec" after it (a weekday would come round again); the space keeps it apart from the time when read aloud. */
+const dayLabel = (date: string, sinceStartMs: number) => (sinceStartMs < 6 * 86_400_000 ? date.slice(0, 3) : date.split(' ').slice(1, 3).join(' '));
+
 export class PagerFeed {
   private readonly list = document.getElementById('pager-feed') as HTMLOListElement;
   private readonly count = document.getElementById('pager-count')!;
@@ -45,7 +48,7 @@ export class PagerFeed {
       // 09:01 would read as earlier than the first afternoon's 14:07 below it.
       const day = dateAt(at, 0);
       t.title = `${day}, ${clockAt(at, 0)} GMT`;
-      if (day !== dateAt(startUtcMs, 0)) t.prepend(Object.assign(document.createElement('span'), { className: 'd', textContent: day.slice(0, 3) }));
+      if (day !== dateAt(startUtcMs, 0)) t.prepend(Object.assign(document.createElement('span'), { className: 'd', textContent: `${dayLabel(day, at - startUtcMs)} ` }));
       const sev = document.createElement('span');
       sev.className = 'sev';
       sev.textContent = GLYPH[ev.severity] ?? '○';

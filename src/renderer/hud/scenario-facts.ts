@@ -18,6 +18,8 @@ export interface FixTarget {
 }
 
 export interface ScenarioFacts {
+  /** A built-in scenario this screen can read; false for an instructor's own file (every figure below is then unknown, not zero). */
+  known: boolean;
   mega: Record<MegaSource, MegaFacts>;
   hotfixBuildMin: Partial<Record<HotfixId, number>>;
   /** The client fixes some build in this scenario needs: the only ones worth offering (the sim refuses the rest). */
@@ -72,6 +74,7 @@ function fixTarget(f: ScenarioFile, fix: HotfixId): FixTarget {
 export function factsFor(scenarioId: string): ScenarioFacts {
   const f = fileOf(scenarioId);
   return {
+    known: SCENARIO_LIST.some((x) => x.id === scenarioId),
     mega: { dedicated: mega(f, 'dedicated'), groupVideo: mega(f, 'groupVideo'), cloud: mega(f, 'cloud') },
     hotfixBuildMin: Object.fromEntries(HOTFIXES.map((fix) => [fix, f.hotfixes?.[fix]?.buildMin])),
     fixes: fixesFor(scenarioId),

@@ -40,7 +40,9 @@ export class EndDebriefPanel {
   private readonly status = h('p', { class: 'end-debrief-status', role: 'status' });
   private readonly body = h('div', { class: 'end-debrief-body' });
   /** How far the host has got (it re-simulates the game up to six times); hidden until it says. */
+  // Outside the status line (a live region): a screen reader hears the sentence once, not once per cent.
   private readonly bar = h('progress', { class: 'end-debrief-progress', max: 100, value: 0, hidden: true, 'aria-label': 'Debrief worked out' });
+  private readonly pct = h('span', { class: 'end-debrief-pct', 'aria-hidden': 'true' });
   private generation = 0;
   /** The debrief is on screen: the end screen's own figures take its word. */
   onDrawn: (d: EndDebrief) => void = () => {};
@@ -48,7 +50,7 @@ export class EndDebriefPanel {
   onUnavailable: () => void = () => {};
 
   constructor(private readonly source: EndDebriefSource) {
-    this.root.append(this.status, this.bar, this.body);
+    this.root.append(this.status, this.bar, this.pct, this.body);
   }
 
   /** Asks for the finished game's debrief; a newer ask (or hide) wins over a late answer. */
@@ -57,7 +59,7 @@ export class EndDebriefPanel {
     this.body.replaceChildren();
     this.root.dataset.state = 'loading';
     setText(this.status, WORKING_OUT);
-    this.bar.hidden = true;
+    this.hideBar();
     this.source().then(
       (d) => gen === this.generation && (typeof d === 'string' ? this.fail(d) : this.drawOrFail(d)),
       (e: unknown) => gen === this.generation && this.fail(`No debrief: ${(e as Error)?.message ?? String(e)}.`),
@@ -71,12 +73,17 @@ export class EndDebriefPanel {
     if (!this.bar.hidden && this.bar.value === pct) return;
     this.bar.hidden = false;
     this.bar.value = pct;
-    setText(this.status, `${WORKING_OUT} ${pct}%`);
+    setText(this.pct, `${pct}%`);
+  }
+
+  private hideBar(): void {
+    this.bar.hidden = true;
+    setText(this.pct, '');
   }
 
   hide(): void {
     this.generation++;
-    this.bar.hidden = true;
+    this.hideBar();
     this.root.dataset.state = 'idle';
     this.body.replaceChildren();
     setText(this.status, '');
@@ -84,7 +91,7 @@ export class EndDebriefPanel {
 
   private fail(message: string): void {
     this.root.dataset.state = 'unavailable';
-    this.bar.hidden = true;
+    this.hideBar();
     setText(this.status, message);
     this.onUnavailable();
   }
@@ -101,7 +108,7 @@ export class EndDebriefPanel {
 
   private draw(d: EndDebrief): void {
     this.root.dataset.state = 'ready';
-    this.bar.hidden = true;
+    this.hideBar();
     setText(this.status, '');
     this.body.replaceChildren(
       h('h2', { class: 'side-label' }, d.runs.some((r) => r.kind === 'historical') ? 'Users online, against no action and Skype\'s response' : 'Users online, against no action'),
