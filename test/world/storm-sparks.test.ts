@@ -19,20 +19,23 @@ function stormy(): SimView {
 }
 const every = (v: SimView) => new Set<RegionId>(v.regions.map((r) => r.id));
 
+/** Half a second into a storm on a fresh map. */
+function stormRunning(): { sparks: StormSparks<SparkSprite>; storm: SimView } {
+  const sparks = new StormSparks(Array.from({ length: 2600 }, sprite));
+  const storm = stormy();
+  sparks.apply(storm, { full: true, newGame: true, regions: every(storm) });
+  for (let i = 0; i < 5; i++) sparks.tick(0.1);
+  return { sparks, storm };
+}
+
 describe('storm sparks', () => {
   it('a storm fills the map with sparks', () => {
-    const sparks = new StormSparks(Array.from({ length: 2600 }, sprite));
-    const v = stormy();
-    sparks.apply(v, { full: true, newGame: true, regions: every(v) });
-    for (let i = 0; i < 5; i++) sparks.tick(0.1);
+    const { sparks } = stormRunning();
     expect(sparks.count).toBeGreaterThan(100);
   });
 
   it('a new game at minute 0 clears the last game\'s storm at once', () => {
-    const sparks = new StormSparks(Array.from({ length: 2600 }, sprite));
-    const storm = stormy();
-    sparks.apply(storm, { full: true, newGame: true, regions: every(storm) });
-    for (let i = 0; i < 5; i++) sparks.tick(0.1);
+    const { sparks, storm } = stormRunning();
     const before = sparks.version;
     const calm = quiet(); // LOGINS 0/0, nobody seeking
     sparks.apply(calm, { full: true, newGame: true, regions: every(calm) });
@@ -43,10 +46,7 @@ describe('storm sparks', () => {
   });
 
   it('a delta frame leaves the running storm alone', () => {
-    const sparks = new StormSparks(Array.from({ length: 2600 }, sprite));
-    const storm = stormy();
-    sparks.apply(storm, { full: true, newGame: true, regions: every(storm) });
-    for (let i = 0; i < 5; i++) sparks.tick(0.1);
+    const { sparks, storm } = stormRunning();
     const n = sparks.count;
     sparks.apply(storm, { full: false, newGame: false, regions: new Set() });
     expect(sparks.count).toBe(n);

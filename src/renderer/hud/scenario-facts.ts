@@ -53,13 +53,6 @@ function fileOf(scenarioId: string): ScenarioFile {
   return parsed.get(scenarioId)!;
 }
 
-/** A scenario the renderer cannot read (an instructor's own file) gets every fix: the sim refuses the ones it does not need. */
-function fixesFor(scenarioId: string): HotfixId[] {
-  if (!SCENARIO_LIST.some((x) => x.id === scenarioId)) return [...HOTFIXES];
-  const sc = fileOf(scenarioId) as unknown as Scenario;
-  return HOTFIXES.filter((fix) => sc.versions.some((_, i) => fixIsFor(sc, i, fix)));
-}
-
 function mega(f: ScenarioFile, src: MegaSource): MegaFacts {
   const m = f.services?.mega?.[src] ?? {};
   return { available: m.available ?? 0, provisionMin: m.provisionMin ?? 0, costPerHourUsd: m.costPerHourUsd ?? 0, clientCapacity: m.clientCapacity ?? 0, ...(m.note ? { note: m.note } : {}) };
@@ -73,16 +66,19 @@ function fixTarget(f: ScenarioFile, fix: HotfixId): FixTarget {
 
 export function factsFor(scenarioId: string): ScenarioFacts {
   const f = fileOf(scenarioId);
+  const known = SCENARIO_LIST.some((x) => x.id === scenarioId);
+  const fixFor = Object.fromEntries(HOTFIXES.map((fix) => [fix, fixTarget(f, fix)])) as Record<HotfixId, FixTarget>;
   return {
-    known: SCENARIO_LIST.some((x) => x.id === scenarioId),
+    known,
     mega: { dedicated: mega(f, 'dedicated'), groupVideo: mega(f, 'groupVideo'), cloud: mega(f, 'cloud') },
     hotfixBuildMin: Object.fromEntries(HOTFIXES.map((fix) => [fix, f.hotfixes?.[fix]?.buildMin])),
-    fixes: fixesFor(scenarioId),
+    // A scenario this screen cannot read (an instructor's own file) offers every fix: the sim refuses the ones it does not need.
+    fixes: known ? HOTFIXES.filter((fix) => fixFor[fix].names.length > 0) : [...HOTFIXES],
     delays: f.commandDelays ?? {},
     imExtraCapacityPerHourUsd: f.prices?.imExtraCapacityPerHourUsd,
     imCapacityPerS: f.services?.offlineIm?.capacityPerS,
     versions: (f.versions ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })),
-    fixFor: { imCrashFix: fixTarget(f, 'imCrashFix'), jitteredBackoff: fixTarget(f, 'jitteredBackoff'), selfHealingFix: fixTarget(f, 'selfHealingFix') },
+    fixFor,
     startUtc: f.startUtc,
     rebootWave: rebootWave(f),
     imOverloadedAtPeak: imOverloaded(f),
