@@ -14,10 +14,10 @@ export const DRILL_METRICS = [
   'userHoursLost',
   'megaCostUsd',
   'minute',
-  'phase', // calm | degraded | cascade | collapse | recovering
+  'phase', // calm | degraded | cascade | collapse | recovering | relapse
 ] as const;
 export type DrillMetric = (typeof DRILL_METRICS)[number];
-export const PHASES = ['calm', 'degraded', 'cascade', 'collapse', 'recovering'] as const;
+export const PHASES = ['calm', 'degraded', 'cascade', 'collapse', 'recovering', 'relapse'] as const;
 
 /** A drill file, checked (docs/drill.schema.json): the types are DRILL_SPEC's. */
 export type Drill = Infer<typeof DRILL_SPEC>;
@@ -35,7 +35,7 @@ export const CONDITION_SPEC = {
   fields: {
     metric: { kind: 'string', enum: DRILL_METRICS },
     op: { kind: 'string', enum: ['<', '>', '='] },
-    value: checkedElsewhere<number | string>('a number, or for "phase" one of calm, degraded, cascade, collapse, recovering'),
+    value: checkedElsewhere<number | string>('a number, or for "phase" one of calm, degraded, cascade, collapse, recovering, relapse'),
   },
 } as const satisfies Spec;
 

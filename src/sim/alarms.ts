@@ -37,11 +37,17 @@ export function recordTotals(state: SimState, h: Health = health(state)): void {
   state.totals.minSupernodes = state.tick === 0 ? h.supernodesUp : Math.min(state.totals.minSupernodes, h.supernodesUp);
 }
 
-export function phaseOf(state: SimState): SimView['phase'] {
-  const h = health(state);
+/** After a collapse, the share of normal online above which the network counts as recovering. */
+const RECOVERING_FROM = 0.35;
+
+export function phaseOf(state: SimState, h: Health = health(state)): SimView['phase'] {
   const onlineRatio = h.want > 0 ? h.online / h.want : 1;
   const snRatio = h.supernodesNormal > 0 ? h.supernodesUp / h.supernodesNormal : 1;
-  if (state.alarms.collapsed && !state.alarms.recovered) return onlineRatio > 0.35 ? 'recovering' : 'collapse';
+  if (state.alarms.collapsed && !state.alarms.recovered) {
+    if (onlineRatio <= RECOVERING_FROM) return 'collapse';
+    if (state.alarms.climbing) return 'recovering';
+    return state.alarms.relapsing ? 'relapse' : 'collapse';
+  }
   if (snRatio < 0.75 || onlineRatio < 0.6) return 'cascade';
   if (onlineRatio < 0.9 || state.alarms.imOverloaded || state.alarms.loginOverloaded) return 'degraded';
   return 'calm';
@@ -86,13 +92,48 @@ export function raiseAlarms(state: SimState, h: Health = health(state)): void {
   if (!a.collapsed && (lostShare > 0.85 || onlineRatio < 0.25)) {
     a.collapsed = true;
     a.recovered = false;
+    a.climbing = false;
+    a.lowShare = onlineRatio;
+    a.relapsing = false;
     say('critical', 'collapse', `The P2P network has collapsed: ${fmt(h.online)} users online of ${fmt(h.want)}`);
   } else if (a.collapsed && !a.recovered && onlineRatio >= 0.9) {
     a.recovered = true;
     a.collapsed = false;
+    a.relapsing = false;
     state.totals.recoveredAtMinute = minute;
     say('recovery', 'recovered', `Recovered: ${fmt(h.online)} users online, ${Math.round(onlineRatio * 100)}% of normal`);
   }
+  watchClimb(state, h, onlineRatio, say);
+}
+
+/**
+ * After a collapse the share of normal online slides, climbs, and can fall again before the
+ * network is whole (megas withdrawn, evening demand, flawed supernodes dropping out). The banner
+ * says "recovering" only while it climbs: RECOVER_CLIMB above its low starts a climb (a climb, not
+ * noise), RELAPSE_DROP below the climb's best ends it, and a fall from a climb that had passed
+ * RECOVERING_FROM pages once as a relapse.
+ */
+const RECOVER_CLIMB = 0.05;
+const RELAPSE_DROP = 0.1;
+
+function watchClimb(state: SimState, h: Health, onlineRatio: number, say: (s: SimEvent['severity'], code: string, text: string) => void): void {
+  const a = state.alarms;
+  if (!a.collapsed || a.recovered) return;
+  if (!a.climbing) {
+    a.lowShare = Math.min(a.lowShare, onlineRatio);
+    if (onlineRatio < a.lowShare + RECOVER_CLIMB) return;
+    a.climbing = true;
+    a.relapsing = false;
+    a.bestShare = onlineRatio;
+    return;
+  }
+  a.bestShare = Math.max(a.bestShare, onlineRatio);
+  if (onlineRatio > a.bestShare - RELAPSE_DROP) return;
+  a.climbing = false;
+  a.lowShare = onlineRatio;
+  if (a.bestShare <= RECOVERING_FROM) return; // a climb that never showed as recovering
+  a.relapsing = true;
+  say('critical', 'relapse', `Falling again before recovering: ${fmt(h.online)} users online, ${Math.round(onlineRatio * 100)}% of normal (it was back to ${Math.round(a.bestShare * 100)}%)`);
 }
 
 export function fmt(n: number): string {

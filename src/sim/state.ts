@@ -99,6 +99,11 @@ export interface Alarms {
   recovered: boolean;
   trafficStep: number; // highest power of ten of traffic announced
   lastCrashes: number; // crash count at the last crash-wave page
+  // After a collapse, until recovered: is the share of normal online climbing, and from where.
+  climbing: boolean; // clearly up from lowShare; false while it slides or lies flat
+  lowShare: number; // lowest share since the collapse or the last fall
+  bestShare: number; // highest share since the climb began
+  relapsing: boolean; // fell back from a climb past RECOVERING_FROM before recovering
 }
 
 export interface SimState {

@@ -95,5 +95,5 @@ export interface SimView {
   groupVideoEnabled: boolean;
   orders: OrderView[]; // what has been ordered and not landed, oldest first
   megaLeft: Record<MegaSource, number>; // servers of each source still free to order
-  phase: 'calm' | 'degraded' | 'cascade' | 'collapse' | 'recovering';
+  phase: 'calm' | 'degraded' | 'cascade' | 'collapse' | 'recovering' | 'relapse';
 }

@@ -52,7 +52,7 @@ export function createSim(scenario: Scenario, seed: number): SimState {
     hotfixes: [],
     pending: [],
     timelineNext: 0,
-    alarms: { imOverloaded: false, loginOverloaded: false, snLossStep: 0, collapsed: false, recovered: false, trafficStep: 0, lastCrashes: 0 },
+    alarms: { imOverloaded: false, loginOverloaded: false, snLossStep: 0, collapsed: false, recovered: false, trafficStep: 0, lastCrashes: 0, climbing: false, lowShare: 1, bestShare: 1, relapsing: false },
     totals: {
       crashedClients: 0,
       supernodesCrashed: 0,

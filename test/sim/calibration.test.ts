@@ -58,6 +58,13 @@ describe('dec-2010 with what Skype did (historical, seed 1)', () => {
     for (let h = 1; h <= 60; h++) expect(r.share(h) - r.share(h - 1), `hour ${h}`).toBeLessThan(0.2);
   });
 
+  it('the banner tells one story: collapse, then recovering until recovered, never a relapse', () => {
+    const phases = r.rows.map((x) => x.phase).filter((p, i, all) => p !== all[i - 1]);
+    const from = phases.indexOf('collapse');
+    expect(phases.slice(from, from + 3)).toEqual(['collapse', 'recovering', 'calm']);
+    expect(phases).not.toContain('relapse');
+  });
+
   it('megas withdrawn on Friday without a relapse', () => {
     // 00:00 PST Fri 24 Dec = 40 h in, to the end of the 60-hour run
     for (let h = 40; h <= 60; h++) {

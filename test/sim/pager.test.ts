@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../../src/sim/world';
 import { getScenario } from '../../src/sim/index';
-import { health, raiseAlarms } from '../../src/sim/alarms';
+import { health, phaseOf, raiseAlarms } from '../../src/sim/alarms';
+import { at, run } from './helpers';
 
 describe('the pager', () => {
   it('pages once for supernode traffic hovering at 10x normal, and again only after it has calmed down', () => {
@@ -37,4 +38,39 @@ describe('the pager', () => {
     }
     expect(n).toBe(1);
   });
+
+  it('after a collapse says recovering only while the network climbs, and pages a fall from a climb once', () => {
+    const state = createSim(getScenario('normal-day'), 1);
+    const h = health(state);
+    const seen: string[] = [];
+    const relapsePages: string[] = [];
+    for (const share of [0.9, 0.2, 0.1, 0.3, 0.5, 0.62, 0.6, 0.61, 0.5, 0.45, 0.46, 0.3, 0.2, 0.27, 0.4, 0.55, 0.92]) {
+      const now = { ...h, online: h.want * share };
+      raiseAlarms(state, now);
+      relapsePages.push(...state.events.filter((e) => e.code === 'relapse').map((e) => e.text));
+      seen.push(phaseOf(state, now));
+      state.events = [];
+      state.tick++;
+    }
+    expect(seen).toEqual([
+      'calm', 'collapse', 'collapse', 'collapse', 'recovering', 'recovering', 'recovering', 'recovering',
+      'relapse', 'relapse', 'relapse', 'collapse', 'collapse', 'collapse', 'recovering', 'recovering', 'calm',
+    ]);
+    expect(relapsePages).toEqual(['Falling again before recovering: ' + relapsePages[0].split(': ')[1]]);
+    expect(relapsePages[0]).toMatch(/50% of normal \(it was back to 62%\)/);
+  });
+
+  it('shows a relapse when the megas carrying a half-healed network are withdrawn (aug-2007)', () => {
+    // The FOOLISH row of docs/strategies.md: 800 megas, all withdrawn at +12 h, no fix.
+    const spread = ['europe', 'na-east', 'asia-pac'] as const;
+    const megas = spread.flatMap((region, i) => [
+      at(10, { type: 'deployMegaSupernodes', count: i ? 133 : 134, region, source: 'dedicated' }),
+      at(10, { type: 'deployMegaSupernodes', count: i ? 133 : 134, region, source: 'groupVideo' }),
+      at(12 * 60, { type: 'withdrawMegaSupernodes', count: 800, region }),
+    ]);
+    const r = run('aug-2007', [at(5, { type: 'setGroupVideo', enabled: false }), ...megas], { hours: 22 });
+    const phases = r.rows.map((x) => x.phase).filter((p, i, all) => p !== all[i - 1]);
+    expect(phases.slice(phases.indexOf('recovering'))).toEqual(['recovering', 'relapse', 'collapse']);
+  }, 120_000);
 });
+

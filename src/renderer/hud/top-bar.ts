@@ -12,6 +12,7 @@ const PHASE_TEXT: Record<SimView['phase'], string> = {
   cascade: 'Cascade · supernodes shutting themselves down',
   collapse: 'Collapse · the P2P cloud is failing',
   recovering: 'Recovering · supernodes coming back',
+  relapse: 'Relapse · falling again before recovering',
 };
 
 /**
