@@ -5,6 +5,7 @@ import type { Debrief, KeyFigures, RunSummary, SeriesRow, TimelineEntry } from '
 import { grouped, TICK_SECONDS } from '../sim/index';
 import { FORMAT_VERSION, SIM_VERSION } from '../replay/index';
 import { TICKS_PER_MINUTE } from '../shared/facts';
+import { tPlus } from '../shared/duration';
 import { TIME_TO_RECOVER_MEANS, timeToRecover, timeToRecoverText } from '../shared/end-debrief';
 import { OBJECTIVE_STATE_WHY, OBJECTIVE_STATE_WORDS, objectiveStateText } from '../shared/score';
 
@@ -16,8 +17,6 @@ export interface ReportMeta {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const big = (n: number) => (Math.abs(n) >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : Math.abs(n) >= 1e4 ? `${Math.round(n / 1e3)} k` : grouped(n));
 const usd = (n: number) => `$${grouped(n)}`;
-const pad = (n: number) => String(n).padStart(2, '0');
-const tPlus = (min: number) => `T+${pad(Math.floor(min / 60))}:${pad(Math.floor(min % 60))}`;
 const COLOURS = { run: '#1f5fbf', baseline: '#8a8f98', historical: '#d9822b' };
 const SOURCE_COLOURS: Record<string, string> = { trainee: '#1f5fbf', instructor: '#c0392b', scenario: '#6b7280', script: '#7c3aed', bookmark: '#0f766e', note: '#0f766e', hint: '#b45309', refused: '#9f1239' };
 

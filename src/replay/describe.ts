@@ -1,11 +1,11 @@
 // One line of plain English per command, for timelines in debriefs and replay info: an order
 // in the same words as the orders on their way (a throttle: src/sim/names.ts).
-import { grouped, hotfixName, megaSourceName, perSecond, regionName, serviceName, throttleOrderWords, type Command } from '../sim/index';
+import { grouped, groupVideoWords, hotfixName, megaSourceName, perSecond, regionName, serviceName, throttleOrderWords, type Command } from '../sim/index';
 
 const where = (region?: string) => (region ? ` in ${regionName(region)}` : '');
 
-/** The client builds of the scenario the command ran in, so a crash wave names "Skype for Windows 5.0.0152", not its id. */
-type Builds = { versions: readonly { id: string; name: string }[] };
+/** The scenario the command ran in: a crash wave names "Skype for Windows 5.0.0152", not its id; Group Video reads as its note says. */
+type Builds = { versions: readonly { id: string; name: string }[]; services?: { mega: { groupVideo: { note?: string } } } };
 
 export function describeCommand(c: Command, scenario?: Builds): string {
   switch (c.type) {
@@ -20,7 +20,7 @@ export function describeCommand(c: Command, scenario?: Builds): string {
     case 'setOfflineImService':
       return c.enabled ? `Offline-IM service on${c.capacityPct !== undefined ? ` at ${c.capacityPct}% capacity` : ''}` : 'Offline-IM service off';
     case 'setGroupVideo':
-      return c.enabled ? 'Group Video Calling back on' : 'Group Video Calling off';
+      return groupVideoWords(c.enabled, scenario?.services?.mega.groupVideo.note, 'order');
     case 'cancelOrder':
       return `Cancel before it lands: ${describeCommand(c.order, scenario)}`;
     case 'crashWave':

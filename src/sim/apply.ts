@@ -8,7 +8,7 @@ import { knockDownHosts } from './cells';
 import { megaInUse, megaUpIn, orderMegas, withdrawMegas, dropMegaClients } from './megas';
 import { fixProgress } from './hotfix';
 import { cancelMegaOrders, cancelOrder } from './cancel';
-import { grouped, hotfixName, megaSourceName, regionName, throttleDoneWords, upperFirst } from './names';
+import { grouped, groupVideoWords, hotfixName, megaSourceName, regionName, throttleDoneWords, upperFirst } from './names';
 import type { SimState } from './state';
 
 export type ApplyResult = { ok: true } | { ok: false; error: CommandError };
@@ -36,7 +36,7 @@ function apply(state: SimState, cmd: Command): ApplyResult {
       const left = cfg.available - megaInUse(state, cmd.source);
       if (cmd.count > left) return refuse('count', `only ${grouped(Math.max(0, left))} ${megaSourceName(cmd.source)} servers are left to deploy`);
       if (cmd.source === 'groupVideo' && state.services.groupVideo)
-        return refuse('source', 'Group Video Calling still runs on those servers: turn Group Video off first');
+        return refuse('source', `${cfg.note ? "Skype's own work" : 'Group Video Calling'} still runs on those servers: turn Group Video off first`);
       // Servers promised back to Group Video cannot be borrowed as well (else the feature returns and the megas stay, free).
       if (cmd.source === 'groupVideo' && groupVideoComingBack(state))
         return refuse('source', 'Group Video is coming back on those servers: cancel that order first');
@@ -173,24 +173,24 @@ export function landPending(state: SimState): void {
     } else if (c.type === 'setGroupVideo') {
       state.services.groupVideo = c.enabled;
     }
-    say(state, 'info', 'action-landed', landedText(c));
+    say(state, 'info', 'action-landed', landedText(state, c));
   }
   const before = state.outages.length;
   state.outages = state.outages.filter((o) => o.untilTick < 0 || o.untilTick > state.tick);
   if (state.outages.length < before) say(state, 'info', 'outage-over', 'A degraded service is back to full capacity');
 }
 
-function landedText(c: Command): string {
+function landedText(state: SimState, c: Command): string {
   if (c.type === 'throttleLogins') return upperFirst(throttleDoneWords(c.perSecond, c.region));
   if (c.type === 'setOfflineImService') return c.enabled ? `Offline-IM service on at ${c.capacityPct ?? 100}% capacity` : 'Offline-IM service disabled: clients get an instant refusal';
-  if (c.type === 'setGroupVideo') return c.enabled ? 'Group Video Calling restored' : 'Group Video Calling switched off';
+  if (c.type === 'setGroupVideo') return groupVideoWords(c.enabled, state.scenario.services.mega.groupVideo.note, 'done');
   return c.type;
 }
 
 /** What a cancel cost, in the pager's words (the rule: cancel.ts). */
 function cancelledText(state: SimState, c: Command, lostBuildMin: number): string {
   if (c.type === 'pushHotfix') return `${upperFirst(hotfixName(c.fix))} cancelled in build and test: ${Math.round(lostBuildMin)} min of build work lost; pushing it again starts over (~${grouped(state.scenario.hotfixes[c.fix].buildMin)} min)`;
-  return `Config push cancelled before it landed, nothing changed: ${landedText(c)}`;
+  return `Config push cancelled before it landed, nothing changed: ${landedText(state, c)}`;
 }
 
 function say(state: SimState, severity: 'info' | 'warning', code: string, text: string): void {
@@ -212,7 +212,7 @@ function note(state: SimState, c: Command): void {
     case 'throttleLogins':
     case 'setOfflineImService':
     case 'setGroupVideo':
-      return say(state, 'info', 'action', `Config push queued: ${landedText(c)}`);
+      return say(state, 'info', 'action', `Config push queued: ${landedText(state, c)}`);
     default:
       return;
   }

@@ -57,3 +57,14 @@ export function throttleOrderWords(rate: number | null, region?: string | null):
 export function throttleDoneWords(rate: number | null, region?: string | null): string {
   return rate === null ? `login throttle lifted ${throttleWhere(region)}` : `logins throttled to ${perSecond(rate)} ${throttleWhere(region)}`;
 }
+
+/**
+ * The Group Video switch as an order (timelines) and done (pager). 2010's words name the feature;
+ * where the scenario's note says the servers are something else (aug-2007: Skype's own fleet,
+ * the feature did not exist), the words say what happens to the servers.
+ */
+export function groupVideoWords(enabled: boolean, note: string | undefined, when: 'order' | 'done'): string {
+  if (note) return enabled ? 'Group Video servers back on their usual work' : 'Group Video servers freed for mega-supernodes';
+  if (when === 'order') return enabled ? 'Group Video Calling back on' : 'Group Video Calling off';
+  return enabled ? 'Group Video Calling restored' : 'Group Video Calling switched off';
+}

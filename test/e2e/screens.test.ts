@@ -283,6 +283,28 @@ describe('screens: what the trainee reads and touches', { timeout: STEP_TIMEOUT_
     await page.close();
   });
 
+  it('a newcomer whose first shift is 16 Aug 2007 is offered the tour, worded for that day', async () => {
+    const page = await screen({ width: 1280, height: 720 }, { tutorial: true });
+    await startShift(page, { scenario: 'aug-2007' });
+    expect(host.session.pause().ok).toBe(true);
+    await page.locator('#tutorial[data-step="offer"]').waitFor();
+    await page.click('#tutorial-start');
+    const at = (id: string) => page.locator(`#tutorial[data-step="${id}"]`).waitFor();
+    await at('counter');
+    expect(await page.textContent('#tutorial')).toMatch(/normal Thursday/);
+    await page.click('#tutorial-next');
+    await at('clouds');
+    await page.keyboard.press('4');
+    await until(page, () => document.getElementById('tutorial')!.dataset.tried === 'true', 'the step\'s try');
+    await page.click('#tutorial-next');
+    await at('services');
+    expect(await page.textContent('#tutorial')).toMatch(/where 16 August began: Windows Update restarts/);
+    await shoot(page, 'screens-tutorial-aug-2007');
+    await page.click('#tutorial-end');
+    expect(await page.locator('#tutorial').isHidden()).toBe(true);
+    await page.close();
+  });
+
   for (const size of [{ width: 960, height: 600 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
     it(`lays out the start screen, a calm shift and a dead network at ${size.width}x${size.height}, axe-clean`, async () => {
       const tag = `${size.width}x${size.height}`;

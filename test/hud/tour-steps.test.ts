@@ -1,7 +1,7 @@
 // The guided tour tells the story of the scenario on screen: "Show me around again" in a
 // 16 Aug 2007 shift points at the login servers and the reboot wave, not December's cluster.
 import { describe, expect, it } from 'vitest';
-import { tourSteps } from '../../src/renderer/hud/tour-steps';
+import { offersTour, tourSteps } from '../../src/renderer/hud/tour-steps';
 
 const step = (scenarioId: string, id: string) => tourSteps(scenarioId).find((s) => s.id === id)!;
 const allText = (scenarioId: string) => tourSteps(scenarioId).map((s) => `${s.text} ${s.tryText ?? ''}`).join('\n');
@@ -36,5 +36,19 @@ describe('the tour in dec-2010 and on a normal day', () => {
 
   it('a normal day began nowhere', () => {
     expect(step('normal-day', 'services').text).not.toMatch(/began/);
+  });
+});
+
+describe('the first-shift offer', () => {
+  it('comes in whichever built-in scenario a newcomer starts, in its first two sim-hours', () => {
+    for (const id of ['dec-2010', 'aug-2007', 'normal-day']) {
+      expect(offersTour(id, 0), id).toBe(true);
+      expect(offersTour(id, 119), id).toBe(true);
+      expect(offersTour(id, 120), id).toBe(false);
+    }
+  });
+
+  it('not in an instructor\'s own scenario, which this screen cannot read to word the steps', () => {
+    expect(offersTour('my-own-outage', 0)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { Replayer, Witness, checkReplayBounds, describeCommand, replayHead, type
 import { decodeReplay } from '../../replay/codec'; // not ../replay/node: Electron's bundle must not pull in playwright (pdf.ts)
 import { SPEEDS, type Reply } from '../../shared/contract';
 import type { ReplayView } from '../../shared/drill-contract';
+import { tPlus } from '../../shared/duration';
 import { ReplayHistory } from './game-history';
 
 const TICK_MS = TICK_SECONDS * 1000;
@@ -17,10 +18,6 @@ const BUILD_CHUNK_TICKS = 60;
 const SEEK_BUILD_BUDGET_MS = 22;
 
 const refuse = (code: 'out-of-range' | 'not-allowed-now', field: string, message: string): Reply => ({ ok: false, error: { code, field, message } });
-const tPlus = (tick: number) => {
-  const min = Math.floor((tick * TICK_SECONDS) / 60);
-  return `T+${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
-};
 
 let timelines = 0;
 
@@ -207,7 +204,7 @@ export class ReplayPlayback {
     this.divergedAt = tick;
     this.error =
       reason === 'checksum'
-        ? `checksum diverged at tick ${tick} (${tPlus(tick)}): the recording says ${expected}, this version computes ${actual}`
-        : `diverged at tick ${tick} (${tPlus(tick)}): a recorded command was ${actual}`;
+        ? `checksum diverged at tick ${tick} (${tPlus((tick * TICK_SECONDS) / 60)}): the recording says ${expected}, this version computes ${actual}`
+        : `diverged at tick ${tick} (${tPlus((tick * TICK_SECONDS) / 60)}): a recorded command was ${actual}`;
   }
 }

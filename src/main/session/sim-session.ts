@@ -11,6 +11,7 @@ import { NORMAL_SPEED, SPEEDS, type ControlAction, type Frame, type Reply, type 
 import type { DrillSummary, InstructorAct, InstructorView, ModeFrame, ReplayAct, Role, SessionMode } from '../../shared/drill-contract';
 import { FrameProducer } from './frames';
 import { toWire } from '../../shared/frame-wire';
+import { tPlus } from '../../shared/duration';
 import { runClock, type ClockHandle } from './clock';
 import { mayDo, refuseForRole, type Ask, type DrillRules } from '../../shared/role-policy';
 import { LiveGame, type GameContext } from './live-game';
@@ -409,7 +410,7 @@ export class SimSession implements SessionCore {
   private refuseReplacing(replace: boolean): Reply | null {
     if (replace || !this.started || this.liveMode.ended) return null;
     const st = this.status;
-    const lost = `${st.scenarioName} at T+${hhmm(minuteOf(this.live.state))}, ${st.orders} order${st.orders === 1 ? '' : 's'} given`;
+    const lost = `${st.scenarioName} at ${tPlus(minuteOf(this.live.state))}, ${st.orders} order${st.orders === 1 ? '' : 's'} given`;
     const others = Math.max(0, this.screens - 1);
     return refuse('not-allowed-now', 'control.replace', `a shift is under way (${lost}; ${others} other screen${others === 1 ? '' : 's'} watching): starting another ends it for everyone (its replay is kept). Send replace: true to do so`);
   }
@@ -445,5 +446,3 @@ export class SimSession implements SessionCore {
     return view;
   }
 }
-
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(Math.floor(minute % 60)).padStart(2, '0')}`;

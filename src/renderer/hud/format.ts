@@ -3,8 +3,8 @@ import { grouped } from '../../sim/names';
 
 /** Grouped digits, the way Skype's client wrote "users online", and a rate a player set: one way everywhere (src/sim/names.ts). */
 export { grouped, perSecond } from '../../sim/names';
-/** Sim minutes as "3 h 20 min", as the end screen's time to recover and the report write them. */
-export { duration } from '../../shared/duration';
+/** Sim minutes as "3 h 20 min", and the clock "T+05:20", as the end screen, the host and the report write them. */
+export { duration, tPlus } from '../../shared/duration';
 
 /** 25,013,402 -> "25.0M"; 48,200 -> "48.2k". */
 export function compact(n: number): string {
@@ -42,12 +42,6 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function dateAt(utcMs: number, offsetH: number): string {
   const d = new Date(utcMs + offsetH * 3_600_000);
   return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
-/** Sim-minutes since the start as "T+05:20" (the replay's and the console's clock). */
-export function tPlus(minutes: number): string {
-  const m = Math.max(0, Math.floor(minutes));
-  return `T+${PAD(Math.floor(m / 60))}:${PAD(m % 60)}`;
 }
 
 /** Real seconds as "12:05" (or "1:02:05"): the drill countdown. */

@@ -4,6 +4,7 @@
 import type { Command, HotfixId, MegaSource, ServiceId } from '../../sim/commands';
 import type { RegionId } from '../../sim/regions';
 import { hotfixName } from '../../sim/names';
+import { SCENARIO_LIST } from '../../sim/scenario';
 import { listed, offlineImEffect } from './action-hints';
 import { duration } from './format';
 import { factsFor, type ScenarioFacts } from './scenario-facts';
@@ -29,6 +30,18 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** What the deploy step suggests ordering, quickest first: words for ten of them. */
 const TRY_SOURCES: [MegaSource, string][] = [['cloud', 'cloud instances'], ['dedicated', 'dedicated servers']];
+
+/** The first-shift offer comes in a shift still in its first two sim-hours. */
+const OFFER_BEFORE_MINUTE = 120;
+
+/**
+ * Whether a newcomer's free-play shift offers the tour: any built-in scenario (the steps are
+ * worded for each, so a first shift of 16 Aug 2007 is offered one too), early on. An instructor's
+ * own scenario is not: this screen cannot read it to word the steps.
+ */
+export function offersTour(scenarioId: string, minute: number): boolean {
+  return minute < OFFER_BEFORE_MINUTE && SCENARIO_LIST.some((s) => s.id === scenarioId);
+}
 
 export function tourSteps(scenarioId: string): Step[] {
   const facts = factsFor(scenarioId);

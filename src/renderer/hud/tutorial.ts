@@ -1,18 +1,16 @@
-// The first shift: a guided tour early on 22 Dec 2010, before the trouble starts. It points at
+// The first shift: a guided tour early in a free-play shift, before the trouble starts. It points at
 // the counter, the supernode clouds, the central services and each verb, and waits for the
-// player to try each once (or skip it). Offered once per screen; finishing or skipping is
-// remembered in localStorage; `?` has "Show me around again", in any scenario: the steps are
-// worded from the scenario on screen (tour-steps.ts).
+// player to try each once (or skip it). Offered once per screen, in whichever built-in scenario
+// a newcomer starts (offersTour); finishing or skipping is remembered in localStorage; `?` has
+// "Show me around again", in any scenario: the steps are worded from the scenario on screen (tour-steps.ts).
 import type { Command } from '../../sim/commands';
 import type { SimView } from '../../sim/view-types';
 import type { Pick } from '../world/world';
 import { h } from '../dom';
 import type { Tab } from './action-panel';
-import { tourSteps, type Step } from './tour-steps';
+import { offersTour, tourSteps, type Step } from './tour-steps';
 
 const DONE_KEY = 'supernodeStorm.tutorial.done';
-/** The tour is offered in a free-play December 2010 shift still in its first two sim-hours. */
-const OFFER_BEFORE_MINUTE = 120;
 
 export interface TutorialDeps {
   openTab: (tab: Tab) => void;
@@ -45,11 +43,11 @@ export class Tutorial {
     return this.step >= 0;
   }
 
-  /** Each frame: offer the tour once in an early free-play December 2010 shift. */
+  /** Each frame: offer the tour once in an early free-play shift (offersTour). */
   update(view: SimView, freePlayTrainee: boolean): void {
     this.scenarioId = view.scenarioId;
     if (this.running) this.place();
-    if (this.offered || !freePlayTrainee || view.scenarioId !== 'dec-2010' || view.minute >= OFFER_BEFORE_MINUTE || remembered()) return;
+    if (this.offered || !freePlayTrainee || !offersTour(view.scenarioId, view.minute) || remembered()) return;
     this.offered = true;
     this.offer();
   }

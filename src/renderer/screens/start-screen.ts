@@ -7,6 +7,7 @@ import { SCENARIO_IDS, type SessionStatus } from '../../shared/contract';
 import type { Bridge } from '../bridge/bridge';
 import type { RecoverableGame, Role, SessionMode } from '../../shared/drill-contract';
 import { h } from '../dom';
+import { tPlus } from '../hud/format';
 import { replayOpener } from '../replay/replay-file';
 import { RecoveryList } from '../replay/recovery-list';
 import { hostChoice, scenarioIntro } from './start-choice';
@@ -152,10 +153,9 @@ export class StartScreen {
   private askFirst(hostSays?: string): void {
     const s = this.status!;
     const others = Math.max(0, s.screens - 1);
-    const t = `T+${String(Math.floor(this.minute / 60)).padStart(2, '0')}:${String(Math.floor(this.minute % 60)).padStart(2, '0')}`;
     this.askText.textContent = hostSays
       ? `The host says: ${hostSays}.`
-      : `A shift is under way: ${s.scenarioName} at ${t}, ${s.orders} order${s.orders === 1 ? '' : 's'} given. Starting a new one ends it for everyone (its replay is kept). ` +
+      : `A shift is under way: ${s.scenarioName} at ${tPlus(this.minute)}, ${s.orders} order${s.orders === 1 ? '' : 's'} given. Starting a new one ends it for everyone (its replay is kept). ` +
         (others ? `${others} other screen${others === 1 ? ' is' : 's are'} watching it.` : 'No other screen is watching it.');
     this.ask.hidden = false;
     this.askNo.focus();

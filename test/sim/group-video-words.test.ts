@@ -1,0 +1,55 @@
+// Group Video Calling came in 2010: in aug-2007 "Group Video" is the scenario's name for Skype's
+// own re-imaged fleet (its groupVideo note), so its pager lines, refusals and timelines must not
+// speak of the feature; dec-2010 keeps the feature's name.
+import { describe, expect, it } from 'vitest';
+import { applyCommand, createSim, getScenario, type SimState } from '../../src/sim/index';
+import { TICKS_PER_MINUTE } from '../../src/sim/time';
+import { landPending } from '../../src/sim/apply';
+import { describeCommand } from '../../src/replay/index';
+
+/** Every pager line and refusal from switching Group Video off, borrowing too early, and back on. */
+function wordsOf(id: string): { pager: string[]; refusal: string; timeline: string[] } {
+  const s: SimState = createSim(getScenario(id), 1);
+  const early = applyCommand(s, { type: 'deployMegaSupernodes', count: 10, source: 'groupVideo', region: 'europe' });
+  applyCommand(s, { type: 'setGroupVideo', enabled: false });
+  landPending(s);
+  applyCommand(s, { type: 'setGroupVideo', enabled: true });
+  s.tick += s.scenario.commandDelays.groupVideoMin * TICKS_PER_MINUTE;
+  landPending(s);
+  return {
+    pager: s.events.map((e) => e.text),
+    refusal: early.ok ? '' : early.error.message,
+    timeline: [false, true].map((enabled) => describeCommand({ type: 'setGroupVideo', enabled }, s.scenario)),
+  };
+}
+
+describe('Group Video in each scenario\'s words', () => {
+  it('aug-2007: the fleet\'s servers are freed and given back, never "Group Video Calling"', () => {
+    const w = wordsOf('aug-2007');
+    expect(w.pager).toEqual([
+      'Config push queued: Group Video servers freed for mega-supernodes',
+      'Group Video servers freed for mega-supernodes',
+      'Config push queued: Group Video servers back on their usual work',
+      'Group Video servers back on their usual work',
+    ]);
+    expect(w.refusal).toBe("Skype's own work still runs on those servers: turn Group Video off first");
+    expect(w.timeline).toEqual(['Group Video servers freed for mega-supernodes', 'Group Video servers back on their usual work']);
+    expect(JSON.stringify(w)).not.toMatch(/Calling/);
+  });
+
+  it('dec-2010: the feature by name', () => {
+    const w = wordsOf('dec-2010');
+    expect(w.pager).toEqual([
+      'Config push queued: Group Video Calling switched off',
+      'Group Video Calling switched off',
+      'Config push queued: Group Video Calling restored',
+      'Group Video Calling restored',
+    ]);
+    expect(w.refusal).toBe('Group Video Calling still runs on those servers: turn Group Video off first');
+    expect(w.timeline).toEqual(['Group Video Calling off', 'Group Video Calling back on']);
+  });
+
+  it('a timeline without its scenario keeps the feature\'s name', () => {
+    expect(describeCommand({ type: 'setGroupVideo', enabled: false })).toBe('Group Video Calling off');
+  });
+});
