@@ -212,6 +212,8 @@ function note(state: SimState, c: Command): void {
     case 'throttleLogins':
     case 'setOfflineImService':
     case 'setGroupVideo':
+      // A switch that takes effect at once (Group Video off) gets only its landed line.
+      if (state.pending.some((p) => p.command === c && p.atTick <= state.tick)) return;
       return say(state, 'info', 'action', `Config push queued: ${landedText(state, c)}`);
     default:
       return;
