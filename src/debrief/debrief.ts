@@ -112,6 +112,24 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
   };
 }
 
+/**
+ * buildDebrief's per-stage progress as one overall fraction that only climbs: each stage
+ * re-simulates the game once, the moves three times (movesThatHelp tries up to three).
+ */
+export function overallProgress(rec: Recording, opts: Pick<DebriefOptions, 'drill' | 'moves' | 'compared'>, report: (fraction: number) => void): (stage: DebriefStage, fraction: number) => void {
+  const comparisons = opts.compared && !opts.drill ? 0 : historicalFor(rec.scenario) ? 2 : 1;
+  const moves = opts.moves && !opts.drill ? 3 : 0;
+  const runs = 1 + comparisons + moves;
+  const first: Record<DebriefStage, number> = { replay: 0, baseline: 1, historical: 2, moves: 1 + comparisons };
+  let shown = 0;
+  return (stage, f) => {
+    const overall = Math.min(1, (first[stage] + (stage === 'moves' ? moves : 1) * Math.min(1, Math.max(0, f))) / runs);
+    if (overall < shown) return;
+    shown = overall;
+    report(overall);
+  };
+}
+
 const baselineLabel = (drill: boolean) => (drill ? 'No action (same drill)' : 'No action (baseline)');
 function historicalLabel(rec: Recording, drill: boolean): string {
   const when = rec.scenarioId === 'aug-2007' ? 'Aug 2007' : rec.scenarioId === 'dec-2010' ? 'Dec 2010' : 'as recorded';

@@ -22,7 +22,7 @@ describe('the end-screen debrief', () => {
   it('shows only the latest game’s progress: a debrief replaced by a newer game’s neither moves nor clears its bar', async () => {
     const said: (number | null)[] = [];
     let rec = record('dec-2010', 6);
-    const host = { mode: 'free', status: { ended: true }, recording: () => rec, setDebriefing: (f: number | null) => void said.push(f) };
+    const host = { mode: 'free', status: { ended: true }, recording: () => rec, setDebriefing: (f: number | null) => void said.push(f), gameSignal: new AbortController().signal };
     const first = endDebrief(host as never);
     rec = record('dec-2010', 3, [], { seed: 2 }); // the next game ends while the first is still worked out
     const mark = said.length;

@@ -9,13 +9,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Recording } from '../../replay/index';
 import { historicalFor } from '../../sim/index';
-import { buildDebrief, comparisonRun, movesThatHelped, movesToTry, tryMove, type Debrief, type MoveRun, type RunSummary } from '../../debrief/index';
+import { buildDebrief, comparisonRun, movesThatHelped, movesToTry, overallProgress, tryMove, type Debrief, type MoveRun, type RunSummary } from '../../debrief/index';
 import type { Drill } from '../../drill/index';
 import type { DebriefReply, DebriefRequest } from './debrief-worker';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function startWorker(): Worker {
+/** What a debrief job needs of a worker thread (node's Worker; a test hands in its own). */
+export interface DebriefWorker {
+  on(event: 'message', listener: (m: DebriefReply) => void): unknown;
+  on(event: 'error', listener: (e: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  postMessage(request: DebriefRequest): void;
+  terminate(): Promise<number>;
+}
+
+export function startWorker(): DebriefWorker {
   const built = join(here, 'debrief-worker.js');
   if (existsSync(built)) return new Worker(built);
   // Node 20 does not apply --import hooks to a worker's entry file: import the source via tsx's API.
@@ -25,37 +34,63 @@ function startWorker(): Worker {
   return new Worker(code, { eval: true });
 }
 
+export interface DebriefJobOptions {
+  /** The end screen's "what would have helped" moves (free play only). */
+  moves?: boolean;
+  /** Cores to spare for workers (spareCores()). */
+  workers?: number;
+  /** Aborted (the debrief was replaced, a new game started, the host shuts down): running workers are terminated, no more jobs start, and the debrief rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Starts one worker; tests count or fake them. */
+  startWorker?: () => DebriefWorker;
+}
+
+interface JobContext {
+  warn: (line: string) => void;
+  signal: AbortSignal | undefined;
+  start: () => DebriefWorker;
+}
+
+/** One stage on this thread, in a task of its own: frames go out before it, and a cancel lands between stages. */
+async function onThisThread<T>(ctx: JobContext, run: () => T | Promise<T>): Promise<T> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  ctx.signal?.throwIfAborted();
+  return run();
+}
+
 /**
  * One job in its own worker; `reply` picks the answer out of the worker's messages. A worker
  * that cannot start, fails or exits without an answer (killed, out of memory) leaves the job to
- * this thread, so the end screen never waits for ever.
+ * this thread, so the end screen never waits for ever. A cancel terminates the worker.
  */
-function inWorker<T>(request: DebriefRequest, reply: (m: DebriefReply) => T | undefined, inThread: () => T, onProgress: (f: number) => void, warn: (l: string) => void): Promise<T> {
-  let worker: Worker;
+function inWorker<T>(ctx: JobContext, request: DebriefRequest, reply: (m: DebriefReply) => T | undefined, inThread: () => T | Promise<T>, onProgress: (f: number) => void): Promise<T> {
+  const { signal, warn } = ctx;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  let worker: DebriefWorker;
   try {
-    worker = startWorker();
+    worker = ctx.start();
   } catch (e) {
     warn(`Supernode Storm: debrief worker unavailable (${(e as Error).message}); building it on the main thread`);
-    return Promise.resolve().then(inThread);
+    return onThisThread(ctx, inThread);
   }
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const done = (f: () => void) => {
       if (settled) return;
       settled = true;
-      void worker.terminate();
+      signal?.removeEventListener('abort', cancel);
+      worker.terminate().catch(() => undefined); // gone either way
       f();
     };
+    const cancel = () => done(() => reject(signal!.reason));
+    signal?.addEventListener('abort', cancel, { once: true });
     const fallBack = (why: string) =>
       done(() => {
         warn(`Supernode Storm: debrief worker ${why}; building it on the main thread`);
-        try {
-          resolve(inThread());
-        } catch (err) {
-          reject(err as Error);
-        }
+        resolve(onThisThread(ctx, inThread));
       });
     worker.on('message', (m: DebriefReply) => {
+      if (settled) return; // a message already on its way when the job ended
       if ('progress' in m) return onProgress(m.progress);
       if ('error' in m) return done(() => reject(new Error(m.error)));
       const answer = reply(m);
@@ -71,53 +106,84 @@ function inWorker<T>(request: DebriefRequest, reply: (m: DebriefReply) => T | un
 export const spareCores = (): number => Math.max(1, Math.min(4, availableParallelism() - 1));
 
 /**
- * The debrief of `recording`; `onProgress` gets 0..1 as the re-simulations go. A free game's
- * end-screen debrief (with moves) re-simulates the game up to six times; with `workers` cores
- * to spare (more than one) each run gets a worker of its own, at most `workers` at a time: the
- * same debrief, sooner (the end screen waits on it).
+ * The debrief of `recording`; `onProgress` gets 0..1 as the re-simulations go, only ever
+ * climbing. A free game's end-screen debrief (with moves) re-simulates the game up to six
+ * times; with `workers` cores to spare (more than one) each run gets a worker of its own, at
+ * most `workers` at a time: the same debrief, sooner (the end screen waits on it). Cancelled
+ * through `opts.signal`, it says no more progress and rejects.
  */
-export function debriefInWorker(recording: Recording, drill: Drill | undefined, onProgress?: (f: number) => void, warn: (l: string) => void = console.warn, opts: { moves?: boolean; workers?: number } = {}): Promise<Debrief> {
+export function debriefInWorker(recording: Recording, drill: Drill | undefined, onProgress?: (f: number) => void, warn: (l: string) => void = console.warn, opts: DebriefJobOptions = {}): Promise<Debrief> {
+  const ctx: JobContext = { warn, signal: opts.signal, start: opts.startWorker ?? startWorker };
+  let shown = 0;
+  const say = (f: number) => {
+    // One bar for the whole debrief: a stage redone on this thread after its worker died starts again from 0.
+    if (ctx.signal?.aborted || f < shown) return;
+    shown = f;
+    onProgress?.(f);
+  };
   const workers = opts.workers ?? spareCores();
-  if (!opts.moves || drill || workers < 2) {
-    const moves = opts.moves === true;
-    return inWorker({ job: 'debrief', recording, drill, moves }, (m) => ('debrief' in m ? m.debrief : undefined), () => buildDebrief(recording, { drill, moves, onProgress: (_stage, f) => onProgress?.(f) }), (f) => onProgress?.(f), warn);
+  const moves = opts.moves === true && !drill;
+  let debrief: Promise<Debrief>;
+  if (moves && workers >= 2) {
+    debrief = endScreenDebrief(recording, ctx, workers, (stage, p) => inWorker(ctx, stage.request, stage.reply, () => stage.inThread(p), p), say);
+  } else {
+    // One worker for the lot; should it fail, this thread works the end screen's runs out one by one.
+    const inThread = moves ? () => endScreenDebrief(recording, ctx, 1, (stage, p) => onThisThread(ctx, () => stage.inThread(p)), say) : () => buildDebrief(recording, { drill, onProgress: overallProgress(recording, { drill }, say) });
+    debrief = inWorker(ctx, { job: 'debrief', recording, drill, moves }, (m) => ('debrief' in m ? m.debrief : undefined), inThread, say);
   }
+  return debrief.then((d) => {
+    ctx.signal?.throwIfAborted(); // cancelled as it finished: still nothing to show
+    return d;
+  });
+}
+
+/** One re-simulation of the end screen's debrief: what to ask a worker, and the same on this thread. */
+interface Stage<T> {
+  request: DebriefRequest;
+  reply: (m: DebriefReply) => T | undefined;
+  inThread: (onProgress: (f: number) => void) => T;
+}
+type RunStage = <T>(stage: Stage<T>, onProgress: (f: number) => void) => Promise<T>;
+
+/** The end screen's debrief as separate runs (no action, Skype's response, each move, the player's run), `lanes` at a time. */
+function endScreenDebrief(recording: Recording, ctx: JobContext, lanes: number, run: RunStage, say: (f: number) => void): Promise<Debrief> {
   const withRecord = historicalFor(recording.scenario) !== null;
   const moves = movesToTry(recording);
   const runs = (withRecord ? 3 : 2) + moves; // each job below re-simulates the game once
   const done: number[] = [];
   const report = (job: number) => (f: number) => {
     done[job] = f;
-    onProgress?.(done.reduce((a, b) => a + (b ?? 0), 0) / runs);
+    say(done.reduce((a, b) => a + (b ?? 0), 0) / runs);
   };
   const comparison = (which: 'baseline' | 'historical', job: number) =>
-    inWorker({ job: 'comparison', recording, which }, (m) => ('comparison' in m ? m.comparison : undefined), () => comparisonRun(recording, which), report(job), warn);
+    run({ request: { job: 'comparison', recording, which }, reply: (m) => ('comparison' in m ? m.comparison : undefined), inThread: (p) => comparisonRun(recording, which, undefined, p) }, report(job));
   const started: Promise<RunSummary | null>[] = [];
   const jobs: (() => Promise<unknown>)[] = [
     () => (started[0] = comparison('baseline', 0)),
     ...(withRecord ? [() => (started[1] = comparison('historical', 1))] : []),
-    ...Array.from({ length: moves }, (_, i) => () => inWorker({ job: 'move', recording, index: i }, (m) => ('move' in m ? m.move : undefined), () => tryMove(recording, i), report(runs - 1 - moves + i), warn)),
+    ...Array.from({ length: moves }, (_, i) => () => run({ request: { job: 'move', recording, index: i }, reply: (m) => ('move' in m ? m.move : undefined), inThread: (p) => tryMove(recording, i, p) }, report(runs - 1 - moves + i))),
     // Last: by the time a worker is free for this run, the comparisons it is compared with are done.
     async () => {
       const [baseline, historical = null] = await Promise.all(started);
       const compared = { baseline: baseline!, historical };
-      return inWorker({ job: 'debrief', recording, compared }, (m) => ('debrief' in m ? m.debrief : undefined), () => buildDebrief(recording, { compared }), report(runs - 1), warn);
+      return run({ request: { job: 'debrief', recording, compared }, reply: (m) => ('debrief' in m ? m.debrief : undefined), inThread: (p) => buildDebrief(recording, { compared, onProgress: (_stage, f) => p(f) }) }, report(runs - 1));
     },
   ];
-  return pool(jobs, workers).then((answers) => {
+  return pool(jobs, lanes, ctx.signal).then((answers) => {
     const debrief = answers.at(-1) as Debrief;
     const tried = answers.slice(withRecord ? 2 : 1, -1) as (MoveRun | null)[];
     return { ...debrief, moves: movesThatHelped(tried, debrief.run.figures.userHoursLost) };
   });
 }
 
-/** Runs `jobs` at most `size` at a time; their answers in order. The first failure rejects, and no lane starts another job after it. */
-function pool(jobs: (() => Promise<unknown>)[], size: number): Promise<unknown[]> {
+/** Runs `jobs` at most `size` at a time; their answers in order. The first failure rejects, and no lane starts another job after it, nor after `signal` aborts. */
+function pool(jobs: (() => Promise<unknown>)[], size: number, signal?: AbortSignal): Promise<unknown[]> {
   const out: unknown[] = new Array(jobs.length);
   let next = 0;
   let failed = false;
   const lane = async (): Promise<void> => {
     while (next < jobs.length && !failed) {
+      signal?.throwIfAborted();
       const i = next++;
       try {
         out[i] = await jobs[i]();

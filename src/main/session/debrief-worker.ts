@@ -4,7 +4,7 @@
 // with cores to spare runs them in workers of their own, beside the debrief (debrief-job.ts).
 import { parentPort } from 'node:worker_threads';
 import type { Recording } from '../../replay/index';
-import { buildDebrief, comparisonRun, tryMove, type DebriefStage, type MoveRun, type RunSummary } from '../../debrief/index';
+import { buildDebrief, comparisonRun, overallProgress, tryMove, type MoveRun, type RunSummary } from '../../debrief/index';
 import type { Drill } from '../../drill/index';
 
 export type DebriefRequest =
@@ -16,11 +16,8 @@ export type DebriefReply = { progress: number } | { debrief: ReturnType<typeof b
 const port = parentPort;
 
 function debrief(m: Extract<DebriefRequest, { job: 'debrief' }>, post: (r: DebriefReply) => void): void {
-  const comparisons = m.compared ? 0 : m.recording.scenario.historical ? 2 : 1;
-  const stages = 1 + comparisons + (m.moves ? 3 : 0); // the moves re-run the game several times
-  const order: Record<DebriefStage, number> = { replay: 0, baseline: 1, historical: 2, moves: 1 + comparisons };
-  const weight = (stage: DebriefStage) => (stage === 'moves' ? 3 : 1);
-  post({ debrief: buildDebrief(m.recording, { drill: m.drill, moves: m.moves, compared: m.compared, onProgress: (stage, f) => post({ progress: (order[stage] + weight(stage) * f) / stages }) }) });
+  const onProgress = overallProgress(m.recording, m, (f) => post({ progress: f }));
+  post({ debrief: buildDebrief(m.recording, { drill: m.drill, moves: m.moves, compared: m.compared, onProgress }) });
 }
 
 port?.on('message', (m: DebriefRequest) => {

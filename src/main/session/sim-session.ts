@@ -85,6 +85,7 @@ export class SimSession implements SessionCore {
   private clock: ClockHandle | null = null;
   private exporting: ModeFrame['exporting'] = null;
   private debriefing: number | null = null;
+  private gameOver = new AbortController(); // aborted when the live game is replaced or the host shuts down
   private startSpeed: number;
   private startPaused: boolean;
   private started: boolean;
@@ -333,6 +334,11 @@ export class SimSession implements SessionCore {
     this.exporting = progress;
   }
 
+  /** Aborted when the live game is replaced (a new game, a drill, a recovered game) or the host shuts down: work for that game (its end-screen debrief) stops. */
+  get gameSignal(): AbortSignal {
+    return this.gameOver.signal;
+  }
+
   /** The end-screen debrief's progress (end-debrief.ts), in whole per cent so frames go out only when it moves; null when done. */
   setDebriefing(fraction: number | null): void {
     this.debriefing = fraction === null ? null : Math.floor(Math.min(1, Math.max(0, fraction)) * 100) / 100;
@@ -354,6 +360,7 @@ export class SimSession implements SessionCore {
   /** The host is shutting down: a game with something in it stays unfinished, to be offered next time. */
   close(): void {
     this.clock?.stop();
+    this.gameOver.abort();
     this.journals?.release(); // the data folder is free for the next host
     const l = this.live;
     if (l.finished) return;
@@ -366,7 +373,12 @@ export class SimSession implements SessionCore {
   /** Replaces the live game (sealing the old one's replay), closes any replay; paused unless said. */
   switchTo(game: LiveGame, opts: { speed?: number; paused?: boolean } = {}): void {
     const before = this.liveMode as LiveMode | undefined;
-    if (before && before.game !== game) before.game.finish();
+    if (before && before.game !== game) {
+      before.game.finish();
+      this.gameOver.abort(); // its end-screen debrief is no longer wanted, nor its bar
+      this.gameOver = new AbortController();
+      this.debriefing = null;
+    }
     this.liveMode = new LiveMode(game, opts.speed ?? before?.speed ?? this.startSpeed, opts.paused ?? before?.paused ?? this.startPaused);
     this.replayMode = null;
     this.started = true;
