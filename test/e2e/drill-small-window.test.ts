@@ -2,7 +2,7 @@
 // North America's west and its list of the instructor's messages was cut at the bottom. Folded
 // (as it starts there) it is a card over the South Pacific and the map takes the whole width;
 // unfolded it is the column beside the map, scrolling as one to its last message. At 1280x800
-// it stays the column it was. Screenshots drill-small-window-* in test-results/screens/.
+// it stays the column it was; the start screen lists the drills there too. Screenshots drill-small-window-* in test-results/screens/.
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,20 @@ describe('the drill panel in a small window and a large one', { timeout: STEP_TI
 
     await page.click('#drill-panel-toggle');
     await until(page, () => document.getElementById('drill-panel')!.dataset.folded === 'true', 'the panel folded again');
+    await page.close();
+  });
+
+  it('at 1024x640 the start screen lists every drill an instructor can start, the last one in view', async () => {
+    const host = await stage.host();
+    const page = await stage.screen(host.url, { width: 1024, height: 640 }, { tourDone: true });
+    await onStartScreen(page);
+    await until(page, () => document.querySelectorAll('#start-drills li').length >= 3, 'the drills on the start screen');
+    const last = page.locator('#start-drills li').last();
+    expect(await last.isVisible(), 'the last drill shown (the list was hidden below 1100 px)').toBe(true);
+    await last.scrollIntoViewIfNeeded();
+    const box = (await last.boundingBox())!;
+    expect(box.y >= 0 && box.y + box.height <= 640, 'the last drill within the window').toBe(true);
+    await shoot(page, 'drill-small-window-start-1024x640');
     await page.close();
   });
 
