@@ -46,6 +46,8 @@ export interface StormHooks {
   stats(): SceneStats;
   /** What is written on the map, in screen pixels: each region's label and each service's name. */
   mapText(): MapText[];
+  /** Where a place (longitude, latitude in degrees) is drawn on the map now, in screen pixels. */
+  placeOnScreen(lon: number, lat: number): { x: number; y: number };
   /** The view, status and mode the screen last drew (what the HUD shows), not a frame still waiting for the next refresh. */
   view(): SimView | null;
   status(): SessionStatus | null;

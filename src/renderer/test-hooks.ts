@@ -23,6 +23,7 @@ export function installTestHooks(deps: { world: WorldScene; store: FrameStore; s
     mapTicks: 0,
     stats: () => deps.world.stats(),
     mapText: () => deps.world.mapText(),
+    placeOnScreen: (lon, lat) => deps.world.placeOnScreen(lon, lat),
     view: () => shown.view,
     status: () => shown.status,
     mode: () => shown.mode,

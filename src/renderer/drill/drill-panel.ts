@@ -1,11 +1,16 @@
 // The trainee's drill panel, down the left of the map: the countdown in real time, the
 // objectives with their progress, and what the instructor has sent (hints only outside
-// check mode: the host leaves them out, and we say so).
+// check mode: the host leaves them out, and we say so). In a small window (1024x640) it
+// folds to a card at the bottom left, over the South Pacific, so the map gets the whole width
+// and North America is not under it; one click unfolds it.
 import type { SessionStatus } from '../../shared/contract';
 import type { DrillView } from '../../shared/drill-contract';
 import { countdown, duration, tPlus } from '../hud/format';
 import { h, setText } from '../dom';
 import { renderObjectives } from './objectives';
+
+/** A window where the column would take a quarter of the map (drill.css says the same sizes). */
+const SMALL_WINDOW = '(max-width: 1200px), (max-height: 660px)';
 
 export class DrillPanel {
   readonly root: HTMLElement;
@@ -18,22 +23,53 @@ export class DrillPanel {
   private readonly messages = h('ol', { id: 'drill-messages', class: 'drill-messages' });
   private readonly empty = h('p', { class: 'dp-empty' });
   private readonly count = h('span', { class: 'pill', id: 'drill-message-count' }, '0');
+  private readonly toggle = h('button', { id: 'drill-panel-toggle', class: 'quiet dp-toggle', type: 'button', 'aria-controls': 'drill-panel-body' });
+  private readonly summary = h('p', { id: 'drill-summary', class: 'dp-summary' });
+  private readonly small = window.matchMedia(SMALL_WINDOW);
+  /** What the trainee chose in a small window; a large one always shows the whole panel. */
+  private foldedWhenSmall = true;
   private shownMessages = 0;
+  /** Called when the panel changes shape (folded or unfolded): the map is framed again. */
+  onLayout: () => void = () => {};
   /** Called with each message or hint that arrives while the drill runs (sound, toast). */
   onMessage: (m: DrillView['messages'][number]) => void = () => {};
 
   constructor(parent: HTMLElement) {
     // Focusable: on a small screen its objectives and messages scroll, and a keyboard must reach them.
     this.root = h('aside', { id: 'drill-panel', class: 'drill-panel', hidden: true, 'aria-label': 'Drill', tabindex: 0 },
-      h('div', { class: 'dp-kicker' }, h('span', {}, 'Drill'), this.check),
+      h('div', { class: 'dp-kicker' }, h('span', {}, 'Drill'), this.check, this.toggle),
       this.name,
       h('div', { class: 'dp-clock' }, this.clock, h('div', { class: 'dp-clock-caption' }, this.clockState, ' · ', this.simLeft)),
-      h('h3', {}, 'Objectives'),
-      this.objectives,
-      h('h3', {}, 'From your instructor', this.count),
-      this.empty,
-      this.messages);
+      this.summary,
+      h('div', { id: 'drill-panel-body', class: 'dp-body' },
+        h('h3', {}, 'Objectives'),
+        this.objectives,
+        h('h3', {}, 'From your instructor', this.count),
+        this.empty,
+        this.messages));
     parent.append(this.root);
+    this.toggle.addEventListener('click', () => {
+      this.foldedWhenSmall = !this.folded;
+      this.shape();
+    });
+    this.small.addEventListener('change', () => this.shape());
+    this.shape();
+  }
+
+  /** Folded to the small card (a small window, and the trainee has not unfolded it). */
+  get folded(): boolean {
+    return this.small.matches && this.foldedWhenSmall;
+  }
+
+  private shape(): void {
+    const was = this.root.dataset.folded;
+    this.root.dataset.small = String(this.small.matches);
+    this.root.dataset.folded = String(this.folded);
+    this.toggle.hidden = !this.small.matches;
+    this.toggle.setAttribute('aria-expanded', String(!this.folded));
+    setText(this.toggle, this.folded ? 'Show all ▸' : '◂ Fold');
+    this.toggle.title = this.folded ? 'Objectives and your instructor\'s messages' : 'Fold the panel to a small card: the whole map';
+    if (was !== undefined && was !== this.root.dataset.folded) this.onLayout();
   }
 
   get visible(): boolean {
@@ -64,6 +100,10 @@ export class DrillPanel {
     setText(this.simLeft, `${duration(drill.simMinutesLeft)} sim`);
     renderObjectives(this.objectives, drill.objectives);
     this.renderMessages(drill);
+    const met = drill.objectives.filter((o) => o.state === 'met').length;
+    const missed = drill.objectives.filter((o) => o.state === 'missed').length;
+    const n = drill.messages.length;
+    setText(this.summary, `${met} of ${drill.objectives.length} objectives met${missed ? ` · ${missed} missed` : ''} · ${n} ${n === 1 ? 'message' : 'messages'}`);
   }
 
   private renderMessages(drill: DrillView): void {

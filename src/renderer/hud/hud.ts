@@ -14,7 +14,8 @@ import { grouped } from './format';
 
 export class Hud {
   /** Ids of the panels over the map that region labels keep out from under (`avoidRects`). */
-  static readonly OVER_MAP = ['legend', 'order-queue', 'phase-banner', 'drill-toast'];
+  /** A trainee's drill panel is over the map only when folded to its card; unfolded, the map is framed beside it. */
+  static readonly OVER_MAP = ['legend', 'order-queue', 'phase-banner', 'drill-toast', 'drill-panel'];
   readonly history = new History();
   readonly top = new TopBar();
   readonly sparks = new Sparklines(this.history);
@@ -87,7 +88,9 @@ export class Hud {
     };
     const top = document.getElementById('top-bar')!.getBoundingClientRect().bottom + 8;
     const bottom = Math.min(document.getElementById('dock')!.getBoundingClientRect().top, box('replay-bar')?.top ?? Infinity) - 6;
-    const left = (box('drill-panel')?.right ?? 0) + (box('drill-panel') ? 4 : 0);
+    // A folded drill panel is a card over the South Pacific: the map keeps the whole width.
+    const column = document.getElementById('drill-panel')?.dataset.folded === 'true' ? null : box('drill-panel');
+    const left = column ? column.right + 4 : 0;
     const right = box('console')?.left ?? window.innerWidth;
     return { x: left, y: top, w: Math.max(100, right - left), h: Math.max(100, bottom - top) };
   }

@@ -70,6 +70,7 @@ export class ModeScreens {
       this.replayTimeline = new TimelinePanel(byId('dock').querySelector<HTMLElement>('section.pager')!);
       this.replayTimeline.setAvailable(false);
       this.replayTimeline.onSeek = (tick) => void this.bridge.replay({ act: 'seek', tick });
+      this.drillPanel.onLayout = () => deps.onLayout();
       this.drillPanel.onMessage = (m) => {
         this.toast!.show(m);
         deps.cue('pager');
@@ -144,7 +145,7 @@ export class ModeScreens {
     }
     this.console?.update({ mode, status, view });
 
-    const layout = `${m}:${!!this.drillPanel?.visible}:${this.replayBar.visible}`;
+    const layout = `${m}:${!!this.drillPanel?.visible}:${!!this.drillPanel?.folded}:${this.replayBar.visible}`;
     if (layout !== this.layoutKey) {
       this.layoutKey = layout;
       this.deps.onLayout();

@@ -14,6 +14,7 @@ import { Flashes } from './flashes';
 import { hubsOf, labelAnchor, SERVICE_PLACES } from './geography';
 import { MegaLayer } from './mega-layer';
 import { NightShade } from './night-shade';
+import { project } from './projection';
 import { RegionLabels } from './region-labels';
 import { ServicePlaces } from './service-places';
 import { StormFlows } from './storm-flows';
@@ -286,6 +287,12 @@ export class WorldScene {
       }
     }
     return best;
+  }
+
+  /** Where a place (degrees of longitude and latitude) is drawn now, in screen pixels: for tests. */
+  placeOnScreen(lon: number, lat: number): { x: number; y: number } {
+    const p = this.camera.toScreen(project(lon, lat));
+    return { x: Math.round(p.x), y: Math.round(p.y) };
   }
 
   /** Screen position of a world place, for anchoring DOM panels. */
