@@ -15,7 +15,7 @@ import { SimSession } from '../../src/main/session/sim-session';
 import { buildExport } from '../../src/main/session/exports';
 import { decodeReplay, encodeReplay } from '../../src/replay/node';
 import { census } from './png';
-import { ACTION_TIMEOUT_MS, drawnMinute, launchChromium, mapDrawn, openScreen, shoot, until, untilWith, STEP_TIMEOUT_MS } from './harness';
+import { ACTION_TIMEOUT_MS, drawnMinute, launchChromium, mapDrawn, mapFramed, openScreen, shoot, until, untilWith, STEP_TIMEOUT_MS, topBarCollisions } from './harness';
 
 const DRILL = 'aug-2007-reboot-storm'; // 30 real minutes at 60x; throttles and megas only; one scripted inject
 const dir = mkdtempSync(join(tmpdir(), 'storm-e2e-'));
@@ -165,6 +165,13 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: STEP_
     expect(await text(tr, '#briefing-clock')).toMatch(/stopped until your instructor/);
     expect(await text(tr, '#drill-countdown')).toBe('30:00');
     expect(await tr.locator('#check-lock').isVisible()).toBe(true);
+    // The badge squeezes the top bar: in the smallest window the game's name wraps, not runs under the counter.
+    const size = tr.viewportSize()!;
+    await tr.setViewportSize({ width: 960, height: 600 });
+    await mapFramed(tr, { width: 960, height: 600 });
+    expect(await topBarCollisions(tr)).toEqual([]);
+    await tr.setViewportSize(size);
+    await mapFramed(tr, size);
     expect(await tr.locator('#pause-button').isDisabled()).toBe(true);
     const locked = tr.locator('#verb-tabs button[data-tab="offline-im"]');
     expect(await locked.isDisabled()).toBe(true);

@@ -198,6 +198,21 @@ export async function mapFramed(page: Page, size: { width: number; height: numbe
   }, size, `the map framed for ${size.width}x${size.height}`);
 }
 
+/**
+ * The top bar's pieces, by the extent of their text (which may run past their boxes): a name
+ * squeezed by the check-mode badge ran under the online counter. A list of "a runs into b".
+ */
+export async function topBarCollisions(page: Page): Promise<string[]> {
+  const bar = await page.evaluate(() => [...document.getElementById('top-bar')!.children].flatMap((el) => {
+    if (!(el as HTMLElement).offsetParent) return [];
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    return [{ id: el.id || el.className, x: r.left, w: r.width }];
+  }));
+  return bar.flatMap((b) => bar.filter((o) => o !== b && b.x < o.x && b.x + b.w > o.x + 1).map((o) => `${b.id} runs into ${o.id}`));
+}
+
 /** Until the screen has drawn sim-minute `m` or later (the HUD shows it, not only the store). */
 export async function drawnMinute(page: Page, m: number, timeoutMs = 60_000): Promise<void> {
   await untilWith(page, (min) => (window.__storm!.view()?.minute ?? -1) >= min, m, `the screen to draw minute ${m}`, timeoutMs);

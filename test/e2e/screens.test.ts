@@ -6,7 +6,7 @@
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeClean, drawnMinute, mapDrawn, mapFramed, onStartScreen, orderThrottle, shoot, startShift, stepOn, until, useStage, STEP_TIMEOUT_MS } from './harness';
+import { axeClean, drawnMinute, mapDrawn, mapFramed, onStartScreen, orderThrottle, shoot, startShift, stepOn, until, useStage, STEP_TIMEOUT_MS, topBarCollisions } from './harness';
 import type { WebHost } from '../../src/main/host/web';
 
 const stage = useStage();
@@ -333,6 +333,7 @@ describe('screens: what the trainee reads and touches', { timeout: STEP_TIMEOUT_
           expect(overlap, `${b.id} overlaps ${o.id}`).toBe(false);
         }
       }
+      expect(await topBarCollisions(page)).toEqual([]);
       // Text that does not fit is not cut off inside the top bar and the dock's figures.
       const clipped = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#top-bar *, .spark figcaption, .verb-tabs button')]
         .filter((el) => el.offsetParent && el.children.length === 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible')
