@@ -52,6 +52,21 @@ describe('a cancelled end-screen debrief', () => {
     expect(warnings).toEqual([]); // a cancel is no failure: nothing falls back to this thread
   });
 
+  it('stops its other workers when one run fails', async () => {
+    const workers = fakeWorkers();
+    const debrief = debriefInWorker(game(), undefined, () => {}, () => {}, { moves: true, workers: 3, startWorker: workers.start });
+    const outcome = debrief.then(
+      () => 'published',
+      (e: Error) => e.message,
+    );
+    expect(workers.live()).toBe(3);
+    workers.started[1].say({ error: 'out of memory' });
+    expect(await outcome).toBe('out of memory');
+    await settle();
+    expect(workers.live()).toBe(0); // the other two lanes' runs were stopped, not left to finish
+    expect(workers.started.length).toBe(3); // and nothing new started
+  });
+
   it('on this thread, stops between stages', async () => {
     const stop = new AbortController();
     const progress: number[] = [];

@@ -125,10 +125,10 @@ export function debriefInWorker(recording: Recording, drill: Drill | undefined, 
   const moves = opts.moves === true && !drill;
   let debrief: Promise<Debrief>;
   if (moves && workers >= 2) {
-    debrief = endScreenDebrief(recording, ctx, workers, (stage, p) => inWorker(ctx, stage.request, stage.reply, () => stage.inThread(p), p), say);
+    debrief = endScreenDebrief(recording, ctx, workers, (stage, p, jobs) => inWorker(jobs, stage.request, stage.reply, () => stage.inThread(p), p), say);
   } else {
     // One worker for the lot; should it fail, this thread works the end screen's runs out one by one.
-    const inThread = moves ? () => endScreenDebrief(recording, ctx, 1, (stage, p) => onThisThread(ctx, () => stage.inThread(p)), say) : () => buildDebrief(recording, { drill, onProgress: overallProgress(recording, { drill }, say) });
+    const inThread = moves ? () => endScreenDebrief(recording, ctx, 1, (stage, p, jobs) => onThisThread(jobs, () => stage.inThread(p)), say) : () => buildDebrief(recording, { drill, onProgress: overallProgress(recording, { drill }, say) });
     debrief = inWorker(ctx, { job: 'debrief', recording, drill, moves }, (m) => ('debrief' in m ? m.debrief : undefined), inThread, say);
   }
   return debrief.then((d) => {
@@ -143,10 +143,16 @@ interface Stage<T> {
   reply: (m: DebriefReply) => T | undefined;
   inThread: (onProgress: (f: number) => void) => T;
 }
-type RunStage = <T>(stage: Stage<T>, onProgress: (f: number) => void) => Promise<T>;
+/** Runs one stage under `jobs`, whose signal also stops it when a sibling stage fails. */
+type RunStage = <T>(stage: Stage<T>, onProgress: (f: number) => void, jobs: JobContext) => Promise<T>;
 
 /** The end screen's debrief as separate runs (no action, Skype's response, each move, the player's run), `lanes` at a time. */
-function endScreenDebrief(recording: Recording, ctx: JobContext, lanes: number, run: RunStage, say: (f: number) => void): Promise<Debrief> {
+function endScreenDebrief(recording: Recording, ctx: JobContext, lanes: number, runStage: RunStage, say: (f: number) => void): Promise<Debrief> {
+  // One failed run fails the debrief: the others' workers are then stopped, not left to run on.
+  const failed = new AbortController();
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, failed.signal]) : failed.signal;
+  const jobs: JobContext = { ...ctx, signal };
+  const run = <T>(stage: Stage<T>, p: (f: number) => void): Promise<T> => runStage(stage, p, jobs);
   const withRecord = historicalFor(recording.scenario) !== null;
   const moves = movesToTry(recording);
   const runs = (withRecord ? 3 : 2) + moves; // each job below re-simulates the game once
@@ -158,7 +164,7 @@ function endScreenDebrief(recording: Recording, ctx: JobContext, lanes: number, 
   const comparison = (which: 'baseline' | 'historical', job: number) =>
     run({ request: { job: 'comparison', recording, which }, reply: (m) => ('comparison' in m ? m.comparison : undefined), inThread: (p) => comparisonRun(recording, which, undefined, p) }, report(job));
   const started: Promise<RunSummary | null>[] = [];
-  const jobs: (() => Promise<unknown>)[] = [
+  const stages: (() => Promise<unknown>)[] = [
     () => (started[0] = comparison('baseline', 0)),
     ...(withRecord ? [() => (started[1] = comparison('historical', 1))] : []),
     ...Array.from({ length: moves }, (_, i) => () => run({ request: { job: 'move', recording, index: i }, reply: (m) => ('move' in m ? m.move : undefined), inThread: (p) => tryMove(recording, i, p) }, report(runs - 1 - moves + i))),
@@ -169,7 +175,9 @@ function endScreenDebrief(recording: Recording, ctx: JobContext, lanes: number, 
       return run({ request: { job: 'debrief', recording, compared }, reply: (m) => ('debrief' in m ? m.debrief : undefined), inThread: (p) => buildDebrief(recording, { compared, onProgress: (_stage, f) => p(f) }) }, report(runs - 1));
     },
   ];
-  return pool(jobs, lanes, ctx.signal).then((answers) => {
+  const answers = pool(stages, lanes, ctx.signal);
+  answers.catch((e: unknown) => failed.abort(e));
+  return answers.then((answers) => {
     const debrief = answers.at(-1) as Debrief;
     const tried = answers.slice(withRecord ? 2 : 1, -1) as (MoveRun | null)[];
     return { ...debrief, moves: movesThatHelped(tried, debrief.run.figures.userHoursLost) };
