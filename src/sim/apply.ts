@@ -180,17 +180,18 @@ export function landPending(state: SimState): void {
   if (state.outages.length < before) say(state, 'info', 'outage-over', 'A degraded service is back to full capacity');
 }
 
-function landedText(state: SimState, c: Command): string {
+/** A config push in the pager's words: `order` while it is on its way (queued, cancelled), `done` once it has landed. */
+function landedText(state: SimState, c: Command, when: 'order' | 'done' = 'done'): string {
   if (c.type === 'throttleLogins') return upperFirst(throttleDoneWords(c.perSecond, c.region));
   if (c.type === 'setOfflineImService') return c.enabled ? `Offline-IM service on at ${c.capacityPct ?? 100}% capacity` : 'Offline-IM service disabled: clients get an instant refusal';
-  if (c.type === 'setGroupVideo') return groupVideoWords(c.enabled, state.scenario.services.mega.groupVideo.note, 'done');
+  if (c.type === 'setGroupVideo') return groupVideoWords(c.enabled, state.scenario.services.mega.groupVideo.note, when);
   return c.type;
 }
 
 /** What a cancel cost, in the pager's words (the rule: cancel.ts). */
 function cancelledText(state: SimState, c: Command, lostBuildMin: number): string {
   if (c.type === 'pushHotfix') return `${upperFirst(hotfixName(c.fix))} cancelled in build and test: ${Math.round(lostBuildMin)} min of build work lost; pushing it again starts over (~${grouped(state.scenario.hotfixes[c.fix].buildMin)} min)`;
-  return `Config push cancelled before it landed, nothing changed: ${landedText(state, c)}`;
+  return `Config push cancelled before it landed, nothing changed: ${landedText(state, c, 'order')}`;
 }
 
 function say(state: SimState, severity: 'info' | 'warning', code: string, text: string): void {
@@ -214,7 +215,7 @@ function note(state: SimState, c: Command): void {
     case 'setGroupVideo':
       // A switch that takes effect at once (Group Video off) gets only its landed line.
       if (state.pending.some((p) => p.command === c && p.atTick <= state.tick)) return;
-      return say(state, 'info', 'action', `Config push queued: ${landedText(state, c)}`);
+      return say(state, 'info', 'action', `Config push queued: ${landedText(state, c, 'order')}`);
     default:
       return;
   }

@@ -64,6 +64,7 @@ export function throttleDoneWords(rate: number | null, region?: string | null): 
  * the feature did not exist), the words say what happens to the servers.
  */
 export function groupVideoWords(enabled: boolean, note: string | undefined, when: 'order' | 'done'): string {
+  if (note && when === 'order') return enabled ? 'Group Video servers back to their usual work' : 'Group Video servers taken off their usual work';
   if (note) return enabled ? 'Group Video servers back on their usual work' : 'Group Video servers freed for mega-supernodes';
   if (when === 'order') return enabled ? 'Group Video Calling back on' : 'Group Video Calling off';
   return enabled ? 'Group Video Calling restored' : 'Group Video Calling switched off';

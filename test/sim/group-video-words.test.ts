@@ -29,11 +29,11 @@ describe('Group Video in each scenario\'s words', () => {
     // Off takes effect at once: one line, no "queued" before it.
     expect(w.pager).toEqual([
       'Group Video servers freed for mega-supernodes',
-      'Config push queued: Group Video servers back on their usual work',
+      'Config push queued: Group Video servers back to their usual work', // on its way: the order's words
       'Group Video servers back on their usual work',
     ]);
     expect(w.refusal).toBe("Skype's own work still runs on those servers: turn Group Video off first");
-    expect(w.timeline).toEqual(['Group Video servers freed for mega-supernodes', 'Group Video servers back on their usual work']);
+    expect(w.timeline).toEqual(['Group Video servers taken off their usual work', 'Group Video servers back to their usual work']);
     expect(JSON.stringify(w)).not.toMatch(/Calling/);
   });
 
@@ -41,7 +41,7 @@ describe('Group Video in each scenario\'s words', () => {
     const w = wordsOf('dec-2010');
     expect(w.pager).toEqual([
       'Group Video Calling switched off',
-      'Config push queued: Group Video Calling restored',
+      'Config push queued: Group Video Calling back on',
       'Group Video Calling restored',
     ]);
     expect(w.refusal).toBe('Group Video Calling still runs on those servers: turn Group Video off first');
