@@ -37,6 +37,14 @@ describe('action hints in aug-2007', () => {
     expect(hints('aug-2007', { deploySource: 'groupVideo' })['deploy-hint']).toMatch(/^Group Video: first up in 30 min .*\. Group Video did not exist in 2007: these are re-imaged servers/);
   });
 
+  it('borrowing the fleet\'s servers is priced where the player chooses it, and the withdraw hint tells no 2010 story', () => {
+    expect(hints('aug-2007')['group-video-hint']).toMatch(/ Off costs \$5,000\/h: their usual work waits\./);
+    expect(hints('aug-2007', { deploySource: 'groupVideo' })['deploy-hint']).toMatch(/no running cost, but Group Video off costs \$5,000\/h/);
+    const w = hints('aug-2007')['withdraw-hint'];
+    expect(w).toBe('Give Group Video servers back first: Group Video stays off while any are borrowed, at $5,000/h.');
+    expect(w).not.toMatch(/Christmas|Calling/);
+  });
+
   it('cloud instances: none to be had, and why', () => {
     expect(hints('aug-2007', { deploySource: 'cloud' })['deploy-hint']).toBe('Cloud: none to be had in this scenario. There was no public cloud to rent at scale in August 2007.');
   });
@@ -49,6 +57,11 @@ describe('action hints in dec-2010 keep December\'s story', () => {
     expect(h['offline-im-hint']).toMatch(/^Switching off stops the slow replies that crash Skype for Windows 5\.0\.0152; offline messages wait\./);
     expect(h['group-video-hint']).toMatch(/^Off \(at once\) frees [\d,.kK]+ Group Video servers to host mega-supernodes\./);
     expect(hints('dec-2010', { deploySource: 'cloud' })['deploy-hint']).toMatch(/^Cloud: first up in .*\$0\.80\/h each/);
+  });
+
+  it('Group Video off names its price, and giving its servers back first is what Skype did', () => {
+    expect(hints('dec-2010')['group-video-hint']).toMatch(/ Off costs \$5,000\/h: a paid feature down\./);
+    expect(hints('dec-2010')['withdraw-hint']).toBe('Give Group Video servers back first: Group Video stays off while any are borrowed, at $5,000/h. Skype gave them back and restored Group Video Calling in time for Christmas.');
   });
 
   it('a fix no client here needs says so', () => {

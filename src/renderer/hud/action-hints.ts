@@ -36,10 +36,11 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   // What is left, not the total: servers up or on order are taken (an older host sends no megaLeft).
   const left = view.megaLeft?.[inp.deploySource] ?? src.available;
   const sourceName = upperFirst(megaSourceName(inp.deploySource));
+  const gvDown = facts.groupVideoDownPerHourUsd ? `${usd(facts.groupVideoDownPerHourUsd)}/h` : '';
   // A source the scenario has none of (cloud in 2007) says so, and why, instead of prices.
   if (facts.known && src.available <= 0) out['deploy-hint'] = `${sourceName}: none to be had in this scenario.${src.note ? ` ${src.note}` : ''}`;
   else out['deploy-hint'] =
-    `${sourceName}: first up in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h once all run` : 'no extra cost'}` +
+    `${sourceName}: first up in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h once all run` : inp.deploySource === 'groupVideo' && gvDown ? `no running cost, but Group Video off costs ${gvDown}` : 'no extra cost'}` +
     ` · ${grouped(left)}${facts.known ? ` of ${grouped(src.available)}` : ''} left${n > left ? ' (too many)' : ''} · each carries ${compact(src.clientCapacity)} clients` +
     (inp.deploySource === 'groupVideo' && view.groupVideoEnabled ? ' · switch Group Video off first' : '') +
     (region ? ` · here: ${region.megaUp} up, ${region.megaPending} coming` : '') +
@@ -77,8 +78,15 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
     : gv.note
     ? `Off (at once) frees ${compact(gv.available)} servers to host mega-supernodes. ${gv.note}`
     : `Off (at once) frees ${compact(gv.available)} Group Video servers to host mega-supernodes.`) +
+    (gvDown ? ` Off costs ${gvDown}${gv.note ? ': their usual work waits' : ': a paid feature down'}.` : '') +
     (facts.delays.groupVideoMin ? ` Back on takes ${duration(facts.delays.groupVideoMin)}, once none are borrowed.` : '') +
     ` Now: ${view.groupVideoEnabled ? 'on' : 'off'}.`;
+  // Which megas to give back first: the borrowed servers, whose switch costs by the hour (seed 000: Skype
+  // returned them and restored Group Video Calling in time for Christmas).
+  out['withdraw-hint'] = !facts.known
+    ? 'Give Group Video servers back first, so Group Video can come back on.'
+    : `Give Group Video servers back first: Group Video stays off while any are borrowed${gvDown ? `, at ${gvDown}` : ''}.` +
+      (gv.note ? '' : ' Skype gave them back and restored Group Video Calling in time for Christmas.');
   return out;
 }
 

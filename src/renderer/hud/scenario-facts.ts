@@ -26,6 +26,7 @@ export interface ScenarioFacts {
   fixes: HotfixId[];
   delays: { throttleMin?: number; offlineImMin?: number; offlineImGrowMin?: number; groupVideoMin?: number };
   imExtraCapacityPerHourUsd?: number; // per 100% added to the offline-IM cluster
+  groupVideoDownPerHourUsd?: number; // each hour Group Video is off (2007: the fleet's servers off their usual work)
   imCapacityPerS?: number; // the offline-IM cluster's replies per second at 100% of its size
   versions: { id: string; name: string }[]; // client builds, for the instructor's crash-wave inject
   fixFor: Record<HotfixId, FixTarget>;
@@ -40,7 +41,7 @@ type ScenarioFile = {
   versions?: { id: string; name?: string; share?: number }[];
   hotfixes?: Partial<Record<string, { buildMin?: number }>>;
   commandDelays?: ScenarioFacts['delays'];
-  prices?: { imExtraCapacityPerHourUsd?: number };
+  prices?: { imExtraCapacityPerHourUsd?: number; groupVideoDownPerHourUsd?: number };
   startUtc?: string;
   timeline?: { command: { type: string; fraction?: number; overMinutes?: number } }[];
 };
@@ -76,6 +77,7 @@ export function factsFor(scenarioId: string): ScenarioFacts {
     fixes: known ? HOTFIXES.filter((fix) => fixFor[fix].names.length > 0) : [...HOTFIXES],
     delays: f.commandDelays ?? {},
     imExtraCapacityPerHourUsd: f.prices?.imExtraCapacityPerHourUsd,
+    groupVideoDownPerHourUsd: f.prices?.groupVideoDownPerHourUsd,
     imCapacityPerS: f.services?.offlineIm?.capacityPerS,
     versions: (f.versions ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })),
     fixFor,
