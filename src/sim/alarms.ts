@@ -114,7 +114,7 @@ export function raiseAlarms(state: SimState, h: Health = health(state)): void {
  * RECOVERING_FROM pages once as a relapse.
  */
 const RECOVER_CLIMB = 0.05;
-const RELAPSE_DROP = 0.1;
+const RELAPSE_DROP = 0.05;
 
 function watchClimb(state: SimState, h: Health, onlineRatio: number, say: (s: SimEvent['severity'], code: string, text: string) => void): void {
   const a = state.alarms;

@@ -11,7 +11,7 @@ const PHASE_TEXT: Record<SimView['phase'], string> = {
   degraded: 'Degraded · supernode load rising',
   cascade: 'Cascade · supernodes shutting themselves down',
   collapse: 'Collapse · the P2P cloud is failing',
-  recovering: 'Recovering · supernodes coming back',
+  recovering: 'Recovering · people getting back online',
   relapse: 'Relapse · falling again before recovering',
 };
 
