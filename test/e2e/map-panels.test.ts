@@ -4,7 +4,7 @@
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { drawnMinute, mapDrawn, mapFramed, onStartScreen, shoot, startShift, until, untilWith, useStage, STEP_TIMEOUT_MS } from './harness';
+import { drawnMinute, mapDrawn, mapFramed, onStartScreen, shoot, startShift, until, untilWith, useStage, STEP_TIMEOUT_MS, topBarCollisions } from './harness';
 import type { WebHost } from '../../src/main/host/web';
 import { SimSession } from '../../src/main/session/sim-session';
 import { encodeReplay } from '../../src/replay/node';
@@ -203,6 +203,10 @@ describe('the map\'s labels, the tour\'s offer and the top bar answer as they lo
         return { seedLines: shown, cut };
       });
       expect(fit).toEqual({ seedLines: 1, cut: [] });
+      // The share of normal the banner and the pager speak in is on screen, and nothing runs into anything.
+      expect(await page.locator('#users-online-share').textContent()).toMatch(/^\d+% of normal$/);
+      expect(await page.locator('#users-online-share').isVisible()).toBe(true);
+      expect(await topBarCollisions(page)).toEqual([]);
       await page.close();
     });
   }
