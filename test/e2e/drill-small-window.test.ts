@@ -86,9 +86,16 @@ describe('the drill panel in a small window and a large one', { timeout: STEP_TI
     const column = await panelBox(page);
     expect(column.y + column.h, 'the column above the dock').toBeLessThanOrEqual(dockTop + 1);
     expect(await northAmericaUnder(page, column), 'the map framed beside the column').toEqual(['Anchorage']);
+    // Cut off at the foot, the column says there is more below; scrolled to its end, it stops saying so.
+    const cue = () => page.evaluate(() => {
+      const p = document.getElementById('drill-panel')!;
+      return p.dataset.more === 'true' ? getComputedStyle(p, '::after').content : 'none';
+    });
+    expect(await cue()).toMatch(/^"▾ more below"/);
     // The oldest message is last: scrolled into view within the panel, and it takes a click there.
     const last = page.locator('#drill-messages li').last();
     await last.scrollIntoViewIfNeeded();
+    await until(page, () => document.getElementById('drill-panel')!.dataset.more === 'false', 'the cue gone at the end');
     const seen = await last.evaluate((li) => {
       const r = li.getBoundingClientRect(), p = document.getElementById('drill-panel')!.getBoundingClientRect();
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);

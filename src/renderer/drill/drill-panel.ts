@@ -53,7 +53,16 @@ export class DrillPanel {
       this.shape();
     });
     this.small.addEventListener('change', () => this.shape());
+    this.root.addEventListener('scroll', () => this.markMore(), { passive: true });
+    window.addEventListener('resize', () => this.markMore());
     this.shape();
+  }
+
+  /** A panel that scrolls says so at its foot while more lies below (a cut line alone does not). */
+  private markMore(): void {
+    const r = this.root;
+    const more = String(r.scrollTop + r.clientHeight < r.scrollHeight - 2);
+    if (r.dataset.more !== more) r.dataset.more = more;
   }
 
   /** Folded to the small card (a small window, and the trainee has not unfolded it). */
@@ -70,6 +79,7 @@ export class DrillPanel {
     setText(this.toggle, this.folded ? 'Show all ▸' : '◂ Fold');
     this.toggle.title = this.folded ? 'Objectives and your instructor\'s messages' : 'Fold the panel to a small card: the whole map';
     if (was !== undefined && was !== this.root.dataset.folded) this.onLayout();
+    this.markMore();
   }
 
   get visible(): boolean {
@@ -104,6 +114,7 @@ export class DrillPanel {
     const missed = drill.objectives.filter((o) => o.state === 'missed').length;
     const n = drill.messages.length;
     setText(this.summary, `${met} of ${drill.objectives.length} objectives met${missed ? ` · ${missed} missed` : ''} · ${n} ${n === 1 ? 'message' : 'messages'}`);
+    this.markMore();
   }
 
   private renderMessages(drill: DrillView): void {
