@@ -18,6 +18,7 @@ export interface KeyFigures {
   userHoursLost: number;
   collapseMinute: number | null; // first minute the network counted as collapsed
   recoveredAtMinute: number | null; // back at 90% of normal online after the collapse; null if not, or down again at the end
+  relapseMinutes: number[]; // each time it fell back from a climb before recovering (the pager's "falling again")
   peakTrafficX: number;
   megaCostUsd: number;
   megaHours: number; // mega-supernode-hours used
@@ -159,6 +160,8 @@ function comparison(rec: Recording, actions: TimedCommand[]): Recording {
 function sampleRun(rec: Recording, every: number, label: string, observe?: (s: SimState) => void, onProgress?: (f: number) => void): { summary: RunSummary; verdict: VerifyResult } {
   const rows: SeriesRow[] = [];
   let collapseMinute: number | null = null;
+  const relapseMinutes: number[] = [];
+  let relapsing = false;
   let megaHours = 0;
   const { state, result } = runRecording(
     rec,
@@ -168,6 +171,8 @@ function sampleRun(rec: Recording, every: number, label: string, observe?: (s: S
         if (s.tick > 0) megaHours += (megaUp(s) * TICK_SECONDS) / 3600;
         // The tick that raised the alarm is the one just stepped (step counts the tick on after it).
         if (collapseMinute === null && s.alarms.collapsed) collapseMinute = (s.tick - 1) / TICKS_PER_MINUTE;
+        if (s.alarms.relapsing && !relapsing) relapseMinutes.push((s.tick - 1) / TICKS_PER_MINUTE);
+        relapsing = s.alarms.relapsing;
       },
       // Sampled after the tick's commands, as npm run sim does, so the CSVs agree.
       settled: (s) => {
@@ -186,6 +191,7 @@ function sampleRun(rec: Recording, every: number, label: string, observe?: (s: S
     // The sim keeps the latest recovery's minute, so time to recover runs from the first collapse to
     // the recovery that lasted; not recovered if it collapsed again and was still down at the end.
     recoveredAtMinute: t.recoveredAtMinute >= 0 && !state.alarms.collapsed ? t.recoveredAtMinute : null,
+    relapseMinutes,
     peakTrafficX: t.peakTrafficX,
     megaCostUsd: t.megaCostUsd,
     megaHours,

@@ -31,6 +31,7 @@ function run(r: RunSummary, kind: EndRunKind): EndRun {
     costUsd: last?.costUsd ?? 0,
     collapsedAtMinute: r.figures.collapseMinute,
     recoveredAtMinute: r.figures.recoveredAtMinute,
+    relapseMinutes: r.figures.relapseMinutes,
     collapsed: r.figures.collapseMinute !== null,
   };
 }

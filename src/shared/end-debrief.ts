@@ -1,7 +1,7 @@
 // The free-play debrief on the end screen, as the host sends it to a trainee's screen: the
 // player's curve against no action and Skype's response, the player's orders, the figures that
 // decided it and the moves that would have helped. Built by src/debrief (endDebriefOf).
-import { duration } from './duration';
+import { duration, tPlus } from './duration';
 
 export type EndRunKind = 'run' | 'baseline' | 'historical';
 
@@ -14,6 +14,7 @@ export interface EndRun {
   costUsd: number; // megas, Group Video downtime, held offline messages
   collapsedAtMinute: number | null; // the network's first collapse (the pager's "collapsed"); null if it never collapsed
   recoveredAtMinute: number | null; // back at 90% of a normal day's users online after it; null if not by the end
+  relapseMinutes?: number[]; // each fall back from a climb before recovering (absent from an older host)
   collapsed: boolean;
 }
 
@@ -23,6 +24,12 @@ export interface EndDebrief {
   runs: EndRun[]; // this run first, then no action, then Skype's response where the record has one
   orders: { minute: number; text: string; refused?: true }[]; // the player's, refused ones included
   moves: { what: string; userHoursSaved: number; costUsd: number }[]; // best first; empty if none helped
+}
+
+/** "Fell back before recovering", as the end screen and the report put it: "no", "T+19:56", or "T+19:56, 2 times". */
+export function relapseText(minutes: readonly number[] = []): string {
+  if (!minutes.length) return 'no';
+  return minutes.length === 1 ? tPlus(minutes[0]) : `${tPlus(minutes[0])}, ${minutes.length} times`;
 }
 
 /** What "time to recover" measures, in the words every screen and the report use. */

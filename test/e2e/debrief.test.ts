@@ -69,9 +69,9 @@ describe('the end screen of a free shift', { timeout: STEP_TIMEOUT_MS }, () => {
     const head = await page.locator('#end-figures thead th').allTextContents();
     expect(head.slice(1)).toEqual(['You', 'No action', "Skype's response, Dec 2010"]);
     const rows = await page.locator('#end-figures tbody th').allTextContents();
-    expect(rows).toEqual(['User-hours lost', 'Lowest share online', 'Cost', 'Collapsed at', 'Back to 90% online', 'Time to recover']);
+    expect(rows).toEqual(['User-hours lost', 'Lowest share online', 'Cost', 'Collapsed at', 'Fell back before recovering', 'Back to 90% online', 'Time to recover']);
     // Time to recover: the end screen's figure is the debrief's (the whole game, re-simulated), not this screen's history.
-    const recovery = await page.locator('#end-figures tbody tr').nth(5).locator('td').allTextContents();
+    const recovery = await page.locator('#end-figures tbody tr').nth(6).locator('td').allTextContents();
     expect(await page.locator('#end-recovery').textContent()).toBe(recovery[0]);
     expect(await page.locator('#end-summary').textContent()).toContain(recovery[2]); // Skype's, by the same measure
     // Moves that helped: each one saves user-hours against this shift, best first.
