@@ -121,6 +121,7 @@ function watchClimb(state: SimState, h: Health, onlineRatio: number, say: (s: Si
   if (!a.collapsed || a.recovered) return;
   if (!a.climbing) {
     a.lowShare = Math.min(a.lowShare, onlineRatio);
+    if (onlineRatio <= RECOVERING_FROM) a.relapsing = false; // fallen all the way: a collapse again, not a flicker round the line
     if (onlineRatio < a.lowShare + RECOVER_CLIMB) return;
     a.climbing = true;
     a.relapsing = false;

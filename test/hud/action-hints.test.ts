@@ -64,6 +64,10 @@ describe('action hints in dec-2010 keep December\'s story', () => {
     expect(hints('dec-2010')['withdraw-hint']).toBe('Give Group Video servers back first: Group Video stays off while any are borrowed, at $5,000/h. Skype gave them back and restored Group Video Calling in time for Christmas.');
   });
 
+  it('the sandbox day tells no Christmas story: nothing happened on it', () => {
+    expect(hints('normal-day')['withdraw-hint']).toBe('Give Group Video servers back first: Group Video stays off while any are borrowed, at $5,000/h.');
+  });
+
   it('a fix no client here needs says so', () => {
     expect(hints('dec-2010', { hotfix: 'selfHealingFix' })['hotfix-hint']).toBe('No client in this scenario has the self-healing flaw: the self-healing fix would change nothing.');
   });

@@ -18,7 +18,7 @@ vi.mock('../../src/main/session/debrief-job', async (importOriginal) => {
   };
 });
 
-const STOPPED = { ok: false, message: 'that game’s debrief was stopped: a newer game took its place' };
+const STOPPED = { ok: false, message: 'that game’s debrief was stopped: the game was left (a newer game, a drill or the host closing)' };
 
 /** A session whose free game (the tiny town, 12 sim-hours) has just ended. */
 function ended() {

@@ -60,6 +60,19 @@ describe('the pager', () => {
     expect(relapsePages[0]).toMatch(/50% of normal \(it was back to 62%\)/);
   });
 
+  it('a relapse that falls all the way is a collapse again, not a banner flickering round 35%', () => {
+    const state = createSim(getScenario('normal-day'), 1);
+    const h = health(state);
+    const seen: string[] = [];
+    for (const share of [0.9, 0.2, 0.3, 0.6, 0.5, 0.33, 0.37, 0.34, 0.37]) {
+      const now = { ...h, online: h.want * share };
+      raiseAlarms(state, now);
+      seen.push(phaseOf(state, now));
+      state.tick++;
+    }
+    expect(seen.slice(3)).toEqual(['recovering', 'relapse', 'collapse', 'collapse', 'collapse', 'collapse']);
+  });
+
   it('shows a relapse when the megas carrying a half-healed network are withdrawn (aug-2007)', () => {
     // The FOOLISH row of docs/strategies.md: 800 megas, all withdrawn at +12 h, no fix.
     const spread = ['europe', 'na-east', 'asia-pac'] as const;

@@ -19,7 +19,7 @@ interface Job {
 }
 let last: Job | null = null;
 
-const STOPPED: EndDebriefRefusal = { ok: false, message: 'that game’s debrief was stopped: a newer game took its place' };
+const STOPPED: EndDebriefRefusal = { ok: false, message: 'that game’s debrief was stopped: the game was left (a newer game, a drill or the host closing)' };
 
 /** The finished free game's debrief, or why there is none (yet). */
 function debriefOf(session: SimSession, warn?: (line: string) => void): Promise<Debrief | EndDebriefRefusal> | EndDebriefRefusal {

@@ -86,7 +86,7 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   out['withdraw-hint'] = !facts.known
     ? 'Give Group Video servers back first, so Group Video can come back on.'
     : `Give Group Video servers back first: Group Video stays off while any are borrowed${gvDown ? `, at ${gvDown}` : ''}.` +
-      (gv.note ? '' : ' Skype gave them back and restored Group Video Calling in time for Christmas.');
+      (facts.withRecord && !gv.note ? ' Skype gave them back and restored Group Video Calling in time for Christmas.' : '');
   return out;
 }
 

@@ -27,6 +27,7 @@ export interface ScenarioFacts {
   delays: { throttleMin?: number; offlineImMin?: number; offlineImGrowMin?: number; groupVideoMin?: number };
   imExtraCapacityPerHourUsd?: number; // per 100% added to the offline-IM cluster
   groupVideoDownPerHourUsd?: number; // each hour Group Video is off (2007: the fleet's servers off their usual work)
+  withRecord: boolean; // the scenario replays what Skype did (dec-2010, aug-2007), not a made-up day
   imCapacityPerS?: number; // the offline-IM cluster's replies per second at 100% of its size
   versions: { id: string; name: string }[]; // client builds, for the instructor's crash-wave inject
   fixFor: Record<HotfixId, FixTarget>;
@@ -43,6 +44,7 @@ type ScenarioFile = {
   commandDelays?: ScenarioFacts['delays'];
   prices?: { imExtraCapacityPerHourUsd?: number; groupVideoDownPerHourUsd?: number };
   startUtc?: string;
+  historical?: unknown[];
   timeline?: { command: { type: string; fraction?: number; overMinutes?: number } }[];
 };
 
@@ -78,6 +80,7 @@ export function factsFor(scenarioId: string): ScenarioFacts {
     delays: f.commandDelays ?? {},
     imExtraCapacityPerHourUsd: f.prices?.imExtraCapacityPerHourUsd,
     groupVideoDownPerHourUsd: f.prices?.groupVideoDownPerHourUsd,
+    withRecord: (f.historical?.length ?? 0) > 0,
     imCapacityPerS: f.services?.offlineIm?.capacityPerS,
     versions: (f.versions ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })),
     fixFor,

@@ -4,7 +4,6 @@
 import type { Command, HotfixId, MegaSource, ServiceId } from '../../sim/commands';
 import type { RegionId } from '../../sim/regions';
 import { hotfixName } from '../../sim/names';
-import { SCENARIO_LIST } from '../../sim/scenario';
 import { listed, offlineImEffect } from './action-hints';
 import { duration } from './format';
 import { factsFor, type ScenarioFacts } from './scenario-facts';
@@ -40,7 +39,7 @@ const OFFER_BEFORE_MINUTE = 120;
  * own scenario is not: this screen cannot read it to word the steps.
  */
 export function offersTour(scenarioId: string, minute: number): boolean {
-  return minute < OFFER_BEFORE_MINUTE && SCENARIO_LIST.some((s) => s.id === scenarioId);
+  return minute < OFFER_BEFORE_MINUTE && factsFor(scenarioId).known;
 }
 
 export function tourSteps(scenarioId: string): Step[] {
