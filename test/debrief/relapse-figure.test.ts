@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDebrief, endDebriefOf, renderReport } from '../../src/debrief/index';
 import { relapseText } from '../../src/shared/end-debrief';
 import { FIGURE_ROWS } from '../../src/renderer/screens/end-figures';
-import { at } from '../sim/helpers';
+import { megasWithdrawnHalfHealed } from '../sim/helpers';
 import { CREATED, record } from '../replay/helpers';
 
 const cell = (name: string) => FIGURE_ROWS.find(([n]) => n === name)![1];
@@ -16,13 +16,7 @@ describe('"Fell back before recovering"', () => {
   });
 
   it('names the fall after the megas are withdrawn from a half-healed aug-2007, on the end screen and in the report', () => {
-    const spread = ['europe', 'na-east', 'asia-pac'] as const;
-    const megas = spread.flatMap((region, i) => [
-      at(10, { type: 'deployMegaSupernodes', count: i ? 133 : 134, region, source: 'dedicated' }),
-      at(10, { type: 'deployMegaSupernodes', count: i ? 133 : 134, region, source: 'groupVideo' }),
-      at(12 * 60, { type: 'withdrawMegaSupernodes', count: 800, region }),
-    ]);
-    const rec = record('aug-2007', 21, [at(5, { type: 'setGroupVideo', enabled: false }), ...megas]);
+    const rec = record('aug-2007', 21, megasWithdrawnHalfHealed());
     rec.commands.forEach((c) => (c.source = 'trainee'));
     const d = buildDebrief(rec, { everyMin: 60 });
     expect(d.run.figures.relapseMinutes).toHaveLength(1);

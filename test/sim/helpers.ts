@@ -52,3 +52,20 @@ export function edited(id: string, edit: (s: Scenario) => void = () => {}): Scen
   edit(s);
   return s;
 }
+
+/**
+ * aug-2007's lesson in a relapse (the FOOLISH row of docs/strategies.md): Group Video off, 800
+ * megas (400 dedicated, 400 Group Video) over europe, na-east and asia-pac, all withdrawn at
+ * +12 h with no fix, while the network is only half healed.
+ */
+export function megasWithdrawnHalfHealed(): TimedCommand[] {
+  const spread = ['europe', 'na-east', 'asia-pac'] as const;
+  return [
+    at(5, { type: 'setGroupVideo', enabled: false }),
+    ...spread.flatMap((region, i) => [
+      at(10, { type: 'deployMegaSupernodes', count: i ? 133 : 134, region, source: 'dedicated' }),
+      at(10, { type: 'deployMegaSupernodes', count: i ? 133 : 134, region, source: 'groupVideo' }),
+      at(12 * 60, { type: 'withdrawMegaSupernodes', count: 800, region }),
+    ]),
+  ];
+}

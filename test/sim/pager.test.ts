@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createSim } from '../../src/sim/world';
 import { getScenario } from '../../src/sim/index';
 import { health, phaseOf, raiseAlarms } from '../../src/sim/alarms';
-import { at, run } from './helpers';
+import { megasWithdrawnHalfHealed, run } from './helpers';
 
 describe('the pager', () => {
   it('pages once for supernode traffic hovering at 10x normal, and again only after it has calmed down', () => {
@@ -74,14 +74,7 @@ describe('the pager', () => {
   });
 
   it('shows a relapse when the megas carrying a half-healed network are withdrawn (aug-2007)', () => {
-    // The FOOLISH row of docs/strategies.md: 800 megas, all withdrawn at +12 h, no fix.
-    const spread = ['europe', 'na-east', 'asia-pac'] as const;
-    const megas = spread.flatMap((region, i) => [
-      at(10, { type: 'deployMegaSupernodes', count: i ? 133 : 134, region, source: 'dedicated' }),
-      at(10, { type: 'deployMegaSupernodes', count: i ? 133 : 134, region, source: 'groupVideo' }),
-      at(12 * 60, { type: 'withdrawMegaSupernodes', count: 800, region }),
-    ]);
-    const r = run('aug-2007', [at(5, { type: 'setGroupVideo', enabled: false }), ...megas], { hours: 22 });
+    const r = run('aug-2007', megasWithdrawnHalfHealed(), { hours: 22 });
     const phases = r.rows.map((x) => x.phase).filter((p, i, all) => p !== all[i - 1]);
     expect(phases.slice(phases.indexOf('recovering'))).toEqual(['recovering', 'relapse', 'collapse']);
   }, 120_000);
