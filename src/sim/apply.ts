@@ -8,7 +8,7 @@ import { knockDownHosts } from './cells';
 import { megaInUse, megaUpIn, orderMegas, withdrawMegas, dropMegaClients } from './megas';
 import { fixProgress } from './hotfix';
 import { cancelMegaOrders, cancelOrder } from './cancel';
-import { grouped, groupVideoWords, hotfixName, megaSourceName, regionName, throttleDoneWords, upperFirst } from './names';
+import { grouped, groupVideoBusyWords, groupVideoWords, hotfixName, megaSourceName, regionName, throttleDoneWords, upperFirst } from './names';
 import type { SimState } from './state';
 
 export type ApplyResult = { ok: true } | { ok: false; error: CommandError };
@@ -36,10 +36,10 @@ function apply(state: SimState, cmd: Command): ApplyResult {
       const left = cfg.available - megaInUse(state, cmd.source);
       if (cmd.count > left) return refuse('count', `only ${grouped(Math.max(0, left))} ${megaSourceName(cmd.source)} servers are left to deploy`);
       if (cmd.source === 'groupVideo' && state.services.groupVideo)
-        return refuse('source', `${cfg.note ? "Skype's own work" : 'Group Video Calling'} still runs on those servers: turn Group Video off first`);
+        return refuse('source', groupVideoBusyWords(cfg.note, 'running'));
       // Servers promised back to Group Video cannot be borrowed as well (else the feature returns and the megas stay, free).
       if (cmd.source === 'groupVideo' && groupVideoComingBack(state))
-        return refuse('source', 'Group Video is coming back on those servers: cancel that order first');
+        return refuse('source', groupVideoBusyWords(cfg.note, 'comingBack'));
       orderMegas(state, regionIndex(cmd.region), cmd.source, cmd.count);
       return { ok: true };
     }
@@ -66,7 +66,7 @@ function apply(state: SimState, cmd: Command): ApplyResult {
       const grows = cmd.capacityPct !== undefined && cmd.capacityPct > Math.max(100, state.services.imCapacityPct);
       const atTick = afterMin(state, grows ? delays.offlineImGrowMin : delays.offlineImMin);
       // The latest order wins: an earlier one that would land after it (a growth still being racked) is dropped.
-      state.pending = state.pending.filter((p) => !(p.command.type === 'setOfflineImService' && p.atTick > atTick));
+      supersede(state, (p) => p.command.type === 'setOfflineImService' && p.atTick > atTick);
       state.pending.push({ atTick, command: cmd });
       return { ok: true };
     }
@@ -78,7 +78,7 @@ function apply(state: SimState, cmd: Command): ApplyResult {
       // Switching a feature off is immediate, and the latest order wins: an "on" still on its way is dropped.
       if (!cmd.enabled) {
         state.services.groupVideo = false;
-        state.pending = state.pending.filter((p) => !(p.command.type === 'setGroupVideo' && p.command.enabled));
+        supersede(state, (p) => p.command.type === 'setGroupVideo' && p.command.enabled);
       }
       state.pending.push({ atTick: afterMin(state, cmd.enabled ? delays.groupVideoMin : 0), command: cmd });
       return { ok: true };
@@ -140,6 +140,11 @@ function crashWave(state: SimState, versionId: string, fraction: number, region:
       state.totals.supernodesCrashed += knockDownHosts(state, r, (fraction * hit) / desktop);
     }
   }
+}
+
+/** The latest order wins: orders still on their way that it overrides are dropped (they never land or page). */
+function supersede(state: SimState, overridden: (p: SimState['pending'][number]) => boolean): void {
+  state.pending = state.pending.filter((p) => !overridden(p));
 }
 
 /** A Group Video "on" order still on its way. */

@@ -69,3 +69,9 @@ export function groupVideoWords(enabled: boolean, note: string | undefined, when
   if (when === 'order') return enabled ? 'Group Video Calling back on' : 'Group Video Calling off';
   return enabled ? 'Group Video Calling restored' : 'Group Video Calling switched off';
 }
+
+/** Why Group Video servers cannot be borrowed now: the feature (2010) or Skype's own work (2007) still runs on them, or they are promised back. */
+export function groupVideoBusyWords(note: string | undefined, why: 'running' | 'comingBack'): string {
+  if (why === 'comingBack') return `${note ? 'Those servers are going back to their usual work' : 'Group Video is coming back on those servers'}: cancel that order first`;
+  return `${note ? "Skype's own work" : 'Group Video Calling'} still runs on those servers: turn Group Video off first`;
+}

@@ -8,17 +8,19 @@ import { landPending } from '../../src/sim/apply';
 import { describeCommand } from '../../src/replay/index';
 
 /** Every pager line and refusal from switching Group Video off, borrowing too early, and back on. */
-function wordsOf(id: string): { pager: string[]; refusal: string; timeline: string[] } {
+function wordsOf(id: string): { pager: string[]; refusal: string; comingBack: string; timeline: string[] } {
   const s: SimState = createSim(getScenario(id), 1);
   const early = applyCommand(s, { type: 'deployMegaSupernodes', count: 10, source: 'groupVideo', region: 'europe' });
   applyCommand(s, { type: 'setGroupVideo', enabled: false });
   landPending(s);
   applyCommand(s, { type: 'setGroupVideo', enabled: true });
+  const late = applyCommand(s, { type: 'deployMegaSupernodes', count: 10, source: 'groupVideo', region: 'europe' });
   s.tick += s.scenario.commandDelays.groupVideoMin * TICKS_PER_MINUTE;
   landPending(s);
   return {
     pager: s.events.map((e) => e.text),
     refusal: early.ok ? '' : early.error.message,
+    comingBack: late.ok ? '' : late.error.message,
     timeline: [false, true].map((enabled) => describeCommand({ type: 'setGroupVideo', enabled }, s.scenario)),
   };
 }
@@ -33,6 +35,7 @@ describe('Group Video in each scenario\'s words', () => {
       'Group Video servers back on their usual work',
     ]);
     expect(w.refusal).toBe("Skype's own work still runs on those servers: turn Group Video off first");
+    expect(w.comingBack).toBe('Those servers are going back to their usual work: cancel that order first');
     expect(w.timeline).toEqual(['Group Video servers taken off their usual work', 'Group Video servers back to their usual work']);
     expect(JSON.stringify(w)).not.toMatch(/Calling/);
   });
@@ -45,6 +48,7 @@ describe('Group Video in each scenario\'s words', () => {
       'Group Video Calling restored',
     ]);
     expect(w.refusal).toBe('Group Video Calling still runs on those servers: turn Group Video off first');
+    expect(w.comingBack).toBe('Group Video is coming back on those servers: cancel that order first');
     expect(w.timeline).toEqual(['Group Video Calling off', 'Group Video Calling back on']);
   });
 
