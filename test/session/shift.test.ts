@@ -25,6 +25,28 @@ describe('a host shift', () => {
     s.close();
   });
 
+  it('an idle host takes no orders, steps, notes or injects before a shift starts: they would change the unjournaled picture and be lost', () => {
+    const journalDir = join(dir, 'idle-orders');
+    const s = new SimSession({ idle: true, journalDir });
+    const before = s.checksum();
+    const notStarted = { ok: false, error: { code: 'not-allowed-now', message: expect.stringMatching(/no shift has started/) } };
+    expect(s.applyCommand({ type: 'throttleLogins', perSecond: 900 }, 'trainee')).toMatchObject(notStarted);
+    expect(s.applyCommand({ type: 'supernodeCrash', fraction: 0.1 }, 'instructor')).toMatchObject(notStarted);
+    expect(s.control({ action: 'step', minutes: 5 }, 'trainee')).toMatchObject(notStarted);
+    expect(s.control({ action: 'step', minutes: 5 }, 'instructor')).toMatchObject(notStarted);
+    expect(s.instructor({ act: 'note', text: 'lost?' })).toMatchObject(notStarted);
+    expect(s.instructor({ act: 'bookmark', text: 'lost?' })).toMatchObject(notStarted);
+    expect(s.instructor({ act: 'inject', command: { type: 'supernodeCrash', fraction: 0.1 } })).toMatchObject(notStarted);
+    expect(s.checksum()).toBe(before);
+    expect(s.live.log.commands.length + s.live.log.marks.length).toBe(0);
+    // Once a shift is under way, the same are taken (and journaled).
+    expect(s.control({ action: 'newGame', scenarioId: 'normal-day', seed: 1 }, 'trainee')).toEqual({ ok: true });
+    expect(s.applyCommand({ type: 'throttleLogins', perSecond: 900 }, 'trainee')).toEqual({ ok: true });
+    expect(s.instructor({ act: 'note', text: 'kept' })).toEqual({ ok: true });
+    expect(s.control({ action: 'step', minutes: 1 }, 'trainee')).toEqual({ ok: true });
+    s.close();
+  });
+
   it('refuses to replace a running shift unless told, naming what ends; the new one runs at normal speed', () => {
     const s = new SimSession({ idle: true });
     s.control({ action: 'newGame', scenarioId: 'dec-2010', seed: 5 }, 'trainee');
