@@ -46,6 +46,29 @@ describe('npm run replay', async () => {
     expect((await run('replay', 'record', '--scenario', 'aug-2007', '--hours', '2', '--out', out, '--force')).status).toBe(0);
   });
 
+  it('record refuses a seed, checksum interval or time the replay format cannot hold: one line, exit 2, no unreadable file written', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--seed', '1e300'], /^replay: --seed must be a whole number from -2147483648 to 4294967295, got 1e\+300$/],
+      [['--seed', '-5000000000'], /^replay: --seed must be a whole number from -2147483648 to 4294967295/],
+      [['--checksum-every', '1e300'], /^replay: --checksum-every must be a whole number of ticks from 1 to 120960/],
+      [['--created-at', '2020'], /^replay: --created-at must be an ISO time in UTC such as 2025-01-01T10:00:00Z, got 2020$/],
+      [['--created-at', '2020-01-01T00:00:00+05:00'], /^replay: --created-at must be an ISO time in UTC/],
+    ];
+    for (const [flags, message] of cases) {
+      const out = at(`unreadable-${flags.join('')}.skyreplay`);
+      const r = await run('replay', 'record', '--scenario', 'normal-day', '--hours', '1', ...flags, '--out', out);
+      expect(r.status, flags.join(' ')).toBe(2);
+      expect(errLines(r.stderr), flags.join(' ')).toHaveLength(1);
+      expect(errLines(r.stderr)[0]).toMatch(message);
+      expect(existsSync(out), flags.join(' ')).toBe(false);
+    }
+    // The edges the format allows are still recorded, and read back.
+    const edge = at('edge.skyreplay');
+    const ok = await run('replay', 'record', '--scenario', 'normal-day', '--hours', '1', '--seed', '4294967295', '--checksum-every', '120960', '--created-at', '2025-01-01T10:00:00.5Z', '--out', edge);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect((await run('replay', 'verify', edge)).status).toBe(0);
+  });
+
   it('record --drill runs the drill\'s injects; info and branch describe and cut it', async () => {
     const out = at('drill.skyreplay');
     const r = await run('replay', 'record', '--drill', 'dec-2010-botnet-during-recovery', '--actions', 'historical', '--hours', '11', '--out', out);
