@@ -1,9 +1,10 @@
 // The one argument parser of every command line (sim, replay, debrief, the browser host):
 // node:util parseArgs does the splitting; this module is strict about what it finds, so an
 // unknown option, a missing value or a bad number is one line (a UsageError, exit 2).
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs as splitArgs } from 'node:util';
+import { CappedReadError, readCapped } from '../replay/read-capped';
 
 export class UsageError extends Error {}
 
@@ -79,12 +80,20 @@ export function wantsHelp(argv: readonly string[], kinds: ArgKinds = {}): boolea
   return tokensOf(argv, kinds).some((t) => t.kind === 'option' && (t.rawName === '--help' || t.rawName === '-h'));
 }
 
-/** Reads a file the user named; a missing or unreadable file is a usage error, not a crash. */
+/** Longest scenario or action file a command line reads: as much JSON as a replay may hold. */
+export const MAX_TEXT_FILE_BYTES = 64 * 2 ** 20;
+
+/**
+ * Reads a file the user named, its size checked first (a huge file never fills memory, a
+ * folder or a pipe is never waited on); a missing, unreadable or oversized file is a usage
+ * error, not a crash.
+ */
 export function readText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readCapped(path, MAX_TEXT_FILE_BYTES).toString('utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (!(e instanceof CappedReadError)) throw e;
+    throw new UsageError(`cannot read ${path}: ${e.message.replace(/^cannot be read \((.*)\)$/, '$1')}`);
   }
 }
 
