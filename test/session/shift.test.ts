@@ -3,9 +3,10 @@
 // full frames carry the game's history, later frames the minutes sampled since.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SimSession } from '../../src/main/session/sim-session';
+import { KEEP_FINISHED } from '../../src/main/session/journal-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'storm-shift-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +45,19 @@ describe('a host shift', () => {
     expect(s.applyCommand({ type: 'throttleLogins', perSecond: 900 }, 'trainee')).toEqual({ ok: true });
     expect(s.instructor({ act: 'note', text: 'kept' })).toEqual({ ok: true });
     expect(s.control({ action: 'step', minutes: 1 }, 'trainee')).toEqual({ ok: true });
+    s.close();
+  });
+
+  it(`keeps at most ${KEEP_FINISHED} finished journals while it runs, not only when it starts: a screen starting game after game cannot fill the disk`, () => {
+    const journalDir = join(dir, 'many-games');
+    const s = new SimSession({ idle: true, journalDir });
+    for (let i = 0; i < KEEP_FINISHED + 10; i++) {
+      expect(s.control({ action: 'newGame', scenarioId: 'normal-day', seed: i, replace: true }, 'trainee')).toEqual({ ok: true });
+      expect(s.applyCommand({ type: 'throttleLogins', perSecond: 900 + i }, 'trainee')).toEqual({ ok: true }); // something in it: kept as a replay
+    }
+    const journals = readdirSync(journalDir).filter((n) => n.endsWith('.jsonl'));
+    expect(journals.length).toBeLessThanOrEqual(KEEP_FINISHED + 1); // the newest finished ones and the game under way
+    expect(journals).toContain(basename(s.live.journalPath!));
     s.close();
   });
 

@@ -381,6 +381,7 @@ export class SimSession implements SessionCore {
     const before = this.liveMode as LiveMode | undefined;
     if (before && before.game !== game) {
       before.game.finish();
+      this.journals?.prune(); // its journal is now a finished one: the folder keeps the newest few, game after game
       this.gameOver.abort(); // its end-screen debrief is no longer wanted, nor its bar
       this.gameOver = new AbortController();
       this.debriefing = null;
