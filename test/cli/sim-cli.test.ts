@@ -57,6 +57,9 @@ describe('npm run sim', async () => {
   it.each([
     [['--scenario', 'jan-2011'], /jan-2011.*dec-2010, aug-2007, normal-day/],
     [['--scenario', 'dec-2010', '--hours', 'lots'], /--hours must be a number/],
+    // A seed the sim would fold silently onto another (1e300 >>> 0 is 0): the range a replay holds.
+    [['--scenario', 'dec-2010', '--seed', '1e300'], /^sim: --seed must be a whole number from -2147483648 to 4294967295, got 1e\+300$/],
+    [['--scenario', 'dec-2010', '--seed', '4294967296'], /^sim: --seed must be a whole number from -2147483648 to 4294967295, got 4294967296$/],
     [['--scenario', 'dec-2010', '--speed', '3'], /unknown option --speed/],
     [['--scenario', 'dec-2010', '--actions', '/nonexistent/a.json'], /cannot read \/nonexistent\/a.json: ENOENT/],
     [['--scenario', 'dec-2010', '--actions', 'BAD_JSON'], /not valid JSON/],
