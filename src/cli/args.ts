@@ -1,7 +1,8 @@
 // The one argument parser of every command line (sim, replay, debrief, the browser host):
 // node:util parseArgs does the splitting; this module is strict about what it finds, so an
 // unknown option, a missing value or a bad number is one line (a UsageError, exit 2).
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs as splitArgs } from 'node:util';
 import { CappedReadError, readCapped } from '../replay/read-capped';
@@ -95,6 +96,24 @@ export function readText(path: string): string {
     if (!(e instanceof CappedReadError)) throw e;
     throw new UsageError(`cannot read ${path}: ${e.message.replace(/^cannot be read \((.*)\)$/, '$1')}`);
   }
+}
+
+/**
+ * An output file the user named (`flag` names it), checked before any work: a name, in a folder
+ * that exists, not a folder itself. Otherwise the write failed at the end, naming a temp file.
+ */
+export function checkOutput(flag: string, path: string): void {
+  if (path === '') throw new UsageError(`${flag} needs a file name`);
+  const folder = dirname(path);
+  const info = (p: string) => {
+    try {
+      return statSync(p);
+    } catch {
+      return null;
+    }
+  };
+  if (!info(folder)?.isDirectory()) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
+  if (info(path)?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a folder`);
 }
 
 function tokensOf(argv: readonly string[], kinds: ArgKinds) {

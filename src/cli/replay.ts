@@ -12,7 +12,7 @@ import { COMMAND_SOURCES, REPLAY_SPEC, Replayer, branchAt, hashOf, recordScripte
 import { readReplay, writeReplay, WouldOverwriteError } from '../replay/node';
 import { findDrill } from '../drill/node';
 import { DrillError, DrillRunner, type Drill } from '../drill/index';
-import { parseArgs, readText, runAsBin, UsageError, wantsHelp, type CliStreams } from './args';
+import { checkOutput, parseArgs, readText, runAsBin, UsageError, wantsHelp, type CliStreams } from './args';
 import { TICKS_PER_MINUTE } from '../shared/facts';
 
 const USAGE = 'usage: replay verify|info FILE.skyreplay | replay record --scenario ID --out FILE.skyreplay [...] | replay branch FILE --at-minute M --out FILE';
@@ -109,6 +109,7 @@ function recordCmd(rest: string[], io: CliStreams): number {
     'checksum-every': 'number', 'created-at': 'string', out: 'string', force: 'flag',
   });
   if (a.out === undefined) throw new UsageError('--out FILE.skyreplay is required');
+  checkOutput('--out', a.out);
   const drill = a.drill === undefined ? undefined : findDrill(a.drill);
   const file = a['scenario-file'];
   const scenario = file !== undefined
@@ -150,6 +151,7 @@ function branchCmd(rest: string[], io: CliStreams): number {
   const a = parseArgs(rest, { 'at-minute': 'number', out: 'string', force: 'flag' }, ['file']);
   const { file, out, 'at-minute': atMinute } = a;
   if (file === undefined || out === undefined || atMinute === undefined) usage('replay branch FILE.skyreplay --at-minute M --out NEW.skyreplay');
+  checkOutput('--out', out);
   const src = readReplay(file);
   const tick = tickOf(atMinute);
   if (!(tick >= 0 && tick <= src.endTick)) usage(`--at-minute must be from 0 to ${src.endTick / TICKS_PER_MINUTE}, got ${atMinute}`);

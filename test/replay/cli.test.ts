@@ -1,6 +1,6 @@
 // The replay and debrief CLIs: stable output lines and exit codes (0 ok, 1 diverged,
 // 2 bad input with exactly one line on stderr), and no overwriting without --force.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,6 +129,26 @@ describe('npm run debrief', async () => {
     const r = await run('debrief', src, '--pdf', pdf);
     expect(r.status).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('an output in a folder that does not exist, a folder, or no name at all: one clear line before any work, exit 2', async () => {
+    const src = at('for-outputs.skyreplay');
+    writeReplay(src, record('normal-day', 1));
+    const missing = join(at('no-such-folder'), 'r.html');
+    mkdirSync(at('a-folder'), { recursive: true });
+    const cases: [string[], RegExp][] = [
+      [['debrief', src, '--out', missing, '--force'], /^debrief: cannot write .*no-such-folder\/r\.html: the folder .*no-such-folder does not exist$/],
+      [['debrief', src, '--csv', at('a-folder'), '--force'], /^debrief: cannot write .*a-folder: it is a folder$/],
+      [['replay', 'record', '--scenario', 'normal-day', '--hours', '1', '--out', missing.replace('.html', '.skyreplay')], /^replay: cannot write .*no-such-folder\/r\.skyreplay: the folder .*no-such-folder does not exist$/],
+      [['replay', 'record', '--scenario', 'normal-day', '--hours', '1', '--out', ''], /^replay: --out needs a file name$/],
+      [['replay', 'branch', src, '--at-minute', '5', '--out', at('a-folder'), '--force'], /^replay: cannot write .*a-folder: it is a folder$/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(args[0] as 'replay' | 'debrief', ...args.slice(1));
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(errLines(r.stderr), args.join(' ')).toHaveLength(1); // no re-simulation progress first
+      expect(errLines(r.stderr)[0]).toMatch(message);
+    }
   });
 
   it('bad input: one line on stderr, exit 2', async () => {
