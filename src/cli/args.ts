@@ -1,9 +1,11 @@
 // The one argument parser of every command line (sim, replay, debrief, the browser host):
 // node:util parseArgs does the splitting; this module is strict about what it finds, so an
 // unknown option, a missing value or a bad number is one line (a UsageError, exit 2).
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs as splitArgs } from 'node:util';
+import { CappedReadError, readCapped } from '../replay/read-capped';
 
 export class UsageError extends Error {}
 
@@ -79,13 +81,39 @@ export function wantsHelp(argv: readonly string[], kinds: ArgKinds = {}): boolea
   return tokensOf(argv, kinds).some((t) => t.kind === 'option' && (t.rawName === '--help' || t.rawName === '-h'));
 }
 
-/** Reads a file the user named; a missing or unreadable file is a usage error, not a crash. */
+/** Longest scenario or action file a command line reads: as much JSON as a replay may hold. */
+export const MAX_TEXT_FILE_BYTES = 64 * 2 ** 20;
+
+/**
+ * Reads a file the user named, its size checked first (a huge file never fills memory, a
+ * folder or a pipe is never waited on); a missing, unreadable or oversized file is a usage
+ * error, not a crash.
+ */
 export function readText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readCapped(path, MAX_TEXT_FILE_BYTES).toString('utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (!(e instanceof CappedReadError)) throw e;
+    throw new UsageError(`cannot read ${path}: ${e.message.replace(/^cannot be read \((.*)\)$/, '$1')}`);
   }
+}
+
+/**
+ * An output file the user named (`flag` names it), checked before any work: a name, in a folder
+ * that exists, not a folder itself. Otherwise the write failed at the end, naming a temp file.
+ */
+export function checkOutput(flag: string, path: string): void {
+  if (path === '') throw new UsageError(`${flag} needs a file name`);
+  const folder = dirname(path);
+  const info = (p: string) => {
+    try {
+      return statSync(p);
+    } catch {
+      return null;
+    }
+  };
+  if (!info(folder)?.isDirectory()) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
+  if (info(path)?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a folder`);
 }
 
 function tokensOf(argv: readonly string[], kinds: ArgKinds) {

@@ -10,7 +10,7 @@ import { buildDebrief, debriefCsv, renderReport } from '../debrief/index';
 import { renderPdf } from '../debrief/node';
 import { DRILLS_DIR, findDrill } from '../drill/node';
 import { DrillError } from '../drill/index';
-import { parseArgs, runAsBin, UsageError, wantsHelp, type CliStreams } from './args';
+import { checkOutput, parseArgs, runAsBin, UsageError, wantsHelp, type CliStreams } from './args';
 
 const HELP = `Debrief: re-simulate a replay and write a standalone report.
 
@@ -48,6 +48,7 @@ async function main(argv: string[], io: CliStreams): Promise<number> {
   const force = a.force === true;
   const outputs = [a.out, a.csv, a.pdf].filter((x): x is string => typeof x === 'string');
   // Refuse before minutes of re-simulation, not after.
+  for (const [flag, o] of [['--out', a.out], ['--csv', a.csv], ['--pdf', a.pdf]] as const) if (o !== undefined) checkOutput(flag, o);
   for (const o of outputs) if (!force && existsSync(o)) throw new WouldOverwriteError(o);
   if (new Set(outputs).size !== outputs.length) throw new UsageError('--out, --csv and --pdf must be different files');
 

@@ -8,11 +8,11 @@
 import { parseJsonGuarded } from '../sim/json-guard';
 import { statSync } from 'node:fs';
 import { getScenario, historicalActions, loadScenarioText, ScenarioError, SCENARIO_LIST, TICK_SECONDS, validateActionList, type Scenario, type TimedCommand } from '../sim/index';
-import { COMMAND_SOURCES, Replayer, branchAt, hashOf, recordScripted, refusal, scenarioHash, ScriptRefusedError, stampAll, tickOfMinute, type ScriptedCommand, verify, ReplayError, type Recording } from '../replay/index';
+import { COMMAND_SOURCES, REPLAY_SPEC, Replayer, branchAt, hashOf, recordScripted, refusal, scenarioHash, ScriptRefusedError, stampAll, tickOfMinute, type ScriptedCommand, verify, ReplayError, type Recording } from '../replay/index';
 import { readReplay, writeReplay, WouldOverwriteError } from '../replay/node';
 import { findDrill } from '../drill/node';
 import { DrillError, DrillRunner, type Drill } from '../drill/index';
-import { parseArgs, readText, runAsBin, UsageError, wantsHelp, type CliStreams } from './args';
+import { checkOutput, parseArgs, readText, runAsBin, UsageError, wantsHelp, type CliStreams } from './args';
 import { TICKS_PER_MINUTE } from '../shared/facts';
 
 const USAGE = 'usage: replay verify|info FILE.skyreplay | replay record --scenario ID --out FILE.skyreplay [...] | replay branch FILE --at-minute M --out FILE';
@@ -109,6 +109,7 @@ function recordCmd(rest: string[], io: CliStreams): number {
     'checksum-every': 'number', 'created-at': 'string', out: 'string', force: 'flag',
   });
   if (a.out === undefined) throw new UsageError('--out FILE.skyreplay is required');
+  checkOutput('--out', a.out);
   const drill = a.drill === undefined ? undefined : findDrill(a.drill);
   const file = a['scenario-file'];
   const scenario = file !== undefined
@@ -116,14 +117,16 @@ function recordCmd(rest: string[], io: CliStreams): number {
     : getScenario(a.scenario ?? drill?.scenarioId ?? usage('--scenario is required (dec-2010, aug-2007 or normal-day)'));
   if (drill && drill.scenarioId !== scenario.id) usage(`drill ${drill.id} runs scenario ${drill.scenarioId}, not ${scenario.id}`);
   const seed = a.seed ?? drill?.seed ?? 1;
-  if (!Number.isInteger(seed)) usage(`--seed must be a whole number, got ${a.seed}`);
+  // What the replay format holds (REPLAY_SPEC): a file it cannot read back is not written.
+  const { seed: seeds, checksumEveryTicks: ticksMax, createdAt: iso } = REPLAY_SPEC.fields;
+  if (!(Number.isInteger(seed) && seed >= seeds.min && seed <= seeds.max)) usage(`--seed must be a whole number from ${seeds.min} to ${seeds.max}, got ${a.seed}`);
   if (drill && seed !== drill.seed) usage(`drill ${drill.id} uses seed ${drill.seed}; leave --seed out`);
   const hours = a.hours ?? scenario.durationHours;
   if (!(hours > 0 && hours <= scenario.durationHours)) usage(`--hours must be above 0 and at most ${scenario.durationHours} (the scenario's length), got ${a.hours}`);
   const every = a['checksum-every'] ?? 360;
-  if (!(Number.isInteger(every) && every >= 1)) usage(`--checksum-every must be a whole number of ticks >= 1, got ${a['checksum-every']}`);
+  if (!(Number.isInteger(every) && every >= 1 && every <= ticksMax.max)) usage(`--checksum-every must be a whole number of ticks from 1 to ${ticksMax.max}, got ${a['checksum-every']}`);
   const createdAt = a['created-at'] ?? new Date().toISOString();
-  if (Number.isNaN(Date.parse(createdAt))) usage(`--created-at must be an ISO time, got ${createdAt}`);
+  if (!new RegExp(iso.pattern).test(createdAt) || Number.isNaN(Date.parse(createdAt))) usage(`--created-at must be an ISO time in UTC such as 2025-01-01T10:00:00Z, got ${createdAt}`);
   const actions = loadActions(a.actions, scenario);
   const ticks = Math.round(hours * 3600 / TICK_SECONDS);
   const rec = drill ? recordDrill(drill, actions, ticks, createdAt, every) : recordScripted({ scenario, seed, actions, endTick: ticks, createdAt, checksumEveryTicks: every });
@@ -148,6 +151,7 @@ function branchCmd(rest: string[], io: CliStreams): number {
   const a = parseArgs(rest, { 'at-minute': 'number', out: 'string', force: 'flag' }, ['file']);
   const { file, out, 'at-minute': atMinute } = a;
   if (file === undefined || out === undefined || atMinute === undefined) usage('replay branch FILE.skyreplay --at-minute M --out NEW.skyreplay');
+  checkOutput('--out', out);
   const src = readReplay(file);
   const tick = tickOf(atMinute);
   if (!(tick >= 0 && tick <= src.endTick)) usage(`--at-minute must be from 0 to ${src.endTick / TICKS_PER_MINUTE}, got ${atMinute}`);

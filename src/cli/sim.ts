@@ -56,7 +56,8 @@ function main(argv: string[], io: CliStreams): void {
     ? loadScenarioText(readText(file), file)
     : getScenario(args.scenario ?? fail('--scenario is required (dec-2010, aug-2007 or normal-day), or --scenario-file FILE.json'));
   const seed = args.seed ?? 1;
-  if (!Number.isInteger(seed)) fail(`--seed must be a whole number, got ${args.seed}`);
+  // The seeds a replay holds (REPLAY_SPEC); past them the sim folds one seed onto another without a word.
+  if (!(Number.isInteger(seed) && seed >= -0x8000_0000 && seed <= 0xffff_ffff)) fail(`--seed must be a whole number from -2147483648 to 4294967295, got ${args.seed}`);
   const vary = args.vary ?? 0;
   if (!(vary >= 0 && vary <= MAX_VARY)) fail(`--vary must be between 0 and ${MAX_VARY}, got ${args.vary}`);
   const scenario = varyScenario(base, vary, seed);

@@ -26,6 +26,8 @@ export interface StampedCommand {
  */
 export function tickOfMinute(atMinute: number): number {
   let t = Math.max(0, Math.ceil((atMinute * 60) / TICK_SECONDS));
+  // Past 2^53 (a minute from a file, up to 1e308) t - 1 === t: nothing to mend, and the loops would never end.
+  if (!Number.isSafeInteger(t)) return t;
   while (t > 0 && atMinute * 60 <= (t - 1) * TICK_SECONDS) t--;
   while (atMinute * 60 > t * TICK_SECONDS) t++;
   return t;

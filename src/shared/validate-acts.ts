@@ -14,6 +14,9 @@ export const MAX_TICK = 14 * 24 * 360;
 type Obj = Record<string, unknown>;
 type Fail = { ok: false; error: CommandError };
 
+/** A key from outside, named in an error's field: a few characters of it, control characters escaped, so a refusal never grows with the input. */
+export const fieldName = (k: string): string => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k).slice(1, -1);
+
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const bad = (code: CommandErrorCode, field: string, message: string): Fail => ({ ok: false, error: { code, field: `act.${field}`, message } });
 
@@ -48,7 +51,7 @@ function shape<K extends string>(raw: unknown, fields: Record<K, readonly string
   if (typeof act !== 'string' || !Object.hasOwn(fields, act))
     return bad('unknown-type', 'act', `unknown ${what} act ${JSON.stringify(act)}; known: ${Object.keys(fields).join(', ')}`);
   const a = act as K;
-  for (const k of Object.keys(raw)) if (k !== 'act' && !fields[a].includes(k)) return bad('unknown-field', k, `"${k}" is not a field of ${a}`);
+  for (const k of Object.keys(raw)) if (k !== 'act' && !fields[a].includes(k)) return bad('unknown-field', fieldName(k), `"${fieldName(k)}" is not a field of ${a}`);
   for (const k of fields[a]) if (raw[k] === undefined && !OPTIONAL.has(`${a}.${k}`)) return bad('missing-field', k, `"${k}" is required for ${a}`);
   return a;
 }
@@ -92,7 +95,7 @@ export function validateInstructorAct(raw: unknown): Validated<InstructorAct> {
       return ok({ act: a });
     case 'inject': {
       const c = validateCommand(o.command);
-      return c.ok ? ok({ act: a, command: c.value }) : bad(c.error.code, `command.${c.error.field}`, c.error.message);
+      return c.ok ? ok({ act: a, command: c.value }) : bad(c.error.code, `command.${fieldName(c.error.field)}`, c.error.message);
     }
     case 'fireInject': {
       const i = id(o, 'injectId', /^[a-z0-9-]{1,60}$/, 'botnet-login-flood');

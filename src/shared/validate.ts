@@ -3,7 +3,7 @@
 import { validateCommand, type CommandError, type CommandErrorCode } from '../sim/commands';
 import { jsonShapeProblem, type JsonLimits } from '../sim/json-guard';
 import { MESSAGE_FIELDS, SPEEDS, type ClientMessage, type ControlAction, type MessageKind } from './contract';
-import { validateInstructorAct, validateReplayAct, MAX_REPLAY_BASE64_CHARS } from './validate-acts';
+import { fieldName, validateInstructorAct, validateReplayAct, MAX_REPLAY_BASE64_CHARS } from './validate-acts';
 
 export type ValidatedMessage =
   | { ok: true; value: ClientMessage }
@@ -86,7 +86,7 @@ function checkMessage(input: Obj, versions: readonly string[]): ValidatedMessage
       return { ok: true, value: { kind, id } };
     case 'command': {
       const c = validateCommand(input.command, versions);
-      if (!c.ok) return { ok: false, error: { ...c.error, field: `command.${c.error.field}` }, id };
+      if (!c.ok) return { ok: false, error: { ...c.error, field: `command.${fieldName(c.error.field)}` }, id };
       return { ok: true, value: { kind: 'command', id, command: c.value } };
     }
     case 'control': {
@@ -118,7 +118,7 @@ export function clip(v: unknown): string {
 
 function onlyFields(o: Obj, allowed: readonly string[], id: number): ValidatedMessage | undefined {
   for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) return fail('unknown-field', k, `"${clip(k).slice(1, -1)}" is not a field of a ${clip(o.kind)} message`, id);
+    if (!allowed.includes(k)) return fail('unknown-field', fieldName(k), `"${fieldName(k)}" is not a field of a ${clip(o.kind)} message`, id);
   }
   return undefined;
 }

@@ -39,6 +39,11 @@ describe('CLI usage errors', () => {
     ['web', ['--port', 'eighty'], /^web: --port must be a whole number, got "eighty"$/],
     ['web', ['--lan'], /^web: unknown option --lan; known: --port /],
     ['web', ['--data-dir'], /^web: --data-dir needs a value$/],
+    // Checked before anything starts (--no-build --port 0: were one let through, nothing is built and no fixed port is taken).
+    ['web', ['--no-build', '--port', '0', '--seed', '99999999999'], /^web: --seed must be a whole number from 0 to 4294967295, got 99999999999$/],
+    ['web', ['--no-build', '--port', '0', '--speed', '5'], /^web: --speed must be one of 1, 10, 60, 300, 900, 3600, 7200 \(sim-seconds per real second\), got 5$/],
+    ['web', ['--no-build', '--port', '0', '--scenario', 'constructor'], /^web: --scenario must be one of dec-2010, aug-2007, normal-day, got "constructor"$/],
+    ['web', ['--no-build', '--port', '99999'], /^web: --port must be from 0 to 65535, got 99999$/],
   ])('%s %j: one line on stderr, exit 2', async (cli, args, message) => {
     const r = await run(cli, args);
     expect(r.status).toBe(2);

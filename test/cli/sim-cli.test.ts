@@ -1,6 +1,6 @@
 // The headless CLI is a stable interface (README): its columns, its checksum line,
 // and one clear line with exit code 2 on bad input.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,14 @@ const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 const file = (name: string, text: string) => {
   const p = join(dir, name);
   writeFileSync(p, text);
+  return p;
+};
+
+/** A file of `bytes` zeros that takes no disk (and, read whole, that much memory). */
+const sparse = (name: string, bytes: number) => {
+  const p = join(dir, name);
+  writeFileSync(p, '');
+  truncateSync(p, bytes);
   return p;
 };
 
@@ -49,16 +57,25 @@ describe('npm run sim', async () => {
   it.each([
     [['--scenario', 'jan-2011'], /jan-2011.*dec-2010, aug-2007, normal-day/],
     [['--scenario', 'dec-2010', '--hours', 'lots'], /--hours must be a number/],
+    // A seed the sim would fold silently onto another (1e300 >>> 0 is 0): the range a replay holds.
+    [['--scenario', 'dec-2010', '--seed', '1e300'], /^sim: --seed must be a whole number from -2147483648 to 4294967295, got 1e\+300$/],
+    [['--scenario', 'dec-2010', '--seed', '4294967296'], /^sim: --seed must be a whole number from -2147483648 to 4294967295, got 4294967296$/],
     [['--scenario', 'dec-2010', '--speed', '3'], /unknown option --speed/],
     [['--scenario', 'dec-2010', '--actions', '/nonexistent/a.json'], /cannot read \/nonexistent\/a.json: ENOENT/],
     [['--scenario', 'dec-2010', '--actions', 'BAD_JSON'], /not valid JSON/],
     [['--scenario', 'dec-2010', '--actions', 'BAD_CMD'], /\[0\]\.command\.count/],
     [['--scenario', 'dec-2010', '--actions', 'REFUSED'], /refused: count: only 1,000 dedicated servers/],
+    // Sized before a byte is read: a huge file (sparse here) never fills memory, a folder or a pipe is never waited on.
+    [['--scenario-file', 'HUGE'], /^sim: cannot read .*huge\.json: is 68,157,440 bytes, over the 67,108,864-byte limit$/],
+    [['--scenario', 'dec-2010', '--actions', 'HUGE'], /^sim: cannot read .*huge\.json: is 68,157,440 bytes, over the 67,108,864-byte limit$/],
+    [['--scenario-file', 'FOLDER'], /^sim: cannot read .*: is not a file$/],
   ])('bad input %j: one line on stderr, exit code 2', async (args, message) => {
     const swap = (a: string) =>
       a === 'BAD_JSON' ? file('bad.json', '[{"atMinute": 1,') :
       a === 'BAD_CMD' ? file('cmd.json', JSON.stringify([{ atMinute: 1, command: { type: 'deployMegaSupernodes', count: -3, region: 'europe', source: 'cloud' } }])) :
-      a === 'REFUSED' ? file('ref.json', JSON.stringify([{ atMinute: 1, command: { type: 'deployMegaSupernodes', count: 5000, region: 'europe', source: 'dedicated' } }])) : a;
+      a === 'REFUSED' ? file('ref.json', JSON.stringify([{ atMinute: 1, command: { type: 'deployMegaSupernodes', count: 5000, region: 'europe', source: 'dedicated' } }])) :
+      a === 'HUGE' ? sparse('huge.json', 65 * 2 ** 20) :
+      a === 'FOLDER' ? dir : a;
     const r = await sim(...args.map(swap));
     expect(r.status).toBe(2);
     const err = r.stderr.split('\n').filter((l) => l.trim() && !l.includes('npm warn'));

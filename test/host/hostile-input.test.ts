@@ -51,6 +51,32 @@ describe('hostile input', () => {
     screen.close();
   });
 
+  it('an unknown field named by a 15,000-character key is named back in a few characters, wherever it sits', async () => {
+    const screen = await TestScreen.open(web.url, {}, `role=instructor&token=${web.token}`);
+    const key = `${'k'.repeat(15_000)}\n`;
+    const before = web.session.checksum();
+    const bodies = [
+      { kind: 'subscribe' },
+      { kind: 'command', command: { type: 'throttleLogins', perSecond: 900, [key]: 1 } },
+      { kind: 'control', control: { action: 'pause', [key]: 1 } },
+      { kind: 'instructor', act: { act: 'note', text: 'x', [key]: 1 } },
+      { kind: 'instructor', act: { act: 'inject', command: { type: 'supernodeCrash', fraction: 0.1, [key]: 1 } } },
+      { kind: 'replay', act: { act: 'play', [key]: 1 } },
+    ];
+    let id = 20;
+    for (const body of bodies) {
+      const msg = { ...body, id, ...(body.kind === 'subscribe' ? { [key]: 1 } : {}) };
+      const reply = await screen.request(id++, msg);
+      expect(reply, body.kind).toMatchObject({ ok: false, error: { code: 'unknown-field' } });
+      if (reply.ok) continue;
+      expect(reply.error.field.length, `${body.kind}: ${reply.error.field.slice(0, 60)}`).toBeLessThan(80);
+      expect(reply.error.field).not.toMatch(/[\u0000-\u001f]/);
+      expect(reply.error.message.length).toBeLessThanOrEqual(400);
+    }
+    expect(web.session.checksum()).toBe(before);
+    screen.close();
+  });
+
   it('a message nested thousands deep is refused before anything walks it', async () => {
     const screen = await TestScreen.open(web.url);
     const deep = `{"kind":"command","id":3,"command":${'['.repeat(5000)}${']'.repeat(5000)}}`;

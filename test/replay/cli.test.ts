@@ -1,6 +1,6 @@
 // The replay and debrief CLIs: stable output lines and exit codes (0 ok, 1 diverged,
 // 2 bad input with exactly one line on stderr), and no overwriting without --force.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,29 @@ describe('npm run replay', async () => {
     expect(again.status).toBe(2);
     expect(errLines(again.stderr)).toEqual([`replay: ${out} already exists; not overwriting it (pass --force to replace it)`]);
     expect((await run('replay', 'record', '--scenario', 'aug-2007', '--hours', '2', '--out', out, '--force')).status).toBe(0);
+  });
+
+  it('record refuses a seed, checksum interval or time the replay format cannot hold: one line, exit 2, no unreadable file written', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--seed', '1e300'], /^replay: --seed must be a whole number from -2147483648 to 4294967295, got 1e\+300$/],
+      [['--seed', '-5000000000'], /^replay: --seed must be a whole number from -2147483648 to 4294967295/],
+      [['--checksum-every', '1e300'], /^replay: --checksum-every must be a whole number of ticks from 1 to 120960/],
+      [['--created-at', '2020'], /^replay: --created-at must be an ISO time in UTC such as 2025-01-01T10:00:00Z, got 2020$/],
+      [['--created-at', '2020-01-01T00:00:00+05:00'], /^replay: --created-at must be an ISO time in UTC/],
+    ];
+    for (const [flags, message] of cases) {
+      const out = at(`unreadable-${flags.join('')}.skyreplay`);
+      const r = await run('replay', 'record', '--scenario', 'normal-day', '--hours', '1', ...flags, '--out', out);
+      expect(r.status, flags.join(' ')).toBe(2);
+      expect(errLines(r.stderr), flags.join(' ')).toHaveLength(1);
+      expect(errLines(r.stderr)[0]).toMatch(message);
+      expect(existsSync(out), flags.join(' ')).toBe(false);
+    }
+    // The edges the format allows are still recorded, and read back.
+    const edge = at('edge.skyreplay');
+    const ok = await run('replay', 'record', '--scenario', 'normal-day', '--hours', '1', '--seed', '4294967295', '--checksum-every', '120960', '--created-at', '2025-01-01T10:00:00.5Z', '--out', edge);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect((await run('replay', 'verify', edge)).status).toBe(0);
   });
 
   it('record --drill runs the drill\'s injects; info and branch describe and cut it', async () => {
@@ -106,6 +129,26 @@ describe('npm run debrief', async () => {
     const r = await run('debrief', src, '--pdf', pdf);
     expect(r.status).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('an output in a folder that does not exist, a folder, or no name at all: one clear line before any work, exit 2', async () => {
+    const src = at('for-outputs.skyreplay');
+    writeReplay(src, record('normal-day', 1));
+    const missing = join(at('no-such-folder'), 'r.html');
+    mkdirSync(at('a-folder'), { recursive: true });
+    const cases: [string[], RegExp][] = [
+      [['debrief', src, '--out', missing, '--force'], /^debrief: cannot write .*no-such-folder\/r\.html: the folder .*no-such-folder does not exist$/],
+      [['debrief', src, '--csv', at('a-folder'), '--force'], /^debrief: cannot write .*a-folder: it is a folder$/],
+      [['replay', 'record', '--scenario', 'normal-day', '--hours', '1', '--out', missing.replace('.html', '.skyreplay')], /^replay: cannot write .*no-such-folder\/r\.skyreplay: the folder .*no-such-folder does not exist$/],
+      [['replay', 'record', '--scenario', 'normal-day', '--hours', '1', '--out', ''], /^replay: --out needs a file name$/],
+      [['replay', 'branch', src, '--at-minute', '5', '--out', at('a-folder'), '--force'], /^replay: cannot write .*a-folder: it is a folder$/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(args[0] as 'replay' | 'debrief', ...args.slice(1));
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(errLines(r.stderr), args.join(' ')).toHaveLength(1); // no re-simulation progress first
+      expect(errLines(r.stderr)[0]).toMatch(message);
+    }
   });
 
   it('bad input: one line on stderr, exit 2', async () => {

@@ -7,10 +7,24 @@ import { replayJsonSchema } from '../../src/replay/validate';
 import { DrillRunner, drillJsonSchema } from '../../src/drill/index';
 import { smallDrill } from '../drill/fixtures';
 import { CREATED, record } from './helpers';
+import { decodeReplay, encodeReplay } from '../../src/replay/codec';
+import { recordScripted } from '../../src/replay/index';
+import { tinyScenario } from '../fixtures/tiny';
 import { simCli } from '../../src/cli/sim';
 import { runCli } from '../cli/run-cli';
 
 const meta = { fileName: 'run.skyreplay', generatedAt: '2025-01-02T00:00:00Z' };
+
+describe('a replay whose own scenario carries a historical response at minute 1e300', () => {
+  it('opens and is debriefed (the response never lands), instead of hanging the debrief', () => {
+    const scenario = { ...tinyScenario(), historical: [{ atMinute: 1e300, command: { type: 'throttleLogins' as const, perSecond: 50 } }] };
+    const bytes = encodeReplay(recordScripted({ scenario, seed: 1, actions: [], endTick: 30, createdAt: CREATED, checksumEveryTicks: 10 }));
+    const rec = decodeReplay(bytes, 'far.skyreplay'); // the file's checks let it through: any minute >= 0
+    const d = buildDebrief(rec, { everyMin: 1 });
+    expect(d.verdict.ok).toBe(true);
+    expect(d.historical?.figures.userHoursLost).toBeCloseTo(d.baseline.figures.userHoursLost, 6);
+  });
+});
 
 describe('buildDebrief + renderReport', () => {
   const rec = record('dec-2010', 3, 'historical');

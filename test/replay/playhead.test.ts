@@ -21,6 +21,16 @@ describe('Playhead', () => {
     }
   });
 
+  it('stamps a minute too far for any game (1e300, Infinity-sized) on a tick past every end, at once', () => {
+    // Past 2^53 ticks t - 1 === t: the rounding mend looped for ever (a replay's embedded
+    // scenario may carry such a historical response; its debrief hung, as did npm run sim --actions).
+    for (const m of [1e17, 1e300, Number.MAX_VALUE]) expect(tickOfMinute(m)).toBeGreaterThan(14 * 24 * 60 * 6);
+    expect(stampAll([{ atMinute: 1e300, command: throttle(50) }], 'script')[0].tick).toBeGreaterThan(14 * 24 * 60 * 6);
+    const head = new Playhead(createSim(tiny, 1), stampAll([{ atMinute: 1e300, command: throttle(50) }], 'script'), 0, {});
+    head.runTo(6); // never due: the run goes on without it
+    expect(head.state.tick).toBe(6);
+  });
+
   it('steps, tells `stepped` before the tick\'s commands and `settled` after them', () => {
     const seen: string[] = [];
     const head = new Playhead(createSim(tiny, 1), [{ tick: 2, command: throttle(50) }], 0, {

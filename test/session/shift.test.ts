@@ -3,9 +3,10 @@
 // full frames carry the game's history, later frames the minutes sampled since.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SimSession } from '../../src/main/session/sim-session';
+import { KEEP_FINISHED } from '../../src/main/session/journal-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'storm-shift-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,6 +23,41 @@ describe('a host shift', () => {
     expect(s.control({ action: 'newGame', scenarioId: 'aug-2007', seed: 3 }, 'trainee')).toEqual({ ok: true }); // nothing to replace yet
     expect(s.status.started).toBe(true);
     expect(s.live.journalPath).not.toBeNull();
+    s.close();
+  });
+
+  it('an idle host takes no orders, steps, notes or injects before a shift starts: they would change the unjournaled picture and be lost', () => {
+    const journalDir = join(dir, 'idle-orders');
+    const s = new SimSession({ idle: true, journalDir });
+    const before = s.checksum();
+    const notStarted = { ok: false, error: { code: 'not-allowed-now', message: expect.stringMatching(/no shift has started/) } };
+    expect(s.applyCommand({ type: 'throttleLogins', perSecond: 900 }, 'trainee')).toMatchObject(notStarted);
+    expect(s.applyCommand({ type: 'supernodeCrash', fraction: 0.1 }, 'instructor')).toMatchObject(notStarted);
+    expect(s.control({ action: 'step', minutes: 5 }, 'trainee')).toMatchObject(notStarted);
+    expect(s.control({ action: 'step', minutes: 5 }, 'instructor')).toMatchObject(notStarted);
+    expect(s.instructor({ act: 'note', text: 'lost?' })).toMatchObject(notStarted);
+    expect(s.instructor({ act: 'bookmark', text: 'lost?' })).toMatchObject(notStarted);
+    expect(s.instructor({ act: 'inject', command: { type: 'supernodeCrash', fraction: 0.1 } })).toMatchObject(notStarted);
+    expect(s.checksum()).toBe(before);
+    expect(s.live.log.commands.length + s.live.log.marks.length).toBe(0);
+    // Once a shift is under way, the same are taken (and journaled).
+    expect(s.control({ action: 'newGame', scenarioId: 'normal-day', seed: 1 }, 'trainee')).toEqual({ ok: true });
+    expect(s.applyCommand({ type: 'throttleLogins', perSecond: 900 }, 'trainee')).toEqual({ ok: true });
+    expect(s.instructor({ act: 'note', text: 'kept' })).toEqual({ ok: true });
+    expect(s.control({ action: 'step', minutes: 1 }, 'trainee')).toEqual({ ok: true });
+    s.close();
+  });
+
+  it(`keeps at most ${KEEP_FINISHED} finished journals while it runs, not only when it starts: a screen starting game after game cannot fill the disk`, () => {
+    const journalDir = join(dir, 'many-games');
+    const s = new SimSession({ idle: true, journalDir });
+    for (let i = 0; i < KEEP_FINISHED + 10; i++) {
+      expect(s.control({ action: 'newGame', scenarioId: 'normal-day', seed: i, replace: true }, 'trainee')).toEqual({ ok: true });
+      expect(s.applyCommand({ type: 'throttleLogins', perSecond: 900 + i }, 'trainee')).toEqual({ ok: true }); // something in it: kept as a replay
+    }
+    const journals = readdirSync(journalDir).filter((n) => n.endsWith('.jsonl'));
+    expect(journals.length).toBeLessThanOrEqual(KEEP_FINISHED + 1); // the newest finished ones and the game under way
+    expect(journals).toContain(basename(s.live.journalPath!));
     s.close();
   });
 

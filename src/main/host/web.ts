@@ -16,6 +16,7 @@ import { InstructorToken, roleOfSocket, serveExport } from './instructor-access'
 import { parseArgs, runAsBin, UsageError, wantsHelp, type CliStreams } from '../../cli/args';
 import { StormLog } from '../log';
 import { serveEndDebrief } from './end-debrief-route';
+import { SCENARIO_IDS, SPEEDS } from '../../shared/contract';
 
 export const DEFAULT_PORT = 5173;
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
@@ -205,6 +206,14 @@ async function main(argv: string[], io: CliStreams): Promise<void> {
   const env = process.env.PORT ?? '';
   if (env !== '' && !/^\d{1,5}$/.test(env)) throw new UsageError(`PORT must be a whole number, got "${env}"`);
   const explicitPort = values.port ?? (env === '' ? undefined : Number(env));
+  // Bad values are the flags' fault (exit 2), checked before anything is built or started;
+  // the seed also has to fit a replay (and a journal to recover), as a screen's new game must.
+  if (explicitPort !== undefined && explicitPort > 65535) throw new UsageError(`${values.port !== undefined ? '--port' : 'PORT'} must be from 0 to 65535, got ${explicitPort}`);
+  if (values.seed !== undefined && values.seed > 0xffff_ffff) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got ${values.seed}`);
+  if (values.speed !== undefined && !(SPEEDS as readonly number[]).includes(values.speed))
+    throw new UsageError(`--speed must be one of ${SPEEDS.join(', ')} (sim-seconds per real second), got ${values.speed}`);
+  if (values.scenario !== undefined && !SCENARIO_IDS.includes(values.scenario))
+    throw new UsageError(`--scenario must be one of ${SCENARIO_IDS.join(', ')}, got ${JSON.stringify(values.scenario)}`);
   const base: WebHostOptions = {
     scenarioId: values.scenario,
     seed: values.seed,

@@ -201,8 +201,7 @@ export class SimSession implements SessionCore {
   }
 
   resume(): Reply {
-    if (!this.started && !this.replayMode) return refuse('not-allowed-now', 'control.action', 'no shift has started yet: start one on the start screen (or a drill from the instructor console)');
-    return this.touched(this.showing.resume());
+    return this.notStarted('control.action') ?? this.touched(this.showing.resume());
   }
 
   setSpeed(speed: number): Reply {
@@ -214,6 +213,8 @@ export class SimSession implements SessionCore {
   /** Runs the sim `minutes` ahead at once, paused or not (tests, the instructor's "skip"). */
   step(minutes: number): Reply {
     if (!(minutes > 0)) return refuse('out-of-range', 'control.minutes', '"minutes" must be above 0');
+    const idle = this.notStarted('control.action');
+    if (idle) return idle;
     const r = this.showing.step(minutes);
     if ('ok' in r) return r;
     this.stepped(r);
@@ -229,7 +230,7 @@ export class SimSession implements SessionCore {
 
   /** A player's order from a screen of `role`; in a drill the trainee keeps to the drill's verbs. */
   applyCommand(command: Command, role: Role = 'trainee'): Reply {
-    return this.touched(this.showing.command(command, role));
+    return this.notStarted('command') ?? this.touched(this.showing.command(command, role));
   }
 
   /** A clock control from a screen of `role` (host menus and tests act as the instructor). */
@@ -265,6 +266,11 @@ export class SimSession implements SessionCore {
 
   /** An instructor's act (the host has already checked the screen is the instructor's). */
   instructor(act: InstructorAct): Reply {
+    // Orders and notes on the idle picture would be lost with it; a drill starts a shift.
+    if (act.act === 'inject' || act.act === 'bookmark' || act.act === 'note') {
+      const idle = this.notStarted('act');
+      if (idle) return idle;
+    }
     return this.touched(instructorAct(this, act));
   }
 
@@ -375,6 +381,7 @@ export class SimSession implements SessionCore {
     const before = this.liveMode as LiveMode | undefined;
     if (before && before.game !== game) {
       before.game.finish();
+      this.journals?.prune(); // its journal is now a finished one: the folder keeps the newest few, game after game
       this.gameOver.abort(); // its end-screen debrief is no longer wanted, nor its bar
       this.gameOver = new AbortController();
       this.debriefing = null;
@@ -402,6 +409,11 @@ export class SimSession implements SessionCore {
   }
 
   // ---- internals ----------------------------------------------------------------------
+
+  /** Before anyone starts a shift the live game is only the picture behind the start screen: not journaled, so nothing may change it. */
+  private notStarted(field: string): Reply | null {
+    return !this.started && !this.replayMode ? refuse('not-allowed-now', field, 'no shift has started yet: start one on the start screen (or a drill from the instructor console)') : null;
+  }
 
   /** A reply that changed something (ok) bumps the version so the next frame shows it. */
   private touched(r: Reply): Reply {
