@@ -61,6 +61,9 @@ function decStrategies(sc: Scenario): Strategy[] {
     { name: 'jitteredBackoff late', what: 'jitteredBackoff pushed at +6 h, 20%/h', actions: [fix(6 * H, 'jitteredBackoff', 20)] },
     { name: 'IM off', what: 'offline-IM service off at +15 min, kept off', actions: [im(15, false)] },
     { name: 'IM off 6 h', what: 'offline-IM off at +15 min, back on at +6 h', actions: [im(15, false), im(6 * H, true)] },
+    // Hindsight's move: the switch before the wave has run (a reviewer found it beats every row).
+    { name: 'IM off at once', what: 'offline-IM service off at +0, kept off', actions: [im(0, false)] },
+    { name: 'IM off at once + fix', what: 'offline-IM off at +0 and imCrashFix at +0 (100%/h); offline IM back on at +14 h', actions: [im(0, false), fix(0, 'imCrashFix', 100), im(14 * H, true)] },
     { name: '1000 dedicated', what: '1,000 dedicated megas ordered at +10 min (europe/na-east/asia-pac)', actions: megas(10, 1000, 'dedicated') },
     { name: '1000 Group Video', what: 'Group Video off at +5 min, 1,000 GV megas at +10 min, kept', actions: [gv(5, false), ...megas(10, 1000, 'groupVideo')] },
     { name: '1000 cloud', what: '1,000 cloud megas ordered at +10 min', actions: megas(10, 1000, 'cloud') },
@@ -330,7 +333,7 @@ function render(ids: readonly string[], get: (id: string, i: number) => RunSumma
 
 // Written by hand after reading the tables; revise it when the model changes. The render
 // warns above it when the results no longer match the ones it was written for.
-const READING_WRITTEN_FOR = '3c56b7efa554';
+const READING_WRITTEN_FOR = 'c1e3078c3da9';
 const READING = `## How to read it
 
 Read as a game designer, against the tables above (seed 1, sim 13). Money and user-hours are not on one scale: \`cost\` prices only the levers (megas, Group Video downtime, withheld offline messages), never the lost user-hours, so the throttle and the hotfixes are free in dollars; their price is in the users they lock out or the hours they take to land.
@@ -343,7 +346,7 @@ Read as a game designer, against the tables above (seed 1, sim 13). Money and us
 - **jitteredBackoff** at +0 (100%/h) −58%, though it lands only after its 8 h build and reaches only clients whose Skype is running (the ones offline get it when they are back); pushed at +6 h at 20%/h, −37%.
 - **Megas are strong and cost money by source.** 1,000 dedicated −41% ($28k); 1,000 Group Video −41% but $300k of downtime; 1,000 cloud only −27% ($44k): they arrive slowly, and over seeds 1–4 the network is back to half only 12–13 h in (756–865 M user-hours lost); 5,000 cloud −50% ($138k); 3,000 mixed −66% ($371k).
 - **Skype's response** (−75%, $720k) shows the record's shape: a near-complete failure that never reaches zero (2.4% of normal at its lowest, 3 h in, carried by surviving strong hosts), 20–25% on hundreds of megas through the evening, a majority by the morning after several thousand more (50% at +17.5 h, 90% at +22.1 h).
-- **No dominant trivial strategy.** The best rows are combinations: offline IM off, 3,000 megas and a throttle (−98.6%, $969k); both fixes, 1,000 dedicated megas and a 5,000/s throttle (−95.7%, $28k); both fixes and a throttle, free (−95.8%). Hindsight beats Skype's response, which is fair: Skype did not know at +0 what the trainee knows.
+- **One move dominates, and it is hindsight: offline IM off at once.** Ordered at +0 (it lands at +5 min, before the crash wave has run), it keeps the network above 92% of normal and loses 1.4 M user-hours, 99.9% less than no action; kept off for the whole run it costs $601k of withheld messages, and with the crash fix pushed at once and offline IM back on at +14 h, $134k. It is no knife-edge: kept off, it stays above 89% of normal on 20 of 20 \`--vary 0.3\` seeds (11–30, a reviewer's runs). It works because the game opens at the failure's start (08:00 PST) and names the cause in its briefing, tour and hints, so a trainee can act before the symptoms Skype's staff saw: the post-mortem says they "responded quickly to disable the overloaded servers", yet "a significant number of supernodes had already failed". Past the tipping point (+12 to +17 min) the same move saves nothing. This is a known fault of the scenario, not a lesson (README, "What does not match yet"). Among moves made once the wave has run, the best rows are combinations: offline IM off, 3,000 megas and a throttle (−98.6%, $969k); both fixes, 1,000 dedicated megas and a 5,000/s throttle (−95.7%, $28k); both fixes and a throttle, free (−95.8%, though at 5,000/s a quarter of varied worlds collapse anyway: a reviewer's 5 of 20).
 - **Foolish play is punished**: withdrawing the 3,000 megas at +8 h keeps only −22% and the network never recovers; lifting a throttle at +12 h before the crash is fixed undoes most of its work (−91% kept, −28% lifted); Group Video off for 48 h with nothing else is pure cost ($241k).
 
 **aug-2007: the flaw keeps the network down; the fix is the remedy, and the sooner the better**
