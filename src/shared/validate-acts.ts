@@ -4,6 +4,9 @@ import { validateCommand, type CommandError, type CommandErrorCode, type Validat
 import { SPEEDS } from './contract';
 import type { InstructorAct, ReplayAct } from './drill-contract';
 
+/** A journal's file name as the host writes it; the only names a screen may ask to recover or dismiss. */
+export const JOURNAL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.jsonl$/;
+
 /** A .skyreplay of a long drill with many orders is tens of kB; 3 MiB of base64 is ~2.2 MB of file. */
 export const MAX_REPLAY_BASE64_CHARS = 3 * 2 ** 20;
 /** Bookmarks, notes, hints and messages: a few sentences (the replay format allows 2000). */
@@ -159,7 +162,7 @@ export function validateReplayAct(raw: unknown): Validated<ReplayAct> {
     }
     case 'recover':
     case 'dismissRecovery': {
-      const j = id(o, 'journalId', /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.jsonl$/, '2025-01-01T10-00-00Z-dec-2010.jsonl');
+      const j = id(o, 'journalId', JOURNAL_NAME, '2025-01-01T10-00-00Z-dec-2010.jsonl');
       return failed(j) ? j : ok({ act: a, journalId: j });
     }
     default: {

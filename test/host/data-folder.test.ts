@@ -86,3 +86,20 @@ describe('the data folder', () => {
     expect(existsSync(join(dir, LOCK_NAME))).toBe(false);
   });
 });
+
+describe('a journal named by hand', () => {
+  it('is left alone with one line, not offered for a recovery the host could never carry out', () => {
+    const dir = join(root, 'hand-named');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'my old game.jsonl'), '{"not":"a journal"}\n');
+    const lines: string[] = [];
+    const store = new JournalStore(dir, {}, (l) => lines.push(l));
+    try {
+      expect(store.findUnfinished().map((g) => g.summary.journalId)).toEqual([]);
+      expect(lines.join('\n')).toMatch(/1 file .* is not named as the host names journals \("my old game\.jsonl"\); left alone/);
+      expect(existsSync(join(dir, 'my old game.jsonl'))).toBe(true);
+    } finally {
+      store.release();
+    }
+  });
+});

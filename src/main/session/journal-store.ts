@@ -9,6 +9,7 @@ import { writeFileSafely } from '../../replay/safe-write';
 import { TICK_SECONDS } from '../../sim/index';
 import type { Recorder, Recording } from '../../replay/index';
 import type { RecoverableGame } from '../../shared/drill-contract';
+import { JOURNAL_NAME } from '../../shared/validate-acts';
 
 /** Finished journals kept as automatic replays; older ones are deleted. */
 export const KEEP_FINISHED = 20;
@@ -147,7 +148,11 @@ export class JournalStore {
 
   private journalNames(): string[] {
     try {
-      return readdirSync(this.dir).filter((n) => n.endsWith('.jsonl')).sort();
+      const all = readdirSync(this.dir).filter((n) => n.endsWith('.jsonl'));
+      // A file named by hand outside the host's pattern could be offered but never recovered or dismissed.
+      const foreign = all.filter((n) => !JOURNAL_NAME.test(n));
+      if (foreign.length) this.warn(`Supernode Storm: ${foreign.length} file${foreign.length > 1 ? 's' : ''} in ${this.dir} ${foreign.length > 1 ? 'are' : 'is'} not named as the host names journals (${foreign.slice(0, 3).map((n) => JSON.stringify(n.slice(0, 60))).join(', ')}); left alone.`);
+      return all.filter((n) => JOURNAL_NAME.test(n)).sort();
     } catch (e) {
       this.warn(`Supernode Storm: cannot list journals in ${this.dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
       return [];
