@@ -81,6 +81,9 @@ describe('the data folder', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, LOCK_NAME), JSON.stringify({ pid: process.ppid, since: 'x' }));
     expect(() => lockDataFolder(dir)).toThrow(DataFolderInUseError);
+    // A hand-edited time cannot break the one-line refusal.
+    writeFileSync(join(dir, LOCK_NAME), JSON.stringify({ pid: process.ppid, since: 'noon\nrm -rf /' }));
+    expect(() => lockDataFolder(dir)).toThrow(/since an unknown time\)/);
     writeFileSync(join(dir, LOCK_NAME), '{"pid": "__proto__"}');
     lockDataFolder(dir)();
     expect(existsSync(join(dir, LOCK_NAME))).toBe(false);

@@ -63,7 +63,7 @@ function readOwner(path: string): { pid: number; since: string } | null {
     const pid = (o as { pid?: unknown })?.pid;
     if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return null;
     const since = (o as { since?: unknown }).since;
-    return { pid, since: typeof since === 'string' ? since.slice(0, 40) : 'an unknown time' };
+    return { pid, since: typeof since === 'string' && /^[0-9T:.Z+-]{1,40}$/.test(since) ? since : 'an unknown time' };
   } catch {
     return null;
   }
