@@ -1,11 +1,11 @@
 // File > Export... and Open Replay...: native dialogs around the session's exports. The save
 // dialog itself asks before replacing a file, so writes then overwrite; everything goes
 // through writeFileSafely (temp file + rename), so a crash never leaves half a report.
-import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { app, BrowserWindow, dialog, type FileFilter } from 'electron';
 import { writeFileSafely } from '../replay/safe-write';
 import { buildExport, exportFileName, type ExportKind } from './session/exports';
+import { openReplayFile } from './replay-door';
 import type { SimSession } from './session/sim-session';
 
 const FILTERS: Record<ExportKind, FileFilter> = {
@@ -35,14 +35,8 @@ export async function openReplayWithDialog(session: SimSession, win: BrowserWind
   const opts = { title: 'Open a replay', properties: ['openFile' as const], filters: [FILTERS.replay] };
   const { canceled, filePaths } = await (win ? dialog.showOpenDialog(win, opts) : dialog.showOpenDialog(opts));
   if (canceled || !filePaths[0]) return;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(filePaths[0]);
-  } catch (e) {
-    return dialog.showErrorBox('Cannot open the replay', `${filePaths[0]} cannot be read: ${(e as Error).message}`);
-  }
-  const r = session.replayAct({ act: 'open', fileName: basename(filePaths[0]), dataBase64: bytes.toString('base64') }, 'instructor');
-  if (!r.ok) dialog.showErrorBox('Cannot open the replay', r.error.message);
+  // The same door as a replay given on the command line: its size checked before it is read.
+  await openReplayFile(session, filePaths[0], (title, line) => dialog.showErrorBox(title, line));
 }
 
 /** The report in a hidden, script-less window, printed by Chromium (the report is self-contained). */

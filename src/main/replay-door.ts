@@ -20,7 +20,8 @@ export function replayInArgv(argv: readonly string[], cwd: string): string | nul
 
 /** Reads and opens one replay; on failure calls showError with a title and one line. */
 export async function openReplayFile(session: SimSession, path: string, showError: (title: string, line: string) => void): Promise<boolean> {
-  const name = basename(path);
+  // The name is only shown and names exports: the socket's rule (no control characters, 255 at most) applies here too.
+  const name = basename(path).replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 255);
   let bytes: Buffer;
   try {
     const info = await stat(path);

@@ -47,6 +47,17 @@ describe('openReplayFile', () => {
     expect(s.mode).toBe('replay');
   });
 
+  it('opens a replay whose file name holds a line break, naming it as the screens may show it', async () => {
+    const path = join(dir, 'run\nof friday.skyreplay');
+    writeFileSync(path, readFileSync('test/fixtures/dec-2010-historical-12h.skyreplay'));
+    const s = new SimSession({ paused: true });
+    const names: string[] = [];
+    const act = s.replayAct.bind(s);
+    s.replayAct = (a, role) => (a.act === 'open' && names.push(a.fileName), act(a, role));
+    expect(await openReplayFile(s, path, show)).toBe(true);
+    expect(names).toEqual(['run?of friday.skyreplay']);
+  });
+
   it('refuses garbage, a folder, a missing file and a huge file in one line each, leaving the game as it was', async () => {
     const s = new SimSession({ paused: true });
     const before = s.checksum();
