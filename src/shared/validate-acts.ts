@@ -1,6 +1,6 @@
 // Checks the instructor's and the replay viewer's acts (drill-contract.ts) the way
 // validate.ts checks controls: every field, no extras, a fresh plain copy out.
-import { validateCommand, type CommandError, type CommandErrorCode, type Validated } from '../sim/commands';
+import { fieldName, validateCommand, type CommandError, type CommandErrorCode, type Validated } from '../sim/commands';
 import { SPEEDS } from './contract';
 import type { InstructorAct, ReplayAct } from './drill-contract';
 
@@ -17,8 +17,7 @@ export const MAX_TICK = 14 * 24 * 360;
 type Obj = Record<string, unknown>;
 type Fail = { ok: false; error: CommandError };
 
-/** A key from outside, named in an error's field: a few characters of it, control characters escaped, so a refusal never grows with the input. */
-export const fieldName = (k: string): string => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k).slice(1, -1);
+export { fieldName }; // one rule for every key a refusal names (src/sim/commands.ts)
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const bad = (code: CommandErrorCode, field: string, message: string): Fail => ({ ok: false, error: { code, field: `act.${field}`, message } });

@@ -78,6 +78,15 @@ const fail = (code: CommandErrorCode, field: string, message: string): { ok: fal
 
 type Obj = Record<string, unknown>;
 
+/** A key from outside, named in an error's field: a few characters of it, control characters escaped, so a refusal never grows with the input. */
+export const fieldName = (k: string): string => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k).slice(1, -1);
+
+/** A value from outside as a refusal quotes it: JSON, control characters escaped, 60 characters at most. */
+function quoted(v: unknown): string {
+  const j = JSON.stringify(v) ?? String(v);
+  return j.length > 60 ? `${j.slice(0, 59)}…` : j;
+}
+
 /** Field checkers: each returns an error or undefined. */
 function num(o: Obj, f: string, min: number, max: number, opts: { int?: boolean; optional?: boolean } = {}) {
   const v = o[f];
@@ -92,7 +101,7 @@ function oneOf(o: Obj, f: string, allowed: readonly string[], optional = false) 
   const v = o[f];
   if (v === undefined) return optional ? undefined : fail('missing-field', f, `"${f}" is required`);
   if (typeof v !== 'string' || !allowed.includes(v))
-    return fail('out-of-range', f, `"${f}" must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
+    return fail('out-of-range', f, `"${f}" must be one of ${allowed.join(', ')}, got ${quoted(v)}`);
   return undefined;
 }
 
@@ -106,7 +115,7 @@ function bool(o: Obj, f: string) {
 function region(o: Obj, f: string) {
   const v = o[f];
   if (v === undefined) return undefined;
-  if (!isRegionId(v)) return fail('out-of-range', f, `"${f}" is not a known region: ${JSON.stringify(v)}`);
+  if (!isRegionId(v)) return fail('out-of-range', f, `"${f}" is not a known region: ${quoted(v)}`);
   return undefined;
 }
 
@@ -135,10 +144,10 @@ export function validateCommand(input: unknown, versions: readonly string[] = []
   const o = input as Obj;
   const type = o.type;
   if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type))
-    return fail('unknown-type', 'type', `unknown command type ${JSON.stringify(type)}; known: ${ALL_VERBS.join(', ')}`);
+    return fail('unknown-type', 'type', `unknown command type ${quoted(type)}; known: ${ALL_VERBS.join(', ')}`);
   const t = type as CommandType;
   for (const k of Object.keys(o)) {
-    if (k !== 'type' && !FIELDS[t].includes(k)) return fail('unknown-field', k, `"${k}" is not a field of ${t}`);
+    if (k !== 'type' && !FIELDS[t].includes(k)) return fail('unknown-field', fieldName(k), `"${fieldName(k)}" is not a field of ${t}`);
   }
   const err = checkFields(t, o, versions);
   if (err) return err;
@@ -189,7 +198,7 @@ function cancelledOrder(o: Obj, versions: readonly string[]) {
   if (inner === undefined) return fail('missing-field', 'order', '"order" is required: the order to cancel');
   const t = typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? (inner as Obj).type : undefined;
   if (typeof t !== 'string' || !(CANCELLABLE as readonly string[]).includes(t))
-    return fail('out-of-range', 'order', `"order" must be an order of type ${CANCELLABLE.join(', ')}, got ${JSON.stringify(t ?? inner).slice(0, 60)}`);
+    return fail('out-of-range', 'order', `"order" must be an order of type ${CANCELLABLE.join(', ')}, got ${quoted(t ?? inner)}`);
   const v = validateCommand(inner, versions);
   return v.ok ? undefined : fail(v.error.code, `order.${v.error.field}`, `"order": ${v.error.message}`);
 }

@@ -170,3 +170,21 @@ describe('a hotfix ordered faster than the update servers deliver', () => {
     expect(readyLine(1)).toBe('Self-healing fix passed testing: rollout begins at 1%/h');
   });
 });
+
+describe('a refusal never grows with what it refuses', () => {
+  it('quotes an unknown key, type or value in a few dozen characters, control characters escaped', () => {
+    const long = 'x'.repeat(15_000);
+    for (const input of [
+      { type: 'throttleLogins', perSecond: 5, [`${long}\n`]: 1 },
+      { type: long },
+      { type: 'throttleLogins', perSecond: 5, region: long },
+      { type: 'pushHotfix', fix: long, rolloutPctPerHour: 10 },
+    ]) {
+      const r = validateCommand(input);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.message.length + r.error.field.length).toBeLessThan(400);
+      expect(r.error.message + r.error.field).not.toMatch(/\n/);
+    }
+  });
+});
