@@ -8,16 +8,23 @@ import { HISTORY_KEEP_MINUTES as KEEP_MINUTES } from '../../shared/facts';
 export type Sample = HistorySample;
 
 
+const shareOf = (s: Sample) => (s.want > 0 ? s.online / s.want : 1);
+
 export class History {
   readonly samples: Sample[] = [];
+  /** The game's lowest share so far: kept apart from the samples, which forget the early minutes. */
+  private low: number | null = null;
 
   clear(): void {
     this.samples.length = 0;
+    this.low = null;
   }
 
   /** The game's past as the host kept it (a screen that joins late starts from it). */
   seed(samples: readonly Sample[]): void {
-    this.samples.splice(0, this.samples.length, ...samples.slice(-KEEP_MINUTES));
+    this.clear();
+    for (const s of samples) this.lower(s);
+    this.samples.push(...samples.slice(-KEEP_MINUTES));
   }
 
   /** Minutes the host sampled since the last frame (at high speed, several per frame). */
@@ -39,6 +46,7 @@ export class History {
       this.clear(); // a new game started from minute 0
       this.samples.push(s);
     } else this.samples.push(s);
+    this.lower(s);
     if (this.samples.length > KEEP_MINUTES) this.samples.splice(0, this.samples.length - KEEP_MINUTES);
   }
 
@@ -52,13 +60,13 @@ export class History {
     return this.samples.slice(i);
   }
 
-  /** The lowest share of a normal day's users online (online / wanted), as the debrief reckons it; null before any sample. */
+  private lower(s: Sample): void {
+    const share = shareOf(s);
+    if (this.low === null || share < this.low) this.low = share;
+  }
+
+  /** The lowest share of a normal day's users online (online / wanted) over the whole game, as the debrief reckons it; null before any sample. */
   lowestShare(): number | null {
-    let low: number | null = null;
-    for (const s of this.samples) {
-      const share = s.want > 0 ? s.online / s.want : 1;
-      if (low === null || share < low) low = share;
-    }
-    return low;
+    return this.low;
   }
 }
