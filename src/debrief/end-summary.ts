@@ -27,7 +27,8 @@ function run(r: RunSummary, kind: EndRunKind): EndRun {
     label: r.label,
     points: r.rows.map((row) => [row.minute, Math.round(share(row.m) * 1000) / 1000]),
     userHoursLost: r.figures.userHoursLost,
-    lowestShare: r.rows.reduce((lo, row) => Math.min(lo, share(row.m)), 1),
+    lowestShare: r.figures.lowestShare, // every minute, not only the chart's points
+    back90AtMinute: r.figures.back90AtMinute,
     costUsd: last?.costUsd ?? 0,
     collapsedAtMinute: r.figures.collapseMinute,
     recoveredAtMinute: r.figures.recoveredAtMinute,

@@ -6,7 +6,7 @@ import { grouped, TICK_SECONDS } from '../sim/index';
 import { FORMAT_VERSION, SIM_VERSION } from '../replay/index';
 import { TICKS_PER_MINUTE } from '../shared/facts';
 import { tPlus } from '../shared/duration';
-import { relapseText, TIME_TO_RECOVER_MEANS, timeToRecover, timeToRecoverText } from '../shared/end-debrief';
+import { back90Text, relapseText, TIME_TO_RECOVER_MEANS, timeToRecover, timeToRecoverText } from '../shared/end-debrief';
 import { OBJECTIVE_STATE_WHY, OBJECTIVE_STATE_WORDS, objectiveStateText } from '../shared/score';
 
 export interface ReportMeta {
@@ -165,7 +165,7 @@ function figuresTable(runs: RunSummary[]): string {
     ['User-hours lost', (f) => big(f.userHoursLost)],
     ['Network collapsed at', (f) => (f.collapseMinute === null ? 'never' : tPlus(f.collapseMinute))],
     ['Fell back before recovering', (f) => relapseText(f.relapseMinutes)],
-    ['Recovered at (90% online)', (f) => (f.recoveredAtMinute === null ? (f.collapseMinute === null ? '—' : 'not recovered') : tPlus(f.recoveredAtMinute))],
+    ['Recovered at (90% online)', (f) => (f.recoveredAtMinute === null ? (f.collapseMinute === null ? back90Text(f) : 'not recovered') : tPlus(f.recoveredAtMinute))],
     ['Time to recover', (f) => timeToRecoverText(timeToRecover(f.collapseMinute, f.recoveredAtMinute))],
     ['Peak supernode traffic', (f) => `${Math.round(f.peakTrafficX)}× normal`],
     ['Fewest supernodes serving', (f) => big(f.minSupernodes)],

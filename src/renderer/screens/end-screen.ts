@@ -72,5 +72,8 @@ export class EndScreen {
 }
 
 function set(id: string, text: string): void {
-  document.getElementById(id)!.textContent = text;
+  const el = document.getElementById(id)!;
+  el.textContent = text;
+  // Words, not a figure ("never collapsed", "not recovered"): the stylesheet sets them smaller.
+  el.toggleAttribute('data-words', /[a-z]{4,}/i.test(text));
 }
