@@ -14,13 +14,18 @@ export class History {
   readonly samples: Sample[] = [];
   /** The game's lowest share so far: kept apart from the samples, which forget the early minutes. */
   private low: number | null = null;
+  /** The last minute seen, and whether every minute since minute 0 was (a late join or a big step skips some). */
+  private seen: number | null = null;
+  private whole = true;
 
   clear(): void {
     this.samples.length = 0;
     this.low = null;
+    this.seen = null;
+    this.whole = true;
   }
 
-  /** The game's past as the host kept it (a screen that joins late starts from it). */
+  /** The game's past as the host kept it (a screen that joins late starts from it; older minutes thinned). */
   seed(samples: readonly Sample[]): void {
     this.clear();
     for (const s of samples) this.lower(s);
@@ -61,12 +66,17 @@ export class History {
   }
 
   private lower(s: Sample): void {
+    if (s.minute > (this.seen ?? -1) + 1) this.whole = false;
+    this.seen = Math.max(this.seen ?? 0, s.minute);
     const share = shareOf(s);
     if (this.low === null || share < this.low) this.low = share;
   }
 
-  /** The lowest share of a normal day's users online (online / wanted) over the whole game, as the debrief reckons it; null before any sample. */
+  /**
+   * The lowest share of a normal day's users online (online / wanted) over the whole game, as the
+   * debrief reckons it; null before any sample, or if this screen missed minutes (it cannot know the low then).
+   */
   lowestShare(): number | null {
-    return this.low;
+    return this.whole ? this.low : null;
   }
 }
