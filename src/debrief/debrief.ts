@@ -22,6 +22,7 @@ export interface KeyFigures {
   lowestShare: number; // users online / a normal day's, at its lowest whole minute (the CLI's lowestOnlineShare)
   back90AtMinute: number | null; // first whole minute back at 90% after that low (the CLI's recovered90AtMinute); 0 if never below
   peakTrafficX: number;
+  costUsd: number; // every priced harm and resource: megas, Group Video downtime, held offline messages
   megaCostUsd: number;
   megaHours: number; // mega-supernode-hours used
   minSupernodes: number;
@@ -199,6 +200,7 @@ function sampleRun(rec: Recording, every: number, label: string, observe?: (s: S
     lowestShare: low.lowest,
     back90AtMinute: low.back90,
     peakTrafficX: t.peakTrafficX,
+    costUsd: viewOf(state).metrics.costUsd,
     megaCostUsd: t.megaCostUsd,
     megaHours,
     minSupernodes: t.minSupernodes,

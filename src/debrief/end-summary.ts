@@ -21,7 +21,6 @@ export function endDebriefOf(d: Debrief): EndDebrief {
 
 function run(r: RunSummary, kind: EndRunKind): EndRun {
   const share = (m: RunSummary['rows'][number]['m']) => (m.wantOnline > 0 ? m.onlineUsers / m.wantOnline : 1);
-  const last = r.rows[r.rows.length - 1]?.m;
   return {
     kind,
     label: r.label,
@@ -29,7 +28,7 @@ function run(r: RunSummary, kind: EndRunKind): EndRun {
     userHoursLost: r.figures.userHoursLost,
     lowestShare: r.figures.lowestShare, // every minute, not only the chart's points
     back90AtMinute: r.figures.back90AtMinute,
-    costUsd: last?.costUsd ?? 0,
+    costUsd: r.figures.costUsd,
     collapsedAtMinute: r.figures.collapseMinute,
     recoveredAtMinute: r.figures.recoveredAtMinute,
     relapseMinutes: r.figures.relapseMinutes,
