@@ -7,6 +7,7 @@ import { FORMAT_VERSION, SIM_VERSION } from '../replay/index';
 import { TICKS_PER_MINUTE } from '../shared/facts';
 import { tPlus } from '../shared/duration';
 import { compact, percent, usd } from '../shared/amounts';
+import { refusedOrderWords } from '../shared/refusal-words';
 import { back90Text, relapseText, TIME_TO_RECOVER_MEANS, timeToRecover, timeToRecoverText } from '../shared/end-debrief';
 import { OBJECTIVE_STATE_WHY, OBJECTIVE_STATE_WORDS, objectiveStateText } from '../shared/score';
 
@@ -15,6 +16,8 @@ export interface ReportMeta {
   generatedAt: string; // ISO time from the host
 }
 
+/** An entry's words; a refused order as the end screen words it, never the sim's code. */
+const textOf = (e: TimelineEntry) => (e.source === 'refused' ? refusedOrderWords(e.text) : e.text);
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const COLOURS = { run: '#1f5fbf', baseline: '#8a8f98', historical: '#d9822b' };
 const SOURCE_COLOURS: Record<string, string> = { trainee: '#1f5fbf', instructor: '#c0392b', scenario: '#6b7280', script: '#7c3aed', bookmark: '#0f766e', note: '#0f766e', hint: '#b45309', refused: '#9f1239' };
@@ -120,7 +123,7 @@ function laneMarks(entries: TimelineEntry[], x: (min: number) => number, y0: num
       if (!lane.sources.includes(e.source)) return;
       const cx = x(e.minute);
       const c = SOURCE_COLOURS[e.source] ?? '#333';
-      const label = `${tPlus(e.minute)} ${e.source}: ${e.text}`;
+      const label = `${tPlus(e.minute)} ${e.source === 'refused' ? '' : `${e.source}: `}${textOf(e)}`;
       if (e.source !== 'scenario' && e.source !== 'note' && e.source !== 'bookmark' && e.source !== 'hint')
         out.push(`<line x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="${plotTop}" y2="${plotTop + plotH}" stroke="${c}" class="guide"/>`);
       out.push(`<circle cx="${cx.toFixed(1)}" cy="${yy}" r="3.5" fill="${c}"><title>${esc(label)}</title></circle>`);
@@ -217,7 +220,7 @@ function timelineTable(entries: TimelineEntry[], startUtc: string): string {
     .map((e, n) => {
       const utc = Number.isNaN(t0) ? '' : new Date(t0 + e.minute * 60_000).toISOString().slice(5, 16).replace('T', ' ');
       const unseen = e.unseen ? ' <span class="unseen">not shown to the trainee (check mode)</span>' : '';
-      return `<tr><td class="num">${n + 1}</td><td>${tPlus(e.minute)}</td><td class="utc">${utc}</td><td><span class="src" style="background:${SOURCE_COLOURS[e.source] ?? '#333'}">${e.source}</span></td><td>${esc(e.text)}${e.author ? ` <i>— ${esc(e.author)}</i>` : ''}${unseen}</td></tr>`;
+      return `<tr><td class="num">${n + 1}</td><td>${tPlus(e.minute)}</td><td class="utc">${utc}</td><td><span class="src" style="background:${SOURCE_COLOURS[e.source] ?? '#333'}">${e.source}</span></td><td>${esc(textOf(e))}${e.author ? ` <i>— ${esc(e.author)}</i>` : ''}${unseen}</td></tr>`;
     })
     .join('');
   return `<table class="tl"><tr><th class="num">#</th><th>Sim time</th><th>UTC</th><th>Who</th><th>What</th></tr>${rows}</table>`;
