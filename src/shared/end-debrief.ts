@@ -26,6 +26,8 @@ export interface EndDebrief {
   runs: EndRun[]; // this run first, then no action, then Skype's response where the record has one
   orders: { minute: number; text: string; refused?: true }[]; // the player's, refused ones included
   moves: { what: string; userHoursSaved: number; costUsd: number }[]; // best first; empty if none helped
+  /** Every move re-simulated on top of the player's orders, helped or not: empty when there was none left to try; absent from an older host. */
+  movesTried?: string[];
 }
 
 /** "Fell back before recovering", as the end screen and the report put it: "no", "T+19:56", or "T+19:56, 2 times". */

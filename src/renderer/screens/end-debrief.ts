@@ -7,6 +7,7 @@ import type { Bridge } from '../bridge/bridge';
 import { h, setText } from '../dom';
 import { compact, duration, percent, tPlus, usd } from '../hud/format';
 import { FIGURE_ROWS, runHeading } from './end-figures';
+import { noneHelpedText } from './end-moves-words';
 import { orderMarks, orderWords } from './end-order-marks';
 
 /** Where the debrief comes from: the host, over the bridge (either wire); a message if it has none. */
@@ -177,7 +178,13 @@ function moves(d: EndDebrief): HTMLElement {
   const mine = d.runs.find((r) => r.kind === 'run');
   return h('div', { id: 'end-moves' },
     h('h2', { class: 'side-label' }, 'What would have helped'),
-    d.moves.length
-      ? h('ul', { class: 'end-moves' }, ...d.moves.map((m) => h('li', {}, m.what, h('small', {}, ` — ${compact(m.userHoursSaved)} fewer user-hours lost${mine && mine.userHoursLost > 0 ? ` (${percent(m.userHoursSaved / mine.userHoursLost)})` : ''}, cost ${usd(m.costUsd)}`))))
-      : h('p', { class: 'end-note' }, 'None of the strategy table\'s single moves, added to your orders, would have saved more than 1% of the user-hours you lost.'));
+    ...(d.moves.length
+      ? [h('ul', { class: 'end-moves' }, ...d.moves.map((m) => h('li', {}, m.what, h('small', {}, ` — ${compact(m.userHoursSaved)} fewer user-hours lost${mine && mine.userHoursLost > 0 ? ` (${percent(m.userHoursSaved / mine.userHoursLost)})` : ''}, cost ${usd(m.costUsd)}`))))]
+      : noneHelped(d.movesTried)));
+}
+
+/** Nothing helped: the sentence, then what was tried (if anything was). */
+function noneHelped(tried: string[] | undefined): HTMLElement[] {
+  const note = h('p', { class: 'end-note' }, noneHelpedText(tried));
+  return tried?.length ? [note, h('ul', { class: 'end-moves end-tried' }, ...tried.map((w) => h('li', {}, w)))] : [note];
 }
