@@ -129,7 +129,7 @@ function legend(runs: EndRun[]): HTMLElement {
 }
 
 function chart(d: EndDebrief): SVGSVGElement {
-  const W = 560, H = 178, L = 46, R = 8, T = 6, B = 42;
+  const W = 560, H = 178, L = 50, R = 8, T = 6, B = 42;
   const end = Math.max(1, d.endMinute);
   const x = (m: number) => L + ((W - L - R) * Math.min(m, end)) / end;
   const y = (s: number) => T + (H - T - B) * (1 - Math.max(0, Math.min(1.05, s)));
@@ -147,7 +147,7 @@ function chart(d: EndDebrief): SVGSVGElement {
     root.append(svg('polyline', { points: r.points.map(([m, s]) => `${x(m).toFixed(1)},${y(s).toFixed(1)}`).join(' '), fill: 'none', stroke: st.stroke, 'stroke-width': st.width, ...(st.dash && { 'stroke-dasharray': st.dash }), 'data-run': r.kind }));
   }
   // Your orders under the axis, each with its words on hover; refused ones in red on their own row.
-  const laneY = H - B + 17;
+  const laneY = H - B + 21;
   const refusedY = laneY + 11;
   root.append(svg('text', { x: L - 4, y: laneY + 4, 'text-anchor': 'end', class: 'ax' }, 'you'));
   if (d.orders.some((o) => o.refused)) root.append(svg('text', { x: L - 4, y: refusedY + 4, 'text-anchor': 'end', class: 'ax refused' }, 'refused'));
