@@ -19,7 +19,10 @@ export interface KeyFigures {
   collapseMinute: number | null; // first minute the network counted as collapsed
   recoveredAtMinute: number | null; // back at 90% of normal online after the collapse; null if not, or down again at the end
   relapseMinutes: number[]; // each time it fell back from a climb before recovering (the pager's "falling again")
+  lowestShare: number; // users online / a normal day's, at its lowest whole minute (the CLI's lowestOnlineShare)
+  back90AtMinute: number | null; // first whole minute back at 90% after that low (the CLI's recovered90AtMinute); 0 if never below
   peakTrafficX: number;
+  costUsd: number; // every priced harm and resource: megas, Group Video downtime, held offline messages
   megaCostUsd: number;
   megaHours: number; // mega-supernode-hours used
   minSupernodes: number;
@@ -163,6 +166,7 @@ function sampleRun(rec: Recording, every: number, label: string, observe?: (s: S
   const relapseMinutes: number[] = [];
   let relapsing = false;
   let megaHours = 0;
+  const low = new LowWatch();
   const { state, result } = runRecording(
     rec,
     {
@@ -176,6 +180,7 @@ function sampleRun(rec: Recording, every: number, label: string, observe?: (s: S
       },
       // Sampled after the tick's commands, as npm run sim does, so the CSVs agree.
       settled: (s) => {
+        if (s.tick % TICKS_PER_MINUTE === 0) low.observe(s);
         if (s.tick % every !== 0 && s.tick !== rec.endTick) return;
         const v = viewOf(s);
         rows.push({ minute: v.minute, utc: new Date(v.utcMs).toISOString().slice(0, 16) + 'Z', m: v.metrics, phase: v.phase });
@@ -192,13 +197,31 @@ function sampleRun(rec: Recording, every: number, label: string, observe?: (s: S
     // the recovery that lasted; not recovered if it collapsed again and was still down at the end.
     recoveredAtMinute: t.recoveredAtMinute >= 0 && !state.alarms.collapsed ? t.recoveredAtMinute : null,
     relapseMinutes,
+    lowestShare: low.lowest,
+    back90AtMinute: low.back90,
     peakTrafficX: t.peakTrafficX,
+    costUsd: viewOf(state).metrics.costUsd,
     megaCostUsd: t.megaCostUsd,
     megaHours,
     minSupernodes: t.minSupernodes,
     crashedClients: t.crashedClients,
   };
   return { summary: { label, rows, figures }, verdict: result };
+}
+
+/** The low and the way back to 90% as `npm run sim -- --summary` reckons them (src/cli/summary.ts): every whole minute. */
+class LowWatch {
+  lowest = 1;
+  back90: number | null = 0;
+
+  observe(s: SimState): void {
+    const m = viewOf(s).metrics;
+    const share = m.wantOnline > 0 ? m.onlineUsers / m.wantOnline : 1;
+    if (share < this.lowest) {
+      this.lowest = share;
+      this.back90 = share >= 0.9 ? 0 : null;
+    } else if (this.back90 === null && share >= 0.9) this.back90 = s.tick / TICKS_PER_MINUTE;
+  }
 }
 
 function megaUp(s: SimState): number {

@@ -1,6 +1,7 @@
 // The end screen's share of a debrief: small enough for one message to a screen.
 import type { EndDebrief, EndRun, EndRunKind } from '../shared/end-debrief';
 import type { Debrief, RunSummary } from './debrief';
+import { movesPicked } from './moves';
 
 const MAX_ORDERS = 200; // a screen lists the first ones; the exported report has them all
 
@@ -16,19 +17,21 @@ export function endDebriefOf(d: Debrief): EndDebrief {
     runs,
     orders,
     moves: (d.moves ?? []).map((m) => ({ what: m.what, userHoursSaved: m.userHoursSaved, costUsd: m.costUsd })),
+    // What was tried, so the screen never claims runs that were not made (no game re-simulated here).
+    ...(d.moves && { movesTried: movesPicked(d.recording) }),
   };
 }
 
 function run(r: RunSummary, kind: EndRunKind): EndRun {
   const share = (m: RunSummary['rows'][number]['m']) => (m.wantOnline > 0 ? m.onlineUsers / m.wantOnline : 1);
-  const last = r.rows[r.rows.length - 1]?.m;
   return {
     kind,
     label: r.label,
     points: r.rows.map((row) => [row.minute, Math.round(share(row.m) * 1000) / 1000]),
     userHoursLost: r.figures.userHoursLost,
-    lowestShare: r.rows.reduce((lo, row) => Math.min(lo, share(row.m)), 1),
-    costUsd: last?.costUsd ?? 0,
+    lowestShare: r.figures.lowestShare, // every minute, not only the chart's points
+    back90AtMinute: r.figures.back90AtMinute,
+    costUsd: r.figures.costUsd,
     collapsedAtMinute: r.figures.collapseMinute,
     recoveredAtMinute: r.figures.recoveredAtMinute,
     relapseMinutes: r.figures.relapseMinutes,

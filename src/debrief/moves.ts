@@ -1,9 +1,12 @@
-// "What would have helped": a few single moves from the strategy table (docs/strategies.md,
+// "What would have helped": a few single moves that end a storm (docs/strategies.md,
 // scripts/explore.ts), each tried on top of the player's own orders in the same game, kept
-// only where the model says it saved user-hours. Computed, never a canned tip.
+// only where the model says it saved user-hours. Computed, never a canned tip. A move the
+// player made late or slowly is tried again early and at full speed; megas are sized to the
+// servers the scenario has left after the player's own.
 import { fixIsFor } from '../sim/hotfix';
-import { applyCommand, createSim, hotfixName, regionName, viewOf, type Command, type RegionId, type Scenario, type TimedCommand } from '../sim/index';
+import { applyCommand, createSim, grouped, hotfixName, regionName, viewOf, type Command, type RegionId, type Scenario, type TimedCommand } from '../sim/index';
 import { canonicalJson, Playhead, stampAll, TICKS_PER_MINUTE, type Recording } from '../replay/index';
+import { tPlus } from '../shared/duration';
 
 export interface MoveTried {
   what: string; // e.g. "Turn the offline-IM service off at T+00:15"
@@ -15,34 +18,74 @@ export interface MoveTried {
 interface Move {
   what: string;
   actions: TimedCommand[];
-  /** The player already did something of this kind: nothing new to learn from it. */
-  tried: (c: Command) => boolean;
+  /** The player's own orders this move stands in for (an earlier, faster push of the same fix). */
+  replaces?: (c: Command) => boolean;
 }
+
+type Fix = 'imCrashFix' | 'jitteredBackoff' | 'selfHealingFix';
 
 const at = (atMinute: number, command: Command): TimedCommand => ({ atMinute, command });
 const SPREAD: RegionId[] = ['europe', 'na-east', 'asia-pac'];
-const fixApplies = (sc: Scenario, fix: 'imCrashFix' | 'jitteredBackoff' | 'selfHealingFix') => sc.versions.some((_, i) => fixIsFor(sc, i, fix));
+/** Later than the move by at least this, the player's own order is "late": the move is worth trying. */
+const LATE_MIN = 30;
+const fixApplies = (sc: Scenario, fix: Fix) => sc.versions.some((_, i) => fixIsFor(sc, i, fix));
+const firstOf = (own: readonly TimedCommand[], kind: (c: Command) => boolean) => own.find((a) => kind(a.command));
+
+/** `n` servers over SPREAD, the first regions taking the odd ones. */
+function spread(n: number, atMinute: number): TimedCommand[] {
+  return SPREAD.map((region, i) => ({ region, count: Math.floor(n / SPREAD.length) + (i < n % SPREAD.length ? 1 : 0) }))
+    .filter((p) => p.count > 0)
+    .map((p) => at(atMinute, { type: 'deployMegaSupernodes', count: p.count, region: p.region, source: 'dedicated' }));
+}
 
 /**
- * The strategy table's single moves that this scenario allows, the ones that end a storm first
- * (throttle, megas, the backoff update: docs/strategies.md); removing the trigger alone brings
- * no one back once the storm feeds itself, so those come last.
+ * The single moves worth trying on this game, the ones that end a storm first (throttle, megas,
+ * the backoff update: docs/strategies.md); removing the trigger alone brings no one back once the
+ * storm feeds itself, so those come last. `own`: the player's orders that stood, in time order.
  */
-function candidates(sc: Scenario): Move[] {
-  const fix = (f: 'imCrashFix' | 'jitteredBackoff' | 'selfHealingFix'): Move[] =>
-    fixApplies(sc, f) ? [{ what: `Push the ${hotfixName(f)} at the start, 100% of users an hour`, actions: [at(0, { type: 'pushHotfix', fix: f, rolloutPctPerHour: 100 })], tried: (c) => c.type === 'pushHotfix' && c.fix === f }] : [];
-  return [
-    { what: 'Throttle logins to 5,000/s worldwide at T+00:30', actions: [at(30, { type: 'throttleLogins', perSecond: 5000 })], tried: (c) => c.type === 'throttleLogins' },
-    {
-      what: `Order 1,000 dedicated mega-supernodes at T+00:10 (${SPREAD.map((r) => regionName(r)).join(', ')})`,
-      actions: SPREAD.map((region, i) => at(10, { type: 'deployMegaSupernodes', count: i === 0 ? 334 : 333, region, source: 'dedicated' })),
-      tried: (c) => c.type === 'deployMegaSupernodes',
-    },
-    ...fix('jitteredBackoff'),
-    ...fix('selfHealingFix'),
-    { what: 'Turn the offline-IM service off at T+00:15 (it was what made the buggy client crash)', actions: [at(15, { type: 'setOfflineImService', enabled: false })], tried: (c) => c.type === 'setOfflineImService' },
-    ...fix('imCrashFix'),
-  ];
+function candidates(sc: Scenario, own: readonly TimedCommand[]): Move[] {
+  const moves: Move[] = [];
+  const throttle = firstOf(own, (c) => c.type === 'throttleLogins' && c.perSecond !== null);
+  if (!throttle || throttle.atMinute >= 30 + LATE_MIN) moves.push({ what: `Throttle logins to 5,000/s worldwide at T+00:30${throttle ? ` (you throttled at ${tPlus(throttle.atMinute)})` : ''}`, actions: [at(30, { type: 'throttleLogins', perSecond: 5000 })] });
+  moves.push(...megas(sc, own));
+  const fix = (f: Fix): Move[] => {
+    if (!fixApplies(sc, f)) return [];
+    const mine = firstOf(own, (c) => c.type === 'pushHotfix' && c.fix === f);
+    const push = mine?.command.type === 'pushHotfix' ? mine.command : null;
+    if (push && push.rolloutPctPerHour >= 100 && mine!.atMinute < LATE_MIN) return []; // already early and at full speed
+    return [{
+      what: `Push the ${hotfixName(f)} at the start, 100% of users an hour${push ? ` (you pushed it at ${tPlus(mine!.atMinute)}, ${grouped(push.rolloutPctPerHour, 1)}% an hour)` : ''}`,
+      actions: [at(0, { type: 'pushHotfix', fix: f, rolloutPctPerHour: 100 })],
+      // A fix is pushed once: this push stands in for the player's (and any call-back of it).
+      replaces: (c) => (c.type === 'pushHotfix' && c.fix === f) || (c.type === 'cancelOrder' && c.order.type === 'pushHotfix' && c.order.fix === f),
+    }];
+  };
+  moves.push(...fix('jitteredBackoff'), ...fix('selfHealingFix'));
+  const off = firstOf(own, (c) => c.type === 'setOfflineImService' && !c.enabled);
+  if (!off || off.atMinute >= 15 + LATE_MIN)
+    moves.push({ what: `Turn the offline-IM service off at T+00:15${off ? ` (you did at ${tPlus(off.atMinute)})` : ' (it was what made the buggy client crash)'}`, actions: [at(15, { type: 'setOfflineImService', enabled: false })] });
+  moves.push(...fix('imCrashFix'));
+  return moves;
+}
+
+/**
+ * Dedicated megas at T+00:10: as many as the scenario has left after the player's own dedicated
+ * orders (aug-2007 has 400, not 1,000); if the player used them all, but late, theirs at T+00:10.
+ */
+function megas(sc: Scenario, own: readonly TimedCommand[]): Move[] {
+  const mine = own.filter((a) => a.command.type === 'deployMegaSupernodes' && a.command.source === 'dedicated');
+  const used = mine.reduce((n, a) => n + (a.command.type === 'deployMegaSupernodes' ? a.command.count : 0), 0);
+  const available = sc.services.mega.dedicated.available;
+  const left = available - used;
+  const where = SPREAD.map((r) => regionName(r)).join(', ');
+  if (left >= Math.max(1, Math.round(available / 10)))
+    return [{ what: used ? `Order the other ${grouped(left)} dedicated mega-supernodes at T+00:10, on top of your ${grouped(used)} (${where})` : `Order ${grouped(left)} dedicated mega-supernodes at T+00:10 (${where})`, actions: spread(left, 10) }];
+  if (!mine.length || mine[0].atMinute < 10 + LATE_MIN) return [];
+  return [{
+    what: `Order your ${grouped(used)} dedicated mega-supernodes at T+00:10, not ${tPlus(mine[0].atMinute)}`,
+    actions: mine.map((a) => at(10, a.command)),
+    replaces: (c) => c.type === 'deployMegaSupernodes' && c.source === 'dedicated',
+  }];
 }
 
 /** The player's orders less those called back before they landed: a cancelled push was not tried. */
@@ -68,16 +111,27 @@ export function movesToTry(rec: Recording, max = 3): number {
   return pickMoves(rec, max).length;
 }
 
+/** The player's own orders that stood, each at its minute, in time order. */
+function ownOrders(rec: Recording): TimedCommand[] {
+  const trainee = rec.commands.filter((c) => c.source === 'trainee');
+  const kept = withoutCalledBack(trainee.map((c) => c.command));
+  return trainee.filter((c) => kept.includes(c.command)).map((c) => at(c.tick / TICKS_PER_MINUTE, c.command));
+}
+
 function pickMoves(rec: Recording, max: number): Move[] {
-  const kept = withoutCalledBack(rec.commands.filter((c) => c.source === 'trainee').map((c) => c.command));
-  return candidates(rec.scenario).filter((m) => !kept.some((c) => m.tried(c))).slice(0, max);
+  return candidates(rec.scenario, ownOrders(rec)).slice(0, max);
+}
+
+/** What each move `movesToTry` counts would be, in the player's words (no game is re-simulated). */
+export function movesPicked(rec: Recording, max = 3): string[] {
+  return pickMoves(rec, max).map((m) => m.what);
 }
 
 /** The `index`th move of `movesToTry` on top of the player's own orders; null if the sim refuses it. */
 export function tryMove(rec: Recording, index: number, onProgress: (f: number) => void = () => {}, max = 3): MoveRun | null {
   const m = pickMoves(rec, max)[index];
   if (!m) return null;
-  const own = rec.commands.filter((c) => c.source === 'trainee').map((c) => at(c.tick / TICKS_PER_MINUTE, c.command));
+  const own = rec.commands.filter((c) => c.source === 'trainee' && !m.replaces?.(c.command)).map((c) => at(c.tick / TICKS_PER_MINUTE, c.command));
   const r = runWith(rec, [...m.actions, ...own], onProgress);
   return r && { what: m.what, ...r };
 }

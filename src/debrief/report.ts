@@ -2,11 +2,13 @@
 // external resources) that opens offline in any browser and prints to PDF. Everything
 // that came from a replay file (notes, names) is escaped: replays are mailed around.
 import type { Debrief, KeyFigures, RunSummary, SeriesRow, TimelineEntry } from './debrief';
-import { grouped, TICK_SECONDS } from '../sim/index';
+import { TICK_SECONDS } from '../sim/index';
 import { FORMAT_VERSION, SIM_VERSION } from '../replay/index';
 import { TICKS_PER_MINUTE } from '../shared/facts';
 import { tPlus } from '../shared/duration';
-import { relapseText, TIME_TO_RECOVER_MEANS, timeToRecover, timeToRecoverText } from '../shared/end-debrief';
+import { compact, percent, usd } from '../shared/amounts';
+import { refusedOrderWords } from '../shared/refusal-words';
+import { back90Text, relapseText, TIME_TO_RECOVER_MEANS, timeToRecover, timeToRecoverText } from '../shared/end-debrief';
 import { OBJECTIVE_STATE_WHY, OBJECTIVE_STATE_WORDS, objectiveStateText } from '../shared/score';
 
 export interface ReportMeta {
@@ -14,9 +16,9 @@ export interface ReportMeta {
   generatedAt: string; // ISO time from the host
 }
 
+/** An entry's words; a refused order as the end screen words it, never the sim's code. */
+const textOf = (e: TimelineEntry) => (e.source === 'refused' ? refusedOrderWords(e.text) : e.text);
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const big = (n: number) => (Math.abs(n) >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : Math.abs(n) >= 1e4 ? `${Math.round(n / 1e3)} k` : grouped(n));
-const usd = (n: number) => `$${grouped(n)}`;
 const COLOURS = { run: '#1f5fbf', baseline: '#8a8f98', historical: '#d9822b' };
 const SOURCE_COLOURS: Record<string, string> = { trainee: '#1f5fbf', instructor: '#c0392b', scenario: '#6b7280', script: '#7c3aed', bookmark: '#0f766e', note: '#0f766e', hint: '#b45309', refused: '#9f1239' };
 
@@ -121,7 +123,7 @@ function laneMarks(entries: TimelineEntry[], x: (min: number) => number, y0: num
       if (!lane.sources.includes(e.source)) return;
       const cx = x(e.minute);
       const c = SOURCE_COLOURS[e.source] ?? '#333';
-      const label = `${tPlus(e.minute)} ${e.source}: ${e.text}`;
+      const label = `${tPlus(e.minute)} ${e.source === 'refused' ? '' : `${e.source}: `}${textOf(e)}`;
       if (e.source !== 'scenario' && e.source !== 'note' && e.source !== 'bookmark' && e.source !== 'hint')
         out.push(`<line x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="${plotTop}" y2="${plotTop + plotH}" stroke="${c}" class="guide"/>`);
       out.push(`<circle cx="${cx.toFixed(1)}" cy="${yy}" r="3.5" fill="${c}"><title>${esc(label)}</title></circle>`);
@@ -149,28 +151,31 @@ function legend(runs: RunSummary[]): string {
 }
 
 function charts(d: Debrief, runs: RunSummary[]): string {
-  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const pct = (v: number) => percent(v);
   // A $0 run's axis reads $0 to $100, not "$0 $0 $1 $1 $1"; a quarter of $250 is $62.50, not $63.
-  const dollars = (v: number) => (v < 1e4 && !Number.isInteger(v) ? `$${v.toFixed(2)}` : `$${big(v)}`);
+  const dollars = usd;
   return `${legend(runs)}
 ${plot(d, runs, { title: 'Users online, as a share of a normal day', value: (m) => (m.wantOnline > 0 ? m.onlineUsers / m.wantOnline : 1), tick: pct, height: 250, fixedMax: 1 }, d.timeline)}
 <p class="note">Numbered marks under the chart are the rows of the timeline below, in lanes by who gave them; a faint line runs up from each order and inject.</p>
-${plot(d, runs, { title: 'Peer supernodes serving', value: (m) => m.supernodesUp, tick: big, height: 130 }, null)}
+${plot(d, runs, { title: 'Peer supernodes serving', value: (m) => m.supernodesUp, tick: compact, height: 130 }, null)}
 ${plot(d, runs, { title: 'Load per serving supernode, times its normal capacity (log scale)', value: (m) => m.supernodeLoad, tick: (v) => `${v < 1 ? v.toFixed(1) : Math.round(v)}×`, height: 130, refLine: { at: 1, label: 'full' }, log: true }, null)}
 ${plot(d, runs, { title: 'Cost so far: mega-supernodes, Group Video downtime, held offline messages', value: (m) => m.costUsd, tick: dollars, height: 130, minTop: 100 }, null)}`;
 }
 
 function figuresTable(runs: RunSummary[]): string {
   const rows: [string, (f: KeyFigures) => string][] = [
-    ['User-hours lost', (f) => big(f.userHoursLost)],
+    // The end screen's three headline figures first, written as it writes them.
+    ['User-hours lost', (f) => compact(f.userHoursLost)],
+    ['Lowest share online', (f) => percent(f.lowestShare)],
+    ['Cost', (f) => usd(f.costUsd)],
     ['Network collapsed at', (f) => (f.collapseMinute === null ? 'never' : tPlus(f.collapseMinute))],
     ['Fell back before recovering', (f) => relapseText(f.relapseMinutes)],
-    ['Recovered at (90% online)', (f) => (f.recoveredAtMinute === null ? (f.collapseMinute === null ? '—' : 'not recovered') : tPlus(f.recoveredAtMinute))],
+    ['Recovered at (90% online)', (f) => (f.recoveredAtMinute === null ? (f.collapseMinute === null ? back90Text(f) : 'not recovered') : tPlus(f.recoveredAtMinute))],
     ['Time to recover', (f) => timeToRecoverText(timeToRecover(f.collapseMinute, f.recoveredAtMinute))],
     ['Peak supernode traffic', (f) => `${Math.round(f.peakTrafficX)}× normal`],
-    ['Fewest supernodes serving', (f) => big(f.minSupernodes)],
-    ['Client crashes', (f) => big(f.crashedClients)],
-    ['Mega-supernode-hours', (f) => big(f.megaHours)],
+    ['Fewest supernodes serving', (f) => compact(f.minSupernodes)],
+    ['Client crashes', (f) => compact(f.crashedClients)],
+    ['Mega-supernode-hours', (f) => compact(f.megaHours)],
     ['Mega-supernode cost', (f) => usd(f.megaCostUsd)],
   ];
   const head = `<tr><th></th>${runs.map((r) => `<th>${esc(r.label)}</th>`).join('')}</tr>`;
@@ -190,7 +195,7 @@ function drillSection(d: Debrief): string {
       case 'costAtMost':
         return `${usd(o.value)} of ${usd(o.target)}`;
       default:
-        return `${big(o.value)} of ${big(o.target)} h`;
+        return `${compact(o.value)} of ${compact(o.target)} h`;
     }
   };
   const objRows = dr.objectives
@@ -215,7 +220,7 @@ function timelineTable(entries: TimelineEntry[], startUtc: string): string {
     .map((e, n) => {
       const utc = Number.isNaN(t0) ? '' : new Date(t0 + e.minute * 60_000).toISOString().slice(5, 16).replace('T', ' ');
       const unseen = e.unseen ? ' <span class="unseen">not shown to the trainee (check mode)</span>' : '';
-      return `<tr><td class="num">${n + 1}</td><td>${tPlus(e.minute)}</td><td class="utc">${utc}</td><td><span class="src" style="background:${SOURCE_COLOURS[e.source] ?? '#333'}">${e.source}</span></td><td>${esc(e.text)}${e.author ? ` <i>— ${esc(e.author)}</i>` : ''}${unseen}</td></tr>`;
+      return `<tr><td class="num">${n + 1}</td><td>${tPlus(e.minute)}</td><td class="utc">${utc}</td><td><span class="src" style="background:${SOURCE_COLOURS[e.source] ?? '#333'}">${e.source}</span></td><td>${esc(textOf(e))}${e.author ? ` <i>— ${esc(e.author)}</i>` : ''}${unseen}</td></tr>`;
     })
     .join('');
   return `<table class="tl"><tr><th class="num">#</th><th>Sim time</th><th>UTC</th><th>Who</th><th>What</th></tr>${rows}</table>`;

@@ -14,6 +14,8 @@ export interface EndRun {
   costUsd: number; // megas, Group Video downtime, held offline messages
   collapsedAtMinute: number | null; // the network's first collapse (the pager's "collapsed"); null if it never collapsed
   recoveredAtMinute: number | null; // back at 90% of a normal day's users online after it; null if not by the end
+  /** First whole minute back at 90% after the lowest point, collapse or not (the CLI's recovered90AtMinute): 0 if it never fell below, null if not by the end; absent from an older host. */
+  back90AtMinute?: number | null;
   relapseMinutes?: number[]; // each fall back from a climb before recovering (absent from an older host)
   collapsed: boolean;
 }
@@ -24,12 +26,24 @@ export interface EndDebrief {
   runs: EndRun[]; // this run first, then no action, then Skype's response where the record has one
   orders: { minute: number; text: string; refused?: true }[]; // the player's, refused ones included
   moves: { what: string; userHoursSaved: number; costUsd: number }[]; // best first; empty if none helped
+  /** Every move re-simulated on top of the player's orders, helped or not: empty when there was none left to try; absent from an older host. */
+  movesTried?: string[];
 }
 
 /** "Fell back before recovering", as the end screen and the report put it: "no", "T+19:56", or "T+19:56, 2 times". */
 export function relapseText(minutes: readonly number[] = []): string {
   if (!minutes.length) return 'no';
   return minutes.length === 1 ? tPlus(minutes[0]) : `${tPlus(minutes[0])}, ${minutes.length} times`;
+}
+
+/** A dip to below 90% of a normal day's users online: the network did not simply hold. */
+export const DIPPED_BELOW = 0.9;
+
+/** "Back to 90% online" for a run that did not collapse: "T+06:06", "not by the end", "never below 90%". */
+export function back90Text(r: Pick<EndRun, 'lowestShare' | 'back90AtMinute'>): string {
+  if (r.lowestShare >= DIPPED_BELOW || r.back90AtMinute === 0) return 'never below 90%';
+  if (r.back90AtMinute === undefined) return '—'; // an older host did not say
+  return r.back90AtMinute === null ? 'not by the end' : tPlus(r.back90AtMinute);
 }
 
 /** What "time to recover" measures, in the words every screen and the report use. */

@@ -1,8 +1,16 @@
 // "What would have helped": single moves from the strategy table, tried on top of the
 // player's own orders; only those that saved user-hours, best first, none the player made.
 import { describe, expect, it } from 'vitest';
-import { buildDebrief, movesThatHelp } from '../../src/debrief/index';
+import type { TimedCommand } from '../../src/sim/index';
+import { buildDebrief, endDebriefOf, movesPicked, movesThatHelp, tryMove } from '../../src/debrief/index';
+import { noneHelpedText } from '../../src/renderer/screens/end-moves-words';
 import { record } from '../replay/helpers';
+
+const asTrainee = (id: string, hours: number, actions: TimedCommand[]) => {
+  const rec = record(id, hours, actions);
+  rec.commands.forEach((c) => (c.source = 'trainee'));
+  return rec;
+};
 
 describe('moves that would have helped', () => {
   it('are computed from the model: each saves user-hours against the run, best first', () => {
@@ -35,5 +43,47 @@ describe('moves that would have helped', () => {
     expect(rec.commands.map((c) => c.command.type)).toEqual(['throttleLogins', 'cancelOrder']); // both accepted
     const moves = movesThatHelp(rec, 1e12, { keep: 10 });
     expect(moves.some((m) => /Throttle/.test(m.what))).toBe(true);
+  });
+
+  it('order only the dedicated servers the scenario has (aug-2007: 400, not 1,000), less the player\'s own', () => {
+    const fresh = record('aug-2007', 1);
+    const ask = movesPicked(fresh, 10).find((w) => /dedicated mega-supernodes/.test(w))!;
+    expect(ask).toMatch(/^Order 400 dedicated/);
+    expect(tryMove(fresh, movesPicked(fresh, 10).indexOf(ask), undefined, 10)).not.toBeNull(); // the sim takes it (it refused 1,000)
+    const some = asTrainee('aug-2007', 1, [{ atMinute: 20, command: { type: 'deployMegaSupernodes', count: 300, region: 'europe', source: 'dedicated' } }]);
+    const rest = movesPicked(some, 10).findIndex((w) => /dedicated mega-supernodes/.test(w));
+    expect(movesPicked(some, 10)[rest]).toMatch(/^Order the other 100 dedicated mega-supernodes at T\+00:10, on top of your 300/);
+    expect(tryMove(some, rest, undefined, 10)).not.toBeNull(); // the player's 300 still land
+  });
+
+  it('try the player\'s own late, slow fix again at the start and at full speed, and it saves user-hours', () => {
+    // The play-tester's aug-2007 game: the self-healing fix at T+05:00, 20% of users an hour.
+    const rec = asTrainee('aug-2007', 12, [{ atMinute: 300, command: { type: 'pushHotfix', fix: 'selfHealingFix', rolloutPctPerHour: 20 } }]);
+    const picked = movesPicked(rec, 10);
+    const i = picked.findIndex((w) => /self-healing fix at the start/.test(w));
+    expect(picked[i]).toBe('Push the self-healing fix at the start, 100% of users an hour (you pushed it at T+05:00, 20% an hour)');
+    const own = buildDebrief(rec, { everyMin: 60 }).run.figures.userHoursLost;
+    const faster = tryMove(rec, i, undefined, 10)!; // not refused as "already pushed": it stands in for the player's push
+    expect(faster).not.toBeNull();
+    expect(faster.userHoursLost).toBeLessThan(own * 0.99);
+  });
+
+  it('when the player already made every move, early, none is re-run and the screen says so, not "none would have saved 1%"', () => {
+    const rec = asTrainee('dec-2010', 1, [
+      { atMinute: 1, command: { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 100 } },
+      { atMinute: 1, command: { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 100 } },
+      { atMinute: 2, command: { type: 'setOfflineImService', enabled: false } },
+      { atMinute: 3, command: { type: 'throttleLogins', perSecond: 6000 } },
+      { atMinute: 4, command: { type: 'deployMegaSupernodes', count: 1000, region: 'europe', source: 'dedicated' } },
+    ]);
+    expect(rec.commands).toHaveLength(5); // all accepted
+    expect(movesPicked(rec)).toEqual([]);
+    const end = endDebriefOf({ ...buildDebrief(rec, { everyMin: 30 }), moves: [] });
+    expect(end.movesTried).toEqual([]);
+    const words = noneHelpedText(end.movesTried);
+    expect(words).toMatch(/^No other move was re-run/);
+    expect(words).not.toMatch(/would have saved|strategy table/);
+    // Moves that were run and did not help are named as tried, in plain words.
+    expect(noneHelpedText(['a', 'b'])).toBe('None of these 2 moves, each added to your orders on its own, would have saved more than 1% of the user-hours you lost:');
   });
 });

@@ -35,7 +35,7 @@ describe('time to recover on the end screen', () => {
     expect(down).toMatchObject({ title: 'The network never came back', recovery: 'not recovered' });
     expect(down.summary).toContain(`${SKYPE} (replayed in this model) took 18 h 18 min from the network's collapse until users online were back at 90% of a normal day.`);
     expect(down.summary).not.toMatch(/faster/);
-    const held = endVerdict(debrief(run('run', 'This run', null, null), run('historical', SKYPE, 78, 1176)))!;
+    const held = endVerdict(debrief({ ...run('run', 'This run', null, null), lowestShare: 0.95 }, run('historical', SKYPE, 78, 1176)))!; // never below 90%
     expect(held).toMatchObject({ title: 'The network held', recovery: 'never collapsed' });
   });
 

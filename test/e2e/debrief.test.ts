@@ -64,7 +64,7 @@ describe('the end screen of a free shift', { timeout: STEP_TIMEOUT_MS }, () => {
     const orders = await page.locator('#end-orders li').allTextContents();
     expect(orderedAt).toBeGreaterThanOrEqual(40);
     expect(orders[0]).toMatch(new RegExp(`${stamp}.*Deploy 200 dedicated mega-supernodes in Europe`));
-    expect(orders[1]).toMatch(new RegExp(`${stamp} refused: Deploy mega-supernodes\\. Count must be between 1 and 20,000 \\(you entered 999,999\\)\\.`));
+    expect(orders[1]).toMatch(new RegExp(`${stamp} Refused: Deploy mega-supernodes\\. Count must be between 1 and 20,000 \\(you entered 999,999\\)\\.`));
     // The figures that decided it, one column per run.
     const head = await page.locator('#end-figures thead th').allTextContents();
     expect(head.slice(1)).toEqual(['You', 'No action', "Skype's response, Dec 2010"]);

@@ -158,7 +158,7 @@ describe('screens around a shift, at three sizes', { timeout: STEP_TIMEOUT_MS },
     expect(await page.textContent('#end-low')).toBe(you);
     // A refused order in the words the order form would have said, never a code.
     const refused = (await page.locator('#end-orders li.refused').textContent())!;
-    expect(refused).toMatch(/refused: .*Only 5,000 cloud servers are left/);
+    expect(refused).toMatch(/Refused: .*Only 5,000 cloud servers are left/);
     expect(refused).not.toMatch(/deployMegaSupernodes|count:|only \d+ cloud/);
     await lookAt([[page, 'screens-end']]);
   });

@@ -1,32 +1,12 @@
 // Number and time formatting shared by the HUD and the map labels.
-import { grouped } from '../../sim/names';
 
 /** Grouped digits, the way Skype's client wrote "users online", and a rate a player set: one way everywhere (src/sim/names.ts). */
 export { grouped, perSecond } from '../../sim/names';
 /** Sim minutes as "3 h 20 min", and the clock "T+05:20", as the end screen, the host and the report write them. */
 export { duration, tPlus } from '../../shared/duration';
 
-/** 25,013,402 -> "25.0M"; 48,200 -> "48.2k". */
-export function compact(n: number): string {
-  const a = Math.abs(n);
-  if (a >= 1e9) return (n / 1e9).toFixed(1) + 'B';
-  if (a >= 1e6) return (n / 1e6).toFixed(a >= 1e7 ? 1 : 2) + 'M';
-  if (a >= 1e4) return (n / 1e3).toFixed(0) + 'k';
-  if (a >= 1e3) return (n / 1e3).toFixed(1) + 'k';
-  return Math.round(n).toString();
-}
-
-/** Money as it is: $0.50 stays $0.50 (a cloud instance's hourly price), $250 stays $250. */
-export function usd(n: number): string {
-  if (n >= 1e6) return '$' + (n / 1e6).toFixed(2) + 'M';
-  if (n >= 1e4) return '$' + (n / 1e3).toFixed(1) + 'k';
-  if (n >= 1e3) return '$' + grouped(n);
-  return '$' + (Number.isInteger(Math.round(n * 100) / 100) ? String(Math.round(n)) : n.toFixed(2));
-}
-
-export function percent(x: number, digits = 0): string {
-  return (x * 100).toFixed(digits) + '%';
-}
+/** Big numbers, money and shares: the same on the end screen and in the report (src/shared/amounts.ts). */
+export { compact, percent, usd } from '../../shared/amounts';
 
 const PAD = (n: number) => n.toString().padStart(2, '0');
 

@@ -8,16 +8,28 @@ import { HISTORY_KEEP_MINUTES as KEEP_MINUTES } from '../../shared/facts';
 export type Sample = HistorySample;
 
 
+const shareOf = (s: Sample) => (s.want > 0 ? s.online / s.want : 1);
+
 export class History {
   readonly samples: Sample[] = [];
+  /** The game's lowest share so far: kept apart from the samples, which forget the early minutes. */
+  private low: number | null = null;
+  /** The last minute seen, and whether every minute since minute 0 was (a late join or a big step skips some). */
+  private seen: number | null = null;
+  private whole = true;
 
   clear(): void {
     this.samples.length = 0;
+    this.low = null;
+    this.seen = null;
+    this.whole = true;
   }
 
-  /** The game's past as the host kept it (a screen that joins late starts from it). */
+  /** The game's past as the host kept it (a screen that joins late starts from it; older minutes thinned). */
   seed(samples: readonly Sample[]): void {
-    this.samples.splice(0, this.samples.length, ...samples.slice(-KEEP_MINUTES));
+    this.clear();
+    for (const s of samples) this.lower(s);
+    this.samples.push(...samples.slice(-KEEP_MINUTES));
   }
 
   /** Minutes the host sampled since the last frame (at high speed, several per frame). */
@@ -39,6 +51,7 @@ export class History {
       this.clear(); // a new game started from minute 0
       this.samples.push(s);
     } else this.samples.push(s);
+    this.lower(s);
     if (this.samples.length > KEEP_MINUTES) this.samples.splice(0, this.samples.length - KEEP_MINUTES);
   }
 
@@ -52,13 +65,18 @@ export class History {
     return this.samples.slice(i);
   }
 
-  /** The lowest share of a normal day's users online (online / wanted), as the debrief reckons it; null before any sample. */
+  private lower(s: Sample): void {
+    if (s.minute > (this.seen ?? -1) + 1) this.whole = false;
+    this.seen = Math.max(this.seen ?? 0, s.minute);
+    const share = shareOf(s);
+    if (this.low === null || share < this.low) this.low = share;
+  }
+
+  /**
+   * The lowest share of a normal day's users online (online / wanted) over the whole game, as the
+   * debrief reckons it; null before any sample, or if this screen missed minutes (it cannot know the low then).
+   */
   lowestShare(): number | null {
-    let low: number | null = null;
-    for (const s of this.samples) {
-      const share = s.want > 0 ? s.online / s.want : 1;
-      if (low === null || share < low) low = share;
-    }
-    return low;
+    return this.whole ? this.low : null;
   }
 }

@@ -6,8 +6,9 @@ import type { EndDebrief, EndRun } from '../../shared/end-debrief';
 import type { Bridge } from '../bridge/bridge';
 import { h, setText } from '../dom';
 import { compact, duration, percent, tPlus, usd } from '../hud/format';
-import { plainRefusedOrder } from '../hud/refusal-words';
 import { FIGURE_ROWS, runHeading } from './end-figures';
+import { noneHelpedText } from './end-moves-words';
+import { orderMarks, orderWords } from './end-order-marks';
 
 /** Where the debrief comes from: the host, over the bridge (either wire); a message if it has none. */
 export type EndDebriefSource = () => Promise<EndDebrief | string>;
@@ -128,7 +129,7 @@ function legend(runs: EndRun[]): HTMLElement {
 }
 
 function chart(d: EndDebrief): SVGSVGElement {
-  const W = 560, H = 170, L = 34, R = 8, T = 6, B = 34;
+  const W = 560, H = 178, L = 50, R = 8, T = 6, B = 42;
   const end = Math.max(1, d.endMinute);
   const x = (m: number) => L + ((W - L - R) * Math.min(m, end)) / end;
   const y = (s: number) => T + (H - T - B) * (1 - Math.max(0, Math.min(1.05, s)));
@@ -145,12 +146,14 @@ function chart(d: EndDebrief): SVGSVGElement {
     const st = STYLE[r.kind];
     root.append(svg('polyline', { points: r.points.map(([m, s]) => `${x(m).toFixed(1)},${y(s).toFixed(1)}`).join(' '), fill: 'none', stroke: st.stroke, 'stroke-width': st.width, ...(st.dash && { 'stroke-dasharray': st.dash }), 'data-run': r.kind }));
   }
-  // Your orders under the axis (refused ones in red), each with its words on hover.
-  const laneY = H - B + 20;
+  // Your orders under the axis, each with its words on hover; refused ones in red on their own row.
+  const laneY = H - B + 21;
+  const refusedY = laneY + 11;
   root.append(svg('text', { x: L - 4, y: laneY + 4, 'text-anchor': 'end', class: 'ax' }, 'you'));
-  for (const o of d.orders) {
-    const mark = svg('rect', { x: x(o.minute) - 1.5, y: laneY - 5, width: 3, height: 10, class: o.refused ? 'order refused' : 'order' });
-    mark.append(svg('title', {}, `${tPlus(o.minute)} ${orderWords(o)}`));
+  if (d.orders.some((o) => o.refused)) root.append(svg('text', { x: L - 4, y: refusedY + 4, 'text-anchor': 'end', class: 'ax refused' }, 'refused'));
+  for (const o of orderMarks(d.orders)) {
+    const mark = svg('rect', { x: x(o.minute) - 1.5, y: (o.row === 'refused' ? refusedY : laneY) - 4.5, width: 3, height: 9, class: o.row === 'refused' ? 'order refused' : 'order' });
+    mark.append(svg('title', {}, o.title));
     root.append(mark);
   }
   return root;
@@ -160,13 +163,6 @@ function figures(runs: EndRun[]): HTMLElement {
   return h('table', { class: 'end-figures', id: 'end-figures' },
     h('thead', {}, h('tr', {}, h('th', {}), ...runs.map((r) => h('th', { scope: 'col', 'data-run': r.kind }, runHeading(r))))),
     h('tbody', {}, ...FIGURE_ROWS.map(([name, f]) => h('tr', {}, h('th', { scope: 'row' }, name), ...runs.map((r) => h('td', { 'data-run': r.kind }, f(r)))))));
-}
-
-/** An order as the player reads it; a refused one with the words its form gave, never the sim's code. */
-function orderWords(o: EndDebrief['orders'][number]): string {
-  if (!o.refused) return o.text;
-  const r = plainRefusedOrder(o.text);
-  return `refused: ${r.what}. ${r.why}`;
 }
 
 function orders(d: EndDebrief): HTMLElement {
@@ -182,7 +178,13 @@ function moves(d: EndDebrief): HTMLElement {
   const mine = d.runs.find((r) => r.kind === 'run');
   return h('div', { id: 'end-moves' },
     h('h2', { class: 'side-label' }, 'What would have helped'),
-    d.moves.length
-      ? h('ul', { class: 'end-moves' }, ...d.moves.map((m) => h('li', {}, m.what, h('small', {}, ` — ${compact(m.userHoursSaved)} fewer user-hours lost${mine && mine.userHoursLost > 0 ? ` (${percent(m.userHoursSaved / mine.userHoursLost)})` : ''}, cost ${usd(m.costUsd)}`))))
-      : h('p', { class: 'end-note' }, 'None of the strategy table\'s single moves, added to your orders, would have saved more than 1% of the user-hours you lost.'));
+    ...(d.moves.length
+      ? [h('ul', { class: 'end-moves' }, ...d.moves.map((m) => h('li', {}, m.what, h('small', {}, ` — ${compact(m.userHoursSaved)} fewer user-hours lost${mine && mine.userHoursLost > 0 ? ` (${percent(m.userHoursSaved / mine.userHoursLost)})` : ''}, cost ${usd(m.costUsd)}`))))]
+      : noneHelped(d.movesTried)));
+}
+
+/** Nothing helped: the sentence, then what was tried (if anything was). */
+function noneHelped(tried: string[] | undefined): HTMLElement[] {
+  const note = h('p', { class: 'end-note' }, noneHelpedText(tried));
+  return tried?.length ? [note, h('ul', { class: 'end-moves end-tried' }, ...tried.map((w) => h('li', {}, w)))] : [note];
 }

@@ -47,8 +47,9 @@ export class EndScreen {
     set('end-user-hours', grouped(m.userHoursLost));
     set('end-cost', usd(m.costUsd)); // every priced lever, as the debrief table's Cost row
     // A share of a normal day, like the debrief's "Lowest share online"; its own figure replaces this one when it comes.
+    // Unknown ("…") if this screen missed minutes of the game: only the debrief can say then.
     const low = history.lowestShare();
-    set('end-low', low === null ? '—' : percent(low));
+    set('end-low', low === null ? '…' : percent(low));
     // The time to recover, the title and the comparison with Skype come with the debrief: the host's
     // re-simulation of the whole game, not this screen's history (which forgets, or began late).
     set('end-title', 'How it went');
@@ -68,9 +69,13 @@ export class EndScreen {
     set('end-title', 'How it went');
     set('end-recovery', '—');
     set('end-summary', '');
+    if (document.getElementById('end-low')!.textContent === '…') set('end-low', '—');
   }
 }
 
 function set(id: string, text: string): void {
-  document.getElementById(id)!.textContent = text;
+  const el = document.getElementById(id)!;
+  el.textContent = text;
+  // Words, not a figure ("never collapsed", "not recovered"): the stylesheet sets them smaller.
+  el.toggleAttribute('data-words', /[a-z]{4,}/i.test(text));
 }
