@@ -121,6 +121,15 @@ export type OrderView =
   | { kind: 'mega'; region: RegionId; source: MegaSource; count: number; landsAtMinute: number; doneAtMinute: number }
   | { kind: 'config'; command: Command; landsAtMinute: number; doneAtMinute: number };
 
+/** A line phaseOf (alarms.ts) found crossed: few supernodes or users, a service's alarm. */
+export type PhaseReason = 'supernodes' | 'online' | 'offlineIm' | 'login';
+
+/** Why the phase is what it is, as phaseOf weighed it, so the banner names what it measured. */
+export interface PhaseWhy {
+  supernodeShare: number; // serving peer supernodes / a normal day's at this hour
+  reasons: PhaseReason[]; // the lines that put the network in this phase, none when calm
+}
+
 export interface SimView {
   tick: number;
   minute: number; // sim-minutes since the scenario began
@@ -134,4 +143,5 @@ export interface SimView {
   orders: OrderView[]; // what has been ordered and not landed, oldest first
   megaLeft: Record<MegaSource, number>; // servers of each source still free to order
   phase: 'calm' | 'degraded' | 'cascade' | 'collapse' | 'recovering' | 'relapse';
+  phaseWhy: PhaseWhy;
 }

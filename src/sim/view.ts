@@ -8,9 +8,9 @@ import { megaTotals, megaUpIn } from './megas';
 import { servicesView } from './service-view';
 import { fixIsFor, fixProgress } from './hotfix';
 import { megaLeft, ordersOf } from './cancel';
-import { health, phaseOf } from './alarms';
+import { health, phaseOf, type Health } from './alarms';
 import type { SimState } from './state';
-import type { HotfixView, Metrics, RegionView, SimView } from './view-types';
+import type { HotfixView, Metrics, PhaseReason, PhaseWhy, RegionView, SimView } from './view-types';
 
 
 /**
@@ -130,7 +130,30 @@ function hotfixesView(state: SimState): HotfixView[] {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+// phaseOf's lines (alarms.ts), mirrored here: test/sim/phase-why.test.ts holds them to it over whole games.
+const CASCADE_SUPERNODES = 0.75;
+const CASCADE_ONLINE = 0.6;
+const DEGRADED_ONLINE = 0.9;
+
+/** The lines crossed that make `phase`, worst first; after a collapse the share online is what counts. */
+function phaseWhyOf(state: SimState, h: Health, phase: SimView['phase']): PhaseWhy {
+  const online = h.want > 0 ? h.online / h.want : 1;
+  const sn = h.supernodesNormal > 0 ? h.supernodesUp / h.supernodesNormal : 1;
+  const reasons: PhaseReason[] = [];
+  if (phase === 'cascade') {
+    if (sn < CASCADE_SUPERNODES) reasons.push('supernodes');
+    if (online < CASCADE_ONLINE) reasons.push('online');
+  } else if (phase === 'degraded') {
+    if (state.alarms.loginOverloaded) reasons.push('login');
+    if (state.alarms.imOverloaded) reasons.push('offlineIm');
+    if (online < DEGRADED_ONLINE) reasons.push('online');
+  } else if (phase !== 'calm') reasons.push('online');
+  return { supernodeShare: round3(sn), reasons };
+}
+
 export function viewOf(state: SimState): SimView {
+  const h = health(state);
+  const phase = phaseOf(state, h);
   return {
     tick: state.tick,
     minute: state.tick / TICKS_PER_MINUTE,
@@ -143,6 +166,7 @@ export function viewOf(state: SimState): SimView {
     groupVideoEnabled: state.services.groupVideo,
     orders: ordersOf(state),
     megaLeft: megaLeft(state),
-    phase: phaseOf(state),
+    phase,
+    phaseWhy: phaseWhyOf(state, h, phase),
   };
 }
