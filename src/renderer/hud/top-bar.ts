@@ -7,6 +7,7 @@ import { pacificTime } from '../../shared/pacific-time';
 import { clockAt, dateAt, grouped, percent, speedLabel } from './format';
 import type { History } from './history';
 import { phaseWords } from './phase-words';
+import { spendFigure, spendTitle } from './spend-words';
 
 /**
  * The big counter. It shows the figure of the frame being drawn, never a tween toward it: at
@@ -52,12 +53,21 @@ export class TopBar {
   private readonly scenario = document.getElementById('scenario-name')!;
   private readonly banner = document.getElementById('phase-banner')!;
   private readonly phaseText = document.getElementById('phase-text')!;
+  // What the shift has cost so far, beside the counter: the end screen is not the first place to see it.
+  private readonly spendFigure = h('div', { class: 'spend-figure', id: 'spend-figure', 'data-testid': 'spend' }, '$0');
+  private readonly spend = h('div', { class: 'spend', id: 'spend' }, this.spendFigure, h('div', { class: 'spend-caption' }, 'spent'));
 
   /** `history`: the HUD's record, for which way the share online went. */
-  constructor(private readonly history: History) {}
+  constructor(private readonly history: History) {
+    document.querySelector('#top-bar .clocks')!.before(this.spend);
+  }
 
   update(view: SimView, status: SessionStatus): void {
     this.users.set(view.metrics.onlineUsers, view.metrics.wantOnline, view.minute);
+    const spent = spendFigure(view.metrics);
+    if (this.spendFigure.textContent !== spent) this.spendFigure.textContent = spent;
+    const why = spendTitle(view.metrics);
+    if (this.spend.title !== why) this.spend.title = why;
     // The post-mortem tells the story in Pacific time and GMT; so do we, PDT in summer.
     const pacific = pacificTime(view.utcMs);
     this.pst.textContent = clockAt(view.utcMs, pacific.offsetH);
