@@ -55,6 +55,14 @@ describe('the phase banner', () => {
     expect(onlineTrend(0.58, 180, [{ ...flat[0], minute: 15, online: 83 }])).toBe('');
   });
 
+  it('says a collapse\'s few users as a share that is not 0%', () => {
+    const v = viewOf(s);
+    const dead = (online: number) => ({ ...v, phase: 'collapse' as const, metrics: { ...v.metrics, onlineUsers: online, wantOnline: 19_000_000 }, phaseWhy: { supernodeShare: 0.05, reasons: ['online' as const] } });
+    expect(phaseWords(dead(50_000), [])).toBe('Collapse · 0.3% online');
+    expect(phaseWords(dead(11_005), [])).toBe('Collapse · <0.1% online');
+    expect(phaseWords(dead(3_000_000), [])).toBe('Collapse · 16% online');
+  });
+
   it('names an overloaded service', () => {
     const v = viewOf(s);
     const loginDown = { ...v, phase: 'degraded' as const, phaseWhy: { supernodeShare: 1, reasons: ['login' as const] } };

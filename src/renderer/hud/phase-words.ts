@@ -34,12 +34,18 @@ export function onlineTrend(share: number, minute: number, past: readonly Histor
   return d >= TREND_STEP ? ' ↑' : d <= -TREND_STEP ? ' ↓' : '';
 }
 
+/** A share as the banner says it: 11,005 of 19M online is not "0%". */
+function shareWords(x: number): string {
+  if (x <= 0 || x >= 0.01) return percent(x);
+  return x < 0.001 ? '<0.1%' : percent(x, 1);
+}
+
 /** "Cascade · 46% of supernodes lost · 58% online ↑": short enough for the banner at 960 px. */
 export function phaseWords(view: SimView, past: readonly HistorySample[]): string {
   const why = view.phaseWhy;
   const m = view.metrics;
   const share = m.wantOnline > 0 ? m.onlineUsers / m.wantOnline : 1;
-  const online = `${percent(share)} online${onlineTrend(share, view.minute, past)}`;
+  const online = `${shareWords(share)} online${onlineTrend(share, view.minute, past)}`;
   const said: Record<PhaseReason, string> = {
     supernodes: `${percent(1 - why.supernodeShare)} of supernodes lost`,
     online,
