@@ -27,7 +27,10 @@ export const METRIC_FIELDS = everyField<keyof Metrics>()([
   'megaCostUsd', 'userHoursLost', 'throttleGlobalPerS', 'backoffPct', 'cellsDown', 'cellsTotal', 'imBacklog', 'costUsd',
 ]);
 
-export const SERVICE_FIELDS = everyField<keyof ServiceView>()(['id', 'name', 'capacityPerS', 'demandPerS', 'utilisation', 'latencyS', 'enabled', 'degradedPct']);
+/** Every kind of service in one list: each sets the fields it has. */
+export const SERVICE_FIELDS = everyField<KeysOf<ServiceView>>()([
+  'id', 'name', 'capacityPerS', 'demandPerS', 'utilisation', 'latencyS', 'enabled', 'degradedPct', 'admittedPerS', 'throttlePerS', 'regionsThrottled', 'rollouts', 'serving', 'onOrder', 'left', 'size',
+]);
 
 /** Both kinds of order in one list: a mega batch and a config push each set the fields they have. */
 export const ORDER_FIELDS = everyField<KeysOf<OrderView>>()(['kind', 'region', 'source', 'count', 'command', 'landsAtMinute', 'doneAtMinute']);
@@ -43,7 +46,7 @@ export function toWire(frame: Frame, withStatus: boolean): WireFrame {
   const out: WireView = parts;
   if (metrics) out.metrics = toRow(metrics, METRIC_FIELDS);
   if (regions) out.regions = regions.map((x) => toRow(x, LISTS.regions));
-  if (services) out.services = services.map((x) => toRow(x, LISTS.services));
+  if (services) out.services = services.map((x) => toRow(x as Record<KeysOf<ServiceView>, unknown>, LISTS.services));
   if (orders) out.orders = orders.map((x) => toRow(x as Record<KeysOf<OrderView>, unknown>, LISTS.orders));
   if (hotfixes) out.hotfixes = hotfixes.map((x) => toRow(x, LISTS.hotfixes));
   return withStatus || frame.full ? { ...rest, status, view: out } : { ...rest, view: out };

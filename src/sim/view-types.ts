@@ -1,7 +1,7 @@
 // What a screen may know of the world: a plain, read-only summary of the sim state,
 // built by view.ts each frame. The renderer and the instructor console read only this.
 import type { RegionId } from './regions';
-import type { Command, MegaSource, ServiceId } from './commands';
+import type { Command, MegaSource } from './commands';
 
 /** Network-wide figures; the CLI's CSV columns come from here too. */
 export interface Metrics {
@@ -52,16 +52,54 @@ export interface RegionView {
   maxCellLoad: number; // the worst serving cell's load
 }
 
-export interface ServiceView {
-  id: ServiceId;
+/** What every central service's place on the map shows: its ring is `utilisation`. */
+interface ServiceBase {
   name: string;
-  capacityPerS: number; // requests per second it can answer now
-  demandPerS: number; // requests per second arriving
-  utilisation: number; // demand / capacity (Infinity-safe: capped at 99)
-  latencyS: number;
+  utilisation: number; // how busy, 1.0 = full (Infinity-safe: capped at 99); each kind says of what
   enabled: boolean;
   degradedPct: number; // capacity lost to an outage, percent
 }
+
+/** Login servers: attempts arrive at a throttle, which turns the excess away before the servers. */
+export interface LoginServiceView extends ServiceBase {
+  id: 'login';
+  capacityPerS: number; // logins per second the servers can answer now
+  demandPerS: number; // login attempts per second, before any throttle
+  admittedPerS: number; // what gets past the throttles to the servers; utilisation = this / capacity
+  throttlePerS: number | null; // worldwide throttle in force
+  regionsThrottled: number; // regions with a throttle of their own
+  latencyS: number;
+}
+
+export interface OfflineImServiceView extends ServiceBase {
+  id: 'offlineIm';
+  capacityPerS: number; // fetches per second it can answer now
+  demandPerS: number; // fetches per second arriving (held ones coming back included)
+  latencyS: number;
+}
+
+/**
+ * Update servers: hotfix rollouts download through them. In the sim each rollout draws on their
+ * full rate (hotfix.ts), so utilisation is the busiest rollout's ask against capacity: over 1
+ * means a rollout is held back, as the pager says ("deliver only ~8.4%/h").
+ */
+export interface UpdateServiceView extends ServiceBase {
+  id: 'update';
+  capacityPerS: number; // client downloads per second they can serve now
+  demandPerS: number; // downloads per second the rollouts ask for this minute, all rollouts together
+  rollouts: number; // hotfixes rolling out now
+}
+
+/** The mega-supernode pool: servers, not requests; utilisation = in use (serving or on order) / all there are. */
+export interface MegaPoolView extends ServiceBase {
+  id: 'megaPool';
+  serving: number;
+  onOrder: number; // ordered, not serving yet
+  left: Record<MegaSource, number>; // free to order, by source
+  size: number; // servers of every source that can be had at all
+}
+
+export type ServiceView = LoginServiceView | OfflineImServiceView | UpdateServiceView | MegaPoolView;
 
 export interface HotfixView {
   fix: string;
@@ -83,6 +121,15 @@ export type OrderView =
   | { kind: 'mega'; region: RegionId; source: MegaSource; count: number; landsAtMinute: number; doneAtMinute: number }
   | { kind: 'config'; command: Command; landsAtMinute: number; doneAtMinute: number };
 
+/** A line phaseOf (alarms.ts) found crossed: few supernodes or users, a service's alarm. */
+export type PhaseReason = 'supernodes' | 'online' | 'offlineIm' | 'login';
+
+/** Why the phase is what it is, as phaseOf weighed it, so the banner names what it measured. */
+export interface PhaseWhy {
+  supernodeShare: number; // serving peer supernodes / a normal day's at this hour
+  reasons: PhaseReason[]; // the lines that put the network in this phase, none when calm
+}
+
 export interface SimView {
   tick: number;
   minute: number; // sim-minutes since the scenario began
@@ -96,4 +143,5 @@ export interface SimView {
   orders: OrderView[]; // what has been ordered and not landed, oldest first
   megaLeft: Record<MegaSource, number>; // servers of each source still free to order
   phase: 'calm' | 'degraded' | 'cascade' | 'collapse' | 'recovering' | 'relapse';
+  phaseWhy: PhaseWhy;
 }

@@ -5,15 +5,13 @@ import { attached, running, utcMsAt } from './population';
 import { classBounds, classCount } from './supernodes';
 import { cellRange, cellSpan, thresholdRange, regionDown, regionServing, regionWarming } from './cells';
 import { megaTotals, megaUpIn } from './megas';
-import { loginCapacityPerS, capacityFactor } from './services';
+import { servicesView } from './service-view';
 import { fixIsFor, fixProgress } from './hotfix';
 import { megaLeft, ordersOf } from './cancel';
-import { SERVICE_NAMES } from './names';
-import { health, phaseOf } from './alarms';
+import { health, phaseOf, type Health } from './alarms';
 import type { SimState } from './state';
-import type { HotfixView, Metrics, RegionView, ServiceView, SimView } from './view-types';
+import type { HotfixView, Metrics, PhaseReason, PhaseWhy, RegionView, SimView } from './view-types';
 
-const cap99 = (x: number) => (Number.isFinite(x) ? Math.min(99, x) : 99);
 
 /**
  * The fix for the bug that started the scenario's outage: 5.0.0152's offline-IM crash where a
@@ -116,23 +114,6 @@ function classesOf(state: SimState, r: number): { serving: number[]; thresholds:
   return { serving: serving.map((x) => Math.round(x)), thresholds: weighted.map((w, j) => round3(serving[j] > 0 ? w / serving[j] : mid(j))) };
 }
 
-function servicesView(state: SimState): ServiceView[] {
-  const s = state.scenario;
-  const sv = state.services;
-  const loginCap = sv.throttleGlobal ?? loginCapacityPerS(state);
-  const imCap = (s.services.offlineIm.capacityPerS * sv.imCapacityPct * capacityFactor(state, 'offlineIm')) / 100;
-  const updCap = s.services.update.downloadsPerS * capacityFactor(state, 'update');
-  const mega = megaTotals(state);
-  const loginDemand = state.last.loginAttempts / TICK_SECONDS;
-  const pct = (svc: 'login' | 'offlineIm' | 'update' | 'megaPool') => Math.round(100 * (1 - capacityFactor(state, svc)));
-  return [
-    { id: 'login', name: SERVICE_NAMES.login, capacityPerS: Math.round(loginCapacityPerS(state)), demandPerS: Math.round(loginDemand), utilisation: round3(cap99(loginDemand / Math.min(loginCap, loginCapacityPerS(state)))), latencyS: round3(state.last.loginWaitS), enabled: true, degradedPct: pct('login') },
-    { id: 'offlineIm', name: SERVICE_NAMES.offlineIm, capacityPerS: Math.round(imCap), demandPerS: Math.round(state.last.imDemandPerS), utilisation: round3(sv.imEnabled ? cap99(state.last.imDemandPerS / imCap) : 0), latencyS: round3(state.last.imLatencyS), enabled: sv.imEnabled, degradedPct: pct('offlineIm') },
-    { id: 'update', name: SERVICE_NAMES.update, capacityPerS: Math.round(updCap), demandPerS: 0, utilisation: 0, latencyS: 0, enabled: true, degradedPct: pct('update') },
-    { id: 'megaPool', name: SERVICE_NAMES.megaPool, capacityPerS: mega.up, demandPerS: mega.pending, utilisation: 0, latencyS: 0, enabled: true, degradedPct: pct('megaPool') },
-  ];
-}
-
 function hotfixesView(state: SimState): HotfixView[] {
   return state.hotfixes.map((h) => {
     const p = fixProgress(state, h.fix);
@@ -149,7 +130,30 @@ function hotfixesView(state: SimState): HotfixView[] {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+// phaseOf's lines (alarms.ts), mirrored here: test/sim/phase-why.test.ts holds them to it over whole games.
+const CASCADE_SUPERNODES = 0.75;
+const CASCADE_ONLINE = 0.6;
+const DEGRADED_ONLINE = 0.9;
+
+/** The lines crossed that make `phase`, worst first; after a collapse the share online is what counts. */
+function phaseWhyOf(state: SimState, h: Health, phase: SimView['phase']): PhaseWhy {
+  const online = h.want > 0 ? h.online / h.want : 1;
+  const sn = h.supernodesNormal > 0 ? h.supernodesUp / h.supernodesNormal : 1;
+  const reasons: PhaseReason[] = [];
+  if (phase === 'cascade') {
+    if (sn < CASCADE_SUPERNODES) reasons.push('supernodes');
+    if (online < CASCADE_ONLINE) reasons.push('online');
+  } else if (phase === 'degraded') {
+    if (state.alarms.loginOverloaded) reasons.push('login');
+    if (state.alarms.imOverloaded) reasons.push('offlineIm');
+    if (online < DEGRADED_ONLINE) reasons.push('online');
+  } else if (phase !== 'calm') reasons.push('online');
+  return { supernodeShare: round3(sn), reasons };
+}
+
 export function viewOf(state: SimState): SimView {
+  const h = health(state);
+  const phase = phaseOf(state, h);
   return {
     tick: state.tick,
     minute: state.tick / TICKS_PER_MINUTE,
@@ -162,6 +166,7 @@ export function viewOf(state: SimState): SimView {
     groupVideoEnabled: state.services.groupVideo,
     orders: ordersOf(state),
     megaLeft: megaLeft(state),
-    phase: phaseOf(state),
+    phase,
+    phaseWhy: phaseWhyOf(state, h, phase),
   };
 }

@@ -181,6 +181,29 @@ describe('the map\'s labels, the tour\'s offer and the top bar answer as they lo
     await page.close();
   });
 
+  for (const size of [{ width: 960, height: 600 }, { width: 1024, height: 640 }]) {
+    it(`the top bar shows what the shift has spent so far, paused, at ${size.width}x${size.height}`, async () => {
+      const page = await screen(size);
+      await startShift(page);
+      ok(host.session.pause());
+      ok(host.session.applyCommand({ type: 'setGroupVideo', enabled: false }));
+      ok(host.session.applyCommand({ type: 'deployMegaSupernodes', count: 1500, region: 'asia-pac', source: 'groupVideo' }));
+      ok(host.session.applyCommand({ type: 'deployMegaSupernodes', count: 300, region: 'na-east', source: 'cloud' }));
+      ok(host.session.control({ action: 'step', minutes: 20 * 60 }));
+      await drawnMinute(page, host.session.minute());
+      await mapFramed(page, size);
+      await shoot(page, `map-panels-spend-${size.width}x${size.height}`);
+      // The figure is the drawn view's own total ($5,000 an hour of Group Video down alone), its tooltip the megas' part.
+      const shown = await page.evaluate(() => ({ text: document.getElementById('spend-figure')!.textContent, title: document.getElementById('spend')!.title, cost: window.__storm!.view()!.metrics.costUsd, megas: window.__storm!.view()!.metrics.megaCostUsd }));
+      expect(shown.cost).toBeGreaterThan(20 * 5000 * 0.9);
+      expect(shown.text).toBe(`$${(shown.cost / 1000).toFixed(1)}k`);
+      expect(shown.title).toMatch(new RegExp(`^Spent so far: \\$${(shown.cost / 1000).toFixed(1)}k\\. Mega-supernodes \\$`));
+      expect(await page.locator('#spend').isVisible()).toBe(true);
+      expect(await topBarCollisions(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
   for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }]) {
     it(`the top bar's subtitle and the charts' figures fit at ${size.width}x${size.height}`, async () => {
       const page = await screen(size);

@@ -2,10 +2,10 @@
 // past the ring's three laps (a reviewer saw "959%" stay up while the HUD said ~301%).
 import { describe, expect, it } from 'vitest';
 import { placeLook } from '../../src/renderer/world/service-figure';
-import type { ServiceView } from '../../src/sim/view-types';
+import type { LoginServiceView } from '../../src/sim/view-types';
 
-const login = (utilisation: number, over: Partial<ServiceView> = {}): ServiceView => ({
-  id: 'login', name: 'Login servers', capacityPerS: 600, demandPerS: Math.round(600 * utilisation), utilisation, latencyS: 0, enabled: true, degradedPct: 0, ...over,
+const login = (utilisation: number, over: Partial<LoginServiceView> = {}): LoginServiceView => ({
+  id: 'login', name: 'Login servers', capacityPerS: 600, demandPerS: Math.round(600 * utilisation), admittedPerS: Math.round(600 * utilisation), throttlePerS: null, regionsThrottled: 0, utilisation, latencyS: 0, enabled: true, degradedPct: 0, ...over,
 });
 
 describe('service place figures', () => {
@@ -22,7 +22,7 @@ describe('service place figures', () => {
 
   it('says "over" at the sim\'s cap rather than a made-up figure, and says a switched-off service is off', () => {
     expect(placeLook(login(99)).figure).toBe('>9900%');
-    expect(placeLook(login(0.5, { id: 'offlineIm', enabled: false })).figure).toBe('switched off');
+    expect(placeLook({ id: 'offlineIm', name: 'Offline-IM cluster', capacityPerS: 600, demandPerS: 300, utilisation: 0.5, latencyS: 0, enabled: false, degradedPct: 0 }).figure).toBe('switched off');
     expect(placeLook(login(1.2, { degradedPct: 25 })).figure).toBe('120% · 25% lost');
   });
 });

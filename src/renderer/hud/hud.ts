@@ -17,7 +17,7 @@ export class Hud {
   /** A trainee's drill panel is over the map only when folded to its card; unfolded, the map is framed beside it. */
   static readonly OVER_MAP = ['legend', 'order-queue', 'phase-banner', 'drill-toast', 'drill-panel'];
   readonly history = new History();
-  readonly top = new TopBar();
+  readonly top = new TopBar(this.history);
   readonly sparks = new Sparklines(this.history);
   readonly pager = new PagerFeed();
   readonly info = new InfoPanel();
@@ -53,9 +53,9 @@ export class Hud {
       this.pager.seed(change.history.events, start);
     } else if (change.newGame) this.reset();
     this.lastUtcMs = view.utcMs;
-    this.top.update(view, status);
     this.history.add(change.samples);
     this.history.record(view);
+    this.top.update(view, status); // after the history: the banner's direction reads it
     this.sparks.draw();
     if (change.events.length && !change.history) this.pager.push(change.events, start);
     this.info.update(view);

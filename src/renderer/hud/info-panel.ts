@@ -3,8 +3,8 @@ import { REGIONS } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
 import type { Pick } from '../world/world';
 import { compact, grouped, percent } from './format';
+import { serviceRows, type Row } from './service-rows';
 
-type Row = [label: string, value: string, tone?: 'hot' | 'warm', why?: string];
 
 const STRESS_WHY = 'Each supernode shuts itself down when its load passes its own limit. This is the region\'s load against the lowest limit among supernodes still serving: at 100% the weakest are about to go.';
 
@@ -69,14 +69,7 @@ export class InfoPanel {
       const s = view.services.find((x) => x.id === pick.id);
       if (!s) return;
       this.title.textContent = s.name;
-      rows = [
-        ['Status', s.enabled ? 'on' : 'switched off', s.enabled ? undefined : 'warm'],
-        ['Utilisation', percent(s.utilisation), s.utilisation > 1 ? 'hot' : s.utilisation > 0.8 ? 'warm' : undefined],
-        ['Demand / s', compact(s.demandPerS)],
-        ['Capacity / s', compact(s.capacityPerS)],
-        ['Latency', s.latencyS < 1 ? `${Math.round(s.latencyS * 1000)} ms` : `${s.latencyS.toFixed(1)} s`, s.latencyS > 5 ? 'hot' : undefined],
-        ['Capacity lost to outage', `${Math.round(s.degradedPct)}%`, s.degradedPct > 0 ? 'warm' : undefined],
-      ];
+      rows = serviceRows(s);
     }
     const frag = document.createDocumentFragment();
     for (const [label, value, tone, why] of rows) {

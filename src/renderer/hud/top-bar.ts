@@ -1,19 +1,13 @@
 // The top bar: the big "people online" counter, Pacific (PST or PDT) and GMT clocks, speed and pause, and the
-// phase banner under it.
+// phase banner under it, in words of what is measured (phase-words.ts).
 import { SPEEDS, type SessionStatus } from '../../shared/contract';
 import { h } from '../dom';
 import type { SimView } from '../../sim/view-types';
 import { pacificTime } from '../../shared/pacific-time';
 import { clockAt, dateAt, grouped, percent, speedLabel } from './format';
-
-const PHASE_TEXT: Record<SimView['phase'], string> = {
-  calm: 'All quiet · network healthy',
-  degraded: 'Degraded · supernode load rising',
-  cascade: 'Cascade · supernodes shutting themselves down',
-  collapse: 'Collapse · the P2P cloud is failing',
-  recovering: 'Recovering · people getting back online',
-  relapse: 'Relapse · falling again before recovering',
-};
+import type { History } from './history';
+import { phaseWords } from './phase-words';
+import { spendFigure, spendTitle } from './spend-words';
 
 /**
  * The big counter. It shows the figure of the frame being drawn, never a tween toward it: at
@@ -59,10 +53,21 @@ export class TopBar {
   private readonly scenario = document.getElementById('scenario-name')!;
   private readonly banner = document.getElementById('phase-banner')!;
   private readonly phaseText = document.getElementById('phase-text')!;
-  private shownPhase = '';
+  // What the shift has cost so far, beside the counter: the end screen is not the first place to see it.
+  private readonly spendFigure = h('div', { class: 'spend-figure', id: 'spend-figure', 'data-testid': 'spend' }, '$0');
+  private readonly spend = h('div', { class: 'spend', id: 'spend' }, this.spendFigure, h('div', { class: 'spend-caption' }, 'spent'));
+
+  /** `history`: the HUD's record, for which way the share online went. */
+  constructor(private readonly history: History) {
+    document.querySelector('#top-bar .clocks')!.before(this.spend);
+  }
 
   update(view: SimView, status: SessionStatus): void {
     this.users.set(view.metrics.onlineUsers, view.metrics.wantOnline, view.minute);
+    const spent = spendFigure(view.metrics);
+    if (this.spendFigure.textContent !== spent) this.spendFigure.textContent = spent;
+    const why = spendTitle(view.metrics);
+    if (this.spend.title !== why) this.spend.title = why;
     // The post-mortem tells the story in Pacific time and GMT; so do we, PDT in summer.
     const pacific = pacificTime(view.utcMs);
     this.pst.textContent = clockAt(view.utcMs, pacific.offsetH);
@@ -70,11 +75,9 @@ export class TopBar {
     this.gmt.textContent = clockAt(view.utcMs, 0);
     this.date.textContent = dateAt(view.utcMs, 0) + ' · sim ' + Math.floor(view.minute / 60) + 'h' + String(Math.floor(view.minute % 60)).padStart(2, '0');
     this.setStatus(status);
-    if (this.shownPhase !== view.phase) {
-      this.shownPhase = view.phase;
-      this.banner.dataset.phase = view.phase;
-      this.phaseText.textContent = PHASE_TEXT[view.phase] ?? view.phase;
-    }
+    if (this.banner.dataset.phase !== view.phase) this.banner.dataset.phase = view.phase;
+    const words = phaseWords(view, this.history.samples);
+    if (this.phaseText.textContent !== words) this.phaseText.textContent = words;
   }
 
   setStatus(status: SessionStatus): void {
