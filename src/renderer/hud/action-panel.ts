@@ -44,6 +44,21 @@ const SAID_FOR_MIN = 60;
 /** The Megas form's first count, where the scenario has that many (Skype's "hundreds" at first). */
 const DEFAULT_MEGA_COUNT = 500;
 
+/**
+ * While the guided tour runs, orders are practice (tutorial.ts turns it on and off): a form is
+ * checked and its order described, but nothing goes to the host, so the tour leaves nothing in
+ * the graded shift (no order, no bill, no journal line). The queue's Cancel follows it too.
+ */
+let practice = false;
+const practiceWatchers = new Set<(on: boolean) => void>();
+export const practising = (): boolean => practice;
+export function practiceOrders(on: boolean): void {
+  if (practice === on) return;
+  practice = on;
+  document.getElementById('hud')?.toggleAttribute('data-practice', on);
+  for (const w of practiceWatchers) w(on);
+}
+
 class LocalError extends Error {
   constructor(readonly field: string, message: string) {
     super(message);
@@ -109,6 +124,11 @@ export class ActionPanel {
       });
     }
     $('throttle-off-button').addEventListener('click', () => void this.submit('throttle', true));
+    // Into practice: say so where the ✓ goes; out of it: the forms and that line as the game has them.
+    practiceWatchers.add((on) => {
+      this.clearAll();
+      if (on) this.status.textContent = 'Tour: orders here are practice and are not sent.';
+    });
   }
 
   /** A drill's allowedActions (null: free play). Other tabs are disabled with the reason as tooltip. */
@@ -321,6 +341,13 @@ export class ActionPanel {
       return reply;
     }
     const before = this.lastView ? this.intent(this.lastView) : null;
+    if (practising()) {
+      this.status.className = 'action-status ok';
+      this.status.textContent = `✓ Not sent (tour practice): ${statusWords(command, before)}`;
+      this.statusCommand = null;
+      this.onResult(true, command); // the tour's try is done (and the confirm sound plays)
+      return { ok: true };
+    }
     const reply = await this.bridge.sendCommand(command);
     this.onResult(reply.ok, command);
     if (reply.ok) {

@@ -7,6 +7,7 @@ import type { Bridge } from '../bridge/bridge';
 import type { Command } from '../../sim/commands';
 import type { SimView } from '../../sim/view-types';
 import { h, setText } from '../dom';
+import { practising } from './action-panel';
 import { plainRefusal } from './refusal-words';
 import { orderRows, type Row } from './order-rows';
 
@@ -66,6 +67,12 @@ export class OrderQueue {
   }
 
   private async cancel(button: HTMLButtonElement, command: Command): Promise<void> {
+    if (practising()) {
+      // The tour changes nothing in the shift: the order stays on its way.
+      this.say('Practice, not sent: in the tour this order stays on its way.');
+      this.onCancelled(true, command);
+      return;
+    }
     button.disabled = true;
     const reply: ReplyTo<'command'> = await this.bridge.sendCommand(command);
     const words = reply.ok ? '' : plainRefusal(reply.error);
