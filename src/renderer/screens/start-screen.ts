@@ -40,6 +40,17 @@ export class StartScreen {
     role: Role,
   ) {
     this.button.addEventListener('click', () => void this.start());
+    // Space is the game's pause key: pressed on a focused Start (or End it), it must not start a
+    // graded shift. Enter or a click do; Space says so instead.
+    for (const b of [this.button, this.askYes]) {
+      for (const type of ['keydown', 'keyup'] as const) {
+        b.addEventListener(type, (e) => {
+          if (e.key !== ' ') return;
+          e.preventDefault(); // a button clicks on Space's keyup
+          if (type === 'keyup') this.error.textContent = `Space pauses a running shift. To begin, press Enter or click ${b.textContent}.`;
+        });
+      }
+    }
     this.seed.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') void this.start();
     });
