@@ -85,6 +85,10 @@ export class ActionPanel {
   private formsFor = '';
   /** Verbs this drill allows; null in free play (everything). */
   private allowed: ReadonlySet<string> | null = null;
+  /** A form's order on its way to the host: a second press (a double-click, Enter after the click) waits for its answer. */
+  private readonly sending = new Map<Tab, Promise<Reply | null>>();
+  /** The order a form last sent, while the form is unchanged since: the same order again asks first. */
+  private readonly lastSent = new Map<Tab, { key: string; asked: boolean }>();
 
   constructor(private readonly bridge: Bridge) {
     for (const sel of document.querySelectorAll<HTMLSelectElement>('.region-select')) {
@@ -107,6 +111,7 @@ export class ActionPanel {
       const form = $(`form-${tab}`);
       const changed = () => {
         this.dirty.add(tab);
+        this.lastSent.delete(tab);
         this.syncCapacity();
         this.clearErrors(tab);
         if (this.lastView) this.updateHints(this.lastView);
@@ -179,6 +184,7 @@ export class ActionPanel {
 
   /** Forgets every refusal, the status line and what was typed: a new game, the end screen, a new scenario. */
   clearAll(): void {
+    this.lastSent.clear();
     for (const tab of TABS) this.clearErrors(tab);
     this.clearStatus();
     this.resetForms();
@@ -329,7 +335,22 @@ export class ActionPanel {
     return { type: 'setOfflineImService', enabled, ...(enabled && Number.isFinite(cap) ? { capacityPct: cap } : {}) };
   }
 
-  async submit(tab: Tab, lift = false): Promise<Reply> {
+  /** Sends the form's order; null when nothing was sent (a press while one is on its way, or a repeat that asks first). */
+  submit(tab: Tab, lift = false): Promise<Reply | null> {
+    const inFlight = this.sending.get(tab);
+    if (inFlight) return inFlight.then(() => null);
+    const sent = this.send(tab, lift);
+    this.sending.set(tab, sent);
+    const buttons = [...$(`form-${tab}`).querySelectorAll<HTMLButtonElement>('button')];
+    for (const b of buttons) b.disabled = true;
+    void sent.finally(() => {
+      this.sending.delete(tab);
+      for (const b of buttons) b.disabled = !this.isAllowed(tab);
+    });
+    return sent;
+  }
+
+  private async send(tab: Tab, lift: boolean): Promise<Reply | null> {
     this.clearErrors(tab);
     let command: Command;
     try {
@@ -348,6 +369,16 @@ export class ActionPanel {
       this.onResult(true, command); // the tour's try is done (and the confirm sound plays)
       return { ok: true };
     }
+    // The very order this form just sent, the form untouched since: a slip, most likely. Ask once.
+    const key = JSON.stringify(command);
+    const last = this.lastSent.get(tab);
+    if (last?.key === key && !last.asked) {
+      last.asked = true;
+      const button = (lift ? $('throttle-off-button') : $(`form-${tab}`).querySelector('button[type="submit"]'))?.textContent ?? 'it';
+      $(`${tab}-error`).textContent = `You have just sent this same order. Press ${button} again to send it once more.`;
+      this.clearStatus(); // the question stands beside the button, alone
+      return null;
+    }
     const reply = await this.bridge.sendCommand(command);
     this.onResult(reply.ok, command);
     if (reply.ok) {
@@ -357,6 +388,7 @@ export class ActionPanel {
       this.statusSeen = false;
       this.saidAtMinute = this.lastView?.minute ?? null;
       this.dirty.delete(tab); // the form follows the game again
+      this.lastSent.set(tab, { key, asked: false });
     } else this.showError(tab, reply);
     return reply;
   }
