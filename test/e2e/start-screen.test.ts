@@ -22,3 +22,18 @@ describe('the start screen', { timeout: STEP_TIMEOUT_MS }, () => {
     expect(host.session.status.started).toBe(true);
   });
 });
+
+describe('the start screen\'s seed', { timeout: STEP_TIMEOUT_MS }, () => {
+  it('an empty seed is refused in words that fit any scenario, not played as seed 0', async () => {
+    const host = await stage.host();
+    const page = await stage.screen(host.url, undefined, { tourDone: true });
+    await onStartScreen(page);
+    await page.check('#scenario-aug-2007');
+    await page.fill('#seed-input', '');
+    await page.click('#start-button');
+    await until(page, () => /Enter a seed/.test(document.getElementById('start-error')!.textContent ?? ''), 'the seed refused');
+    expect(await page.textContent('#start-error')).toBe('Enter a seed: 0 or more. Any number works; the same seed plays the same shift again.');
+    expect(await page.locator('#start-screen').isVisible()).toBe(true);
+    expect(host.session.status.started).toBe(false);
+  });
+});

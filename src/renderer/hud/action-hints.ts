@@ -52,7 +52,7 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   if (facts.known && src.available <= 0) out['deploy-hint'] = `${sourceName}: none to be had in this scenario.${src.note ? ` ${src.note}` : ''}`;
   else out['deploy-hint'] =
     `${sourceName}: first up in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h once all run` : inp.deploySource === 'groupVideo' && gvDown ? `no running cost, but Group Video off costs ${gvDown}` : 'no extra cost'}` +
-    ` · ${grouped(left)}${facts.known ? ` of ${grouped(src.available)}` : ''} left${n > left ? ' (too many)' : ''} · each carries ${compact(src.clientCapacity)} clients` +
+    ` · ${grouped(left)}${facts.known ? ` of ${grouped(src.available)}` : ''} left${n > left ? ` (${grouped(n)} is more than that: the order would be refused)` : ''} · each carries ${compact(src.clientCapacity)} clients` +
     (inp.deploySource === 'groupVideo' && view.groupVideoEnabled ? ' · switch Group Video off first' : '') +
     (region ? ` · here: ${region.megaUp} up, ${region.megaPending} coming` : '') +
     (src.note ? `. ${src.note}` : '');

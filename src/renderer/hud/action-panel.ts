@@ -81,6 +81,8 @@ export class ActionPanel {
   private readonly dirty = new Set<Tab>();
   /** The switches' state the service forms were last set from. */
   private serviceKey = '';
+  /** The player typed a Megas count: it is theirs; until then the count follows what the source has left. */
+  private countTyped = false;
   /** The scenario the forms were set up for (its fixes in the Hotfix list, a mega count it has). */
   private formsFor = '';
   /** Verbs this drill allows; null in free play (everything). */
@@ -129,6 +131,7 @@ export class ActionPanel {
       });
     }
     $('throttle-off-button').addEventListener('click', () => void this.submit('throttle', true));
+    $('deploy-count').addEventListener('input', () => (this.countTyped = true));
     // Into practice: say so where the ✓ goes; out of it: the forms and that line as the game has them.
     practiceWatchers.add((on) => {
       this.clearAll();
@@ -211,6 +214,7 @@ export class ActionPanel {
     for (const tab of TABS) $<HTMLFormElement>(`form-${tab}`).reset();
     for (const sel of document.querySelectorAll<HTMLSelectElement>('.region-select')) if (!sel.dataset.any) sel.value = 'europe';
     this.dirty.clear();
+    this.countTyped = false;
     this.serviceKey = '';
     this.syncCapacity();
   }
@@ -273,6 +277,7 @@ export class ActionPanel {
   updateHints(view: SimView): void {
     this.follow(view);
     this.lastView = view;
+    this.countFromLeft(view);
     const hints = actionHints(view, {
       deployCount: num('deploy-count'),
       deploySource: val('deploy-source') as MegaSource,
@@ -325,12 +330,26 @@ export class ActionPanel {
         return { type: 'pushHotfix', fix: val('hotfix-fix') as HotfixId, rolloutPctPerHour: need('hotfix-rate', 'rolloutPctPerHour', 'a rollout speed in percent per hour') };
       case 'offline-im':
       case 'group-video': {
+        // "On" needs a capacity: an empty field (or letters the number field dropped) is not "no change".
+        if (tab === 'offline-im' && val('offline-im-enabled') === 'true') need('offline-im-capacity', 'capacityPct', 'a Capacity % (a number from 0 to 400), or choose Off');
         const c = this.serviceCommand(tab);
         const nothing = this.lastView ? doNothingRefusal(c, this.intent(this.lastView)) : null;
         if (nothing) throw new LocalError(nothing.field, nothing.message);
         return c;
       }
     }
+  }
+
+  /**
+   * An untyped Megas count offers what the chosen source can give (500 at most, Skype's first
+   * "hundreds"): aug-2007 has 400 dedicated servers, and fewer once some are ordered.
+   */
+  private countFromLeft(view: SimView): void {
+    if (this.countTyped) return;
+    const source = val('deploy-source') as MegaSource;
+    const left = view.megaLeft?.[source] ?? factsFor(view.scenarioId).mega[source]?.available ?? 0;
+    const count = $<HTMLInputElement>('deploy-count');
+    if (left > 0 && count.value !== String(Math.min(DEFAULT_MEGA_COUNT, left))) count.value = String(Math.min(DEFAULT_MEGA_COUNT, left)); // same value: the caret stays
   }
 
   /** The switch order the form holds; Capacity % only with "On". */

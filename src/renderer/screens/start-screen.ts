@@ -183,9 +183,10 @@ export class StartScreen {
 
   async start(replace = false): Promise<void> {
     this.error.textContent = '';
-    const seed = Number(this.seed.value);
+    // An empty field is not seed 0 (Number('') is 0): the player is told, not given a game they did not pick.
+    const seed = this.seed.value.trim() === '' ? Number.NaN : Number(this.seed.value);
     if (!Number.isInteger(seed) || seed < 0) {
-      this.error.textContent = 'The seed must be a whole number, 0 or more. Any number works; the same seed replays the same night.';
+      this.error.textContent = `${this.seed.value.trim() === '' ? 'Enter a seed' : 'The seed must be a whole number'}: 0 or more. Any number works; the same seed plays the same shift again.`;
       this.seed.classList.add('invalid');
       return;
     }
