@@ -27,7 +27,8 @@ describe('the orders on their way', { timeout: STEP_TIMEOUT_MS }, () => {
         const r = li.getBoundingClientRect();
         return { text: li.textContent ?? '', inside: r.top >= list.top - 0.5 && r.bottom <= list.bottom + 0.5, outside: r.top >= list.bottom - 0.5 };
       });
-      return { rows, more: document.getElementById('order-queue-more')!.checkVisibility() ? document.getElementById('order-queue-more')!.textContent : null };
+      const more = document.getElementById('order-queue-more');
+      return { rows, more: more?.checkVisibility() ? more.textContent : null };
     });
     expect(seen.rows[0].text).toMatch(/^77 dedicated.*Asia-Pacific/i);
     expect(seen.rows[0].inside).toBe(true);
