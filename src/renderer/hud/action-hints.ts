@@ -18,6 +18,17 @@ const FIX_NEED: Record<HotfixId, string> = {
 /** "A, B and C". */
 export const listed = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0] ?? '');
 
+/**
+ * The login cap that will be in force here once the orders on their way land (the latest wins;
+ * a worldwide order sets only the worldwide cap): null when none will be, so Lift changes nothing.
+ */
+export function throttleInForce(view: SimView, region: RegionId | ''): number | null {
+  const pending = (view.orders ?? []).filter((o) => o.kind === 'config' && o.command.type === 'throttleLogins' && (o.command.region ?? '') === region);
+  const last = pending.at(-1);
+  if (last && last.kind === 'config' && last.command.type === 'throttleLogins') return last.command.perSecond;
+  return region ? view.regions.find((r) => r.id === region)?.throttlePerS ?? null : view.metrics.throttleGlobalPerS;
+}
+
 export interface HintInputs {
   deployCount: number;
   deploySource: MegaSource;
@@ -41,7 +52,7 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   if (facts.known && src.available <= 0) out['deploy-hint'] = `${sourceName}: none to be had in this scenario.${src.note ? ` ${src.note}` : ''}`;
   else out['deploy-hint'] =
     `${sourceName}: first up in ${duration(src.provisionMin)} · ${src.costPerHourUsd ? `${usd(src.costPerHourUsd)}/h each → ${usd(src.costPerHourUsd * n)}/h once all run` : inp.deploySource === 'groupVideo' && gvDown ? `no running cost, but Group Video off costs ${gvDown}` : 'no extra cost'}` +
-    ` · ${grouped(left)}${facts.known ? ` of ${grouped(src.available)}` : ''} left${n > left ? ' (too many)' : ''} · each carries ${compact(src.clientCapacity)} clients` +
+    ` · ${grouped(left)}${facts.known ? ` of ${grouped(src.available)}` : ''} left${n > left ? ` (${grouped(n)} is more than that: the order would be refused)` : ''} · each carries ${compact(src.clientCapacity)} clients` +
     (inp.deploySource === 'groupVideo' && view.groupVideoEnabled ? ' · switch Group Video off first' : '') +
     (region ? ` · here: ${region.megaUp} up, ${region.megaPending} coming` : '') +
     (src.note ? `. ${src.note}` : '');

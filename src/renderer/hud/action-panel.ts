@@ -6,7 +6,7 @@ import type { Command, HotfixId, MegaSource } from '../../sim/commands';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
 import { hotfixName, upperFirst } from '../../sim/names';
-import { actionHints } from './action-hints';
+import { actionHints, throttleInForce } from './action-hints';
 import { leafField, plainRefusal } from './refusal-words';
 import { factsFor } from './scenario-facts';
 import { doNothingRefusal, serviceDefaults, serviceIntent, serviceOrderHolds, serviceOrderWords, type ServiceIntent } from './service-orders';
@@ -44,6 +44,21 @@ const SAID_FOR_MIN = 60;
 /** The Megas form's first count, where the scenario has that many (Skype's "hundreds" at first). */
 const DEFAULT_MEGA_COUNT = 500;
 
+/**
+ * While the guided tour runs, orders are practice (tutorial.ts turns it on and off): a form is
+ * checked and its order described, but nothing goes to the host, so the tour leaves nothing in
+ * the graded shift (no order, no bill, no journal line). The queue's Cancel follows it too.
+ */
+let practice = false;
+const practiceWatchers = new Set<(on: boolean) => void>();
+export const practising = (): boolean => practice;
+export function practiceOrders(on: boolean): void {
+  if (practice === on) return;
+  practice = on;
+  document.getElementById('hud')?.toggleAttribute('data-practice', on);
+  for (const w of practiceWatchers) w(on);
+}
+
 class LocalError extends Error {
   constructor(readonly field: string, message: string) {
     super(message);
@@ -66,10 +81,16 @@ export class ActionPanel {
   private readonly dirty = new Set<Tab>();
   /** The switches' state the service forms were last set from. */
   private serviceKey = '';
+  /** The player typed a Megas count: it is theirs; until then the count follows what the source has left. */
+  private countTyped = false;
   /** The scenario the forms were set up for (its fixes in the Hotfix list, a mega count it has). */
   private formsFor = '';
   /** Verbs this drill allows; null in free play (everything). */
   private allowed: ReadonlySet<string> | null = null;
+  /** A form's order on its way to the host: a second press (a double-click, Enter after the click) waits for its answer. */
+  private readonly sending = new Map<Tab, Promise<Reply | null>>();
+  /** The order a form last sent, while the form is unchanged since: the same order again asks first. */
+  private readonly lastSent = new Map<Tab, { key: string; asked: boolean }>();
 
   constructor(private readonly bridge: Bridge) {
     for (const sel of document.querySelectorAll<HTMLSelectElement>('.region-select')) {
@@ -92,6 +113,7 @@ export class ActionPanel {
       const form = $(`form-${tab}`);
       const changed = () => {
         this.dirty.add(tab);
+        this.lastSent.delete(tab);
         this.syncCapacity();
         this.clearErrors(tab);
         if (this.lastView) this.updateHints(this.lastView);
@@ -109,6 +131,12 @@ export class ActionPanel {
       });
     }
     $('throttle-off-button').addEventListener('click', () => void this.submit('throttle', true));
+    $('deploy-count').addEventListener('input', () => (this.countTyped = true));
+    // Into practice: say so where the ✓ goes; out of it: the forms and that line as the game has them.
+    practiceWatchers.add((on) => {
+      this.clearAll();
+      if (on) this.status.textContent = 'Tour: orders here are practice and are not sent.';
+    });
   }
 
   /** A drill's allowedActions (null: free play). Other tabs are disabled with the reason as tooltip. */
@@ -159,6 +187,7 @@ export class ActionPanel {
 
   /** Forgets every refusal, the status line and what was typed: a new game, the end screen, a new scenario. */
   clearAll(): void {
+    this.lastSent.clear();
     for (const tab of TABS) this.clearErrors(tab);
     this.clearStatus();
     this.resetForms();
@@ -185,6 +214,7 @@ export class ActionPanel {
     for (const tab of TABS) $<HTMLFormElement>(`form-${tab}`).reset();
     for (const sel of document.querySelectorAll<HTMLSelectElement>('.region-select')) if (!sel.dataset.any) sel.value = 'europe';
     this.dirty.clear();
+    this.countTyped = false;
     this.serviceKey = '';
     this.syncCapacity();
   }
@@ -247,6 +277,7 @@ export class ActionPanel {
   updateHints(view: SimView): void {
     this.follow(view);
     this.lastView = view;
+    this.countFromLeft(view);
     const hints = actionHints(view, {
       deployCount: num('deploy-count'),
       deploySource: val('deploy-source') as MegaSource,
@@ -287,18 +318,38 @@ export class ActionPanel {
       case 'throttle': {
         const region = val('throttle-region');
         const perSecond = lift ? null : need('throttle-rate', 'perSecond', 'a login rate per second (or press Lift)');
+        // A Lift where no cap is in force or on its way would be queued, billed a config push and change nothing.
+        if (lift && this.lastView && throttleInForce(this.lastView, region as RegionId | '') === null) {
+          const where = region ? `in ${REGIONS.find((r) => r.id === region)?.name ?? region}` : 'worldwide';
+          const regional = !region && this.lastView.regions.some((r) => r.throttlePerS !== null) ? ' A region\'s own cap is lifted by choosing that region.' : '';
+          throw new LocalError('region', `No login throttle is in force ${where}, nor on its way: Lift would change nothing.${regional}`);
+        }
         return { type: 'throttleLogins', perSecond, ...(region ? { region: region as RegionId } : {}) };
       }
       case 'hotfix':
         return { type: 'pushHotfix', fix: val('hotfix-fix') as HotfixId, rolloutPctPerHour: need('hotfix-rate', 'rolloutPctPerHour', 'a rollout speed in percent per hour') };
       case 'offline-im':
       case 'group-video': {
+        // "On" needs a capacity: an empty field (or letters the number field dropped) is not "no change".
+        if (tab === 'offline-im' && val('offline-im-enabled') === 'true') need('offline-im-capacity', 'capacityPct', 'a Capacity % (a number from 0 to 400), or choose Off');
         const c = this.serviceCommand(tab);
         const nothing = this.lastView ? doNothingRefusal(c, this.intent(this.lastView)) : null;
         if (nothing) throw new LocalError(nothing.field, nothing.message);
         return c;
       }
     }
+  }
+
+  /**
+   * An untyped Megas count offers what the chosen source can give (500 at most, Skype's first
+   * "hundreds"): aug-2007 has 400 dedicated servers, and fewer once some are ordered.
+   */
+  private countFromLeft(view: SimView): void {
+    if (this.countTyped) return;
+    const source = val('deploy-source') as MegaSource;
+    const left = view.megaLeft?.[source] ?? factsFor(view.scenarioId).mega[source]?.available ?? 0;
+    const count = $<HTMLInputElement>('deploy-count');
+    if (left > 0 && count.value !== String(Math.min(DEFAULT_MEGA_COUNT, left))) count.value = String(Math.min(DEFAULT_MEGA_COUNT, left)); // same value: the caret stays
   }
 
   /** The switch order the form holds; Capacity % only with "On". */
@@ -309,7 +360,22 @@ export class ActionPanel {
     return { type: 'setOfflineImService', enabled, ...(enabled && Number.isFinite(cap) ? { capacityPct: cap } : {}) };
   }
 
-  async submit(tab: Tab, lift = false): Promise<Reply> {
+  /** Sends the form's order; null when nothing was sent (a press while one is on its way, or a repeat that asks first). */
+  submit(tab: Tab, lift = false): Promise<Reply | null> {
+    const inFlight = this.sending.get(tab);
+    if (inFlight) return inFlight.then(() => null);
+    const sent = this.send(tab, lift);
+    this.sending.set(tab, sent);
+    const buttons = [...$(`form-${tab}`).querySelectorAll<HTMLButtonElement>('button')];
+    for (const b of buttons) b.disabled = true;
+    void sent.finally(() => {
+      this.sending.delete(tab);
+      for (const b of buttons) b.disabled = !this.isAllowed(tab);
+    });
+    return sent;
+  }
+
+  private async send(tab: Tab, lift: boolean): Promise<Reply | null> {
     this.clearErrors(tab);
     let command: Command;
     try {
@@ -321,6 +387,23 @@ export class ActionPanel {
       return reply;
     }
     const before = this.lastView ? this.intent(this.lastView) : null;
+    if (practising()) {
+      this.status.className = 'action-status ok';
+      this.status.textContent = `✓ Not sent (tour practice): ${statusWords(command, before)}`;
+      this.statusCommand = null;
+      this.onResult(true, command); // the tour's try is done (and the confirm sound plays)
+      return { ok: true };
+    }
+    // The very order this form just sent, the form untouched since: a slip, most likely. Ask once.
+    const key = JSON.stringify(command);
+    const last = this.lastSent.get(tab);
+    if (last?.key === key && !last.asked) {
+      last.asked = true;
+      const button = (lift ? $('throttle-off-button') : $(`form-${tab}`).querySelector('button[type="submit"]'))?.textContent ?? 'it';
+      $(`${tab}-error`).textContent = `You have just sent this same order. Press ${button} again to send it once more.`;
+      this.clearStatus(); // the question stands beside the button, alone
+      return null;
+    }
     const reply = await this.bridge.sendCommand(command);
     this.onResult(reply.ok, command);
     if (reply.ok) {
@@ -330,6 +413,7 @@ export class ActionPanel {
       this.statusSeen = false;
       this.saidAtMinute = this.lastView?.minute ?? null;
       this.dirty.delete(tab); // the form follows the game again
+      this.lastSent.set(tab, { key, asked: false });
     } else this.showError(tab, reply);
     return reply;
   }

@@ -44,6 +44,8 @@ export function orderRows(view: SimView): Row[] {
       });
     } else {
       const c = o.command;
+      // Group Video off is in force the moment it is ordered (the sim lands it on its next tick): not on its way.
+      if (c.type === 'setGroupVideo' && !c.enabled) return;
       rows.push({
         key: `config:${i}:${o.landsAtMinute}`,
         what: configWords(c, before[i]),

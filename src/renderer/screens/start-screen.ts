@@ -40,6 +40,17 @@ export class StartScreen {
     role: Role,
   ) {
     this.button.addEventListener('click', () => void this.start());
+    // Space is the game's pause key: pressed on a focused Start (or End it), it must not start a
+    // graded shift. Enter or a click do; Space says so instead.
+    for (const b of [this.button, this.askYes]) {
+      for (const type of ['keydown', 'keyup'] as const) {
+        b.addEventListener(type, (e) => {
+          if (e.key !== ' ') return;
+          e.preventDefault(); // a button clicks on Space's keyup
+          if (type === 'keyup') this.error.textContent = `Space pauses a running shift. To begin, press Enter or click ${b.textContent}.`;
+        });
+      }
+    }
     this.seed.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') void this.start();
     });
@@ -172,9 +183,10 @@ export class StartScreen {
 
   async start(replace = false): Promise<void> {
     this.error.textContent = '';
-    const seed = Number(this.seed.value);
+    // An empty field is not seed 0 (Number('') is 0): the player is told, not given a game they did not pick.
+    const seed = this.seed.value.trim() === '' ? Number.NaN : Number(this.seed.value);
     if (!Number.isInteger(seed) || seed < 0) {
-      this.error.textContent = 'The seed must be a whole number, 0 or more. Any number works; the same seed replays the same night.';
+      this.error.textContent = `${this.seed.value.trim() === '' ? 'Enter a seed' : 'The seed must be a whole number'}: 0 or more. Any number works; the same seed plays the same shift again.`;
       this.seed.classList.add('invalid');
       return;
     }
