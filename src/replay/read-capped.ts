@@ -1,6 +1,9 @@
 // Reading a file someone named, with its size checked before a byte is read: a file from
 // outside is hostile until checked, and a 5 GB "drill" must not fill memory first.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+// Opening a named pipe for reading blocks until a writer comes; non-blocking, fstat then says what it is.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Why a capped read failed, in words for the one-line error each caller builds. */
 export class CappedReadError extends Error {}
@@ -9,7 +12,7 @@ export class CappedReadError extends Error {}
 export function readCapped(path: string, maxBytes: number): Buffer {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, OPEN_FLAGS);
   } catch (e) {
     throw new CappedReadError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
