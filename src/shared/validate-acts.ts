@@ -1,6 +1,6 @@
 // Checks the instructor's and the replay viewer's acts (drill-contract.ts) the way
 // validate.ts checks controls: every field, no extras, a fresh plain copy out.
-import { fieldName, validateCommand, type CommandError, type CommandErrorCode, type Validated } from '../sim/commands';
+import { fieldName, quoted, validateCommand, type CommandError, type CommandErrorCode, type Validated } from '../sim/commands';
 import { SPEEDS } from './contract';
 import type { InstructorAct, ReplayAct } from './drill-contract';
 
@@ -51,7 +51,7 @@ function shape<K extends string>(raw: unknown, fields: Record<K, readonly string
   if (!isObj(raw)) return bad('not-an-object', 'act', `an ${what} act must be an object with an "act"`);
   const act = raw.act;
   if (typeof act !== 'string' || !Object.hasOwn(fields, act))
-    return bad('unknown-type', 'act', `unknown ${what} act ${JSON.stringify(act)}; known: ${Object.keys(fields).join(', ')}`);
+    return bad('unknown-type', 'act', `unknown ${what} act ${quoted(act)}; known: ${Object.keys(fields).join(', ')}`);
   const a = act as K;
   for (const k of Object.keys(raw)) if (k !== 'act' && !fields[a].includes(k)) return bad('unknown-field', fieldName(k), `"${fieldName(k)}" is not a field of ${a}`);
   for (const k of fields[a]) if (raw[k] === undefined && !OPTIONAL.has(`${a}.${k}`)) return bad('missing-field', k, `"${k}" is required for ${a}`);
@@ -97,7 +97,7 @@ export function validateInstructorAct(raw: unknown): Validated<InstructorAct> {
       return ok({ act: a });
     case 'inject': {
       const c = validateCommand(o.command);
-      return c.ok ? ok({ act: a, command: c.value }) : bad(c.error.code, `command.${fieldName(c.error.field)}`, c.error.message);
+      return c.ok ? ok({ act: a, command: c.value }) : bad(c.error.code, `command.${c.error.field}`, c.error.message);
     }
     case 'fireInject': {
       const i = id(o, 'injectId', /^[a-z0-9-]{1,60}$/, 'botnet-login-flood');

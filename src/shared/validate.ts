@@ -86,7 +86,7 @@ function checkMessage(input: Obj, versions: readonly string[]): ValidatedMessage
       return { ok: true, value: { kind, id } };
     case 'command': {
       const c = validateCommand(input.command, versions);
-      if (!c.ok) return { ok: false, error: { ...c.error, field: `command.${fieldName(c.error.field)}` }, id };
+      if (!c.ok) return { ok: false, error: { ...c.error, field: `command.${c.error.field}` }, id };
       return { ok: true, value: { kind: 'command', id, command: c.value } };
     }
     case 'control': {

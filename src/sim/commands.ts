@@ -82,7 +82,7 @@ type Obj = Record<string, unknown>;
 export const fieldName = (k: string): string => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k).slice(1, -1);
 
 /** A value from outside as a refusal quotes it: JSON, control characters escaped, 60 characters at most. */
-function quoted(v: unknown): string {
+export function quoted(v: unknown): string {
   const j = JSON.stringify(v) ?? String(v);
   return j.length > 60 ? `${j.slice(0, 59)}…` : j;
 }
