@@ -45,6 +45,8 @@ export function plainRefusal(error: Pick<CommandError, 'field' | 'message'> & { 
   if (m) return `No client in this scenario needs ${named(m[1])}.`;
   m = /^no mega-supernodes(?: from (.+?))? to withdraw/.exec(msg);
   if (m) return `There are no ${m[1] ? `${named(m[1])} ` : ''}mega-supernodes in this region to withdraw.`;
+  // aug-2007's servers are Skype's own fleet, not the 2010 feature (src/sim/names.ts groupVideoBusyWords).
+  if (/^Skype's own work still runs on those servers/.test(msg)) return "Skype's own work still runs on those servers: take them off it first (the Group Video switch).";
   if (/still runs on those servers/.test(msg)) return 'Group Video still runs on those servers: switch Group Video off first.';
   m = /^(\d+) Group Video servers are still mega-supernodes/.exec(msg);
   if (m) return `${grouped(m[1])} Group Video servers still host mega-supernodes: withdraw them first.`;
@@ -73,19 +75,25 @@ const VERB_WORDS = new Map<string, string>([
   ['cancelOrder', 'Cancel an order'],
 ]);
 
+const CANCEL_PREFIX = 'Cancel before it lands: ';
+
 /**
  * A refused order as the record keeps it ("<order>: <the sim's reason>") in the words the order
  * form said at the time: the order, then the plain refusal. The sim's reason names its field
  * first, in quotes ('"count" must be between …').
  */
 export function plainRefusedOrder(text: string): { what: string; why: string } {
-  const s = String(text ?? '').slice(0, MAX_MESSAGE * 2);
+  const whole = String(text ?? '').slice(0, MAX_MESSAGE * 2);
+  // A refused cancel is recorded as "Cancel before it lands: <the order>: <reason>" (src/replay/describe.ts).
+  const cancel = whole.startsWith(CANCEL_PREFIX);
+  const s = cancel ? whole.slice(CANCEL_PREFIX.length) : whole;
   const at = s.indexOf(': ');
   if (at < 0) return { what: 'An order', why: plainRefusal({ field: '', message: s }) };
   const head = s.slice(0, at);
   const reason = s.slice(at + 2);
   const field = /^"(\w+)"/.exec(reason)?.[1] ?? '';
-  return { what: VERB_WORDS.get(head) ?? head, why: plainRefusal({ field, message: reason }) };
+  const what = VERB_WORDS.get(head) ?? head;
+  return { what: cancel ? `Cancel “${what}” before it lands` : what, why: plainRefusal({ field, message: reason }) };
 }
 
 /** A refused order in one line, the end screen's and the report's alike: "Refused: Deploy 5,000 … in Europe. Only 1,500 …". */
