@@ -3,7 +3,7 @@
 // commands, injects and notes; key figures; and the drill's verdict if it was a drill.
 import { createSim, historicalFor, viewOf, TICK_SECONDS, type Metrics, type SimState, type TimedCommand } from '../sim/index';
 import { describeCommand, runRecording, stampAll, TICKS_PER_MINUTE, type CommandSource, type MarkKind, type RecordedCommand, type Recording, type VerifyResult } from '../replay/index';
-import { movesThatHelp, type MoveTried } from './moves';
+import { movesRan, movesThatHelped, tryMoves, type MoveTried } from './moves';
 import { drillObserver, playDrillLike, type Drill, type ObjectiveStatus, type ScoreBreakdown } from '../drill/index';
 
 export interface SeriesRow {
@@ -59,6 +59,8 @@ export interface Debrief {
   } | null;
   /** Free play, when asked for: single moves from the strategy table that would have saved user-hours. */
   moves: MoveTried[] | null;
+  /** The moves re-run for it (those the sim refused left out), so a screen never names a run not made. */
+  movesRun?: string[] | null;
 }
 
 /** A comparison run's verdict in the same drill, stopped where the trainee's stopped. */
@@ -103,7 +105,8 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
     historical = sampleRun(other(record, label), every, label, undefined, (f) => opts.onProgress?.('historical', f)).summary;
   }
   const scorer = watch?.finish();
-  const moves = opts.moves && !d ? movesThatHelp(rec, runPass.summary.figures.userHoursLost, { onProgress: (f) => opts.onProgress?.('moves', f) }) : null;
+  const tried = opts.moves && !d ? tryMoves(rec, { onProgress: (f) => opts.onProgress?.('moves', f) }) : null;
+  const moves = tried && movesThatHelped(tried, runPass.summary.figures.userHoursLost);
   return {
     recording: rec,
     verdict: runPass.verdict,
@@ -113,6 +116,7 @@ export function buildDebrief(rec: Recording, opts: DebriefOptions = {}): Debrief
     timeline: timelineOf(rec),
     drill: d && scorer ? { drill: d, objectives: scorer.objectives(), score: scorer.score(), spent: scorer.spent, compare } : null,
     moves,
+    movesRun: tried && movesRan(tried),
   };
 }
 

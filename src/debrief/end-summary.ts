@@ -1,7 +1,6 @@
 // The end screen's share of a debrief: small enough for one message to a screen.
 import type { EndDebrief, EndRun, EndRunKind } from '../shared/end-debrief';
 import type { Debrief, RunSummary } from './debrief';
-import { movesPicked } from './moves';
 
 const MAX_ORDERS = 200; // a screen lists the first ones; the exported report has them all
 
@@ -17,8 +16,8 @@ export function endDebriefOf(d: Debrief): EndDebrief {
     runs,
     orders,
     moves: (d.moves ?? []).map((m) => ({ what: m.what, userHoursSaved: m.userHoursSaved, costUsd: m.costUsd })),
-    // What was tried, so the screen never claims runs that were not made (no game re-simulated here).
-    ...(d.moves && { movesTried: movesPicked(d.recording) }),
+    // What was re-run, so the screen never claims runs that were not made.
+    ...(d.moves && { movesTried: d.movesRun ?? [] }),
   };
 }
 

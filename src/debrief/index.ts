@@ -5,5 +5,5 @@ export { buildDebrief, comparisonRun, overallProgress, type Debrief, type DrillC
 export { debriefCsv, csvRow, SIM_CSV_COLUMNS, DEBRIEF_CSV_COLUMNS } from './csv';
 export { renderReport, type ReportMeta } from './report';
 export type { PdfPrinter } from './pdf-printer';
-export { movesPicked, movesThatHelp, movesThatHelped, movesToTry, tryMove, type MoveRun, type MoveTried } from './moves';
+export { movesPicked, movesRan, movesThatHelp, movesThatHelped, movesToTry, tryMove, tryMoves, type MoveRun, type MoveTried } from './moves';
 export { endDebriefOf } from './end-summary';

@@ -74,13 +74,15 @@ function candidates(sc: Scenario, own: readonly TimedCommand[]): Move[] {
  */
 function megas(sc: Scenario, own: readonly TimedCommand[]): Move[] {
   const mine = own.filter((a) => a.command.type === 'deployMegaSupernodes' && a.command.source === 'dedicated');
+  // Every dedicated order counts, withdrawn or not: the move must never ask for more than exist.
   const used = mine.reduce((n, a) => n + (a.command.type === 'deployMegaSupernodes' ? a.command.count : 0), 0);
   const available = sc.services.mega.dedicated.available;
   const left = available - used;
   const where = SPREAD.map((r) => regionName(r)).join(', ');
   if (left >= Math.max(1, Math.round(available / 10)))
     return [{ what: used ? `Order the other ${grouped(left)} dedicated mega-supernodes at T+00:10, on top of your ${grouped(used)} (${where})` : `Order ${grouped(left)} dedicated mega-supernodes at T+00:10 (${where})`, actions: spread(left, 10) }];
-  if (!mine.length || mine[0].atMinute < 10 + LATE_MIN) return [];
+  // Theirs all at T+00:10 only if the scenario has that many at once (some were withdrawn and ordered again).
+  if (!mine.length || mine[0].atMinute < 10 + LATE_MIN || used > available) return [];
   return [{
     what: `Order your ${grouped(used)} dedicated mega-supernodes at T+00:10, not ${tPlus(mine[0].atMinute)}`,
     actions: mine.map((a) => at(10, a.command)),
@@ -146,14 +148,22 @@ export function movesThatHelped(tried: readonly (MoveRun | null)[], playerUserHo
     .slice(0, keep);
 }
 
-/** At most `max` moves run (each re-simulates the whole game); the best `keep` that helped, best first. */
-export function movesThatHelp(rec: Recording, playerUserHoursLost: number, opts: { max?: number; keep?: number; onProgress?: (f: number) => void } = {}): MoveTried[] {
+/** Every move `movesToTry` counts, run on this thread in turn; null where the sim refused it. */
+export function tryMoves(rec: Recording, opts: { max?: number; onProgress?: (f: number) => void } = {}): (MoveRun | null)[] {
   const n = movesToTry(rec, opts.max);
   const tried: (MoveRun | null)[] = [];
   for (let i = 0; i < n; i++) tried.push(tryMove(rec, i, (f) => opts.onProgress?.((i + f) / n), opts.max));
   opts.onProgress?.(1);
-  return movesThatHelped(tried, playerUserHoursLost, opts.keep);
+  return tried;
 }
+
+/** At most `max` moves run (each re-simulates the whole game); the best `keep` that helped, best first. */
+export function movesThatHelp(rec: Recording, playerUserHoursLost: number, opts: { max?: number; keep?: number; onProgress?: (f: number) => void } = {}): MoveTried[] {
+  return movesThatHelped(tryMoves(rec, opts), playerUserHoursLost, opts.keep);
+}
+
+/** The moves that were really re-run (a move the sim refused was not), in the player's words. */
+export const movesRan = (tried: readonly (MoveRun | null)[]): string[] => tried.filter((m): m is MoveRun => m !== null).map((m) => m.what);
 
 /** The game re-run with `actions`; null if the sim refuses one (the move and the player's orders clash). */
 function runWith(rec: Recording, actions: TimedCommand[], onProgress: (f: number) => void): { userHoursLost: number; costUsd: number } | null {

@@ -2,7 +2,7 @@
 // player's own orders; only those that saved user-hours, best first, none the player made.
 import { describe, expect, it } from 'vitest';
 import type { TimedCommand } from '../../src/sim/index';
-import { buildDebrief, endDebriefOf, movesPicked, movesThatHelp, tryMove } from '../../src/debrief/index';
+import { buildDebrief, endDebriefOf, movesPicked, movesRan, movesThatHelp, tryMove } from '../../src/debrief/index';
 import { noneHelpedText } from '../../src/renderer/screens/end-moves-words';
 import { record } from '../replay/helpers';
 
@@ -54,6 +54,22 @@ describe('moves that would have helped', () => {
     const rest = movesPicked(some, 10).findIndex((w) => /dedicated mega-supernodes/.test(w));
     expect(movesPicked(some, 10)[rest]).toMatch(/^Order the other 100 dedicated mega-supernodes at T\+00:10, on top of your 300/);
     expect(tryMove(some, rest, undefined, 10)).not.toBeNull(); // the player's 300 still land
+  });
+
+  it('never pick a move the sim would refuse, and name only the moves really re-run', () => {
+    // 300 dedicated, withdrawn, 300 again (aug-2007 has 400): all at T+00:10 would be 600 of 400.
+    const rec = asTrainee('aug-2007', 3, [
+      { atMinute: 60, command: { type: 'deployMegaSupernodes', count: 300, region: 'europe', source: 'dedicated' } },
+      { atMinute: 90, command: { type: 'withdrawMegaSupernodes', count: 300, region: 'europe' } },
+      { atMinute: 120, command: { type: 'deployMegaSupernodes', count: 300, region: 'europe', source: 'dedicated' } },
+    ]);
+    expect(rec.commands).toHaveLength(3);
+    const picked = movesPicked(rec);
+    picked.forEach((_, i) => expect(tryMove(rec, i)).not.toBeNull());
+    const d = buildDebrief(rec, { everyMin: 60, moves: true });
+    expect(endDebriefOf(d).movesTried).toEqual(picked);
+    // A move the sim refused is not named as re-run.
+    expect(endDebriefOf({ ...d, movesRun: movesRan([null, { what: 'x', userHoursLost: 1, costUsd: 0 }]) }).movesTried).toEqual(['x']);
   });
 
   it('try the player\'s own late, slow fix again at the start and at full speed, and it saves user-hours', () => {

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Recording } from '../../replay/index';
 import { historicalFor } from '../../sim/index';
-import { buildDebrief, comparisonRun, movesThatHelped, movesToTry, overallProgress, tryMove, type Debrief, type MoveRun, type RunSummary } from '../../debrief/index';
+import { buildDebrief, comparisonRun, movesRan, movesThatHelped, movesToTry, overallProgress, tryMove, type Debrief, type MoveRun, type RunSummary } from '../../debrief/index';
 import type { Drill } from '../../drill/index';
 import type { DebriefReply, DebriefRequest } from './debrief-worker';
 
@@ -180,7 +180,7 @@ function endScreenDebrief(recording: Recording, ctx: JobContext, lanes: number, 
   return answers.then((answers) => {
     const debrief = answers.at(-1) as Debrief;
     const tried = answers.slice(withRecord ? 2 : 1, -1) as (MoveRun | null)[];
-    return { ...debrief, moves: movesThatHelped(tried, debrief.run.figures.userHoursLost) };
+    return { ...debrief, moves: movesThatHelped(tried, debrief.run.figures.userHoursLost), movesRun: movesRan(tried) };
   });
 }
 
