@@ -80,3 +80,16 @@ describe('service figures', () => {
     expect(rows.some((r) => r[0].includes('/ s'))).toBe(false);
   });
 });
+
+describe('rollouts under way', () => {
+  it('a finished rollout no longer counts (aug-2007, the self-healing fix at 100%/h, T+48h)', () => {
+    const s = createSim(getScenario('aug-2007'), 1);
+    expect(applyCommand(s, { type: 'pushHotfix', fix: 'selfHealingFix', rolloutPctPerHour: 100 }).ok).toBe(true);
+    toMinute(s, 48 * 60);
+    expect(viewOf(s).hotfixes.find((h) => h.fix === 'selfHealingFix')!.stage).toBe('done');
+    const upd = service(s, 'update');
+    expect(upd.rollouts).toBe(0);
+    expect(upd.demandPerS).toBe(0);
+    expect(serviceRows(upd).find((r) => r[0] === 'Rollouts under way')![1]).toBe('0');
+  });
+});
