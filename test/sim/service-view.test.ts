@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand, createSim, getScenario, step, viewOf, type ServiceView } from '../../src/sim/index';
 import { fixProgress } from '../../src/sim/hotfix';
 import { serviceRows } from '../../src/renderer/hud/service-rows';
+import { placeLook } from '../../src/renderer/world/service-figure';
 import type { SimState } from '../../src/sim/state';
 
 const toMinute = (s: SimState, m: number) => {
@@ -91,5 +92,17 @@ describe('rollouts under way', () => {
     expect(upd.rollouts).toBe(0);
     expect(upd.demandPerS).toBe(0);
     expect(serviceRows(upd).find((r) => r[0] === 'Rollouts under way')![1]).toBe('0');
+  });
+});
+
+describe('utilisation past ten times capacity', () => {
+  it('reads ">999%" on the panel and the map, not "9900%" (dec-2010, the crash fix at 100%/h, T+3h)', () => {
+    const s = createSim(getScenario('dec-2010'), 1);
+    expect(applyCommand(s, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 100 }).ok).toBe(true);
+    toMinute(s, 180);
+    const upd = service(s, 'update');
+    expect(upd.demandPerS / upd.capacityPerS).toBeGreaterThan(99); // the whole backlog asked at once
+    expect(serviceRows(upd).find((r) => r[0] === 'Utilisation')![1]).toBe('>999%');
+    expect(placeLook(upd).figure).toBe('>999%');
   });
 });
