@@ -40,6 +40,13 @@ export function recordTotals(state: SimState, h: Health = health(state)): void {
 /** After a collapse, the share of normal online above which the network counts as recovering. */
 const RECOVERING_FROM = 0.35;
 
+/** Below this share of this hour's normal supernodes serving, the network is in a cascade. */
+export const CASCADE_SUPERNODES = 0.75;
+/** Below this share of normal online, a cascade. */
+export const CASCADE_ONLINE = 0.6;
+/** Below this share of normal online (or with the login or offline-IM servers overloaded), degraded. */
+export const DEGRADED_ONLINE = 0.9;
+
 export function phaseOf(state: SimState, h: Health = health(state)): SimView['phase'] {
   const onlineRatio = h.want > 0 ? h.online / h.want : 1;
   const snRatio = h.supernodesNormal > 0 ? h.supernodesUp / h.supernodesNormal : 1;
@@ -48,8 +55,8 @@ export function phaseOf(state: SimState, h: Health = health(state)): SimView['ph
     if (state.alarms.climbing) return 'recovering';
     return state.alarms.relapsing ? 'relapse' : 'collapse';
   }
-  if (snRatio < 0.75 || onlineRatio < 0.6) return 'cascade';
-  if (onlineRatio < 0.9 || state.alarms.imOverloaded || state.alarms.loginOverloaded) return 'degraded';
+  if (snRatio < CASCADE_SUPERNODES || onlineRatio < CASCADE_ONLINE) return 'cascade';
+  if (onlineRatio < DEGRADED_ONLINE || state.alarms.imOverloaded || state.alarms.loginOverloaded) return 'degraded';
   return 'calm';
 }
 

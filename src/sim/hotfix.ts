@@ -13,7 +13,7 @@ import { hotfixName, upperFirst } from './names';
 import { FIX_BACKOFF, FIX_HEAL, FIX_IM, type Cohort, type Hotfix, type SimState } from './state';
 import type { Scenario } from './scenario';
 
-const STAGE_TICKS = TICKS_PER_MINUTE; // clients take the update up once a minute, in this many ticks
+export const STAGE_TICKS = TICKS_PER_MINUTE; // clients take the update up once a minute, in this many ticks
 
 export const fixBit = (h: Hotfix['fix']) => (h === 'imCrashFix' ? FIX_IM : h === 'jitteredBackoff' ? FIX_BACKOFF : FIX_HEAL);
 
@@ -69,20 +69,32 @@ function paceNote(state: SimState, h: Hotfix): string {
   return pace < h.rolloutPctPerHour ? `, but the update servers deliver only ~${pace < 10 ? pace.toFixed(1) : Math.round(pace)}%/h of the clients left` : '';
 }
 
+/**
+ * What a rollout asks at its stage at or after `tick` (rolloutStage at a stage tick; the view
+ * between them): `wanted`, the clients its pace has reached by the end of that stage and not
+ * fixed yet, and whether it is `done` (fewer than 0.1% of the clients it is for still lack it).
+ * The one place this is worked out, so the panel cannot drift from the rollout itself.
+ */
+export function rolloutAsk(h: Hotfix, tick: number, fixed: number, total: number): { wanted: number; done: boolean } {
+  const stage = h.readyTick + Math.ceil((tick - h.readyTick) / STAGE_TICKS) * STAGE_TICKS;
+  const hours = (stage - h.readyTick + STAGE_TICKS) / TICKS_PER_HOUR;
+  const target = Math.min(1, (h.rolloutPctPerHour / 100) * hours) * total;
+  return { wanted: Math.max(0, target - fixed), done: total - fixed < total * 0.001 };
+}
+
 function rolloutStage(state: SimState, h: Hotfix): void {
   const s = state.scenario;
   const { fixed, total, reachable } = fixProgress(state, h.fix);
   if (total <= 0) return;
-  const hours = (state.tick - h.readyTick + STAGE_TICKS) / TICKS_PER_HOUR;
-  const target = Math.min(1, (h.rolloutPctPerHour / 100) * hours) * total;
-  if (!h.doneNotified && total - fixed < total * 0.001) {
+  const { wanted, done } = rolloutAsk(h, state.tick, fixed, total);
+  if (!h.doneNotified && done) {
     h.doneNotified = true;
     state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'recovery', code: 'hotfix-done', text: `${upperFirst(hotfixName(h.fix))} reached every client` });
     return;
   }
   if (reachable <= 0) return;
   const downloads = s.services.update.downloadsPerS * STAGE_TICKS * TICK_SECONDS * capacityFactor(state, 'update');
-  const f = Math.min(1, Math.max(0, target - fixed) / reachable, downloads / reachable);
+  const f = Math.min(1, wanted / reachable, downloads / reachable);
   if (f <= 0) return;
   const bit = fixBit(h.fix);
   for (const c of [...state.cohorts]) {

@@ -1,9 +1,9 @@
 // The central services as a screen sees them, each in its own units, read from the sim's state
 // without changing it (view.ts).
 import { REGIONS } from './regions';
-import { TICK_SECONDS, TICKS_PER_HOUR, TICKS_PER_MINUTE } from './time';
+import { TICK_SECONDS } from './time';
 import { loginCapacityPerS, capacityFactor } from './services';
-import { fixProgress } from './hotfix';
+import { fixProgress, rolloutAsk, STAGE_TICKS } from './hotfix';
 import { megaTotals, megaInUse } from './megas';
 import { megaLeft } from './cancel';
 import { MEGA_SOURCES, type ServiceId } from './commands';
@@ -43,24 +43,20 @@ function offlineImView(state: SimState): OfflineImServiceView {
   };
 }
 
-/** Clients take an update once a minute (hotfix.ts STAGE_TICKS): a rollout's ask is for the stage to come. */
-const STAGE_TICKS = TICKS_PER_MINUTE;
-
 /**
- * Downloads each rollout asks of the update servers at its next stage, as hotfix.ts's
- * rolloutStage works it out: what its pace has reached and is not fixed yet, of the clients it
- * can reach now.
+ * Downloads a second each rollout under way asks of the update servers at its next stage
+ * (hotfix.ts's rolloutAsk, as rolloutStage works it out), of the clients it can reach now. A
+ * finished rollout is not under way: its few stragglers get the fix when they come back.
  */
 function rolloutAsks(state: SimState): number[] {
   const asks: number[] = [];
   for (const h of state.hotfixes) {
-    if (state.tick < h.readyTick) continue;
+    if (state.tick < h.readyTick || h.doneNotified) continue;
     const { fixed, total, reachable } = fixProgress(state, h.fix);
-    if (total <= 0 || (!h.doneNotified && total - fixed < total * 0.001)) continue;
-    const next = h.readyTick + Math.ceil((state.tick - h.readyTick) / STAGE_TICKS) * STAGE_TICKS;
-    const hours = (next - h.readyTick + STAGE_TICKS) / TICKS_PER_HOUR;
-    const target = Math.min(1, (h.rolloutPctPerHour / 100) * hours) * total;
-    asks.push(Math.min(reachable, Math.max(0, target - fixed)) / (STAGE_TICKS * TICK_SECONDS));
+    if (total <= 0) continue;
+    const { wanted, done } = rolloutAsk(h, state.tick, fixed, total);
+    if (done) continue;
+    asks.push(Math.min(reachable, wanted) / (STAGE_TICKS * TICK_SECONDS));
   }
   return asks;
 }

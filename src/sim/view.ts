@@ -8,7 +8,7 @@ import { megaTotals, megaUpIn } from './megas';
 import { servicesView } from './service-view';
 import { fixIsFor, fixProgress } from './hotfix';
 import { megaLeft, ordersOf } from './cancel';
-import { health, phaseOf, type Health } from './alarms';
+import { CASCADE_ONLINE, CASCADE_SUPERNODES, DEGRADED_ONLINE, health, phaseOf, type Health } from './alarms';
 import type { SimState } from './state';
 import type { HotfixView, Metrics, PhaseReason, PhaseWhy, RegionView, SimView } from './view-types';
 
@@ -130,12 +130,7 @@ function hotfixesView(state: SimState): HotfixView[] {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-// phaseOf's lines (alarms.ts), mirrored here: test/sim/phase-why.test.ts holds them to it over whole games.
-const CASCADE_SUPERNODES = 0.75;
-const CASCADE_ONLINE = 0.6;
-const DEGRADED_ONLINE = 0.9;
-
-/** The lines crossed that make `phase`, worst first; after a collapse the share online is what counts. */
+/** The lines crossed that make `phase` (phaseOf's own, alarms.ts), worst first; after a collapse the share online is what counts. */
 function phaseWhyOf(state: SimState, h: Health, phase: SimView['phase']): PhaseWhy {
   const online = h.want > 0 ? h.online / h.want : 1;
   const sn = h.supernodesNormal > 0 ? h.supernodesUp / h.supernodesNormal : 1;

@@ -1,7 +1,9 @@
-// The view says why the phase is what it is (phaseWhy), by the lines alarms.ts's phaseOf draws:
+// The view says why the phase is what it is (phaseWhy), by the lines alarms.ts's phaseOf draws
+// (its exported constants, so the test follows them if they move):
 // every phase but calm has a reason, and each reason it gives is true of the state.
 import { describe, expect, it } from 'vitest';
 import { applyCommand, createSim, getScenario, historicalFor, step, viewOf, type SimView, type TimedCommand } from '../../src/sim/index';
+import { CASCADE_ONLINE, CASCADE_SUPERNODES, DEGRADED_ONLINE } from '../../src/sim/alarms';
 import type { SimState } from '../../src/sim/state';
 
 /** Runs `hours`, applying `acts` at their minute, and checks the view every 5 sim-minutes. */
@@ -20,8 +22,8 @@ function check(s: SimState, hours: number, acts: TimedCommand[] = []): Set<SimVi
     if (v.phase === 'calm') expect(why.reasons).toEqual([]);
     else expect(why.reasons.length, `${v.phase} at minute ${v.minute}`).toBeGreaterThan(0);
     for (const r of why.reasons) {
-      if (r === 'supernodes') expect(why.supernodeShare).toBeLessThan(0.75);
-      if (r === 'online' && (v.phase === 'cascade' || v.phase === 'degraded')) expect(online).toBeLessThan(v.phase === 'cascade' ? 0.6 : 0.9);
+      if (r === 'supernodes') expect(why.supernodeShare).toBeLessThan(CASCADE_SUPERNODES);
+      if (r === 'online' && (v.phase === 'cascade' || v.phase === 'degraded')) expect(online).toBeLessThan(v.phase === 'cascade' ? CASCADE_ONLINE : DEGRADED_ONLINE);
       if (r === 'login') expect(s.alarms.loginOverloaded).toBe(true);
       if (r === 'offlineIm') expect(s.alarms.imOverloaded).toBe(true);
     }

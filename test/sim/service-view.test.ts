@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand, createSim, getScenario, step, viewOf, type ServiceView } from '../../src/sim/index';
 import { fixProgress } from '../../src/sim/hotfix';
 import { serviceRows } from '../../src/renderer/hud/service-rows';
+import { placeLook } from '../../src/renderer/world/service-figure';
 import type { SimState } from '../../src/sim/state';
 
 const toMinute = (s: SimState, m: number) => {
@@ -78,5 +79,30 @@ describe('service figures', () => {
     const rows = serviceRows(pool);
     expect(rows.map((r) => r[0])).toEqual(['Pool in use', 'Serving', 'On order', 'Left · dedicated', 'Left · Group Video', 'Left · cloud', 'Capacity lost to outage']);
     expect(rows.some((r) => r[0].includes('/ s'))).toBe(false);
+  });
+});
+
+describe('rollouts under way', () => {
+  it('a finished rollout no longer counts (aug-2007, the self-healing fix at 100%/h, T+48h)', () => {
+    const s = createSim(getScenario('aug-2007'), 1);
+    expect(applyCommand(s, { type: 'pushHotfix', fix: 'selfHealingFix', rolloutPctPerHour: 100 }).ok).toBe(true);
+    toMinute(s, 48 * 60);
+    expect(viewOf(s).hotfixes.find((h) => h.fix === 'selfHealingFix')!.stage).toBe('done');
+    const upd = service(s, 'update');
+    expect(upd.rollouts).toBe(0);
+    expect(upd.demandPerS).toBe(0);
+    expect(serviceRows(upd).find((r) => r[0] === 'Rollouts under way')![1]).toBe('0');
+  });
+});
+
+describe('utilisation past ten times capacity', () => {
+  it('reads ">999%" on the panel and the map, not "9900%" (dec-2010, the crash fix at 100%/h, T+3h)', () => {
+    const s = createSim(getScenario('dec-2010'), 1);
+    expect(applyCommand(s, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 100 }).ok).toBe(true);
+    toMinute(s, 180);
+    const upd = service(s, 'update');
+    expect(upd.demandPerS / upd.capacityPerS).toBeGreaterThan(99); // the whole backlog asked at once
+    expect(serviceRows(upd).find((r) => r[0] === 'Utilisation')![1]).toBe('>999%');
+    expect(placeLook(upd).figure).toBe('>999%');
   });
 });

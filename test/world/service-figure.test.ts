@@ -11,7 +11,7 @@ const login = (utilisation: number, over: Partial<LoginServiceView> = {}): Login
 describe('service place figures', () => {
   it('redraws when the figure moves past three laps', () => {
     const a = placeLook(login(9.59)), b = placeLook(login(3.01)), c = placeLook(login(21.48));
-    expect([a.figure, b.figure, c.figure]).toEqual(['959%', '301%', '2148%']);
+    expect([a.figure, b.figure, c.figure]).toEqual(['959%', '301%', '>999%']);
     expect(new Set([a.key, b.key, c.key]).size).toBe(3);
     expect(a.ring).toBe(3); // the ring itself stops at three laps
   });
@@ -20,8 +20,10 @@ describe('service place figures', () => {
     expect(placeLook(login(1800 / 598)).figure).toBe('301%');
   });
 
-  it('says "over" at the sim\'s cap rather than a made-up figure, and says a switched-off service is off', () => {
-    expect(placeLook(login(99)).figure).toBe('>9900%');
+  it('says only ">999%" past ten times capacity (the sim caps at 99: "9900%" meant nothing), and says a switched-off service is off', () => {
+    expect(placeLook(login(9.99)).figure).toBe('999%');
+    expect(placeLook(login(10)).figure).toBe('>999%');
+    expect(placeLook(login(99)).figure).toBe('>999%');
     expect(placeLook({ id: 'offlineIm', name: 'Offline-IM cluster', capacityPerS: 600, demandPerS: 300, utilisation: 0.5, latencyS: 0, enabled: false, degradedPct: 0 }).figure).toBe('switched off');
     expect(placeLook(login(1.2, { degradedPct: 25 })).figure).toBe('120% · 25% lost');
   });

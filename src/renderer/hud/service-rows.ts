@@ -12,6 +12,13 @@ const busy = (u: number): Row['2'] => (u > 1 ? 'hot' : u > 0.8 ? 'warm' : undefi
 const latency = (x: number): Row => ['Latency', x < 1 ? `${Math.round(x * 1000)} ms` : `${x.toFixed(1)} s`, x > 5 ? 'hot' : undefined];
 const lost = (pct: number): Row => ['Capacity lost to outage', `${Math.round(pct)}%`, pct > 0 ? 'warm' : undefined];
 
+/**
+ * Utilisation as a trainee reads it, here and on the map: past ten times capacity the figure
+ * says only that (the sim caps it at 99, and a rollout behind its pace asks for its whole
+ * backlog at once: "9900%" meant nothing).
+ */
+export const utilisationText = (u: number): string => (Math.round(u * 100) > 999 ? '>999%' : percent(u));
+
 /** A service's figures, each in its own units: requests a second, or the pool's servers. */
 export function serviceRows(s: ServiceView): Row[] {
   const status: Row = ['Status', s.enabled ? 'on' : 'switched off', s.enabled ? undefined : 'warm'];
@@ -19,7 +26,7 @@ export function serviceRows(s: ServiceView): Row[] {
     case 'login':
       return [
         status,
-        ['Utilisation', percent(s.utilisation), busy(s.utilisation), 'Logins reaching the servers (past any throttle) against what they can answer.'],
+        ['Utilisation', utilisationText(s.utilisation), busy(s.utilisation), 'Logins reaching the servers (past any throttle) against what they can answer.'],
         ['Attempts / s', compact(s.demandPerS)],
         ['Reaching servers / s', compact(s.admittedPerS), undefined, 'A throttle turns the excess away at the front door, before it costs the servers anything.'],
         ['Capacity / s', compact(s.capacityPerS)],
@@ -28,11 +35,11 @@ export function serviceRows(s: ServiceView): Row[] {
         lost(s.degradedPct),
       ];
     case 'offlineIm':
-      return [status, ['Utilisation', percent(s.utilisation), busy(s.utilisation)], ['Demand / s', compact(s.demandPerS)], ['Capacity / s', compact(s.capacityPerS)], latency(s.latencyS), lost(s.degradedPct)];
+      return [status, ['Utilisation', utilisationText(s.utilisation), busy(s.utilisation)], ['Demand / s', compact(s.demandPerS)], ['Capacity / s', compact(s.capacityPerS)], latency(s.latencyS), lost(s.degradedPct)];
     case 'update':
       return [
         status,
-        ['Utilisation', percent(s.utilisation), busy(s.utilisation), 'The busiest rollout\'s downloads against what the servers deliver: past 100% the rollout goes slower than ordered.'],
+        ['Utilisation', utilisationText(s.utilisation), busy(s.utilisation), 'The busiest rollout\'s downloads against what the servers deliver: past 100% the rollout goes slower than ordered.'],
         ['Downloads asked / s', compact(s.demandPerS), undefined, 'What the rollouts ask for this minute: their ordered pace, and the clients they are behind it.'],
         ['Capacity / s', compact(s.capacityPerS)],
         ['Rollouts under way', String(s.rollouts)],
