@@ -27,5 +27,5 @@ describe('"Fell back before recovering"', () => {
     expect(cell('Fell back before recovering')(mine)).toBe(relapseText([minute]));
     expect(cell('Fell back before recovering')(none)).toBe('no'); // no action never climbs back within the 21 hours
     expect(renderReport(d, { fileName: 'x.skyreplay', generatedAt: CREATED })).toContain(`Fell back before recovering</th><td>${relapseText([minute])}`);
-  }, 120_000);
+  });
 });

@@ -8,7 +8,7 @@ describe('dec-2010 with what Skype did (historical, seed 1)', () => {
   let r: Run;
   beforeAll(() => {
     r = run('dec-2010', 'historical');
-  }, 120_000);
+  });
 
   it('about a fifth of clients crash (the record: ~20%, 40% of the half on 5.0.0152)', () => {
     const share = r.state.totals.crashedClients / r.at(0).m.wantOnline;
@@ -81,7 +81,7 @@ describe('normal-day', () => {
     for (const row of r.rows) expect(row.m.onlineUsers / row.m.wantOnline).toBeGreaterThan(0.97);
     expect(r.state.totals.crashedClients).toBe(0);
     expect(r.at(18).m.wantOnline / r.at(10).m.wantOnline).toBeGreaterThan(1.2); // the day has a shape
-  }, 120_000);
+  });
 });
 
 // Skype's public online counter as reported at the time (GMT); minute 0 = 16 Aug 2007 11:00 GMT.
@@ -90,7 +90,7 @@ describe('aug-2007 with its historical response, against the 2007 counter', () =
   let r: Run;
   beforeAll(() => {
     r = run('aug-2007', 'historical');
-  }, 120_000);
+  });
   const online = (minute: number) => r.at(minute / 60).m.onlineUsers;
 
   it('falls to about 150,000 online on the evening of 16 Aug (149,608 at 22:15)', () => {

@@ -28,7 +28,7 @@ describe('a client update that restarts Skype', () => {
   let pushed: Run;
   beforeAll(() => {
     pushed = run(quietDay2007(), push, { hours: 12 });
-  }, 120_000);
+  });
 
   it('pushed on a quiet day reaches clients without taking the network down', () => {
     expect(pushed.summary.lowestOnlineShare).toBeGreaterThan(0.95);
@@ -63,7 +63,7 @@ describe('a fix pushed while much of the world is offline', () => {
       const p = fixProgress(state, 'imCrashFix');
       seen.push({ hour: row.minute / 60, pct: row.m.hotfixedPct, reachable: p.reachable, total: p.total, done: state.hotfixes[0].doneNotified });
     });
-  }, 120_000);
+  });
   const hour = (h: number) => seen.find((x) => Math.round(x.hour) === h)!;
 
   it('has reached every running client by the night, but not those offline: it is not done', () => {

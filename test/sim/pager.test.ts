@@ -77,6 +77,6 @@ describe('the pager', () => {
     const r = run('aug-2007', megasWithdrawnHalfHealed(), { hours: 22 });
     const phases = r.rows.map((x) => x.phase).filter((p, i, all) => p !== all[i - 1]);
     expect(phases.slice(phases.indexOf('recovering'))).toEqual(['recovering', 'relapse', 'collapse']);
-  }, 120_000);
+  });
 });
 
