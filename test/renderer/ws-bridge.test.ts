@@ -58,3 +58,20 @@ describe('WsBridge', () => {
     expect(kinds(last()).map((m) => m.kind)).toEqual(['subscribe', 'control']);
   });
 });
+
+describe('WsBridge and a host error with no id', () => {
+  for (const message of ['too many messages; at most 20 a second. Messages were dropped; nothing was changed by them', 'the host could not handle that message; nothing was changed']) {
+    it(`fails the oldest waiting request with the host's reason: ${message.slice(0, 30)}…`, async () => {
+      const bridge = new WsBridge('ws://host/ws');
+      last().fire('open');
+      const first = bridge.request({ kind: 'command' } as never);
+      const second = bridge.request({ kind: 'command' } as never);
+      last().fire('message', JSON.stringify({ kind: 'error', error: { code: 'out-of-range', field: 'message', message } }));
+      await expect(first).resolves.toEqual({ ok: false, error: { code: 'out-of-range', field: 'message', message } });
+      // The second still waits for its own answer.
+      const secondId = kinds(last()).at(-1)!.id;
+      last().fire('message', JSON.stringify({ kind: 'reply', id: secondId, reply: { ok: true } }));
+      await expect(second).resolves.toEqual({ ok: true });
+    }, 5000); // before the fix the first request was never answered
+  }
+});

@@ -103,7 +103,13 @@ export class WsBridge implements Wire {
       this.pending.delete(msg.id);
       resolve?.(msg.reply);
     } else if (msg.kind === 'error') {
+      // No id: "too many messages" (the rest of the burst dropped) or "could not handle that
+      // message". Its answer will not come, so the oldest waiting request hears the host's reason
+      // (a form waiting on it would otherwise stay locked). Requests still waiting after it are
+      // left to their own answers or to the form's safety timeout.
       console.warn('[ws-bridge] host refused a message:', msg.error.message);
+      const oldest = this.pending.keys().next();
+      if (!oldest.done) this.fail(oldest.value, { ok: false, error: msg.error });
     }
   }
 }
