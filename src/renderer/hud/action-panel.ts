@@ -6,10 +6,10 @@ import type { Command, HotfixId, MegaSource } from '../../sim/commands';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
 import { hotfixName, upperFirst } from '../../sim/names';
-import { actionHints, throttleInForce } from './action-hints';
+import { actionHints } from './action-hints';
 import { leafField, plainRefusal } from './refusal-words';
 import { factsFor } from './scenario-facts';
-import { doNothingRefusal, serviceDefaults, serviceIntent, serviceOrderHolds, serviceOrderWords, type ServiceIntent } from './service-orders';
+import { doNothingRefusal, liftRefusal, serviceDefaults, serviceIntent, serviceOrderHolds, serviceOrderWords, type ServiceIntent } from './service-orders';
 import { statusWords } from './status-words';
 import { answerWithin, SendGuard } from './send-guard';
 
@@ -322,11 +322,8 @@ export class ActionPanel {
         const region = val('throttle-region');
         const perSecond = lift ? null : need('throttle-rate', 'perSecond', 'a login rate per second (or press Lift)');
         // A Lift where no cap is in force or on its way would be queued, billed a config push and change nothing.
-        if (lift && this.lastView && throttleInForce(this.lastView, region as RegionId | '') === null) {
-          const where = region ? `in ${REGIONS.find((r) => r.id === region)?.name ?? region}` : 'worldwide';
-          const regional = !region && this.lastView.regions.some((r) => r.throttlePerS !== null) ? ' A region\'s own cap is lifted by choosing that region.' : '';
-          throw new LocalError('region', `No login throttle is in force ${where}, nor on its way: Lift would change nothing.${regional}`);
-        }
+        const refused = lift && this.lastView ? liftRefusal(this.lastView, region as RegionId | '') : null;
+        if (refused) throw new LocalError('region', refused);
         return { type: 'throttleLogins', perSecond, ...(region ? { region: region as RegionId } : {}) };
       }
       case 'hotfix':
