@@ -92,8 +92,10 @@ async function boot(): Promise<void> {
   const tutorial = new Tutorial({
     openTab: (tab) => hud.actions.open(tab, false),
     locate: (pick) => world.screenOf(pick),
-    pause: () => {
-      if (!store.status?.paused) void bridge.control({ action: 'pause' });
+    pause: async () => {
+      if (store.status?.paused) return false;
+      const r = await bridge.control({ action: 'pause' });
+      return r.ok;
     },
   });
   keyHelp.onTour = () => tutorial.start();
@@ -117,6 +119,7 @@ async function boot(): Promise<void> {
     if (ok) tutorial.noteCommand(command.type);
   };
   start.onStarted = () => {
+    tutorial.abort(); // a new shift is graded: no tour practice in it
     sound.start();
     hud.actions.clearAll();
     end.hide();
@@ -142,11 +145,16 @@ async function boot(): Promise<void> {
 
   // Frames can arrive faster than the screen refreshes: merge what changed, draw once per frame.
   let endShownFor = '';
+  let fullFrames = 0;
   const flush = () => {
     const change = pending;
     pending = null;
     const view = store.view, status = store.status;
     if (!change || !view || !status) return;
+    // A full frame after the first is a new game, a host restart or a reconnect: the shift the tour
+    // paused and practised in is gone, so the tour ends (practice off), as it does when the game ends.
+    if (change.full) fullFrames++;
+    if ((tutorial.running && status.ended) || change.newGame || change.hostRestarted || (change.full && fullFrames > 1)) tutorial.abort();
     const t0 = performance.now();
     world.apply(view, change);
     // The orders list came or went (or grew): region labels move off it.

@@ -6,11 +6,12 @@ import type { Command, HotfixId, MegaSource } from '../../sim/commands';
 import { REGIONS, type RegionId } from '../../sim/regions';
 import type { SimView } from '../../sim/view-types';
 import { hotfixName, upperFirst } from '../../sim/names';
-import { actionHints, throttleInForce } from './action-hints';
+import { actionHints } from './action-hints';
 import { leafField, plainRefusal } from './refusal-words';
 import { factsFor } from './scenario-facts';
-import { doNothingRefusal, serviceDefaults, serviceIntent, serviceOrderHolds, serviceOrderWords, type ServiceIntent } from './service-orders';
+import { doNothingRefusal, liftRefusal, serviceDefaults, serviceIntent, serviceOrderHolds, serviceOrderWords, type ServiceIntent } from './service-orders';
 import { statusWords } from './status-words';
+import { answerWithin, SendGuard } from './send-guard';
 
 export const TABS = ['deploy', 'withdraw', 'throttle', 'hotfix', 'offline-im', 'group-video'] as const;
 export type Tab = (typeof TABS)[number];
@@ -87,8 +88,10 @@ export class ActionPanel {
   private formsFor = '';
   /** Verbs this drill allows; null in free play (everything). */
   private allowed: ReadonlySet<string> | null = null;
-  /** A form's order on its way to the host: a second press (a double-click, Enter after the click) waits for its answer. */
-  private readonly sending = new Map<Tab, Promise<Reply | null>>();
+  /** A form's order on its way to the host: a second press (a double-click, Enter after the click) waits for its answer; the form's buttons are off meanwhile. */
+  private readonly guard = new SendGuard<Tab>((tab, on) => {
+    for (const b of $(`form-${tab}`).querySelectorAll<HTMLButtonElement>('button')) b.disabled = on || !this.isAllowed(tab);
+  });
   /** The order a form last sent, while the form is unchanged since: the same order again asks first. */
   private readonly lastSent = new Map<Tab, { key: string; asked: boolean }>();
 
@@ -319,11 +322,8 @@ export class ActionPanel {
         const region = val('throttle-region');
         const perSecond = lift ? null : need('throttle-rate', 'perSecond', 'a login rate per second (or press Lift)');
         // A Lift where no cap is in force or on its way would be queued, billed a config push and change nothing.
-        if (lift && this.lastView && throttleInForce(this.lastView, region as RegionId | '') === null) {
-          const where = region ? `in ${REGIONS.find((r) => r.id === region)?.name ?? region}` : 'worldwide';
-          const regional = !region && this.lastView.regions.some((r) => r.throttlePerS !== null) ? ' A region\'s own cap is lifted by choosing that region.' : '';
-          throw new LocalError('region', `No login throttle is in force ${where}, nor on its way: Lift would change nothing.${regional}`);
-        }
+        const refused = lift && this.lastView ? liftRefusal(this.lastView, region as RegionId | '') : null;
+        if (refused) throw new LocalError('region', refused);
         return { type: 'throttleLogins', perSecond, ...(region ? { region: region as RegionId } : {}) };
       }
       case 'hotfix':
@@ -362,17 +362,7 @@ export class ActionPanel {
 
   /** Sends the form's order; null when nothing was sent (a press while one is on its way, or a repeat that asks first). */
   submit(tab: Tab, lift = false): Promise<Reply | null> {
-    const inFlight = this.sending.get(tab);
-    if (inFlight) return inFlight.then(() => null);
-    const sent = this.send(tab, lift);
-    this.sending.set(tab, sent);
-    const buttons = [...$(`form-${tab}`).querySelectorAll<HTMLButtonElement>('button')];
-    for (const b of buttons) b.disabled = true;
-    void sent.finally(() => {
-      this.sending.delete(tab);
-      for (const b of buttons) b.disabled = !this.isAllowed(tab);
-    });
-    return sent;
+    return this.guard.submit(tab, () => this.send(tab, lift));
   }
 
   private async send(tab: Tab, lift: boolean): Promise<Reply | null> {
@@ -404,7 +394,8 @@ export class ActionPanel {
       this.clearStatus(); // the question stands beside the button, alone
       return null;
     }
-    const reply = await this.bridge.sendCommand(command);
+    // A host that never answers (a lost reply) must not lock the form: after 10 s it is said so.
+    const reply = await answerWithin(this.bridge.sendCommand(command));
     this.onResult(reply.ok, command);
     if (reply.ok) {
       this.status.className = 'action-status ok';

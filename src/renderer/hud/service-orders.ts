@@ -2,8 +2,11 @@
 // will be in once the orders on their way land, what a useful order from there is (the forms'
 // defaults), an order that would change nothing (refused before it is sent), and what an order
 // will do, in words ("on again at 50% capacity" only when it is off).
+// Also the refusal of a Lift of the login throttle that would change nothing (liftRefusal).
 import type { Command } from '../../sim/commands';
 import type { SimView } from '../../sim/view-types';
+import { REGIONS, type RegionId } from '../../sim/regions';
+import { throttleInForce } from './action-hints';
 
 export interface ServiceIntent {
   im: { enabled: boolean; capacityPct: number | null }; // capacity null: not known from the view (an outage hides it)
@@ -98,4 +101,19 @@ export function serviceOrderHolds(c: ServiceCommand, intent: ServiceIntent): boo
   if (c.type === 'setGroupVideo') return intent.groupVideo === c.enabled;
   if (intent.im.enabled !== c.enabled) return false;
   return !c.enabled || c.capacityPct === undefined || intent.im.capacityPct === null || same(intent.im.capacityPct, c.capacityPct);
+}
+
+/**
+ * Why a Lift of the login throttle in `region` ('' worldwide) would change nothing, or null when it
+ * would: no cap in force nor on its way, or a Lift already on its way (a cap may still be in force
+ * until it lands: the words must not say there is none).
+ */
+export function liftRefusal(view: SimView, region: RegionId | ''): string | null {
+  if (throttleInForce(view, region) !== null) return null;
+  const where = region ? `in ${REGIONS.find((r) => r.id === region)?.name ?? region}` : 'worldwide';
+  const pending = (view.orders ?? []).filter((o) => o.kind === 'config' && o.command.type === 'throttleLogins' && (o.command.region ?? '') === region);
+  const now = region ? view.regions.find((r) => r.id === region)?.throttlePerS ?? null : view.metrics.throttleGlobalPerS;
+  if (pending.length && now !== null) return `A Lift is already on its way ${region ? 'here' : 'for the worldwide cap'}: once it lands no login throttle will be in force ${where}.`;
+  const regional = !region && view.regions.some((r) => r.throttlePerS !== null) ? ' A region\'s own cap is lifted by choosing that region.' : '';
+  return `No login throttle is in force ${where}, nor on its way: Lift would change nothing.${regional}`;
 }

@@ -16,7 +16,8 @@ const DONE_KEY = 'supernodeStorm.tutorial.done';
 export interface TutorialDeps {
   openTab: (tab: Tab) => void;
   locate: (pick: Pick) => { x: number; y: number } | null;
-  pause: () => void;
+  /** Asks the host to pause; true only when this request paused the clock (the host confirmed it), false when it was paused already or refused. */
+  pause: () => Promise<boolean>;
 }
 
 function remembered(): boolean {
@@ -37,8 +38,10 @@ export class Tutorial {
   private steps: Step[] = [];
   /** The place the player opened for this step's try: the ring moves to it (S may pick another service than the ringed one). */
   private picked: Pick = null;
-  /** The tour stopped the clock, so leaving it lets time run again. */
+  /** The tour stopped the clock (the host confirmed the tour's own pause), so leaving it lets time run again. */
   private pausedByTour = false;
+  /** Counts tours begun and left: a pause confirmed after its tour was left is not the tour's. */
+  private run = 0;
   private readonly pauseButton = () => document.getElementById('pause-button');
 
   constructor(private readonly deps: TutorialDeps) {
@@ -94,8 +97,12 @@ export class Tutorial {
 
   start(): void {
     this.steps = tourSteps(this.scenarioId);
-    if (!this.running) this.pausedByTour = this.pauseButton()?.dataset.paused !== 'true';
-    this.deps.pause();
+    if (!this.running) this.pausedByTour = false;
+    const run = this.run;
+    // Only a pause the host says the tour made is resumed by finish(): one the instructor or the player made stays.
+    void this.deps.pause().then((ours) => {
+      if (ours && this.running && this.run === run) this.pausedByTour = true;
+    });
     practiceOrders(true);
     this.go(0);
   }
@@ -108,6 +115,7 @@ export class Tutorial {
       /* private mode: offered again next time */
     }
     const wasRunning = this.running;
+    this.run++;
     this.step = -1;
     this.card.hidden = true;
     this.ring.hidden = true;
@@ -117,6 +125,21 @@ export class Tutorial {
     const pause = this.pauseButton();
     if (this.pausedByTour && pause?.dataset.paused === 'true') pause.click();
     this.pausedByTour = false;
+  }
+
+  /**
+   * The shift changed under the tour (a new game, the game ended, the host restarted or the screen
+   * reconnected, a shift started): the tour and its offer go, orders are real again, and the clock
+   * is left as it is (not remembered as done: "Show me around again" is in `?`).
+   */
+  abort(): void {
+    this.offered = false; // the next shift may offer it again (unless finished or skipped before)
+    this.run++;
+    this.step = -1;
+    this.pausedByTour = false;
+    this.card.hidden = true;
+    this.ring.hidden = true;
+    practiceOrders(false);
   }
 
   private offer(): void {
