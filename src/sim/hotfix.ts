@@ -50,13 +50,17 @@ export function fixProgress(state: SimState, fix: Hotfix['fix']): { fixed: numbe
 }
 
 export function rollHotfixes(state: SimState): void {
+  let demands: { h: Hotfix; clients: number }[] | undefined;
   for (const h of state.hotfixes) {
     if (state.tick === h.readyTick) {
       state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'info', code: 'hotfix-ready', text: `${upperFirst(hotfixName(h.fix))} passed testing: rollout begins at ${h.rolloutPctPerHour}%/h${paceNote(state, h)}` });
     }
     // Rolled out to everyone, a fix still reaches whoever comes online without it.
     if (state.tick < h.readyTick || (state.tick - h.readyTick) % STAGE_TICKS !== 0) continue;
-    rolloutStage(state, h);
+    // What the others ask, taken before any stage of this tick runs, so two stages in one tick
+    // split the servers between them rather than the second seeing the first already served.
+    demands ??= state.hotfixes.length > 1 ? rolloutDemands(state) : [];
+    rolloutStage(state, h, demands.reduce((sum, d) => (d.h === h ? sum : sum + d.clients), 0));
   }
 }
 
@@ -66,7 +70,9 @@ function paceNote(state: SimState, h: Hotfix): string {
   const left = total - fixed;
   if (left <= 0) return '';
   const pace = (100 * state.scenario.services.update.downloadsPerS * capacityFactor(state, 'update') * 3600) / left;
-  return pace < h.rolloutPctPerHour ? `, but the update servers deliver only ~${pace < 10 ? pace.toFixed(1) : Math.round(pace)}%/h of the clients left` : '';
+  const sharing = rolloutDemands(state).filter((d) => d.h !== h && d.clients > 0).map((d) => `the ${hotfixName(d.h.fix)}`);
+  const shared = sharing.length ? `, shared with ${sharing.join(' and ')}` : '';
+  return pace < h.rolloutPctPerHour ? `, but the update servers deliver only ~${pace < 10 ? pace.toFixed(1) : Math.round(pace)}%/h of the clients left${shared}` : '';
 }
 
 /**
@@ -82,7 +88,26 @@ export function rolloutAsk(h: Hotfix, tick: number, fixed: number, total: number
   return { wanted: Math.max(0, target - fixed), done: total - fixed < total * 0.001 };
 }
 
-function rolloutStage(state: SimState, h: Hotfix): void {
+/**
+ * The clients each rollout under way asks the update servers for at its stage at or after `tick`
+ * (rolloutAsk, capped by whom it can reach now). A finished rollout asks nothing: its few
+ * stragglers get the fix when they come back. The one place this is worked out, for the
+ * rollouts' share of the servers and for the panel.
+ */
+export function rolloutDemands(state: SimState): { h: Hotfix; clients: number }[] {
+  const out: { h: Hotfix; clients: number }[] = [];
+  for (const h of state.hotfixes) {
+    if (state.tick < h.readyTick || h.doneNotified) continue;
+    const { fixed, total, reachable } = fixProgress(state, h.fix);
+    if (total <= 0) continue;
+    const { wanted, done } = rolloutAsk(h, state.tick, fixed, total);
+    if (!done) out.push({ h, clients: Math.max(0, Math.min(reachable, wanted)) });
+  }
+  return out;
+}
+
+/** One stage of a rollout; `others`: the clients the other rollouts under way ask for now. */
+function rolloutStage(state: SimState, h: Hotfix, others: number): void {
   const s = state.scenario;
   const { fixed, total, reachable } = fixProgress(state, h.fix);
   if (total <= 0) return;
@@ -93,7 +118,11 @@ function rolloutStage(state: SimState, h: Hotfix): void {
     return;
   }
   if (reachable <= 0) return;
-  const downloads = s.services.update.downloadsPerS * STAGE_TICKS * TICK_SECONDS * capacityFactor(state, 'update');
+  const servers = s.services.update.downloadsPerS * STAGE_TICKS * TICK_SECONDS * capacityFactor(state, 'update');
+  // Two rollouts at once share the update servers: each gets its share of what both ask, and
+  // whatever the other leaves unused (the play-test found two fixes each at the full rate).
+  const mine = Math.min(reachable, wanted);
+  const downloads = others > 0 ? Math.max(servers - others, (servers * mine) / (mine + others)) : servers;
   const f = Math.min(1, wanted / reachable, downloads / reachable);
   if (f <= 0) return;
   const bit = fixBit(h.fix);

@@ -3,7 +3,7 @@
 import { REGIONS } from './regions';
 import { TICK_SECONDS } from './time';
 import { loginCapacityPerS, capacityFactor } from './services';
-import { fixProgress, rolloutAsk, STAGE_TICKS } from './hotfix';
+import { rolloutDemands, STAGE_TICKS } from './hotfix';
 import { megaTotals, megaInUse } from './megas';
 import { megaLeft } from './cancel';
 import { MEGA_SOURCES, type ServiceId } from './commands';
@@ -43,30 +43,16 @@ function offlineImView(state: SimState): OfflineImServiceView {
   };
 }
 
-/**
- * Downloads a second each rollout under way asks of the update servers at its next stage
- * (hotfix.ts's rolloutAsk, as rolloutStage works it out), of the clients it can reach now. A
- * finished rollout is not under way: its few stragglers get the fix when they come back.
- */
-function rolloutAsks(state: SimState): number[] {
-  const asks: number[] = [];
-  for (const h of state.hotfixes) {
-    if (state.tick < h.readyTick || h.doneNotified) continue;
-    const { fixed, total, reachable } = fixProgress(state, h.fix);
-    if (total <= 0) continue;
-    const { wanted, done } = rolloutAsk(h, state.tick, fixed, total);
-    if (done) continue;
-    asks.push(Math.min(reachable, wanted) / (STAGE_TICKS * TICK_SECONDS));
-  }
-  return asks;
-}
+/** Downloads a second each rollout under way asks of the update servers at its next stage. */
+const rolloutAsks = (state: SimState): number[] => rolloutDemands(state).map((d) => d.clients / (STAGE_TICKS * TICK_SECONDS));
 
 function updateView(state: SimState): UpdateServiceView {
   const cap = state.scenario.services.update.downloadsPerS * capacityFactor(state, 'update');
   const asks = rolloutAsks(state);
+  const demand = asks.reduce((a, b) => a + b, 0); // rollouts at once share the servers (hotfix.ts)
   return {
-    id: 'update', name: SERVICE_NAMES.update, capacityPerS: Math.round(cap), demandPerS: Math.round(asks.reduce((a, b) => a + b, 0)),
-    rollouts: asks.length, utilisation: round3(cap99(Math.max(0, ...asks) / cap)), enabled: true, degradedPct: lostPct(state, 'update'),
+    id: 'update', name: SERVICE_NAMES.update, capacityPerS: Math.round(cap), demandPerS: Math.round(demand),
+    rollouts: asks.length, utilisation: round3(cap99(demand / cap)), enabled: true, degradedPct: lostPct(state, 'update'),
   };
 }
 

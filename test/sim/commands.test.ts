@@ -169,6 +169,16 @@ describe('a hotfix ordered faster than the update servers deliver', () => {
     // A pace they can keep is not remarked on.
     expect(readyLine(1)).toBe('Self-healing fix passed testing: rollout begins at 1%/h');
   });
+
+  it('names the rollout already under way that shares the update servers with it', () => {
+    const s = createSim(getScenario('dec-2010'), 1);
+    applyCommand(s, { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 100 });
+    applyCommand(s, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 100 });
+    const lines: string[] = [];
+    for (let i = 0; i < (s.scenario.hotfixes.jitteredBackoff.buildMin + 1) * 6; i++) lines.push(...step(s).filter((e) => e.code === 'hotfix-ready').map((e) => e.text));
+    expect(lines[0]).toMatch(/^Offline-IM crash fix passed testing: .*of the clients left$/); // alone when it begins
+    expect(lines[1]).toMatch(/^Jittered-backoff update passed testing: .*of the clients left, shared with the offline-IM crash fix$/);
+  });
 });
 
 describe('a refusal never grows with what it refuses', () => {

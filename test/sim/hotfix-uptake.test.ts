@@ -81,3 +81,24 @@ describe('a fix pushed while much of the world is offline', () => {
     expect(hour(36).done).toBe(true);
   });
 });
+
+// The update servers are one pool: two client updates rolling out at once share its downloads
+// (the play-test found each getting the full rate, so pushing both cost the first nothing).
+describe('two rollouts at once', () => {
+  const calm = () => edited('normal-day', (s) => {
+    s.hotfixes.imCrashFix.buildMin = 0;
+    s.hotfixes.jitteredBackoff.buildMin = 0;
+  });
+  const backoffAt1h = (r: Run) => r.rows.find((row) => row.minute === 60)!.m;
+
+  it('share the update servers: each goes slower than alone, and together they get about what one did', () => {
+    const fixAlone = at(0, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 100 });
+    const backoffAlone = at(0, { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 100 });
+    const alone = backoffAt1h(run(calm(), [backoffAlone], { hours: 1.1 })).backoffPct;
+    const both = backoffAt1h(run(calm(), [fixAlone, backoffAlone], { hours: 1.1 }));
+    expect(alone).toBeGreaterThan(3); // the servers, not the order, set the pace: 300/s of 12.5 M users
+    expect(both.backoffPct).toBeLessThan(alone * 0.7);
+    expect(both.backoffPct + both.hotfixedPct).toBeGreaterThan(alone * 0.85);
+    expect(both.backoffPct + both.hotfixedPct).toBeLessThan(alone * 1.15);
+  });
+});
