@@ -1,5 +1,7 @@
 // The golden replay: a committed 12-hour dec-2010 historical run. If this fails, the sim's
-// rules changed: bump SIM_VERSION (src/replay/recording.ts) and re-record the fixture with
+// rules changed: bump SIM_VERSION (src/sim/version.ts) and re-record the fixture with the line
+// below (a change to the dec-2010 scenario file, even its description, needs only the re-record:
+// the scenario is part of the state, and scenarioHash tells older replays it has changed)
 //   npm run replay -- record --scenario dec-2010 --actions historical --hours 12 --created-at 2025-01-01T00:00:00Z --out test/fixtures/dec-2010-historical-12h.skyreplay --force
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

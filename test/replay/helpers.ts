@@ -5,7 +5,7 @@ import { recordScripted, type Recording } from '../../src/replay/index';
 export const CREATED = '2025-01-01T00:00:00Z';
 export const GOLDEN = 'test/fixtures/dec-2010-historical-12h.skyreplay';
 /** The golden replay's final checksum; changes only when the sim's rules change (bump SIM_VERSION then). */
-export const GOLDEN_CHECKSUM = 'c512d5da79f04d09';
+export const GOLDEN_CHECKSUM = '1d2a2678e974ee24';
 
 export function record(id: string, hours: number, actions: TimedCommand[] | 'historical' = [], opts: { seed?: number; checksumEveryTicks?: number } = {}): Recording {
   return recordScripted({

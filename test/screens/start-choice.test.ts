@@ -18,8 +18,14 @@ describe('start screen intro', () => {
     expect(intro).toMatch(/engineer on call\.$/);
   });
 
-  it('keeps December 2010 for dec-2010', () => {
-    expect(scenarioIntro('dec-2010')).toMatch(/22 Dec 2010, 08:00 PST.*5\.0\.0152/);
+  it('keeps December 2010 for dec-2010, and gives the symptom, not the cause', () => {
+    const intro = scenarioIntro('dec-2010');
+    expect(intro).toMatch(/22 Dec 2010, 08:00 PST.*the pager starts to go off/);
+    expect(intro).not.toMatch(/offline-IM|5\.0\.0152|crash/);
+  });
+
+  it('names 2007\'s public trigger but not the flaw Skype did not know of', () => {
+    expect(scenarioIntro('aug-2007')).not.toMatch(/flaw|cannot heal/);
   });
 });
 

@@ -33,7 +33,6 @@ export interface ScenarioFacts {
   fixFor: Record<HotfixId, FixTarget>;
   startUtc?: string; // when the scenario begins (ISO), for the tour's date and weekday
   rebootWave?: { fraction: number; overMinutes?: number }; // the scenario's own Windows Update restart, if it has one
-  imOverloadedAtPeak: boolean; // the offline-IM cluster answers fewer requests than the peak hour asks (dec-2010's trigger)
 }
 
 type ScenarioFile = {
@@ -86,7 +85,6 @@ export function factsFor(scenarioId: string): ScenarioFacts {
     fixFor,
     startUtc: f.startUtc,
     rebootWave: rebootWave(f),
-    imOverloadedAtPeak: imOverloaded(f),
   };
 }
 
@@ -95,11 +93,3 @@ function rebootWave(f: ScenarioFile): ScenarioFacts['rebootWave'] {
   return c && c.fraction !== undefined ? { fraction: c.fraction, ...(c.overMinutes !== undefined ? { overMinutes: c.overMinutes } : {}) } : undefined;
 }
 
-// The scenarios' own test (dec-2010 _sources "services.offlineIm": 19,000/s below the ~20,000/s
-// of the peak hour; normal-day: 26,000/s, 1.27x the peak demand, so nothing overloads).
-function imOverloaded(f: ScenarioFile): boolean {
-  const im = f.services?.offlineIm;
-  const peak = f.population?.peakConcurrent;
-  if (!im?.capacityPerS || !im.requestsPerClientPerHour || !peak) return false;
-  return im.capacityPerS < (peak * im.requestsPerClientPerHour) / 3600;
-}

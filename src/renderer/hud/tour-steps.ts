@@ -65,20 +65,21 @@ export function tourSteps(scenarioId: string): Step[] {
   ];
 }
 
-/** The central services, and which of them the day began at: its own trigger, if it has one. */
+/**
+ * The central services. A day that begins with a known, public event (2007's Windows Update
+ * reboot wave) says so; a trigger the on-call had to find (2010's slow offline-IM cluster) is
+ * left to the pager and the panels: Skype's staff found it from symptoms (seed 000), and a tour
+ * that names it hands the trainee the diagnosis.
+ */
 function servicesStep(facts: ScenarioFacts, start: Date | null): Step {
   const day = start ? `${start.getUTCDate()} ${MONTHS[start.getUTCMonth()]}` : 'the day';
-  const crashing = facts.fixFor.imCrashFix.names;
   const base = { id: 'services', title: 'The central services', tries: { pick: 'service' as const }, tryText: 'Click the ringed service on the map, or press S to step through them.' };
   const wave = facts.rebootWave;
   if (wave) {
     const over = wave.overMinutes ? ` within ${duration(wave.overMinutes)}` : '';
     return { ...base, target: { place: { kind: 'service', id: 'login' } }, text: `Skype's own servers: the login servers (where ${day} began: Windows Update restarts ${Math.round(wave.fraction * 100)}% of Windows PCs${over}, and they all log in again at once), the offline-IM cluster, updates and the mega-supernode pool.` };
   }
-  if (facts.imOverloadedAtPeak && crashing.length) {
-    return { ...base, target: { place: { kind: 'service', id: 'offlineIm' } }, text: `Skype's own servers: login, the offline-IM cluster (where ${day} began: it answers slowly, and ${listed(crashing)} ${crashing.length > 1 ? 'crash' : 'crashes'} on slow answers), updates and the mega-supernode pool.` };
-  }
-  return { ...base, target: { place: { kind: 'service', id: 'login' } }, text: 'Skype\'s own servers: login, the offline-IM cluster, updates and the mega-supernode pool.' };
+  return { ...base, target: { place: { kind: 'service', id: 'login' } }, text: 'Skype\'s own servers: login, the offline-IM cluster, updates and the mega-supernode pool. Each one\'s panel shows how hard it is working, and the pager says when one falls behind.' };
 }
 
 /** The quickest-built fix some client here needs. */
