@@ -17,7 +17,6 @@ export const MAX_TICK = 14 * 24 * 360;
 type Obj = Record<string, unknown>;
 type Fail = { ok: false; error: CommandError };
 
-export { fieldName }; // one rule for every key a refusal names (src/sim/commands.ts)
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const bad = (code: CommandErrorCode, field: string, message: string): Fail => ({ ok: false, error: { code, field: `act.${field}`, message } });

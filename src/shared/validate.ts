@@ -1,9 +1,9 @@
 // Checks what a screen sends before a host acts on it. Both hosts (Electron IPC and the
 // browser host's WebSocket) call this: input from outside the main process can be garbage.
-import { validateCommand, type CommandError, type CommandErrorCode } from '../sim/commands';
+import { fieldName, validateCommand, type CommandError, type CommandErrorCode } from '../sim/commands';
 import { jsonShapeProblem, type JsonLimits } from '../sim/json-guard';
 import { MESSAGE_FIELDS, SPEEDS, type ClientMessage, type ControlAction, type MessageKind } from './contract';
-import { fieldName, validateInstructorAct, validateReplayAct, MAX_REPLAY_BASE64_CHARS } from './validate-acts';
+import { validateInstructorAct, validateReplayAct, MAX_REPLAY_BASE64_CHARS } from './validate-acts';
 
 export type ValidatedMessage =
   | { ok: true; value: ClientMessage }

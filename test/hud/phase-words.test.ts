@@ -6,6 +6,7 @@ import { applyCommand, createSim, getScenario, step, viewOf, type SimView } from
 import { History } from '../../src/renderer/hud/history';
 import { onlineTrend, phaseWords } from '../../src/renderer/hud/phase-words';
 import type { SimState } from '../../src/sim/state';
+import { TESTERS_ORDERS } from '../sim/helpers';
 
 /** Steps to `minute`, the screen's history recording each sim-minute as hud.ts does. */
 function playTo(s: SimState, history: History, minute: number): SimView {
@@ -20,15 +21,7 @@ describe('the phase banner', () => {
   const s = createSim(getScenario('dec-2010'), 1);
   const history = new History();
   playTo(s, history, 15);
-  for (const c of [
-    { type: 'setOfflineImService', enabled: false },
-    { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 10 },
-    { type: 'throttleLogins', perSecond: 8000 },
-    { type: 'deployMegaSupernodes', count: 400, region: 'europe', source: 'dedicated' },
-    { type: 'deployMegaSupernodes', count: 300, region: 'na-east', source: 'cloud' },
-    { type: 'setGroupVideo', enabled: false },
-    { type: 'deployMegaSupernodes', count: 1500, region: 'asia-pac', source: 'groupVideo' },
-  ]) applyCommand(s, c);
+  for (const c of TESTERS_ORDERS) applyCommand(s, c);
 
   it('in a cascade while users come back, names the supernodes lost and the share online, rising', () => {
     const v = playTo(s, history, 180);

@@ -1,5 +1,5 @@
 // Shared test helpers: run a scenario and read figures at sim times.
-import { getScenario, type Scenario, type TimedCommand } from '../../src/sim/index';
+import { getScenario, type Command, type Scenario, type TimedCommand } from '../../src/sim/index';
 import { historicalFor } from '../../src/sim/historical';
 import { varyScenario } from '../../src/sim/vary';
 import { runScenario, type Row } from '../../src/cli/run';
@@ -69,3 +69,17 @@ export function megasWithdrawnHalfHealed(): TimedCommand[] {
     ]),
   ];
 }
+
+/**
+ * The play-tester's dec-2010 shift, ordered at T+15 min: offline IM off, the crash fix at 10%/h,
+ * logins throttled to 8,000/s, 2,200 megas (Group Video switched off for its 1,500).
+ */
+export const TESTERS_ORDERS: Command[] = [
+  { type: 'setOfflineImService', enabled: false },
+  { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 10 },
+  { type: 'throttleLogins', perSecond: 8000 },
+  { type: 'deployMegaSupernodes', count: 400, region: 'europe', source: 'dedicated' },
+  { type: 'deployMegaSupernodes', count: 300, region: 'na-east', source: 'cloud' },
+  { type: 'setGroupVideo', enabled: false },
+  { type: 'deployMegaSupernodes', count: 1500, region: 'asia-pac', source: 'groupVideo' },
+];

@@ -81,6 +81,7 @@ describe('dec-2010: not a knife-edge, and seeds matter a little', () => {
   it('with --vary 0.3 over 10 seeds, no action collapses in at least 9 and Skype\'s response recovers in at least 9', () => {
     let collapsed = 0;
     let recovered = 0;
+    let fellAndCameBack = 0;
     for (let seed = 1; seed <= 10; seed++) {
       // The collapse comes within hours and the response recovers within a day and a half (seed 1:
       // 22 h): each run stops once it has its answer (a fall below half of normal; back at 90%
@@ -88,9 +89,14 @@ describe('dec-2010: not a knife-edge, and seeds matter a little', () => {
       if (run('dec-2010', [], { seed, vary: 0.3, hours: 8, until: (x) => x.lowestOnlineShare < 0.5 }).summary.lowestOnlineShare < 0.5) collapsed++;
       const back = run('dec-2010', 'historical', { seed, vary: 0.3, hours: 40, until: (x) => x.lowestOnlineShare < 0.5 && x.recovered90AtMinute !== null });
       if (back.summary.recovered90AtMinute !== null) recovered++;
+      if (back.summary.recovered90AtMinute !== null && back.summary.lowestOnlineShare < 0.5) fellAndCameBack++;
     }
     expect(collapsed).toBeGreaterThanOrEqual(9);
     expect(recovered).toBeGreaterThanOrEqual(9);
+    // Skype's response sits near the tipping point (README, "What does not match yet"): in some
+    // worlds its +20 min switch-off comes in time and the network only dips (seeds 8 and 10 of
+    // these: lowest 84% and 81%). Most must still show the record's fall and recovery.
+    expect(fellAndCameBack).toBeGreaterThanOrEqual(7);
   }, 1_200_000);
 
   it('user-hours lost of the historical run over seeds 1-5 spread by at least 1% of the mean', () => {

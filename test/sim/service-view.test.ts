@@ -8,25 +8,18 @@ import { fixProgress } from '../../src/sim/hotfix';
 import { serviceRows } from '../../src/renderer/hud/service-rows';
 import { placeLook } from '../../src/renderer/world/service-figure';
 import type { SimState } from '../../src/sim/state';
+import { TESTERS_ORDERS } from './helpers';
 
 const toMinute = (s: SimState, m: number) => {
   while (s.tick < m * 6) step(s);
 };
 const service = <I extends ServiceView['id']>(s: SimState, id: I) => viewOf(s).services.find((x): x is Extract<ServiceView, { id: I }> => x.id === id)!;
 
-/** The play-tester's shift: offline IM off, the crash fix at 10%/h, logins throttled to 8,000/s, 2,200 megas ordered at T+15 min. */
+/** The play-tester's shift: their seven orders at T+15 min. */
 function testersShift(): SimState {
   const s = createSim(getScenario('dec-2010'), 1);
   toMinute(s, 15);
-  for (const c of [
-    { type: 'setOfflineImService', enabled: false },
-    { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 10 },
-    { type: 'throttleLogins', perSecond: 8000 },
-    { type: 'deployMegaSupernodes', count: 400, region: 'europe', source: 'dedicated' },
-    { type: 'deployMegaSupernodes', count: 300, region: 'na-east', source: 'cloud' },
-    { type: 'setGroupVideo', enabled: false },
-    { type: 'deployMegaSupernodes', count: 1500, region: 'asia-pac', source: 'groupVideo' },
-  ]) expect(applyCommand(s, c).ok).toBe(true);
+  for (const c of TESTERS_ORDERS) expect(applyCommand(s, c).ok).toBe(true);
   return s;
 }
 
