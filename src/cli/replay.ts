@@ -120,7 +120,6 @@ function recordCmd(rest: string[], io: CliStreams): number {
   // What the replay format holds (REPLAY_SPEC): a file it cannot read back is not written.
   const { seed: seeds, checksumEveryTicks: ticksMax, createdAt: iso } = REPLAY_SPEC.fields;
   if (!(Number.isInteger(seed) && seed >= seeds.min && seed <= seeds.max)) usage(`--seed must be a whole number from ${seeds.min} to ${seeds.max}, got ${a.seed}`);
-  if (drill && seed !== drill.seed) usage(`drill ${drill.id} uses seed ${drill.seed}; leave --seed out`);
   const hours = a.hours ?? scenario.durationHours;
   if (!(hours > 0 && hours <= scenario.durationHours)) usage(`--hours must be above 0 and at most ${scenario.durationHours} (the scenario's length), got ${a.hours}`);
   const every = a['checksum-every'] ?? 360;
@@ -129,7 +128,7 @@ function recordCmd(rest: string[], io: CliStreams): number {
   if (!new RegExp(iso.pattern).test(createdAt) || Number.isNaN(Date.parse(createdAt))) usage(`--created-at must be an ISO time in UTC such as 2025-01-01T10:00:00Z, got ${createdAt}`);
   const actions = loadActions(a.actions, scenario);
   const ticks = Math.round(hours * 3600 / TICK_SECONDS);
-  const rec = drill ? recordDrill(drill, actions, ticks, createdAt, every) : recordScripted({ scenario, seed, actions, endTick: ticks, createdAt, checksumEveryTicks: every });
+  const rec = drill ? recordDrill(drill, seed, actions, ticks, createdAt, every) : recordScripted({ scenario, seed, actions, endTick: ticks, createdAt, checksumEveryTicks: every });
   const out = a.out;
   const bytes = writeReplay(out, rec, a.force === true);
   io.stdout.write(`wrote ${out} (${(bytes / 1024).toFixed(1)} kB): ${rec.scenarioId} seed ${rec.seed}, ${((rec.endTick * TICK_SECONDS) / 3600).toFixed(2)} sim-hours, ${rec.commands.length} commands, checksum ${rec.finalChecksum}\n`);
@@ -139,8 +138,8 @@ function recordCmd(rest: string[], io: CliStreams): number {
 const tickOf = tickOfMinute;
 
 /** The drill with `actions` as the trainee's orders; orders before the drill began are skipped, a refusal stops it. */
-function recordDrill(drill: Drill, actions: TimedCommand[], ticks: number, createdAt: string, every: number): Recording {
-  const runner = DrillRunner.start(drill, { createdAt, checksumEveryTicks: every });
+function recordDrill(drill: Drill, seed: number, actions: TimedCommand[], ticks: number, createdAt: string, every: number): Recording {
+  const runner = DrillRunner.start(drill, { createdAt, seed, checksumEveryTicks: every });
   runner.play(stampAll(actions, 'trainee'), ticks, (order, res) => {
     if (!res.ok) throw new ScriptRefusedError(refusal((order as ScriptedCommand<'trainee'>).order, order as ScriptedCommand<'trainee'>, res.error));
   });

@@ -1,7 +1,7 @@
 // Drills are data: an instructor's timed exercise over a scenario (objectives, injects,
 // hints, what the trainee may do, how it is scored), checked on load like scenarios.
 import { check, checkedElsewhere, parseJsonText, toJsonSchema, type Infer, type Spec } from '../sim/schema';
-import { getScenario, PLAYER_VERBS, ScenarioError, validateCommand, type Command, type Scenario } from '../sim/index';
+import { getScenario, MAX_VARY, PLAYER_VERBS, ScenarioError, validateCommand, varyScenario, type Command, type Scenario } from '../sim/index';
 import { SPEEDS } from '../shared/contract';
 
 export const DRILL_METRICS = [
@@ -42,13 +42,14 @@ export const CONDITION_SPEC = {
 export const DRILL_SPEC = {
   kind: 'object',
   doc: 'A Supernode Storm drill: an instructor-run, timed exercise over a scenario.',
-  optional: ['startAtMinute'],
+  optional: ['startAtMinute', 'vary'],
   fields: {
     id,
     name: str,
     briefing: str,
     scenarioId: { kind: 'string', pattern: '^[a-z0-9-]{1,40}$' },
-    seed: { kind: 'number', int: true, min: 0, max: 4294967295 },
+    seed: { kind: 'number', int: true, min: 0, max: 4294967295, doc: 'the world it runs in unless the instructor picks another' },
+    vary: { kind: 'number', min: 0, max: MAX_VARY, doc: 'as npm run sim --vary: every number the scenario marks uncertain scaled by a factor in [1 - vary, 1 + vary] drawn from the seed, so a drill started on a new seed is a world nobody has played' },
     timeLimitRealMin: { kind: 'number', min: 1, max: 600, doc: 'real minutes the trainee gets' },
     timeCompression: { kind: 'number', doc: `sim-seconds per real second: one of ${SPEEDS.join(', ')}` },
     startAtMinute: minute,
@@ -194,4 +195,13 @@ export function drillJsonSchema(): Record<string, unknown> {
   const scoring = doc.properties.scoring as { properties: Record<string, unknown> };
   scoring.properties.weights = { type: 'object', description: 'points weight per objective id (default 1)', additionalProperties: { type: 'number', minimum: 0, maximum: 100 } };
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'supernode-storm/drill.schema.json', title: 'Supernode Storm drill', ...doc };
+}
+
+/**
+ * The scenario a drill runs on `seed` (its own unless the instructor picks another): varied by
+ * the drill's `vary`, so each seed is its own world. The one place a drill's world is made.
+ */
+export function drillWorld(d: Drill, seed: number = d.seed): Scenario {
+  const base = getScenario(d.scenarioId);
+  return d.vary ? varyScenario(base, d.vary, seed) : base;
 }

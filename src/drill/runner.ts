@@ -2,12 +2,12 @@
 // condition first holds, once each), gives timed hints, keeps the trainee to the drill's
 // verbs, and lets its DrillJudge say how it goes and when it is over. Pure: the host owns
 // the clock. The game moves through a Playhead like every other game.
-import { applyCommand, createSim, getScenario, type SimEvent, type SimState } from '../sim/index';
+import { applyCommand, createSim, type SimEvent, type SimState } from '../sim/index';
 import { Playhead, TICKS_PER_MINUTE, type ApplyResult, type StampedCommand } from '../replay/playhead';
 import { Recorder, type RecordingSink } from '../replay/recorder';
 import type { CommandSource, Recording } from '../replay/recording';
 import { runRecording } from '../replay/replayer';
-import type { Drill, Inject } from './drill';
+import { drillWorld, type Drill, type Inject } from './drill';
 import { DrillJudge, type DrillEndReason } from './judge';
 import { orderVerb, refuseForRole, roleOfSource, type DrillRules } from '../shared/role-policy';
 import { holds, type ObjectiveStatus, type ScoreBreakdown } from './score';
@@ -86,10 +86,11 @@ export class DrillRunner {
   }
 
   /** A new game for `drill`, recorded (with an optional crash-safe sink) from tick 0. */
-  static start(drill: Drill, opts: { createdAt: string; checkMode?: boolean; checksumEveryTicks?: number; sink?: RecordingSink }): DrillRunner {
-    const scenario = getScenario(drill.scenarioId);
-    const recorder = new Recorder({ scenario, seed: drill.seed, createdAt: opts.createdAt, drillId: drill.id, checkMode: opts.checkMode, checksumEveryTicks: opts.checksumEveryTicks, sink: opts.sink });
-    return new DrillRunner(drill, createSim(scenario, drill.seed), recorder);
+  static start(drill: Drill, opts: { createdAt: string; seed?: number; checkMode?: boolean; checksumEveryTicks?: number; sink?: RecordingSink }): DrillRunner {
+    const seed = opts.seed ?? drill.seed;
+    const scenario = drillWorld(drill, seed);
+    const recorder = new Recorder({ scenario, seed, createdAt: opts.createdAt, drillId: drill.id, checkMode: opts.checkMode, checksumEveryTicks: opts.checksumEveryTicks, sink: opts.sink });
+    return new DrillRunner(drill, createSim(scenario, seed), recorder);
   }
 
   get scorer() {

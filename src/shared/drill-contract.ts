@@ -81,7 +81,7 @@ export interface RecoverableGame {
 }
 
 export type InstructorAct =
-  | { act: 'startDrill'; drillId: string; checkMode: boolean }
+  | { act: 'startDrill'; drillId: string; checkMode: boolean; seed?: number } // seed: the world to run it in (the drill's own if left out)
   | { act: 'endDrill' }
   | { act: 'inject'; command: Command } // any verb, now
   | { act: 'fireInject'; injectId: string } // one of the drill's scripted injects, now
@@ -109,4 +109,6 @@ export interface DrillSummary {
   scenarioId: string;
   timeLimitRealMin: number;
   timeCompression: number;
+  seed: number; // the drill's own world
+  vary: number; // 0, or how far each uncertain number of the scenario moves with the seed
 }

@@ -22,7 +22,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const bad = (code: CommandErrorCode, field: string, message: string): Fail => ({ ok: false, error: { code, field: `act.${field}`, message } });
 
 const INSTRUCTOR_FIELDS: Record<InstructorAct['act'], readonly string[]> = {
-  startDrill: ['drillId', 'checkMode'],
+  startDrill: ['drillId', 'checkMode', 'seed'],
   endDrill: [],
   inject: ['command'],
   fireInject: ['injectId'],
@@ -43,7 +43,7 @@ const REPLAY_FIELDS: Record<ReplayAct['act'], readonly string[]> = {
   recover: ['journalId'],
   dismissRecovery: ['journalId'],
 };
-const OPTIONAL = new Set(['hint.index', 'hint.text']);
+const OPTIONAL = new Set(['hint.index', 'hint.text', 'startDrill.seed']);
 
 /** The act's name and fields are known and the required ones present; returns the act name. */
 function shape<K extends string>(raw: unknown, fields: Record<K, readonly string[]>, what: string): K | Fail {
@@ -90,7 +90,11 @@ export function validateInstructorAct(raw: unknown): Validated<InstructorAct> {
       const d = id(o, 'drillId', /^[a-z0-9-]{1,60}$/, 'dec-2010-as-it-happened');
       if (failed(d)) return d;
       if (typeof o.checkMode !== 'boolean') return bad('wrong-type', 'checkMode', '"checkMode" must be true or false');
-      return ok({ act: a, drillId: d, checkMode: o.checkMode });
+      // The world to run it in; left out, the drill's own.
+      const seed = o.seed;
+      if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff))
+        return bad(typeof seed === 'number' ? 'out-of-range' : 'wrong-type', 'seed', '"seed" must be a whole number from 0 to 4294967295');
+      return ok({ act: a, drillId: d, checkMode: o.checkMode, ...(seed !== undefined ? { seed } : {}) });
     }
     case 'endDrill':
       return ok({ act: a });

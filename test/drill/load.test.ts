@@ -13,8 +13,8 @@ const edit = (f: (d: any) => void) => {
 };
 
 describe('drill files', () => {
-  it('ships three drills that load, each with cited sources', () => {
-    expect(shipped.sort()).toEqual(['aug-2007-reboot-storm.json', 'dec-2010-as-it-happened.json', 'dec-2010-botnet-during-recovery.json']);
+  it('ships four drills that load, each with cited sources', () => {
+    expect(shipped.sort()).toEqual(['aug-2007-reboot-storm.json', 'dec-2010-another-world.json', 'dec-2010-as-it-happened.json', 'dec-2010-botnet-during-recovery.json']);
     for (const f of shipped) {
       const text = readFileSync(`drills/${f}`, 'utf8');
       const d = loadDrillText(text, f);
@@ -36,6 +36,8 @@ describe('drill files', () => {
     ['missing field', edit((d) => delete d.briefing), /^bad\.json: briefing is missing$/],
     ['misspelt field', edit((d) => (d.timeLimitMin = 3)), /^bad\.json: timeLimitMin is not a known field \(misspelt\?\)$/],
     ['unknown scenario', edit((d) => (d.scenarioId = 'jan-2011')), /^bad\.json: scenarioId "jan-2011" is not a known scenario$/],
+    ['vary past the limit', edit((d) => (d.vary = 0.6)), /^bad\.json: vary must be at most 0\.5, got 0\.6$/],
+    ['vary as text', edit((d) => (d.vary = '0.3')), /^bad\.json: vary must be a number/],
     ['odd compression', edit((d) => (d.timeCompression = 42)), /^bad\.json: timeCompression must be one of 1, 10, 60, 300, 900, 3600, 7200, got 42$/],
     ['unknown verb', edit((d) => d.allowedActions.push('rebootTheInternet')), /^bad\.json: allowedActions\[6\] must be one of deployMegaSupernodes, .*got "rebootTheInternet"$/],
     ['an inject verb for the trainee', edit((d) => d.allowedActions.push('loginFlood')), /allowedActions\[6\] must be one of/],

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { historicalActions, type Command, type TimedCommand } from '../../src/sim/index';
 import { DrillRunner, drillEndMinute } from '../../src/drill/index';
 import { readDrill } from '../../src/drill/node';
-import { stampAll } from '../../src/replay/index';
+import { stampAll, verify } from '../../src/replay/index';
 
 function play(id: string, actions: TimedCommand[]) {
   return statesOf(run(id, actions));
@@ -12,8 +12,8 @@ function play(id: string, actions: TimedCommand[]) {
 
 const statesOf = (r: DrillRunner) => Object.fromEntries(r.objectives().map((o) => [o.id, o.state]));
 
-function run(id: string, actions: TimedCommand[]): DrillRunner {
-  const r = DrillRunner.start(readDrill(`drills/${id}.json`), { createdAt: '2025-01-01T00:00:00Z' });
+function run(id: string, actions: TimedCommand[], seed?: number): DrillRunner {
+  const r = DrillRunner.start(readDrill(`drills/${id}.json`), { createdAt: '2025-01-01T00:00:00Z', seed });
   const refused: string[] = [];
   // Orders past the drill's end (Skype's Friday withdrawals in a 40-hour drill) are not the trainee's fault.
   r.play(stampAll(actions, 'trainee'), Infinity, (o, res) => void (res.ok || /the drill is over/.test(res.error.message) || refused.push(o.command.type)));
@@ -68,5 +68,34 @@ describe('shipped drills', () => {
     // but a healed P2P network is not knocked down by it in this model.
     expect(play('dec-2010-botnet-during-recovery', historicalActions())).toMatchObject({ recovered: 'met', 'day-two': 'met' });
     expect(play('dec-2010-botnet-during-recovery', [])).toMatchObject({ recovered: 'missed', 'day-two': 'missed' });
+  });
+
+  it('dec-2010-another-world: shedding offline IM within minutes wins in worlds nobody has played; Skype\'s pace and doing nothing lose', () => {
+    const quick: TimedCommand[] = [
+      { atMinute: 5, command: { type: 'setOfflineImService', enabled: false } },
+      { atMinute: 10, command: { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 100 } },
+      { atMinute: 15, command: { type: 'throttleLogins', perSecond: 2000 } },
+      ...deploy(20, 150, 'dedicated', ['europe', 'na-east', 'asia-pac']),
+      { atMinute: 720, command: { type: 'throttleLogins', perSecond: null } },
+    ];
+    const all = { held: 'met', 'day-one': 'met', 'user-hours': 'met', spend: 'met' };
+    expect(play('dec-2010-another-world', quick)).toEqual(all);
+    expect(statesOf(run('dec-2010-another-world', quick, 13))).toEqual(all); // another world, the same lesson
+    expect(play('dec-2010-another-world', historicalActions())).toMatchObject({ held: 'missed', 'user-hours': 'missed' });
+    expect(play('dec-2010-another-world', [])).toMatchObject({ held: 'missed', 'day-one': 'missed', 'user-hours': 'missed' });
+  });
+
+  it('a varied drill runs in the world of the seed it is started on, and its recording carries that world', () => {
+    const own = run('dec-2010-another-world', [], undefined);
+    const other = run('dec-2010-another-world', [], 13);
+    const a = own.finish();
+    const b = other.finish();
+    expect(a.seed).toBe(11);
+    expect(b.seed).toBe(13);
+    expect(a.scenario.id).toBe('dec-2010');
+    // The uncertain numbers differ between the two worlds; the record's fixed ones do not.
+    expect(a.scenario.supernodes.probeCapacityPerS).not.toBe(b.scenario.supernodes.probeCapacityPerS);
+    expect(a.scenario.population.peakConcurrent).toBe(b.scenario.population.peakConcurrent);
+    expect(verify(a).ok).toBe(true);
   });
 });

@@ -405,4 +405,31 @@ describe('an instructor-run drill, its replay and its debrief', { timeout: STEP_
     expect(c.distinctColours).toBeGreaterThan(20);
     await page.close();
   });
+  it('starts a drill in a world nobody has played: New world picks a seed, a bad one is refused, the trainee runs the one typed', async () => {
+    clearHost(); // last: it leaves the trainee on a drill, not the start screen
+    await until(ins, () => document.querySelectorAll('#drill-select option').length >= 4, 'the drill picker to fill');
+    await ins.selectOption('#drill-select', 'dec-2010-another-world');
+    expect(await text(ins, '#drill-about')).toMatch(/its own world \(seed 11\), uncertain numbers ±30%/);
+    await ins.click('#drill-new-world');
+    const seed = await ins.inputValue('#drill-seed');
+    expect(seed).toMatch(/^\d{1,10}$/);
+    expect(await text(ins, '#drill-about')).toContain(`a new world (seed ${seed})`);
+    await shoot(ins, 'console-new-world');
+    const before = host.session.checksum();
+    await ins.fill('#drill-seed', '12x');
+    await ins.click('#start-drill');
+    expect(await text(ins, '#start-drill-error')).toMatch(/whole number from 0 to 4294967295/);
+    expect(host.session.checksum()).toBe(before); // nothing started
+    // Picking a drill starts from its own world.
+    await ins.selectOption('#drill-select', DRILL);
+    expect(await ins.inputValue('#drill-seed')).toBe('1');
+    await ins.selectOption('#drill-select', 'dec-2010-another-world');
+    expect(await ins.inputValue('#drill-seed')).toBe('11');
+    await ins.fill('#drill-seed', '4242');
+    await ins.click('#start-drill');
+    await until(tr, () => !document.getElementById('briefing-screen')!.hidden, 'the briefing card');
+    expect(host.session.status.seed).toBe(4242);
+    await until(tr, () => /seed 4242/.test(document.getElementById('scenario-name')!.textContent ?? ''), 'the seed on the trainee\'s top bar');
+  });
+
 });

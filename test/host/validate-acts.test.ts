@@ -10,6 +10,7 @@ describe('validateClientMessage: drills and replays', () => {
   it.each([
     [{ kind: 'listDrills', id: 1 }],
     [ins({ act: 'startDrill', drillId: 'dec-2010-as-it-happened', checkMode: true })],
+    [ins({ act: 'startDrill', drillId: 'dec-2010-another-world', checkMode: false, seed: 4294967295 })],
     [ins({ act: 'endDrill' })],
     [ins({ act: 'inject', command: { type: 'loginFlood', perSecond: 60000, durationMin: 120 } })],
     [ins({ act: 'fireInject', injectId: 'botnet-login-flood' })],
@@ -44,6 +45,9 @@ describe('validateClientMessage: drills and replays', () => {
     ['a drill id with a path', ins({ act: 'startDrill', drillId: '../x', checkMode: false }), 'out-of-range', 'act.drillId'],
     ['no checkMode', ins({ act: 'startDrill', drillId: 'x' }), 'missing-field', 'act.checkMode'],
     ['checkMode as text', ins({ act: 'startDrill', drillId: 'x', checkMode: 'yes' }), 'wrong-type', 'act.checkMode'],
+    ['a seed past 32 bits', ins({ act: 'startDrill', drillId: 'x', checkMode: false, seed: 2 ** 32 }), 'out-of-range', 'act.seed'],
+    ['a fractional seed', ins({ act: 'startDrill', drillId: 'x', checkMode: false, seed: 1.5 }), 'out-of-range', 'act.seed'],
+    ['a seed as text', ins({ act: 'startDrill', drillId: 'x', checkMode: false, seed: '7' }), 'wrong-type', 'act.seed'],
     ['an inject of an unknown verb', ins({ act: 'inject', command: { type: 'nuke' } }), 'unknown-type', 'act.command.type'],
     ['an inject out of range', ins({ act: 'inject', command: { type: 'rebootStorm', fraction: 2 } }), 'out-of-range', 'act.command.fraction'],
     ['an inject that is not an object', ins({ act: 'inject', command: 5 }), 'not-an-object', 'act.command.command'],

@@ -85,6 +85,17 @@ describe('npm run replay', async () => {
     expect((await run('replay', 'verify', at('branch.skyreplay'))).status).toBe(0);
   });
 
+  it('record --drill --seed records a varied drill in the world of that seed, and it verifies', async () => {
+    const out = at('world.skyreplay');
+    const r = await run('replay', 'record', '--drill', 'dec-2010-another-world', '--seed', '13', '--hours', '1', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    const info = await run('replay', 'info', out);
+    expect(info.stdout).toMatch(/^seed {7}13$/m);
+    expect(info.stdout).toMatch(/^scenario   dec-2010: /m);
+    expect(info.stdout).not.toMatch(/^scenario .*\(built-in\)$/m); // the varied world travels in the file
+    expect((await run('replay', 'verify', out)).status).toBe(0);
+  });
+
   it.each<[string[], RegExp]>([
     [['verify', '/nonexistent/x.skyreplay'], /^replay: \/nonexistent\/x\.skyreplay: cannot be read \(ENOENT\)$/],
     [['verify', 'package.json'], /^replay: package\.json: file is truncated or not a \.skyreplay \(no gzip header\)$/],

@@ -28,6 +28,18 @@ describe('drill mode', () => {
     expect(d.objectives.map((o) => o.id)).toEqual(['held', 'cheap']);
   });
 
+  it('runs in the world the instructor picks: another seed, recorded as such; none, the drill\'s own', () => {
+    const s = session({ drillsDir: drills });
+    expect(s.listDrills()).toMatchObject({ ok: true, data: [{ id: 'small', seed: 1, vary: 0 }] });
+    expect(s.instructor({ act: 'startDrill', drillId: 'small', checkMode: false, seed: 4242 })).toEqual({ ok: true });
+    expect(s.status).toMatchObject({ scenarioId: 'dec-2010', seed: 4242 });
+    s.step(5);
+    expect(s.recording()).toMatchObject({ drillId: 'small', seed: 4242 });
+    expect(verify(s.recording()).ok).toBe(true);
+    expect(s.instructor({ act: 'startDrill', drillId: 'small', checkMode: false })).toEqual({ ok: true });
+    expect(s.status.seed).toBe(1);
+  });
+
   it('refuses trainee verbs outside the drill, but not the instructor’s inject', () => {
     const s = start();
     const before = s.checksum();

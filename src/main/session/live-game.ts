@@ -1,9 +1,9 @@
 // One game being played: the sim state, its Recorder (every command and mark, a checksum
 // every sim-hour), the log that journals it to disk as it happens, and, in a drill, the
 // DrillPlay that runs the drill over it. Free games are recorded too, so they export.
-import { createSim, getScenario, type Command, type Scenario, type SimEvent, type SimState } from '../../sim/index';
+import { createSim, type Command, type Scenario, type SimEvent, type SimState } from '../../sim/index';
 import { Playhead, Recorder, type ApplyResult, type StampedCommand, type CommandSource, type MarkKind, type Recording } from '../../replay/index';
-import { DrillRunner, type Drill } from '../../drill/index';
+import { DrillRunner, drillWorld, type Drill } from '../../drill/index';
 import { DrillPlay } from './drill-play';
 import { GameLog } from './game-log';
 import type { JournalStore } from './journal-store';
@@ -41,12 +41,12 @@ export class LiveGame {
   }
 
   /** A drill from its start (DrillRunner.start, with the journal in place before the first tick). */
-  static drill(drill: Drill, checkMode: boolean, ctx: GameContext): LiveGame {
-    const scenario = getScenario(drill.scenarioId);
-    const recorder = new Recorder({ scenario, seed: drill.seed, createdAt: ctx.createdAt(), drillId: drill.id, checkMode });
+  static drill(drill: Drill, checkMode: boolean, ctx: GameContext, seed: number = drill.seed): LiveGame {
+    const scenario = drillWorld(drill, seed);
+    const recorder = new Recorder({ scenario, seed, createdAt: ctx.createdAt(), drillId: drill.id, checkMode });
     const log = logFor(recorder, ctx);
     const path = startJournal(recorder, log, ctx, checkMode, 0);
-    const runner = new DrillRunner(drill, createSim(scenario, drill.seed), recorder);
+    const runner = new DrillRunner(drill, createSim(scenario, seed), recorder);
     return new LiveGame(runner.state, recorder, log, new DrillPlay(runner, checkMode, log), path);
   }
 

@@ -44,7 +44,7 @@ export function listDrills(core: SessionCore): Reply<DrillSummary[]> {
   for (const n of names) {
     try {
       const d = readDrill(join(core.drillsDir, n));
-      data.push({ id: d.id, name: d.name, briefing: d.briefing, scenarioId: d.scenarioId, timeLimitRealMin: d.timeLimitRealMin, timeCompression: d.timeCompression });
+      data.push({ id: d.id, name: d.name, briefing: d.briefing, scenarioId: d.scenarioId, timeLimitRealMin: d.timeLimitRealMin, timeCompression: d.timeCompression, seed: d.seed, vary: d.vary ?? 0 });
     } catch (e) {
       core.ctx.warn(`Supernode Storm: skipping a drill file: ${(e as Error).message}`);
     }
@@ -66,7 +66,7 @@ export function instructorAct(core: SessionCore, act: InstructorAct): Reply {
         return refuse('out-of-range', 'act.drillId', e.field === '(file)' ? `there is no drill "${act.drillId}" (list them with listDrills)` : e.message);
       }
       // Paused on the briefing: the clock starts when the instructor resumes.
-      core.switchTo(LiveGame.drill(d, act.checkMode, core.ctx), { speed: d.timeCompression, paused: true });
+      core.switchTo(LiveGame.drill(d, act.checkMode, core.ctx, act.seed ?? d.seed), { speed: d.timeCompression, paused: true });
       return OK;
     }
     case 'endDrill':

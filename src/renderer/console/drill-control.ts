@@ -13,6 +13,9 @@ export class DrillControl implements ConsolePanel {
   private readonly select = h('select', { id: 'drill-select', 'aria-label': 'Drill' });
   private readonly about = h('p', { class: 'cp-about', id: 'drill-about' });
   private readonly checkMode = h('input', { type: 'checkbox', id: 'check-mode' });
+  // The world the drill runs in: its own seed, or one nobody has played (a varied drill's numbers move with it).
+  private readonly seed = h('input', { type: 'text', inputmode: 'numeric', id: 'drill-seed', 'aria-label': 'Seed (the drill\'s world)', autocomplete: 'off', spellcheck: 'false' });
+  private readonly newWorld = h('button', { type: 'button', id: 'drill-new-world', class: 'quiet small', title: 'A random seed: a world nobody has played' }, 'New world');
   private readonly start = h('button', { id: 'start-drill', class: 'go' }, 'Start drill');
   private readonly startError = h('p', { class: 'field-error', id: 'start-drill-error' });
   private readonly idle: HTMLElement;
@@ -30,6 +33,7 @@ export class DrillControl implements ConsolePanel {
     this.idle = h('div', { class: 'cp-idle' },
       this.result, this.select, this.about,
       h('label', { class: 'cp-check', title: 'An assessment: the trainee cannot pause or change speed and sees no hints. You still can.' }, this.checkMode, ' Check mode', h('small', {}, 'trainee cannot pause or see hints')),
+      h('div', { class: 'cp-row cp-seed' }, h('label', { class: 'cp-label', for: 'drill-seed' }, 'Seed'), this.seed, this.newWorld),
       h('div', { class: 'cp-row' }, this.start), this.startError);
     this.running = h('div', { class: 'cp-running', hidden: true },
       h('div', { class: 'cp-row' }, this.name, this.badge),
@@ -39,8 +43,15 @@ export class DrillControl implements ConsolePanel {
     this.select.addEventListener('change', () => this.describe());
     this.start.addEventListener('click', () => void busy(this.start, async () => {
       if (!this.select.value) return void (this.startError.textContent = 'No drill to start: the host listed none. Check the drills/ folder.');
-      showReply(this.startError, await this.requests.instructor({ act: 'startDrill', drillId: this.select.value, checkMode: this.checkMode.checked }));
+      const seed = seedOf(this.seed.value);
+      if (seed === null) return void (this.startError.textContent = 'The seed must be a whole number from 0 to 4294967295 (or empty for the drill\'s own).');
+      showReply(this.startError, await this.requests.instructor({ act: 'startDrill', drillId: this.select.value, checkMode: this.checkMode.checked, ...(seed !== undefined ? { seed } : {}) }));
     }));
+    this.newWorld.addEventListener('click', () => {
+      this.seed.value = String(crypto.getRandomValues(new Uint32Array(1))[0]);
+      this.describe(false);
+    });
+    this.seed.addEventListener('input', () => this.describe(false));
     this.startClock.addEventListener('click', () => void busy(this.startClock, async () => showReply(this.runError, await this.bridge.control({ action: 'resume' }))));
     this.end.addEventListener('click', () => void busy(this.end, async () => showReply(this.runError, await this.requests.instructor({ act: 'endDrill' }))));
     void this.load();
@@ -59,9 +70,11 @@ export class DrillControl implements ConsolePanel {
     this.describe();
   }
 
-  private describe(): void {
+  /** The picked drill's line; `fresh`: a newly picked drill starts on its own seed. */
+  private describe(fresh = true): void {
     const d = this.drills.find((x) => x.id === this.select.value);
-    setText(this.about, d ? `${d.scenarioId} · ${d.timeLimitRealMin} real min at ${speedLabel(d.timeCompression)} per second\n${d.briefing}` : 'No drills installed.');
+    if (d && fresh) this.seed.value = String(d.seed);
+    setText(this.about, d ? `${d.scenarioId} · ${d.timeLimitRealMin} real min at ${speedLabel(d.timeCompression)} per second · ${worldWords(d, seedOf(this.seed.value))}\n${d.briefing}` : 'No drills installed.');
   }
 
   update(f: ConsoleFrame): void {
@@ -87,4 +100,21 @@ export class DrillControl implements ConsolePanel {
     setText(this.clockNote, f.status.paused ? 'paused' : `left · ${speedLabel(f.status.speed)}/s`);
     this.clock.dataset.paused = String(f.status.paused);
   }
+}
+
+/** The seed typed: undefined when empty (the drill's own), null when it is not one. */
+export function seedOf(text: string): number | undefined | null {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (!/^\d{1,10}$/.test(t)) return null;
+  const n = Number(t);
+  return n <= 0xffff_ffff ? n : null;
+}
+
+/** Which world a drill will run in, as the instructor needs to know before starting it. */
+export function worldWords(d: DrillSummary, seed: number | undefined | null): string {
+  const own = seed === undefined || seed === d.seed;
+  if (!d.vary) return own ? `seed ${d.seed}` : `seed ${seed ?? '?'}`;
+  const range = `uncertain numbers ±${Math.round(d.vary * 100)}%`;
+  return own ? `its own world (seed ${d.seed}), ${range}` : `a new world (seed ${seed ?? '?'}), ${range}`;
 }
