@@ -3,18 +3,11 @@
 // capacity left empty is asked for, not called "already on".
 import type {} from '../../src/renderer/test-hooks-types';
 import { describe, expect, it } from 'vitest';
-import { drawnMinute, shoot, startShift, until, useStage, STEP_TIMEOUT_MS, ACTION_TIMEOUT_MS } from './harness';
+import { drawnMinute, shoot, until, useStage, STEP_TIMEOUT_MS, ACTION_TIMEOUT_MS } from './harness';
 
 const stage = useStage();
 
-async function augShift() {
-  const host = await stage.host();
-  const page = await stage.screen(host.url, undefined, { tourDone: true });
-  await startShift(page, { scenario: 'aug-2007' });
-  expect(host.session.pause().ok).toBe(true);
-  await drawnMinute(page, host.session.minute(), ACTION_TIMEOUT_MS);
-  return { host, page };
-}
+const augShift = () => stage.pausedShift({ scenario: 'aug-2007' });
 
 describe('the order forms in aug-2007', { timeout: STEP_TIMEOUT_MS }, () => {
   it('the Megas count offers what is left, and the hint prices what is typed', async () => {

@@ -63,6 +63,11 @@ export interface Stage {
   host(opts?: Partial<WebHostOptions>): Promise<WebHost>;
   /** `openScreen` on the stage's browser. */
   screen(url: string, size?: { width: number; height: number }, opts?: ScreenOptions): Promise<Page>;
+  /**
+   * A fresh host and a screen that has finished the tour, a shift started by clicking on the
+   * start screen (dec-2010 unless said), then paused and drawn: where most steps begin.
+   */
+  pausedShift(opts?: { scenario?: 'dec-2010' | 'aug-2007' | 'normal-day'; size?: { width: number; height: number }; screen?: ScreenOptions }): Promise<{ host: WebHost; page: Page }>;
   /** A temp data folder for a host, removed after the step. */
   folder(): string;
   /** Errors matching `pattern` are this step's doing (a host it stops on purpose), not the game's. */
@@ -101,6 +106,14 @@ export function useStage(): Stage {
     },
     screen(url, size, opts) {
       return openScreen(stage.browser, url, errors, size, opts);
+    },
+    async pausedShift(opts = {}) {
+      const host = await stage.host();
+      const page = await stage.screen(host.url, opts.size, { tourDone: true, ...opts.screen });
+      await startShift(page, { scenario: opts.scenario });
+      expect(host.session.pause().ok).toBe(true);
+      await drawnMinute(page, host.session.minute(), ACTION_TIMEOUT_MS);
+      return { host, page };
     },
     folder() {
       const f = mkdtempSync(join(tmpdir(), 'storm-e2e-'));

@@ -5,19 +5,11 @@
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { WebHost } from '../../src/main/host/web';
-import { ACTION_TIMEOUT_MS, drawnMinute, shoot, startShift, useStage, STEP_TIMEOUT_MS } from './harness';
+import { ACTION_TIMEOUT_MS, shoot, useStage, STEP_TIMEOUT_MS } from './harness';
 
 const stage = useStage();
 
-async function shift(scenario: 'dec-2010' | 'aug-2007'): Promise<{ host: WebHost; page: Page }> {
-  const host = await stage.host();
-  const page = await stage.screen(host.url, { width: 1280, height: 720 }, { tourDone: true });
-  await startShift(page, { scenario });
-  expect(host.session.pause().ok).toBe(true);
-  await drawnMinute(page, host.session.minute(), ACTION_TIMEOUT_MS);
-  return { host, page };
-}
+const shift = (scenario: 'dec-2010' | 'aug-2007') => stage.pausedShift({ scenario, size: { width: 1280, height: 720 } });
 
 const fixOffered = (page: Page) => page.$$eval('#hotfix-fix option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
 

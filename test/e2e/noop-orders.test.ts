@@ -3,18 +3,11 @@
 // not listed as "on its way".
 import type {} from '../../src/renderer/test-hooks-types';
 import { describe, expect, it } from 'vitest';
-import { drawnMinute, shoot, startShift, until, useStage, STEP_TIMEOUT_MS, ACTION_TIMEOUT_MS } from './harness';
+import { shoot, until, useStage, STEP_TIMEOUT_MS } from './harness';
 
 const stage = useStage();
 
-async function shift() {
-  const host = await stage.host();
-  const page = await stage.screen(host.url, undefined, { tourDone: true });
-  await startShift(page);
-  expect(host.session.pause().ok).toBe(true);
-  await drawnMinute(page, host.session.minute(), ACTION_TIMEOUT_MS);
-  return { host, page };
-}
+const shift = () => stage.pausedShift();
 
 describe('orders that change nothing', { timeout: STEP_TIMEOUT_MS }, () => {
   it('Lift with no throttle in force is refused in the form, and nothing is sent', async () => {

@@ -4,7 +4,7 @@
 import type {} from '../../src/renderer/test-hooks-types';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { drawnMinute, orderThrottle, shoot, startShift, until, useStage, STEP_TIMEOUT_MS, ACTION_TIMEOUT_MS } from './harness';
+import { orderThrottle, shoot, until, useStage, STEP_TIMEOUT_MS } from './harness';
 
 /** The host's answers held back from the page while `holding` (a slow link); frames still pass. */
 interface Link { holding: boolean; held: (() => void)[] }
@@ -24,12 +24,8 @@ const stage = useStage();
 
 describe('an order sent twice by accident', { timeout: STEP_TIMEOUT_MS }, () => {
   it('a double-click on Deploy and Enter after it send one order; pressing Deploy again after the question sends the second', async () => {
-    const host = await stage.host();
     const link: Link = { holding: false, held: [] };
-    const page = await stage.screen(host.url, undefined, { tourDone: true, link: slowReplies(link) });
-    await startShift(page);
-    expect(host.session.pause().ok).toBe(true);
-    await drawnMinute(page, host.session.minute(), ACTION_TIMEOUT_MS);
+    const { host, page } = await stage.pausedShift({ screen: { link: slowReplies(link) } });
     await page.keyboard.press('m');
     await page.fill('#deploy-count', '10');
     await page.selectOption('#deploy-source', 'cloud');

@@ -6,19 +6,11 @@
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { WebHost } from '../../src/main/host/web';
-import { ACTION_TIMEOUT_MS, drawnMinute, shoot, startShift, until, useStage, STEP_TIMEOUT_MS } from './harness';
+import { ACTION_TIMEOUT_MS, shoot, until, useStage, STEP_TIMEOUT_MS } from './harness';
 
 const stage = useStage();
 
-async function shift(): Promise<{ host: WebHost; page: Page }> {
-  const host = await stage.host();
-  const page = await stage.screen(host.url, { width: 1280, height: 720 }, { tourDone: true });
-  await startShift(page);
-  expect(host.session.pause().ok).toBe(true);
-  await drawnMinute(page, host.session.minute(), ACTION_TIMEOUT_MS);
-  return { host, page };
-}
+const shift = () => stage.pausedShift({ size: { width: 1280, height: 720 } });
 
 const statusIs = (page: Page, text: string) =>
   page.waitForFunction((t) => document.getElementById('action-status')!.textContent === t, text, { timeout: ACTION_TIMEOUT_MS, polling: 250 });
