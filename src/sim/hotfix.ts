@@ -60,8 +60,28 @@ export function rollHotfixes(state: SimState): void {
     // What the others ask, taken before any stage of this tick runs, so two stages in one tick
     // split the servers between them rather than the second seeing the first already served.
     demands ??= state.hotfixes.length > 1 ? rolloutDemands(state) : [];
-    rolloutStage(state, h, demands.reduce((sum, d) => (d.h === h ? sum : sum + d.clients), 0));
+    rolloutStage(state, h, othersOf(demands, h));
   }
+}
+
+const othersOf = (demands: { h: Hotfix; clients: number }[], h: Hotfix): number[] => demands.flatMap((d) => (d.h === h ? [] : [d.clients]));
+
+/**
+ * What one rollout asking `mine` gets of `servers` while the others ask `others`: a fair share,
+ * max-min (the smaller asks are met in full, the rest split what is left evenly), so a rollout
+ * ordered slowly is not crowded out by a fast one's backlog. Alone, it gets all of them.
+ */
+export function serversShare(servers: number, mine: number, others: number[]): number {
+  if (others.length === 0) return servers;
+  const asks = [...others, mine].sort((x, y) => x - y);
+  let left = servers;
+  for (let i = 0; i < asks.length; i++) {
+    const level = left / (asks.length - i);
+    if (asks[i] >= level) return Math.min(mine, level); // this ask and every larger one get the level
+    if (asks[i] === mine) return mine; // met in full
+    left -= asks[i];
+  }
+  return mine;
 }
 
 /** Said when the update servers cannot keep up with the rate ordered: a faster order changes nothing. */
@@ -69,10 +89,17 @@ function paceNote(state: SimState, h: Hotfix): string {
   const { fixed, total } = fixProgress(state, h.fix);
   const left = total - fixed;
   if (left <= 0) return '';
-  const pace = (100 * state.scenario.services.update.downloadsPerS * capacityFactor(state, 'update') * 3600) / left;
-  const sharing = rolloutDemands(state).filter((d) => d.h !== h && d.clients > 0).map((d) => `the ${hotfixName(d.h.fix)}`);
+  // This rollout's share of the servers, as rolloutStage will take it (alone: all of them).
+  const stageS = STAGE_TICKS * TICK_SECONDS;
+  const demands = rolloutDemands(state);
+  const others = othersOf(demands, h).map((c) => c / stageS);
+  const mine = (demands.find((d) => d.h === h)?.clients ?? 0) / stageS;
+  const perS = serversShare(state.scenario.services.update.downloadsPerS * capacityFactor(state, 'update'), mine, others);
+  const pace = (100 * perS * 3600) / left;
+  const held = others.length === 0 || perS < mine; // sharing, it is held back only if its ask is not met
+  const sharing = demands.filter((d) => d.h !== h && d.clients > 0).map((d) => `the ${hotfixName(d.h.fix)}`);
   const shared = sharing.length ? `, shared with ${sharing.join(' and ')}` : '';
-  return pace < h.rolloutPctPerHour ? `, but the update servers deliver only ~${pace < 10 ? pace.toFixed(1) : Math.round(pace)}%/h of the clients left${shared}` : '';
+  return held && pace < h.rolloutPctPerHour ? `, but the update servers deliver only ~${pace < 10 ? pace.toFixed(1) : Math.round(pace)}%/h of the clients left${shared}` : '';
 }
 
 /**
@@ -106,8 +133,8 @@ export function rolloutDemands(state: SimState): { h: Hotfix; clients: number }[
   return out;
 }
 
-/** One stage of a rollout; `others`: the clients the other rollouts under way ask for now. */
-function rolloutStage(state: SimState, h: Hotfix, others: number): void {
+/** One stage of a rollout; `others`: the clients each other rollout under way asks for now. */
+function rolloutStage(state: SimState, h: Hotfix, others: number[]): void {
   const s = state.scenario;
   const { fixed, total, reachable } = fixProgress(state, h.fix);
   if (total <= 0) return;
@@ -119,10 +146,8 @@ function rolloutStage(state: SimState, h: Hotfix, others: number): void {
   }
   if (reachable <= 0) return;
   const servers = s.services.update.downloadsPerS * STAGE_TICKS * TICK_SECONDS * capacityFactor(state, 'update');
-  // Two rollouts at once share the update servers: each gets its share of what both ask, and
-  // whatever the other leaves unused (the play-test found two fixes each at the full rate).
-  const mine = Math.min(reachable, wanted);
-  const downloads = others > 0 ? Math.max(servers - others, (servers * mine) / (mine + others)) : servers;
+  // Rollouts at once share the update servers (the play-test found two fixes each at the full rate).
+  const downloads = serversShare(servers, Math.min(reachable, wanted), others);
   const f = Math.min(1, wanted / reachable, downloads / reachable);
   if (f <= 0) return;
   const bit = fixBit(h.fix);

@@ -79,9 +79,9 @@ export interface OfflineImServiceView extends ServiceBase {
 }
 
 /**
- * Update servers: hotfix rollouts download through them. In the sim each rollout draws on their
- * full rate (hotfix.ts), so utilisation is the busiest rollout's ask against capacity: over 1
- * means a rollout is held back, as the pager says ("deliver only ~8.4%/h").
+ * Update servers: hotfix rollouts download through them, and rollouts at once share them
+ * (hotfix.ts), so utilisation is every rollout's ask together against capacity: over 1 means
+ * the rollouts are held back, as the pager says ("deliver only ~8.4%/h").
  */
 export interface UpdateServiceView extends ServiceBase {
   id: 'update';

@@ -4,7 +4,7 @@
 // network down by itself (flawed supernodes drop out while logins are refused).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getScenario, type Scenario } from '../../src/sim/index';
-import { fixProgress } from '../../src/sim/hotfix';
+import { fixProgress, serversShare } from '../../src/sim/hotfix';
 import { runScenario } from '../../src/cli/run';
 import { at, edited, run, type Run } from './helpers';
 
@@ -100,5 +100,29 @@ describe('two rollouts at once', () => {
     expect(both.backoffPct).toBeLessThan(alone * 0.7);
     expect(both.backoffPct + both.hotfixedPct).toBeGreaterThan(alone * 0.85);
     expect(both.backoffPct + both.hotfixedPct).toBeLessThan(alone * 1.15);
+  });
+
+  it('a slow order keeps its pace beside a fast one: the servers are shared fairly, not by backlog', () => {
+    const slow = at(0, { type: 'pushHotfix', fix: 'imCrashFix', rolloutPctPerHour: 4 }); // Skype's pace in 2010
+    const fast = at(0, { type: 'pushHotfix', fix: 'jitteredBackoff', rolloutPctPerHour: 100 });
+    const at6h = (r: Run) => r.rows.find((row) => row.minute === 360)!.m;
+    const alone = at6h(run(calm(), [slow], { hours: 6.1 })).hotfixedPct;
+    const beside = at6h(run(calm(), [slow, fast], { hours: 6.1 }));
+    expect(alone).toBeGreaterThan(15); // ~24% in six hours at 4%/h, a quarter of the servers
+    expect(beside.hotfixedPct).toBeGreaterThan(alone * 0.9);
+    expect(beside.backoffPct + beside.hotfixedPct).toBeGreaterThan(1.5 * alone); // the fast one takes the rest
+  });
+});
+
+describe('serversShare', () => {
+  it('meets the smaller asks in full and splits the rest evenly; alone, all of it', () => {
+    expect(serversShare(300, 1000, [])).toBe(300);
+    expect(serversShare(300, 50, [1000])).toBe(50);
+    expect(serversShare(300, 1000, [50])).toBe(250);
+    expect(serversShare(300, 1000, [1000])).toBe(150);
+    expect(serversShare(300, 100, [100, 100])).toBe(100);
+    expect(serversShare(300, 40, [40, 1000, 1000])).toBe(40);
+    expect(serversShare(300, 1000, [40, 1000, 1000])).toBeCloseTo(260 / 3, 9);
+    expect(serversShare(300, 0, [1000])).toBe(0);
   });
 });

@@ -39,7 +39,7 @@ export function serviceRows(s: ServiceView): Row[] {
     case 'update':
       return [
         status,
-        ['Utilisation', utilisationText(s.utilisation), busy(s.utilisation), 'The busiest rollout\'s downloads against what the servers deliver: past 100% the rollout goes slower than ordered.'],
+        ['Utilisation', utilisationText(s.utilisation), busy(s.utilisation), 'Every rollout\'s downloads against what the servers deliver (rollouts at once share them): past 100% each goes slower than ordered.'],
         ['Downloads asked / s', compact(s.demandPerS), undefined, 'What the rollouts ask for this minute: their ordered pace, and the clients they are behind it.'],
         ['Capacity / s', compact(s.capacityPerS)],
         ['Rollouts under way', String(s.rollouts)],
