@@ -35,7 +35,7 @@ export const SERVICE_FIELDS = everyField<KeysOf<ServiceView>>()([
 /** Both kinds of order in one list: a mega batch and a config push each set the fields they have. */
 export const ORDER_FIELDS = everyField<KeysOf<OrderView>>()(['kind', 'region', 'source', 'count', 'command', 'landsAtMinute', 'doneAtMinute']);
 
-export const HOTFIX_FIELDS = everyField<keyof HotfixView>()(['fix', 'stage', 'readyAtMinute', 'pctDone', 'rolloutPctPerHour']);
+export const HOTFIX_FIELDS = everyField<keyof HotfixView>()(['fix', 'stage', 'readyAtMinute', 'pctDone', 'rolloutPctPerHour', 'deliveringPctPerHour']);
 
 /** The view's lists that go as rows, each with its field list. */
 const LISTS = { regions: REGION_FIELDS, services: SERVICE_FIELDS, orders: ORDER_FIELDS, hotfixes: HOTFIX_FIELDS } as const;

@@ -107,6 +107,8 @@ export interface HotfixView {
   readyAtMinute: number;
   pctDone: number; // of the target population
   rolloutPctPerHour: number;
+  /** While it rolls out slower than ordered because the update servers cannot keep up (their share for it, in the same %/h); null when they keep up. */
+  deliveringPctPerHour: number | null;
 }
 
 export interface SimEvent {

@@ -6,10 +6,11 @@ import { classBounds, classCount } from './supernodes';
 import { cellRange, cellSpan, thresholdRange, regionDown, regionServing, regionWarming } from './cells';
 import { megaTotals, megaUpIn } from './megas';
 import { servicesView } from './service-view';
-import { fixIsFor, fixProgress } from './hotfix';
+import { fixIsFor, fixProgress, rolloutDemands, serversShare, STAGE_TICKS } from './hotfix';
+import { capacityFactor } from './services';
 import { megaLeft, ordersOf } from './cancel';
 import { CASCADE_ONLINE, CASCADE_SUPERNODES, DEGRADED_ONLINE, health, phaseOf, type Health } from './alarms';
-import type { SimState } from './state';
+import type { Hotfix, SimState } from './state';
 import type { HotfixView, Metrics, PhaseReason, PhaseWhy, RegionView, SimView } from './view-types';
 
 
@@ -115,6 +116,7 @@ function classesOf(state: SimState, r: number): { serving: number[]; thresholds:
 }
 
 function hotfixesView(state: SimState): HotfixView[] {
+  const demands = state.hotfixes.length ? rolloutDemands(state) : [];
   return state.hotfixes.map((h) => {
     const p = fixProgress(state, h.fix);
     const pctDone = p.total > 0 ? (100 * p.fixed) / p.total : 0;
@@ -124,8 +126,19 @@ function hotfixesView(state: SimState): HotfixView[] {
       readyAtMinute: h.readyTick / TICKS_PER_MINUTE,
       pctDone: round3(pctDone),
       rolloutPctPerHour: h.rolloutPctPerHour,
+      deliveringPctPerHour: delivering(state, h, demands, p.total),
     };
   });
+}
+
+/** The pace the update servers hold a rollout to when it asks more than its share of them (hotfix.ts serversShare); null when they keep up. */
+function delivering(state: SimState, h: Hotfix, demands: { h: Hotfix; clients: number }[], total: number): number | null {
+  const mine = demands.find((d) => d.h === h);
+  if (!mine || total <= 0) return null;
+  const stageS = STAGE_TICKS * TICK_SECONDS;
+  const share = serversShare(state.scenario.services.update.downloadsPerS * capacityFactor(state, 'update'), mine.clients / stageS, demands.flatMap((d) => (d.h === h ? [] : [d.clients / stageS])));
+  if (share >= mine.clients / stageS) return null;
+  return round3(Math.min(h.rolloutPctPerHour, (100 * share * 3600) / total));
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,7 +1,7 @@
 // The hints under the forms say what is true of the scenario being played: 16 Aug 2007 has no
 // 5.0.0152 crash, no Group Video and no cloud, and its fix is the self-healing one.
 import { describe, expect, it } from 'vitest';
-import { createSim, getScenario, viewOf, type HotfixId, type MegaSource } from '../../src/sim/index';
+import { applyCommand, createSim, getScenario, step, viewOf, type HotfixId, type MegaSource } from '../../src/sim/index';
 import { actionHints, type HintInputs } from '../../src/renderer/hud/action-hints';
 
 const hints = (scenarioId: string, over: Partial<HintInputs> = {}) =>
@@ -87,5 +87,27 @@ describe('action hints in an instructor’s own scenario (one this screen cannot
     expect(h['hotfix-hint']).not.toMatch(/No client in this scenario/);
     expect(h['offline-im-hint']).not.toMatch(/a cost with no benefit/);
     expect(h['group-video-hint']).not.toMatch(/frees 0 /);
+  });
+});
+
+describe('the hotfix hint while a rollout is held back', () => {
+  /** dec-2010 with no build time: the fixes roll out from the first minute. */
+  const rolling = (orders: { fix: HotfixId; pct: number }[], minutes: number) => {
+    const sc = structuredClone(getScenario('dec-2010'));
+    sc.hotfixes.imCrashFix.buildMin = 0;
+    sc.hotfixes.jitteredBackoff.buildMin = 0;
+    const s = createSim(sc, 1);
+    for (const o of orders) expect(applyCommand(s, { type: 'pushHotfix', fix: o.fix, rolloutPctPerHour: o.pct }).ok).toBe(true);
+    while (s.tick < minutes * 6) step(s);
+    return (fix: HotfixId) => actionHints(viewOf(s), { deployCount: 10, deploySource: 'dedicated', deployRegion: 'europe', throttleRegion: '', throttleRate: 1000, hotfix: fix })['hotfix-hint'];
+  };
+
+  it('says the pace the update servers deliver when they cannot keep up, and that another rollout shares them', () => {
+    const alone = rolling([{ fix: 'imCrashFix', pct: 100 }], 10)('imCrashFix');
+    expect(alone).toMatch(/% done at 100%\/h, but the update servers deliver ~\d+(\.\d)?%\/h \(users offline/);
+    const both = rolling([{ fix: 'imCrashFix', pct: 100 }, { fix: 'jitteredBackoff', pct: 100 }], 10);
+    expect(both('jitteredBackoff')).toMatch(/at 100%\/h, but the update servers deliver ~\d+(\.\d)?%\/h, shared with another rollout/);
+    // A pace they keep is not remarked on.
+    expect(rolling([{ fix: 'imCrashFix', pct: 1 }], 10)('imCrashFix')).not.toMatch(/deliver/);
   });
 });

@@ -76,7 +76,7 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
   const fix = view.hotfixes.find((h) => h.fix === inp.hotfix);
   const build = facts.hotfixBuildMin[inp.hotfix];
   out['hotfix-hint'] = fix
-    ? `${upperFirst(hotfixName(inp.hotfix))}: ${STAGE_WORDS[fix.stage] ?? fix.stage}${fix.stage === 'building' ? ` (ready at sim ${Math.floor(fix.readyAtMinute / 60)}h${String(Math.round(fix.readyAtMinute % 60)).padStart(2, '0')})` : ''} · ${fix.pctDone.toFixed(0)}% done at ${fix.rolloutPctPerHour}%/h${fix.stage === 'rolling-out' ? ' (users offline get it when they are back)' : ''}`
+    ? `${upperFirst(hotfixName(inp.hotfix))}: ${STAGE_WORDS[fix.stage] ?? fix.stage}${fix.stage === 'building' ? ` (ready at sim ${Math.floor(fix.readyAtMinute / 60)}h${String(Math.round(fix.readyAtMinute % 60)).padStart(2, '0')})` : ''} · ${fix.pctDone.toFixed(0)}% done at ${fix.rolloutPctPerHour}%/h${held(fix, view.hotfixes.some((o) => o !== fix && o.stage === 'rolling-out'))}${fix.stage === 'rolling-out' ? ' (users offline get it when they are back)' : ''}`
     : fixNotPushed(inp.hotfix, build, facts.known ? (facts.fixFor[inp.hotfix] ?? null) : null);
   const im = view.services.find((x) => x.id === 'offlineIm');
   out['offline-im-hint'] = offlineImEffect(facts) +
@@ -99,6 +99,13 @@ export function actionHints(view: SimView, inp: HintInputs): Record<string, stri
     : `Give Group Video servers back first: Group Video stays off while any are borrowed${gvDown ? `, at ${gvDown}` : ''}.` +
       (facts.withRecord && !gv.note ? ' Skype gave them back and restored Group Video Calling in time for Christmas.' : '');
   return out;
+}
+
+/** A rollout the update servers hold back: the pace they deliver it at, and whether it shares them. */
+function held(fix: SimView['hotfixes'][number], sharing = false): string {
+  if (fix.stage !== 'rolling-out' || fix.deliveringPctPerHour === null) return '';
+  const pace = fix.deliveringPctPerHour < 10 ? fix.deliveringPctPerHour.toFixed(1) : String(Math.round(fix.deliveringPctPerHour));
+  return `, but the update servers deliver ~${pace}%/h${sharing ? ', shared with another rollout' : ''}`;
 }
 
 /** A fix not ordered yet: its build time and the builds it is for, or that no client here needs it. */
