@@ -5,7 +5,7 @@
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ACTION_TIMEOUT_MS, shoot, useStage, STEP_TIMEOUT_MS } from './harness';
+import { ACTION_TIMEOUT_MS, drawnMinute, shoot, until, useStage, STEP_TIMEOUT_MS } from './harness';
 
 const stage = useStage();
 
@@ -37,6 +37,19 @@ describe('the Hotfix and Megas forms in each scenario', { timeout: STEP_TIMEOUT_
       ['jitteredBackoff', 'Jittered-backoff update'],
     ]);
     expect(await page.inputValue('#hotfix-fix')).toBe('imCrashFix');
+    await page.close();
+  });
+
+  it('dec-2010: the crash fix pushed at 100%/h says the pace the update servers really deliver', async () => {
+    const { host, page } = await shift('dec-2010');
+    await page.keyboard.press('h');
+    await page.fill('#hotfix-rate', '100');
+    await page.click('#hotfix-button');
+    await page.waitForFunction(() => /^✓ /.test(document.getElementById('action-status')!.textContent ?? ''), undefined, { timeout: ACTION_TIMEOUT_MS, polling: 250 });
+    expect(host.session.control({ action: 'step', minutes: 45 }).ok).toBe(true); // past its 30 min build
+    await drawnMinute(page, host.session.minute(), ACTION_TIMEOUT_MS);
+    await until(page, () => /rolling out · \d+% done at 100%\/h, but the update servers deliver ~[\d.]+%\/h/.test(document.getElementById('hotfix-hint')!.textContent ?? ''), 'the pace delivered in the hint');
+    await shoot(page, 'hotfix-held-back');
     await page.close();
   });
 });
