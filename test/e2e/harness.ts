@@ -230,3 +230,36 @@ export async function topBarCollisions(page: Page): Promise<string[]> {
 export async function drawnMinute(page: Page, m: number, timeoutMs = 60_000): Promise<void> {
   await untilWith(page, (min) => (window.__storm!.view()?.minute ?? -1) >= min, m, `the screen to draw minute ${m}`, timeoutMs);
 }
+
+/**
+ * A slow link between the host and a screen: while `holding`, the host's messages of one kind
+ * (its frames, or its replies) wait in `held`, the rest pass; `release` sends what waited.
+ */
+export interface SlowLink {
+  holding: boolean;
+  held: (() => void)[];
+  release(): void;
+  /** For a screen's `link` option. */
+  route(context: BrowserContext): Promise<void>;
+}
+
+export function slowLink(kind: 'frame' | 'reply'): SlowLink {
+  const prefix = `{"kind":"${kind}"`;
+  const link: SlowLink = {
+    holding: false,
+    held: [],
+    release: () => {
+      for (const send of link.held.splice(0)) send();
+    },
+    route: (context) => context.routeWebSocket(/.*/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((m) => server.send(m));
+      server.onMessage((m) => {
+        if (link.holding && typeof m === 'string' && m.startsWith(prefix)) link.held.push(() => ws.send(m));
+        else ws.send(m);
+      });
+    }),
+  };
+  return link;
+}
+

@@ -4,36 +4,15 @@
 // plain words). Each step starts its own host and shift.
 import type {} from '../../src/renderer/test-hooks-types'; // types window.__storm
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { WebHost } from '../../src/main/host/web';
-import { ACTION_TIMEOUT_MS, drawnMinute, orderThrottle, shoot, startShift, stepOn, until, useStage, STEP_TIMEOUT_MS } from './harness';
-
-/** Frames from the host held back from the page while `lagging` (a slow link): replies still pass. */
-interface Link { lagging: boolean; held: (() => void)[] }
-
-function slowLink(link: Link) {
-  return (context: BrowserContext) => context.routeWebSocket(/.*/, (ws) => {
-    const server = ws.connectToServer();
-    ws.onMessage((m) => server.send(m));
-    server.onMessage((m) => {
-      const isFrame = typeof m === 'string' && m.startsWith('{"kind":"frame"');
-      if (isFrame && link.lagging) link.held.push(() => ws.send(m));
-      else ws.send(m);
-    });
-  });
-}
+import { ACTION_TIMEOUT_MS, orderThrottle, shoot, slowLink, stepOn, until, useStage, STEP_TIMEOUT_MS } from './harness';
 
 const stage = useStage();
 
-/** A fresh host and screen, a dec-2010 shift started by clicking, paused, `minutes` in. */
-async function shift(minutes = 0): Promise<{ host: WebHost; page: Page; link: Link }> {
-  const host = await stage.host();
-  const link: Link = { lagging: false, held: [] };
-  const page = await stage.screen(host.url, undefined, { tourDone: true, link: slowLink(link) });
-  await startShift(page);
-  expect(host.session.pause().ok).toBe(true);
+/** A fresh host and screen on a link that can hold frames back, a dec-2010 shift started by clicking, paused, `minutes` in. */
+async function shift(minutes = 0) {
+  const link = slowLink('frame'); // frames held back while holding (a lagging screen); replies still pass
+  const { host, page } = await stage.pausedShift({ screen: { link: link.route } });
   if (minutes) await stepOn(host, page, minutes);
-  else await drawnMinute(page, host.session.minute(), ACTION_TIMEOUT_MS);
   return { host, page, link };
 }
 
@@ -72,13 +51,13 @@ describe('cancelling orders on their way', { timeout: STEP_TIMEOUT_MS }, () => {
   it('refuses in plain words a cancel clicked on a lagging screen after the order landed', async () => {
     const { host, page, link } = await shift(30);
     const row = await orderThrottle(page, 5000);
-    link.lagging = true; // the screen still shows the order on its way
+    link.holding = true; // the screen still shows the order on its way
     expect(host.session.control({ action: 'step', minutes: 5 }).ok).toBe(true);
     await row.getByRole('button', { name: /^Cancel:/ }).click();
     await until(page, () => document.getElementById('order-queue-error')!.textContent !== '', 'the refusal under the queue');
     expect(await page.textContent('#order-queue-error')).toBe('That order has already landed and is in force: send a new order to change it.');
-    link.lagging = false;
-    for (const send of link.held.splice(0)) send();
+    link.holding = false;
+    link.release();
     await row.waitFor({ state: 'detached', timeout: ACTION_TIMEOUT_MS });
     // The words stay readable after the order has left the list, and the pager keeps them.
     expect(await page.locator('#order-queue-error').isVisible()).toBe(true);

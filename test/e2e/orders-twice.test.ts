@@ -3,29 +3,14 @@
 // before sending the very same order again; a second press then sends it.
 import type {} from '../../src/renderer/test-hooks-types';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { orderThrottle, shoot, until, useStage, STEP_TIMEOUT_MS } from './harness';
-
-/** The host's answers held back from the page while `holding` (a slow link); frames still pass. */
-interface Link { holding: boolean; held: (() => void)[] }
-
-function slowReplies(link: Link) {
-  return (context: BrowserContext) => context.routeWebSocket(/.*/, (ws) => {
-    const server = ws.connectToServer();
-    ws.onMessage((m) => server.send(m));
-    server.onMessage((m) => {
-      if (link.holding && typeof m === 'string' && m.startsWith('{"kind":"reply"')) link.held.push(() => ws.send(m));
-      else ws.send(m);
-    });
-  });
-}
+import { orderThrottle, shoot, slowLink, until, useStage, STEP_TIMEOUT_MS } from './harness';
 
 const stage = useStage();
 
 describe('an order sent twice by accident', { timeout: STEP_TIMEOUT_MS }, () => {
   it('a double-click on Deploy and Enter after it send one order; pressing Deploy again after the question sends the second', async () => {
-    const link: Link = { holding: false, held: [] };
-    const { host, page } = await stage.pausedShift({ screen: { link: slowReplies(link) } });
+    const link = slowLink('reply'); // the host's answers held back while holding; frames still pass
+    const { host, page } = await stage.pausedShift({ screen: { link: link.route } });
     await page.keyboard.press('m');
     await page.fill('#deploy-count', '10');
     await page.selectOption('#deploy-source', 'cloud');
@@ -33,7 +18,7 @@ describe('an order sent twice by accident', { timeout: STEP_TIMEOUT_MS }, () => 
     await page.dblclick('#deploy-button');
     expect(await page.isDisabled('#deploy-button')).toBe(true); // until the host answers
     link.holding = false;
-    for (const send of link.held.splice(0)) send();
+    link.release();
     await until(page, () => document.getElementById('action-status')!.textContent!.startsWith('✓'), 'the host\'s answer');
     await page.locator('#deploy-count').press('Enter');
     await until(page, () => /just sent this same order/.test(document.getElementById('deploy-error')!.textContent ?? ''), 'the form asking first');

@@ -6,11 +6,17 @@ import { onStartScreen, shoot, until, useStage, STEP_TIMEOUT_MS } from './harnes
 
 const stage = useStage();
 
+/** A fresh host, and a screen past the tour on its start screen. */
+async function startScreen() {
+  const host = await stage.host();
+  const page = await stage.screen(host.url, undefined, { tourDone: true });
+  await onStartScreen(page);
+  return { host, page };
+}
+
 describe('the start screen', { timeout: STEP_TIMEOUT_MS }, () => {
   it('Space on the focused Start button says how to begin instead of starting; Enter starts', async () => {
-    const host = await stage.host();
-    const page = await stage.screen(host.url, undefined, { tourDone: true });
-    await onStartScreen(page);
+    const { host, page } = await startScreen();
     await page.focus('#start-button');
     await page.keyboard.press(' ');
     await until(page, () => /Space pauses a running shift/.test(document.getElementById('start-error')!.textContent ?? ''), 'the start screen saying how to begin');
@@ -25,9 +31,7 @@ describe('the start screen', { timeout: STEP_TIMEOUT_MS }, () => {
 
 describe('the start screen\'s seed', { timeout: STEP_TIMEOUT_MS }, () => {
   it('an empty seed is refused in words that fit any scenario, not played as seed 0', async () => {
-    const host = await stage.host();
-    const page = await stage.screen(host.url, undefined, { tourDone: true });
-    await onStartScreen(page);
+    const { host, page } = await startScreen();
     await page.check('#scenario-aug-2007');
     await page.fill('#seed-input', '');
     await page.click('#start-button');
