@@ -50,7 +50,7 @@ export function fixProgress(state: SimState, fix: Hotfix['fix']): { fixed: numbe
 }
 
 export function rollHotfixes(state: SimState): void {
-  let demands: { h: Hotfix; clients: number }[] | undefined;
+  let demands: RolloutDemand[] | undefined;
   for (const h of state.hotfixes) {
     if (state.tick === h.readyTick) {
       state.events.push({ minute: state.tick / TICKS_PER_MINUTE, severity: 'info', code: 'hotfix-ready', text: `${upperFirst(hotfixName(h.fix))} passed testing: rollout begins at ${h.rolloutPctPerHour}%/h${paceNote(state, h)}` });
@@ -64,7 +64,7 @@ export function rollHotfixes(state: SimState): void {
   }
 }
 
-const othersOf = (demands: { h: Hotfix; clients: number }[], h: Hotfix): number[] => demands.flatMap((d) => (d.h === h ? [] : [d.clients]));
+const othersOf = (demands: RolloutDemand[], h: Hotfix): number[] => demands.flatMap((d) => (d.h === h ? [] : [d.clients]));
 
 /**
  * What one rollout asking `mine` gets of `servers` while the others ask `others`: a fair share,
@@ -84,19 +84,26 @@ export function serversShare(servers: number, mine: number, others: number[]): n
   return mine;
 }
 
+/**
+ * A rollout's ask of the update servers and its share of them, in downloads a second, as
+ * rolloutStage takes it (alone: all of them); `sharing`, whether others ask too.
+ */
+export function rolloutShare(state: SimState, h: Hotfix, demands: RolloutDemand[]): { askPerS: number; sharePerS: number; sharing: boolean } {
+  const stageS = STAGE_TICKS * TICK_SECONDS;
+  const others = othersOf(demands, h).map((c) => c / stageS);
+  const askPerS = (demands.find((d) => d.h === h)?.clients ?? 0) / stageS;
+  return { askPerS, sharePerS: serversShare(state.scenario.services.update.downloadsPerS * capacityFactor(state, 'update'), askPerS, others), sharing: others.length > 0 };
+}
+
 /** Said when the update servers cannot keep up with the rate ordered: a faster order changes nothing. */
 function paceNote(state: SimState, h: Hotfix): string {
   const { fixed, total } = fixProgress(state, h.fix);
   const left = total - fixed;
   if (left <= 0) return '';
-  // This rollout's share of the servers, as rolloutStage will take it (alone: all of them).
-  const stageS = STAGE_TICKS * TICK_SECONDS;
   const demands = rolloutDemands(state);
-  const others = othersOf(demands, h).map((c) => c / stageS);
-  const mine = (demands.find((d) => d.h === h)?.clients ?? 0) / stageS;
-  const perS = serversShare(state.scenario.services.update.downloadsPerS * capacityFactor(state, 'update'), mine, others);
-  const pace = (100 * perS * 3600) / left;
-  const held = others.length === 0 || perS < mine; // sharing, it is held back only if its ask is not met
+  const { askPerS, sharePerS, sharing: others } = rolloutShare(state, h, demands);
+  const pace = (100 * sharePerS * 3600) / left;
+  const held = !others || sharePerS < askPerS; // sharing, it is held back only if its ask is not met
   const sharing = demands.filter((d) => d.h !== h && d.clients > 0).map((d) => `the ${hotfixName(d.h.fix)}`);
   const shared = sharing.length ? `, shared with ${sharing.join(' and ')}` : '';
   return held && pace < h.rolloutPctPerHour ? `, but the update servers deliver only ~${pace < 10 ? pace.toFixed(1) : Math.round(pace)}%/h of the clients left${shared}` : '';
@@ -121,8 +128,11 @@ export function rolloutAsk(h: Hotfix, tick: number, fixed: number, total: number
  * stragglers get the fix when they come back. The one place this is worked out, for the
  * rollouts' share of the servers and for the panel.
  */
-export function rolloutDemands(state: SimState): { h: Hotfix; clients: number }[] {
-  const out: { h: Hotfix; clients: number }[] = [];
+/** What one rollout under way asks the update servers for at its next stage, in clients. */
+export interface RolloutDemand { h: Hotfix; clients: number }
+
+export function rolloutDemands(state: SimState): RolloutDemand[] {
+  const out: RolloutDemand[] = [];
   for (const h of state.hotfixes) {
     if (state.tick < h.readyTick || h.doneNotified) continue;
     const { fixed, total, reachable } = fixProgress(state, h.fix);

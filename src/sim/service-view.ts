@@ -3,7 +3,7 @@
 import { REGIONS } from './regions';
 import { TICK_SECONDS } from './time';
 import { loginCapacityPerS, capacityFactor } from './services';
-import { rolloutDemands, STAGE_TICKS } from './hotfix';
+import { STAGE_TICKS, type RolloutDemand } from './hotfix';
 import { megaTotals, megaInUse } from './megas';
 import { megaLeft } from './cancel';
 import { MEGA_SOURCES, type ServiceId } from './commands';
@@ -43,12 +43,9 @@ function offlineImView(state: SimState): OfflineImServiceView {
   };
 }
 
-/** Downloads a second each rollout under way asks of the update servers at its next stage. */
-const rolloutAsks = (state: SimState): number[] => rolloutDemands(state).map((d) => d.clients / (STAGE_TICKS * TICK_SECONDS));
-
-function updateView(state: SimState): UpdateServiceView {
+function updateView(state: SimState, demands: RolloutDemand[]): UpdateServiceView {
   const cap = state.scenario.services.update.downloadsPerS * capacityFactor(state, 'update');
-  const asks = rolloutAsks(state);
+  const asks = demands.map((d) => d.clients / (STAGE_TICKS * TICK_SECONDS)); // downloads a second, at each rollout's next stage
   const demand = asks.reduce((a, b) => a + b, 0); // rollouts at once share the servers (hotfix.ts)
   return {
     id: 'update', name: SERVICE_NAMES.update, capacityPerS: Math.round(cap), demandPerS: Math.round(demand),
@@ -70,6 +67,7 @@ function megaPoolView(state: SimState): MegaPoolView {
   };
 }
 
-export function servicesView(state: SimState): ServiceView[] {
-  return [loginView(state), offlineImView(state), updateView(state), megaPoolView(state)];
+/** `demands`: what each rollout under way asks the update servers (hotfix.ts rolloutDemands). */
+export function servicesView(state: SimState, demands: RolloutDemand[]): ServiceView[] {
+  return [loginView(state), offlineImView(state), updateView(state, demands), megaPoolView(state)];
 }

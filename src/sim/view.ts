@@ -6,8 +6,7 @@ import { classBounds, classCount } from './supernodes';
 import { cellRange, cellSpan, thresholdRange, regionDown, regionServing, regionWarming } from './cells';
 import { megaTotals, megaUpIn } from './megas';
 import { servicesView } from './service-view';
-import { fixIsFor, fixProgress, rolloutDemands, serversShare, STAGE_TICKS } from './hotfix';
-import { capacityFactor } from './services';
+import { fixIsFor, fixProgress, rolloutDemands, rolloutShare, type RolloutDemand } from './hotfix';
 import { megaLeft, ordersOf } from './cancel';
 import { CASCADE_ONLINE, CASCADE_SUPERNODES, DEGRADED_ONLINE, health, phaseOf, type Health } from './alarms';
 import type { Hotfix, SimState } from './state';
@@ -115,8 +114,7 @@ function classesOf(state: SimState, r: number): { serving: number[]; thresholds:
   return { serving: serving.map((x) => Math.round(x)), thresholds: weighted.map((w, j) => round3(serving[j] > 0 ? w / serving[j] : mid(j))) };
 }
 
-function hotfixesView(state: SimState): HotfixView[] {
-  const demands = state.hotfixes.length ? rolloutDemands(state) : [];
+function hotfixesView(state: SimState, demands: RolloutDemand[]): HotfixView[] {
   return state.hotfixes.map((h) => {
     const p = fixProgress(state, h.fix);
     const pctDone = p.total > 0 ? (100 * p.fixed) / p.total : 0;
@@ -131,14 +129,11 @@ function hotfixesView(state: SimState): HotfixView[] {
   });
 }
 
-/** The pace the update servers hold a rollout to when it asks more than its share of them (hotfix.ts serversShare); null when they keep up. */
-function delivering(state: SimState, h: Hotfix, demands: { h: Hotfix; clients: number }[], total: number): number | null {
-  const mine = demands.find((d) => d.h === h);
-  if (!mine || total <= 0) return null;
-  const stageS = STAGE_TICKS * TICK_SECONDS;
-  const share = serversShare(state.scenario.services.update.downloadsPerS * capacityFactor(state, 'update'), mine.clients / stageS, demands.flatMap((d) => (d.h === h ? [] : [d.clients / stageS])));
-  if (share >= mine.clients / stageS) return null;
-  return round3(Math.min(h.rolloutPctPerHour, (100 * share * 3600) / total));
+/** The pace the update servers hold a rollout to when it asks more than its share of them; null when they keep up. */
+function delivering(state: SimState, h: Hotfix, demands: RolloutDemand[], total: number): number | null {
+  if (total <= 0 || !demands.some((d) => d.h === h)) return null;
+  const { askPerS, sharePerS } = rolloutShare(state, h, demands);
+  return sharePerS >= askPerS ? null : round3(Math.min(h.rolloutPctPerHour, (100 * sharePerS * 3600) / total));
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -162,6 +157,7 @@ function phaseWhyOf(state: SimState, h: Health, phase: SimView['phase']): PhaseW
 export function viewOf(state: SimState): SimView {
   const h = health(state);
   const phase = phaseOf(state, h);
+  const demands = rolloutDemands(state); // the update servers' rollouts, for their panel and the hotfixes
   return {
     tick: state.tick,
     minute: state.tick / TICKS_PER_MINUTE,
@@ -169,8 +165,8 @@ export function viewOf(state: SimState): SimView {
     scenarioId: state.scenario.id,
     metrics: metricsOf(state),
     regions: REGIONS.map((_, r) => regionView(state, r)),
-    services: servicesView(state),
-    hotfixes: hotfixesView(state),
+    services: servicesView(state, demands),
+    hotfixes: hotfixesView(state, demands),
     groupVideoEnabled: state.services.groupVideo,
     orders: ordersOf(state),
     megaLeft: megaLeft(state),
